@@ -1,0 +1,34 @@
+"""Quartiersatlas entry point: page config, navigation, shared sidebar. Nothing else."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.mapview import vendor_assets_ready
+
+st.set_page_config(
+    page_title="Quartiersatlas",
+    # An emoji favicon is a local data: URL; ":material/map:" would load it from Google.
+    page_icon="🗺️",
+    layout="wide",
+    initial_sidebar_state="expanded",
+)
+
+PAGES = [
+    st.Page("pages/uebersicht.py", title="Übersicht", icon=":material/dashboard:", default=True),
+    st.Page("pages/karte.py", title="Karte", icon=":material/map:"),
+    st.Page("pages/datenpruefung.py", title="Datenprüfung", icon=":material/fact_check:"),
+]
+
+vendor_assets_ready()  # Leaflet served by the app itself, copied from its package once
+page = st.navigation(PAGES)
+with st.sidebar:
+    st.caption("Quartiersatlas – Inklusive Quartiere sichtbar machen")
+try:
+    page.run()
+except Exception as exc:  # never a traceback in the UI
+    st.error(
+        "**Diese Seite konnte nicht angezeigt werden.** "
+        f"Ursache: {type(exc).__name__}: {exc}. Bitte Daten prüfen (Seite ›Datenprüfung‹) "
+        "oder den Fehler mit dieser Meldung melden."
+    )

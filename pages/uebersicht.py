@@ -1,0 +1,87 @@
+"""Übersicht: what the loaded data holds, per kind and per district."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from quartiersatlas.summary import counts_by_district, counts_by_kind
+from quartiersatlas.texts import COORD_QUALITY_LABELS, JOIN_STATUS_LABELS, STATUS_LABELS, label
+from ui.common import data_status_note, german_columns
+from ui.data import get_dataset
+from ui.router import ensure_router
+
+ensure_router()
+ds = get_dataset()
+s = ds.settings
+
+st.title(f"Quartiersatlas {s.city_name}")
+st.write(
+    "Wo gibt es Orte für Alle, Stadtteilteams, Netzwerke und weitere Angebote – und wo fehlen "
+    "sie? Diese Übersicht zeigt, was in den geladenen Daten steht."
+)
+data_status_note(ds)
+
+residents = ds.population["residents"].sum() if not ds.population.empty else None
+cols = st.columns(5)
+cols[0].metric("Stadtteile", f"{len(ds.districts)}")
+cols[1].metric("Orte", f"{len(ds.places)}")
+cols[2].metric("Stadtteilteams", f"{len(ds.teams)}")
+cols[3].metric("Netzwerke", f"{len(ds.networks)}")
+cols[4].metric(
+    "Einwohner",
+    f"{int(residents):,}".replace(",", ".") if residents is not None else "keine Daten",
+)
+if ds.error_count:
+    st.warning(
+        f"In den Daten wurden {ds.error_count} Fehler gefunden; betroffene Zeilen fehlen in "
+        "den Auswertungen oder haben keine Lage. Details auf der Seite ›Datenprüfung‹."
+    )
+
+st.header("Orte je Art")
+by_kind = counts_by_kind(ds.places, s.kinds)
+st.dataframe(
+    german_columns(by_kind.drop(columns=["kind"])),
+    hide_index=True,
+    width="stretch",
+)
+
+st.header("Stadtteile")
+by_district = counts_by_district(
+    ds.places, ds.districts, s.kinds, ds.teams, ds.networks, ds.population
+)
+kind_labels = {k.id: k.label_plural for k in s.kinds}
+table = german_columns(by_district.drop(columns=["district_id"]), kind_labels)
+st.dataframe(
+    table,
+    hide_index=True,
+    width="stretch",
+    column_config={"Einwohner": st.column_config.NumberColumn(format="localized")},
+)
+empty = by_district[by_district["places"] == 0]["district"].tolist()
+if empty:
+    st.write(f"**Stadtteile ohne erfassten Ort ({len(empty)}):** " + ", ".join(empty))
+no_team = by_district[by_district["teams"] == 0]["district"].tolist()
+st.write(f"**Stadtteile ohne aktives Stadtteilteam:** {len(no_team)} von {len(by_district)}")
+
+st.header("Stadtteilteams und Netzwerke")
+for title, frame in (("Stadtteilteams", ds.teams), ("Netzwerke", ds.networks)):
+    st.subheader(title)
+    if frame.empty:
+        st.write(f"Keine {title} in den Daten.")
+        continue
+    shown = frame[["name", "type", "districts", "status", "since", "until", "meeting_place"]].copy()
+    shown["status"] = shown["status"].map(lambda v: label(STATUS_LABELS, v))
+    st.dataframe(german_columns(shown), hide_index=True, width="stretch")
+
+missing = ds.places[ds.places["join_status"] != "inside"]
+if not missing.empty:
+    st.header("Orte ohne sichere Zuordnung")
+    st.write(
+        "Diese Orte haben keine Koordinaten oder liegen nicht eindeutig in einem Stadtteil. "
+        "Sie erscheinen nicht auf Karten, bis ihre Lage nachgetragen ist."
+    )
+    shown = missing[["name", "kind", "address", "coord_quality", "join_status"]].copy()
+    shown["kind"] = shown["kind"].map(s.kind_label)
+    shown["coord_quality"] = shown["coord_quality"].map(lambda v: label(COORD_QUALITY_LABELS, v))
+    shown["join_status"] = shown["join_status"].map(lambda v: label(JOIN_STATUS_LABELS, v))
+    st.dataframe(german_columns(shown), hide_index=True, width="stretch")

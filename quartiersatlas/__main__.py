@@ -1,0 +1,7 @@
+"""``python -m quartiersatlas``."""
+
+import sys
+
+from quartiersatlas.cli import main
+
+sys.exit(main())

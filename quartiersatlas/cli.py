@@ -1,0 +1,235 @@
+"""Command line: ``python -m quartiersatlas ...`` over the same core functions as the app.
+
+Exit codes: 0 = done, no errors; 1 = problems found in the data (listed as
+``FILE:ROW: COLUMN: message``); 2 = usage error (unknown option, missing file argument,
+unusable settings).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+import geopandas as gpd
+import pandas as pd
+
+from quartiersatlas._errors import DataError, SettingsError
+from quartiersatlas.dataset import city_extent, join_places, load_dataset
+from quartiersatlas.problems import Problem, count_errors
+from quartiersatlas.readers import read_districts, read_table
+from quartiersatlas.schema import PLACE_COLUMNS
+from quartiersatlas.settings import Settings, load_settings
+from quartiersatlas.summary import counts_by_district, counts_by_kind
+from quartiersatlas.validate import parse_places
+
+__all__ = ["build_parser", "main"]
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with German framing; usage errors exit 2 (argparse's default)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: Fehler: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="python -m quartiersatlas",
+        description="Quartiersatlas: Daten prüfen und Orte Stadtteilen zuordnen.",
+        epilog="Exit-Codes: 0 = ohne Fehler, 1 = Probleme in den Daten gefunden, "
+        "2 = Aufruf- oder Einstellungsfehler.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="BEFEHL", parser_class=_Parser)
+
+    check = sub.add_parser(
+        "check",
+        help="Datenordner prüfen (Stadtteile, Orte, Teams, Netzwerke, Einwohner)",
+        description="Prüft alle Dateien eines Datenordners und listet jedes Problem als "
+        "DATEI:ZEILE: SPALTE: Meldung.",
+    )
+    check.add_argument(
+        "--data", metavar="ORDNER", help="Datenordner (Standard: $QUARTIERSATLAS_DATA oder data/)"
+    )
+    check.add_argument("--strict", action="store_true", help="auch Warnungen führen zu Exit-Code 1")
+    check.add_argument("--quiet", action="store_true", help="keine Zusammenfassung ausgeben")
+
+    join = sub.add_parser(
+        "join",
+        help="Orte Stadtteilen zuordnen",
+        description="Gibt je Ort eine Zeile mit id,name,district,join_status aus "
+        "(join_status: inside, nearest, outside, no_coordinates). Probleme auf stderr.",
+    )
+    join.add_argument(
+        "--districts",
+        required=True,
+        metavar="DATEI",
+        help="Stadtteilflächen (GeoJSON, GeoPackage, Shapefile, auch .zip)",
+    )
+    join.add_argument(
+        "--places", required=True, metavar="DATEI", help="Orte (CSV, XLSX, GeoJSON-Punkte)"
+    )
+    join.add_argument(
+        "--name-field",
+        metavar="FELD",
+        help="Attribut mit dem Stadtteilnamen (Standard: name/Stadtteil/...)",
+    )
+    join.add_argument("--layer", metavar="EBENE", help="Ebene in einer GeoPackage-Datei")
+    join.add_argument(
+        "--format", choices=("csv", "json"), default="csv", help="Ausgabeformat (Standard: csv)"
+    )
+    join.add_argument(
+        "--crs",
+        metavar="CRS",
+        help="CRS der x/y-Spalten der Orte (Standard: settings.toml, EPSG:25832)",
+    )
+    join.add_argument(
+        "--tolerance",
+        type=float,
+        metavar="METER",
+        help="Toleranz für 'nearest' in Metern (Standard: settings.toml, 50)",
+    )
+    join.add_argument(
+        "--data", metavar="ORDNER", help="Datenordner, dessen settings.toml die Standards liefert"
+    )
+    join.add_argument("--output", "-o", metavar="DATEI", help="in Datei statt auf stdout")
+    return parser
+
+
+def _print_problems(problems: Sequence[Problem], stream: TextIO) -> None:
+    for p in problems:
+        print(p.format(), file=stream)
+
+
+def _optional_settings(data: str | None) -> Settings | None:
+    try:
+        return load_settings(data)
+    except SettingsError:
+        if data:
+            raise
+        return None
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    settings = load_settings(args.data)
+    try:
+        ds = load_dataset(settings)
+    except DataError as exc:
+        _print_problems(exc.problems, sys.stdout)
+        print(f"\n{len(exc.problems)} Problem(e); Stadtteil-Ebene nicht nutzbar.")
+        return EXIT_PROBLEMS
+    _print_problems(ds.problems, sys.stdout)
+    errors = count_errors(ds.problems)
+    warnings = len(ds.problems) - errors
+    if not args.quiet:
+        by_kind = counts_by_kind(ds.places, settings.kinds)
+        by_district = counts_by_district(
+            ds.places, ds.districts, settings.kinds, ds.teams, ds.networks, ds.population
+        )
+        status = ds.places["join_status"].value_counts()
+        print(f"\nDatenordner: {settings.data_dir}")
+        print(
+            f"{len(ds.districts)} Stadtteile"
+            + (" (schematisch)" if ds.districts_schematic else "")
+            + f", {len(ds.places)} Orte, {len(ds.teams)} Stadtteilteams, "
+            f"{len(ds.networks)} Netzwerke, Einwohner für {len(ds.population)} Stadtteile"
+            + (f" ({ds.population_status})" if ds.population_status else "")
+        )
+        print(
+            "Zuordnung: "
+            + ", ".join(
+                f"{k} {int(status.get(k, 0))}"
+                for k in ("inside", "nearest", "outside", "no_coordinates")
+            )
+        )
+        print("Orte je Art: " + ", ".join(f"{r.label} {r.places}" for r in by_kind.itertuples()))
+        without = by_district[by_district["places"] == 0]["district"].tolist()
+        if without:
+            print(f"Stadtteile ohne Ort: {', '.join(without)}")
+        print(f"{errors} Fehler, {warnings} Warnung(en).")
+    if errors or (args.strict and warnings):
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def _cmd_join(args: argparse.Namespace) -> int:
+    settings = _optional_settings(args.data)
+    name_field = args.name_field or (settings.district_name_field if settings else "name")
+    id_field = settings.district_id_field if settings else "id"
+    districts, problems = read_districts(args.districts, name_field, id_field, args.layer)
+    if settings is not None:
+        metric_crs = settings.metric_crs
+    else:
+        metric_crs = str(gpd.GeoSeries(districts.geometry).estimate_utm_crs())
+    xy_crs = args.crs or (settings.places_xy_crs if settings else "EPSG:25832")
+    tolerance = (
+        args.tolerance
+        if args.tolerance is not None
+        else (settings.tolerance_m if settings else 50.0)
+    )
+    raw = read_table(args.places, PLACE_COLUMNS)
+    places, pprob = parse_places(
+        raw, settings.kinds if settings else (), xy_crs, city_extent(districts), require_kind=False
+    )
+    joined, jprob = join_places(places, districts, metric_crs, tolerance, raw.file)
+    problems += pprob + jprob
+    table = pd.DataFrame(
+        {
+            "id": joined["id"].astype(str),
+            "name": joined["name"].astype(str),
+            "district": joined["district"].astype(object).where(joined["district"].notna(), None),
+            "join_status": joined["join_status"],
+        }
+    )
+    if args.output:
+        with Path(args.output).open("w", encoding="utf-8", newline="") as fh:
+            _write_table(table, args.format, fh)
+    else:
+        _write_table(table, args.format, sys.stdout)
+    _print_problems(problems, sys.stderr)
+    return EXIT_PROBLEMS if count_errors(problems) else EXIT_OK
+
+
+def _write_table(table: pd.DataFrame, fmt: str, out: TextIO) -> None:
+    if fmt == "json":
+        json.dump(table.to_dict(orient="records"), out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    else:
+        table.to_csv(out, index=False, lineterminator="\n")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        if args.command == "check":
+            return _cmd_check(args)
+        if args.command == "join":
+            return _cmd_join(args)
+    except SettingsError as exc:
+        print(f"Einstellungen: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except DataError as exc:
+        _print_problems(exc.problems, sys.stderr)
+        return EXIT_PROBLEMS
+    except BrokenPipeError:  # output piped into `head` and the like
+        return EXIT_OK
+    except OSError as exc:
+        print(f"Datei: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    parser.print_help()
+    return EXIT_USAGE
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

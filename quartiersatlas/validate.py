@@ -1,0 +1,817 @@
+"""Turn raw text tables into typed, checked frames, reporting every problem.
+
+Rules (documented in README "Validation"):
+- identity and category errors (missing or duplicate id, empty name, unknown kind or
+  type, a value outside an allowed list) reject the row: it is listed, not loaded;
+- location errors (unreadable, incomplete, out-of-range or swapped coordinates, district
+  names that match no district) keep the row without that location, and are listed;
+- warnings (an assumption made, e.g. missing coordinate quality) keep the row as it is.
+Nothing is dropped without a problem naming file, row, column, value and fix.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+from pyproj import Transformer
+
+from quartiersatlas._errors import DataError
+from quartiersatlas.problems import Problem, Severity
+from quartiersatlas.readers import ROW, RawTable
+from quartiersatlas.schema import (
+    ACCESS_VALUES,
+    ACCESSIBILITY_COLUMNS,
+    COORD_QUALITIES,
+    DATA_STATUSES,
+    GROUP_COLUMNS,
+    NETWORK_TYPES,
+    PLACE_COLUMNS,
+    POPULATION_COLUMNS,
+    STATUSES,
+    TARGET_GROUPS,
+    Column,
+)
+from quartiersatlas.settings import Kind
+from quartiersatlas.text_utils import normalize_key
+
+__all__ = [
+    "Extent",
+    "parse_groups",
+    "parse_places",
+    "parse_population",
+    "split_list",
+]
+
+Extent = tuple[float, float, float, float]
+"""(min_lon, min_lat, max_lon, max_lat) of the city, WGS84."""
+
+_SYNONYMS: dict[str, dict[str, str]] = {
+    "status": {
+        "aktiv": "active",
+        "geplant": "planned",
+        "in_planung": "planned",
+        "im_bau": "planned",
+        "beendet": "ended",
+        "abgeschlossen": "ended",
+        "eingestellt": "ended",
+        "ungeprueft": "unverified",
+        "unbestaetigt": "unverified",
+    },
+    "access": {
+        "ja": "yes",
+        "nein": "no",
+        "unbekannt": "unknown",
+        "true": "yes",
+        "false": "no",
+        "wahr": "yes",
+        "falsch": "no",
+        "1": "yes",
+        "0": "no",
+        "x": "yes",
+        "?": "unknown",
+    },
+    "coord_quality": {
+        "genau": "exact",
+        "exakt": "exact",
+        "ungefaehr": "approximate",
+        "geschaetzt": "approximate",
+        "schaetzung": "approximate",
+        "keine": "none",
+    },
+}
+_LIST_SPLIT = re.compile(r"\s*[;,|]\s*")
+
+
+def split_list(value: str) -> list[str]:
+    """Split a multi-value cell ("a; b", "a, b", "a|b") into its items."""
+    return [v for v in _LIST_SPLIT.split(value.strip()) if v]
+
+
+def _key(value: str) -> str:
+    return normalize_key(value).replace("-", "_")
+
+
+@dataclass
+class _Collector:
+    file: str
+    problems: list[Problem]
+
+    def add(
+        self,
+        row: int | None,
+        column: str | None,
+        message: str,
+        value: str | None = None,
+        hint: str | None = None,
+        severity: Severity = "error",
+        code: str = "invalid",
+    ) -> None:
+        self.problems.append(Problem(self.file, row, column, message, value, hint, severity, code))
+
+
+def _require_columns(
+    raw: RawTable, columns: Sequence[Column], extra_required: Iterable[str] = ()
+) -> None:
+    missing = [c.name for c in columns if c.required and c.name not in raw.frame.columns]
+    missing += [c for c in extra_required if c not in raw.frame.columns]
+    if missing:
+        found = [c for c in raw.frame.columns if c != ROW]
+        raise DataError(
+            [
+                Problem(
+                    raw.file,
+                    1,
+                    m,
+                    f"Pflichtspalte '{m}' fehlt",
+                    hint="Spalte ergänzen (siehe data/README.md); vorhandene Spalten: "
+                    + (", ".join(found) or "(keine)"),
+                    code="missing_column",
+                )
+                for m in missing
+            ]
+        )
+
+
+def _col(frame: pd.DataFrame, name: str) -> pd.Series:
+    if name in frame.columns:
+        return frame[name].astype(str).str.strip()
+    return pd.Series([""] * len(frame), index=frame.index, dtype=object)
+
+
+def _enum(
+    values: pd.Series,
+    allowed: Sequence[str],
+    synonyms: dict[str, str],
+    default: str,
+) -> tuple[pd.Series, pd.Series]:
+    """Map cells to allowed values; returns (mapped, ok-mask). Empty -> default."""
+    lookup = {_key(a): a for a in allowed}
+    lookup.update({_key(k): v for k, v in synonyms.items()})
+    keys = values.map(lambda v: _key(v) if v else "")
+    mapped = keys.map(lambda k: default if k == "" else lookup.get(k, ""))
+    ok = mapped.ne("")
+    return mapped, ok
+
+
+def _parse_number(values: pd.Series) -> pd.Series:
+    """Decimal point or decimal comma; empty -> NaN; unparsable -> NaN (check separately)."""
+    text = values.astype(str).str.strip().str.replace(" ", "", regex=False)
+    comma_only = text.str.contains(",", regex=False) & ~text.str.contains(".", regex=False)
+    text = text.where(~comma_only, text.str.replace(",", ".", regex=False))
+    return pd.to_numeric(text.where(text.ne(""), None), errors="coerce")
+
+
+def _in_extent(lon: np.ndarray, lat: np.ndarray, extent: Extent | None) -> np.ndarray:
+    if extent is None:
+        return np.zeros(len(lon), dtype=bool)
+    x0, y0, x1, y1 = extent
+    return (lon >= x0) & (lon <= x1) & (lat >= y0) & (lat <= y1)
+
+
+def _coordinates(
+    frame: pd.DataFrame,
+    col: _Collector,
+    xy_crs: str | None,
+    extent: Extent | None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Parse lat/lon (or x/y in ``xy_crs``) into WGS84 arrays; NaN where unusable."""
+    n = len(frame)
+    rows = frame[ROW].to_numpy()
+    lat_t, lon_t = _col(frame, "lat"), _col(frame, "lon")
+    x_t, y_t = _col(frame, "x"), _col(frame, "y")
+    use_xy = lat_t.eq("") & lon_t.eq("") & (x_t.ne("") | y_t.ne(""))
+    if use_xy.any() and not xy_crs:
+        for i in np.flatnonzero(use_xy.to_numpy()).tolist():
+            col.add(
+                int(rows[i]),
+                "x",
+                "x/y ohne Angabe des Koordinatensystems",
+                hint="CRS in settings.toml [places] xy_crs oder mit --crs angeben, "
+                "oder lat/lon (WGS84) verwenden",
+                code="xy_crs",
+            )
+        use_xy[:] = False
+
+    lat = np.full(n, np.nan)
+    lon = np.full(n, np.nan)
+    for a_t, b_t, a_name, b_name, mask in (
+        (lat_t, lon_t, "lat", "lon", ~use_xy),
+        (y_t, x_t, "y", "x", use_xy),
+    ):
+        m = mask.to_numpy()
+        a_num = _parse_number(a_t).to_numpy(dtype=float)
+        b_num = _parse_number(b_t).to_numpy(dtype=float)
+        a_given = a_t.ne("").to_numpy()
+        b_given = b_t.ne("").to_numpy()
+        for name, given, num, text in (
+            (a_name, a_given, a_num, a_t),
+            (b_name, b_given, b_num, b_t),
+        ):
+            bad = m & given & np.isnan(num)
+            for i in np.flatnonzero(bad).tolist():
+                col.add(
+                    int(rows[i]),
+                    name,
+                    "keine Zahl",
+                    value=text.iloc[i],
+                    hint="Dezimalzahl wie 53.1435 oder 53,1435 eintragen; Ort ohne Lage übernommen",
+                    code="coordinate_number",
+                )
+        half = m & (a_given ^ b_given)
+        for i in np.flatnonzero(half).tolist():
+            miss = b_name if a_given[i] else a_name
+            col.add(
+                int(rows[i]),
+                miss,
+                f"Koordinate unvollständig: {miss} fehlt",
+                hint=f"{a_name} und {b_name} beide eintragen oder beide leer lassen; Ort "
+                "ohne Lage übernommen",
+                code="coordinate_incomplete",
+            )
+        both = m & ~np.isnan(a_num) & ~np.isnan(b_num)
+        if a_name == "lat":
+            lat[both], lon[both] = a_num[both], b_num[both]
+        elif both.any():
+            tr = Transformer.from_crs(xy_crs, "EPSG:4326", always_xy=True)
+            xs, ys = tr.transform(b_num[both], a_num[both])
+            lon[both], lat[both] = xs, ys
+            finite = np.isfinite(lon) & np.isfinite(lat)
+            for i in np.flatnonzero(both & ~finite).tolist():
+                col.add(
+                    int(rows[i]),
+                    "x",
+                    f"x/y lassen sich nicht aus {xy_crs} umrechnen",
+                    value=f"{x_t.iloc[i]}, {y_t.iloc[i]}",
+                    hint="Koordinatensystem prüfen",
+                    code="coordinate_range",
+                )
+            lat[both & ~finite] = np.nan
+            lon[both & ~finite] = np.nan
+
+    have = ~np.isnan(lat) & ~np.isnan(lon)
+    out_of_range = have & ((np.abs(lat) > 90) | (np.abs(lon) > 180))
+    swapped = have & ~_in_extent(lon, lat, extent) & _in_extent(lat, lon, extent)
+    for i in np.flatnonzero(swapped).tolist():
+        col.add(
+            int(rows[i]),
+            "lat",
+            "Breite und Länge vertauscht",
+            value=f"lat={lat_t.iloc[i] or y_t.iloc[i]}, lon={lon_t.iloc[i] or x_t.iloc[i]}",
+            hint="Werte von lat und lon tauschen (Oldenburg: lat ≈ 53, lon ≈ 8); Ort ohne "
+            "Lage übernommen",
+            code="coordinate_swapped",
+        )
+    for i in np.flatnonzero(out_of_range & ~swapped).tolist():
+        col.add(
+            int(rows[i]),
+            "lat",
+            "Koordinate außerhalb des gültigen Bereichs",
+            value=f"lat={lat[i]}, lon={lon[i]}",
+            hint="lat zwischen -90 und 90, lon zwischen -180 und 180 (WGS84-Grad); bei "
+            "UTM-Werten Spalten x/y verwenden; Ort ohne Lage übernommen",
+            code="coordinate_range",
+        )
+    drop = swapped | out_of_range
+    lat[drop] = np.nan
+    lon[drop] = np.nan
+    return lat, lon
+
+
+def _ids(frame: pd.DataFrame, col: _Collector, keep: np.ndarray, reject: bool = True) -> pd.Series:
+    ids = _col(frame, "id")
+    tail = "; Zeile nicht übernommen" if reject else ""
+    rows = frame[ROW].to_numpy()
+    first: dict[str, int] = {}
+    for i, v in enumerate(ids):
+        if not v:
+            col.add(
+                int(rows[i]),
+                "id",
+                "Kennung fehlt",
+                hint="eindeutige Kennung eintragen (z. B. 'stadtteiltreff-kreyenbrueck')" + tail,
+                code="missing_id",
+            )
+            keep[i] = False
+        elif v in first:
+            col.add(
+                int(rows[i]),
+                "id",
+                f"Kennung doppelt (schon in Zeile {first[v]})",
+                value=v,
+                hint="Kennungen eindeutig machen" + tail,
+                code="duplicate_id",
+            )
+            keep[i] = False
+        else:
+            first[v] = int(rows[i])
+    return ids
+
+
+def _target_groups(
+    values: pd.Series, rows: np.ndarray, col: _Collector, keep: np.ndarray
+) -> pd.Series:
+    lookup = {_key(t): t for t in TARGET_GROUPS}
+    out: list[str] = []
+    for i, cell in enumerate(values):
+        items = []
+        for item in split_list(cell):
+            t = lookup.get(_key(item))
+            if t is None:
+                col.add(
+                    int(rows[i]),
+                    "target_groups",
+                    "unbekannte Zielgruppe",
+                    value=item,
+                    hint="erlaubt: " + ", ".join(TARGET_GROUPS) + "; Zeile nicht übernommen",
+                    code="target_group",
+                )
+                keep[i] = False
+            elif t not in items:
+                items.append(t)
+        out.append("; ".join(items))
+    return pd.Series(out, index=values.index, dtype=object)
+
+
+def _enum_column(
+    frame: pd.DataFrame,
+    name: str,
+    allowed: Sequence[str],
+    synonyms: dict[str, str],
+    default: str,
+    col: _Collector,
+    keep: np.ndarray,
+) -> pd.Series:
+    raw = _col(frame, name)
+    mapped, ok = _enum(raw, allowed, synonyms, default)
+    rows = frame[ROW].to_numpy()
+    for i in np.flatnonzero(~ok.to_numpy()).tolist():
+        col.add(
+            int(rows[i]),
+            name,
+            "Wert nicht erlaubt",
+            value=raw.iloc[i],
+            hint="erlaubt: " + ", ".join(allowed) + "; Zeile nicht übernommen",
+            code="enum",
+        )
+        keep[i] = False
+    return mapped
+
+
+def parse_places(
+    raw: RawTable,
+    kinds: Sequence[Kind],
+    xy_crs: str | None = None,
+    extent: Extent | None = None,
+    require_kind: bool = True,
+) -> tuple[gpd.GeoDataFrame, list[Problem]]:
+    """Check a places table and return its usable rows as points (EPSG:4326).
+
+    Parameters
+    ----------
+    raw
+        The table as read by :func:`quartiersatlas.readers.read_table`.
+    kinds
+        The kinds of places allowed (ids; labels are accepted too).
+    xy_crs
+        CRS of ``x``/``y`` columns, for rows that give x/y instead of lat/lon.
+    extent
+        The city's WGS84 bounding box (lon/lat), used to recognise swapped lat/lon.
+    require_kind
+        ``False`` for the ``join`` command, which needs only ids and coordinates: a
+        missing ``id`` is then the row number and ``kind`` may be absent.
+
+    Returns
+    -------
+    The places with ``geometry`` (``None`` where there is no usable location) and the
+    columns of :data:`quartiersatlas.schema.PLACE_COLUMNS`, plus ``row``; and every
+    problem found, including the reader's.
+    """
+    frame = raw.frame
+    col = _Collector(raw.file, list(raw.problems))
+    if require_kind:
+        _require_columns(raw, PLACE_COLUMNS)
+    else:
+        # Lenient mode (join command): only what locates a place is looked at, and every
+        # row is kept so that each input row gets an output row.
+        wanted = (ROW, "id", "name", "lat", "lon", "x", "y", "district_stated", "coord_quality")
+        frame = frame[[c for c in wanted if c in frame.columns]].copy()
+        if "id" not in frame.columns:
+            frame["id"] = frame[ROW].astype(str)
+        if "name" not in frame.columns:
+            frame["name"] = ""
+    has_xy = "x" in frame.columns and "y" in frame.columns
+    has_ll = "lat" in frame.columns and "lon" in frame.columns
+    if not (has_ll or has_xy):
+        raise DataError(
+            [
+                Problem(
+                    raw.file,
+                    1,
+                    "lat",
+                    "Spalten für Koordinaten fehlen",
+                    hint="Spalten lat und lon (WGS84) oder x und y (z. B. EPSG:25832) "
+                    "ergänzen – leer lassen, wo die Lage unbekannt ist",
+                    code="missing_column",
+                )
+            ]
+        )
+    n = len(frame)
+    rows = frame[ROW].to_numpy()
+    keep = np.ones(n, dtype=bool)
+    ids = _ids(frame, col, keep, reject=require_kind)
+    names = _col(frame, "name")
+    if require_kind:
+        for i in np.flatnonzero(names.eq("").to_numpy()).tolist():
+            col.add(
+                int(rows[i]),
+                "name",
+                "Name fehlt",
+                hint="Namen eintragen; Zeile nicht übernommen",
+                code="missing_name",
+            )
+            keep[i] = False
+
+    kind_col = _col(frame, "kind")
+    if require_kind or "kind" in frame.columns:
+        lookup: dict[str, str] = {}
+        for k in kinds:
+            for text in (k.id, k.label, k.label_plural):
+                lookup[_key(text)] = k.id
+        kind = kind_col.map(lambda v: lookup.get(_key(v), "") if v else "")
+        for i in np.flatnonzero(kind.eq("").to_numpy()).tolist():
+            if not require_kind and not kind_col.iloc[i]:
+                continue
+            col.add(
+                int(rows[i]),
+                "kind",
+                "unbekannte Art" if kind_col.iloc[i] else "Art fehlt",
+                value=kind_col.iloc[i],
+                hint="erlaubt: " + ", ".join(k.id for k in kinds) + " (oder ihre Bezeichnung;"
+                " neue Arten in settings.toml [[kinds]] anlegen); Zeile nicht übernommen",
+                code="unknown_kind",
+            )
+            keep[i] = False
+    else:
+        kind = kind_col
+
+    status = _enum_column(frame, "status", STATUSES, _SYNONYMS["status"], "active", col, keep)
+    access = {
+        a: _enum_column(frame, a, ACCESS_VALUES, _SYNONYMS["access"], "unknown", col, keep)
+        for a in ACCESSIBILITY_COLUMNS
+    }
+    groups = _target_groups(_col(frame, "target_groups"), rows, col, keep)
+    lat, lon = _coordinates(frame, col, xy_crs, extent)
+    have = ~np.isnan(lat)
+    quality_raw = _col(frame, "coord_quality")
+    quality, qok = _enum(quality_raw, COORD_QUALITIES, _SYNONYMS["coord_quality"], "")
+    quality = quality.where(qok, "")
+    for i in np.flatnonzero(~qok.to_numpy() & quality_raw.ne("").to_numpy()).tolist():
+        col.add(
+            int(rows[i]),
+            "coord_quality",
+            "Wert nicht erlaubt",
+            value=quality_raw.iloc[i],
+            hint="erlaubt: " + ", ".join(COORD_QUALITIES) + "; als 'approximate' behandelt",
+            severity="warning",
+            code="enum",
+        )
+    q = quality.to_numpy(dtype=object)
+    assume = have & ((q == "") | (q == "none"))
+    if require_kind:
+        for i in np.flatnonzero(assume & (q == "")).tolist():
+            if quality_raw.iloc[i] == "" and "coord_quality" in frame.columns:
+                col.add(
+                    int(rows[i]),
+                    "coord_quality",
+                    "Lagegenauigkeit fehlt",
+                    hint="exact oder approximate eintragen; als 'approximate' behandelt",
+                    severity="warning",
+                    code="coord_quality",
+                )
+        for i in np.flatnonzero(assume & (q == "none")).tolist():
+            col.add(
+                int(rows[i]),
+                "coord_quality",
+                "Koordinaten vorhanden, aber Lagegenauigkeit 'none'",
+                hint="exact oder approximate eintragen; als 'approximate' behandelt",
+                severity="warning",
+                code="coord_quality",
+            )
+    q = np.where(have, np.where(assume, "approximate", q), "none")
+
+    data: dict[str, object] = {
+        "id": ids,
+        "name": names,
+        "kind": kind,
+        "address": _col(frame, "address"),
+        "district_stated": _col(frame, "district_stated"),
+        "lat": lat,
+        "lon": lon,
+        "coord_quality": q,
+        "coord_note": _col(frame, "coord_note"),
+        "status": status,
+        **access,
+        "target_groups": groups,
+        "contact": _col(frame, "contact"),
+        "source": _col(frame, "source"),
+        "source_date": _col(frame, "source_date"),
+        "notes": _col(frame, "notes"),
+        "row": rows,
+    }
+    out = pd.DataFrame(data, index=frame.index)
+    geometry = gpd.points_from_xy(np.where(have, lon, np.nan), np.where(have, lat, np.nan))
+    gdf = gpd.GeoDataFrame(out, geometry=geometry, crs="EPSG:4326")
+    gdf.loc[~have, "geometry"] = None
+    if require_kind:
+        gdf = gdf.loc[keep]
+    return gdf.reset_index(drop=True), col.problems
+
+
+def _match_districts(
+    cell: str,
+    lookup: dict[str, str],
+    row: int,
+    col: _Collector,
+) -> list[str]:
+    found: list[str] = []
+    for item in split_list(cell):
+        did = lookup.get(normalize_key(item))
+        if did is None:
+            col.add(
+                row,
+                "districts",
+                "Stadtteil unbekannt",
+                value=item,
+                hint="Namen wie in der Stadtteil-Ebene schreiben, mehrere mit ';' trennen; "
+                "Eintrag ohne diesen Stadtteil übernommen",
+                code="unknown_district",
+            )
+        elif did not in found:
+            found.append(did)
+    return found
+
+
+def district_lookup(districts: pd.DataFrame) -> dict[str, str]:
+    """Normalised district name and id -> district id."""
+    lookup: dict[str, str] = {}
+    for did, name in zip(districts["id"], districts["name"], strict=True):
+        lookup[normalize_key(str(name))] = str(did)
+        lookup.setdefault(normalize_key(str(did)), str(did))
+    return lookup
+
+
+def parse_groups(
+    raw: RawTable,
+    districts: pd.DataFrame,
+    allowed_types: Sequence[str] = NETWORK_TYPES,
+    extent: Extent | None = None,
+) -> tuple[gpd.GeoDataFrame, list[Problem]]:
+    """Check a Stadtteilteams or networks table.
+
+    Each row names the districts it covers (names or ids, ';'-separated); they are
+    matched against ``districts`` (columns ``id``, ``name``). Returns the usable rows
+    with ``district_ids`` (tuple of ids), ``districts`` (their names, '; '-joined),
+    the meeting place as point geometry where known (EPSG:4326), and the problems.
+    """
+    _require_columns(raw, GROUP_COLUMNS)
+    frame = raw.frame
+    col = _Collector(raw.file, list(raw.problems))
+    n = len(frame)
+    rows = frame[ROW].to_numpy()
+    keep = np.ones(n, dtype=bool)
+    ids = _ids(frame, col, keep)
+    names = _col(frame, "name")
+    for i in np.flatnonzero(names.eq("").to_numpy()).tolist():
+        col.add(
+            int(rows[i]),
+            "name",
+            "Name fehlt",
+            hint="Namen eintragen; Zeile nicht übernommen",
+            code="missing_name",
+        )
+        keep[i] = False
+    gtype = _enum_column(
+        frame, "type", allowed_types, {"runder tisch": "runder_tisch"}, "", col, keep
+    )
+    for i in np.flatnonzero(gtype.eq("").to_numpy() & keep).tolist():
+        col.add(
+            int(rows[i]),
+            "type",
+            "Typ fehlt",
+            hint="erlaubt: " + ", ".join(allowed_types) + "; Zeile nicht übernommen",
+            code="enum",
+        )
+        keep[i] = False
+    status = _enum_column(frame, "status", STATUSES, _SYNONYMS["status"], "active", col, keep)
+    groups = _target_groups(_col(frame, "target_groups"), rows, col, keep)
+    lookup = district_lookup(districts)
+    name_of = dict(zip(districts["id"].astype(str), districts["name"].astype(str), strict=True))
+    dcells = _col(frame, "districts")
+    district_ids: list[tuple[str, ...]] = []
+    for i, cell in enumerate(dcells):
+        if not cell:
+            col.add(
+                int(rows[i]),
+                "districts",
+                "keine Stadtteile angegeben",
+                hint="abgedeckte Stadtteile eintragen, mehrere mit ';' trennen",
+                code="no_districts",
+            )
+            district_ids.append(())
+            continue
+        district_ids.append(tuple(_match_districts(cell, lookup, int(rows[i]), col)))
+    lat, lon = _coordinates(frame, col, None, extent)
+    have = ~np.isnan(lat)
+    quality, _ = _enum(
+        _col(frame, "coord_quality"), COORD_QUALITIES, _SYNONYMS["coord_quality"], ""
+    )
+    q = np.where(
+        have,
+        np.where(np.isin(quality.to_numpy(dtype=object), ["exact"]), "exact", "approximate"),
+        "none",
+    )
+    out = pd.DataFrame(
+        {
+            "id": ids,
+            "name": names,
+            "type": gtype,
+            "district_ids": district_ids,
+            "districts": ["; ".join(name_of[d] for d in ds) for ds in district_ids],
+            "status": status,
+            "since": _col(frame, "since"),
+            "until": _col(frame, "until"),
+            "meeting_place": _col(frame, "meeting_place"),
+            "lat": lat,
+            "lon": lon,
+            "coord_quality": q,
+            "target_groups": groups,
+            "contact": _col(frame, "contact"),
+            "source": _col(frame, "source"),
+            "notes": _col(frame, "notes"),
+            "row": rows,
+        },
+        index=frame.index,
+    )
+    geometry = gpd.points_from_xy(np.where(have, lon, np.nan), np.where(have, lat, np.nan))
+    gdf = gpd.GeoDataFrame(out, geometry=geometry, crs="EPSG:4326")
+    gdf.loc[~have, "geometry"] = None
+    return gdf.loc[keep].reset_index(drop=True), col.problems
+
+
+_THOUSANDS = re.compile(r"^\d{1,3}([.\s']\d{3})+$")
+
+
+def _parse_count(values: pd.Series) -> pd.Series:
+    text = values.astype(str).str.strip()
+    text = text.where(~text.str.match(_THOUSANDS), text.str.replace(r"[.\s']", "", regex=True))
+    return pd.to_numeric(text.where(text.ne(""), None), errors="coerce")
+
+
+def parse_population(
+    raw: RawTable,
+    districts: pd.DataFrame,
+    expected_total: int = 0,
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """Check a population table: residents (and under 18, 65+) per district.
+
+    Returns one row per matched district with integer counts (``pd.NA`` where a count
+    was not given) and ``data_status``; districts without a row are reported as
+    warnings (shown as "keine Daten", never as zero).
+    """
+    _require_columns(raw, POPULATION_COLUMNS)
+    frame = raw.frame
+    col = _Collector(raw.file, list(raw.problems))
+    rows = frame[ROW].to_numpy()
+    keep = np.ones(len(frame), dtype=bool)
+    lookup = district_lookup(districts)
+    ids_raw = _col(frame, "district_id")
+    dids = ids_raw.map(lambda v: lookup.get(normalize_key(v), "") if v else "")
+    first: dict[str, int] = {}
+    for i, (v, d) in enumerate(zip(ids_raw, dids, strict=True)):
+        if not d:
+            col.add(
+                int(rows[i]),
+                "district_id",
+                "Stadtteil unbekannt" if v else "Stadtteil fehlt",
+                value=v,
+                hint="Kennung oder Namen wie in der Stadtteil-Ebene eintragen; "
+                "Zeile nicht übernommen",
+                code="unknown_district",
+            )
+            keep[i] = False
+        elif d in first:
+            col.add(
+                int(rows[i]),
+                "district_id",
+                f"Stadtteil doppelt (schon in Zeile {first[d]})",
+                value=v,
+                hint="eine Zeile je Stadtteil; Zeile nicht übernommen",
+                code="duplicate_id",
+            )
+            keep[i] = False
+        else:
+            first[d] = int(rows[i])
+    counts: dict[str, pd.Series] = {}
+    for name in ("residents", "residents_under_18", "residents_65_plus"):
+        text = _col(frame, name)
+        num = _parse_count(text)
+        bad = (text.ne("") & (num.isna() | (num < 0) | (num % 1 != 0))).to_numpy()
+        if name == "residents":
+            bad = bad | text.eq("").to_numpy()  # to_numpy() may be read-only (pandas 3)
+        for i in np.flatnonzero(bad).tolist():
+            col.add(
+                int(rows[i]),
+                name,
+                "keine ganze Zahl ≥ 0",
+                value=text.iloc[i],
+                hint="Anzahl Personen als ganze Zahl eintragen; Zeile nicht übernommen",
+                code="count",
+            )
+            keep[i] = False
+        counts[name] = (
+            num.astype("Int64") if not bad.any() else num.where(~bad).round().astype("Int64")
+        )
+    res = counts["residents"]
+    for name in ("residents_under_18", "residents_65_plus"):
+        over = (counts[name] > res).fillna(False).to_numpy(dtype=bool)
+        for i in np.flatnonzero(over & keep).tolist():
+            col.add(
+                int(rows[i]),
+                name,
+                "größer als die Zahl aller Einwohner",
+                value=str(counts[name].iloc[i]),
+                hint="Zahlen prüfen; Zeile nicht übernommen",
+                code="count",
+            )
+            keep[i] = False
+    both = (counts["residents_under_18"] + counts["residents_65_plus"] > res).fillna(False)
+    for i in np.flatnonzero(both.to_numpy(dtype=bool) & keep).tolist():
+        col.add(
+            int(rows[i]),
+            "residents_under_18",
+            "unter 18 und ab 65 zusammen mehr als alle Einwohner",
+            hint="Zahlen prüfen; Zeile nicht übernommen",
+            code="count",
+        )
+        keep[i] = False
+    status = _enum_column(
+        frame,
+        "data_status",
+        DATA_STATUSES,
+        {"synthetisch": "synthetic", "geschaetzt": "estimated", "amtlich": "official"},
+        "",
+        col,
+        keep,
+    )
+    for i in np.flatnonzero(status.eq("").to_numpy() & keep).tolist():
+        col.add(
+            int(rows[i]),
+            "data_status",
+            "Datenstatus fehlt",
+            hint="official, estimated oder synthetic eintragen; Zeile nicht übernommen",
+            code="enum",
+        )
+        keep[i] = False
+    out = (
+        pd.DataFrame(
+            {
+                "district_id": dids,
+                "residents": counts["residents"],
+                "residents_under_18": counts["residents_under_18"],
+                "residents_65_plus": counts["residents_65_plus"],
+                "year": _col(frame, "year"),
+                "data_status": status,
+                "row": rows,
+            }
+        )
+        .loc[keep]
+        .reset_index(drop=True)
+    )
+    missing = [d for d in districts["id"].astype(str) if d not in set(out["district_id"])]
+    for d in missing:
+        col.add(
+            None,
+            "district_id",
+            f"keine Einwohnerzahl für Stadtteil '{d}'",
+            hint="Zeile ergänzen; bis dahin zeigt das Dashboard 'keine Daten'",
+            severity="warning",
+            code="missing_district",
+        )
+    if expected_total and len(missing) == 0 and not out.empty:
+        total = int(out["residents"].sum())
+        if total != expected_total:
+            col.add(
+                None,
+                "residents",
+                f"Summe der Einwohner {total:,} weicht von der amtlichen "
+                f"Gesamtzahl {expected_total:,} ab".replace(",", "."),
+                hint="Zahlen oder settings.toml [city] population_total prüfen",
+                severity="warning",
+                code="total",
+            )
+    return out, col.problems

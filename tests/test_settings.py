@@ -1,0 +1,222 @@
+"""Settings: shipped defaults, QUARTIERSATLAS_DATA, and errors a person can act on."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from quartiersatlas._errors import SettingsError
+from quartiersatlas.settings import DATA_ENV, default_data_dir, load_settings, resolve_data_dir
+
+SHIPPED = Path(__file__).resolve().parents[1] / "data"
+
+
+@pytest.fixture(autouse=True)
+def _no_data_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(DATA_ENV, raising=False)
+
+
+def _folder_with(tmp_path: Path, text: str) -> Path:
+    folder = tmp_path / "stadt"
+    folder.mkdir()
+    (folder / "settings.toml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_defaults_load_from_shipped_settings() -> None:
+    s = load_settings()
+    assert s.data_dir == SHIPPED.resolve()
+    assert default_data_dir() == SHIPPED.resolve()
+    assert s.city_name == "Oldenburg (Oldb)"
+    assert s.metric_crs == "EPSG:25832"
+    assert s.places_xy_crs == "EPSG:25832"
+    assert s.population_total == 172759
+    assert s.tolerance_m == 50.0
+    assert s.default_radius_m == 500.0
+    assert s.map_center == (53.1435, 8.2146)
+    assert s.map_zoom == 12
+    assert s.basemap == "none"
+    assert s.district_name_field == "name"
+    assert s.district_id_field == "id"
+    assert s.districts_path == SHIPPED.resolve() / "geo" / "stadtteile.geojson"
+    assert s.places_path == SHIPPED.resolve() / "places.csv"
+    assert s.population_path == SHIPPED.resolve() / "population.csv"
+    assert s.kind_ids == (
+        "ort_fuer_alle",
+        "stadtteiltreff",
+        "bibliothek",
+        "senioren",
+        "migration",
+        "kita_familie",
+        "kultur",
+        "jugend",
+    )
+    assert s.kind_label("ort_fuer_alle") == "Ort für Alle"
+    assert s.kind("bibliothek").label_plural == "Bibliotheken"
+    assert s.kind("gibt_es_nicht") is None
+    assert s.kind_label("gibt_es_nicht") == "gibt_es_nicht"
+
+
+def test_env_var_points_at_another_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings_text: str
+) -> None:
+    folder = _folder_with(tmp_path, settings_text)
+    monkeypatch.setenv(DATA_ENV, str(folder))
+    assert resolve_data_dir() == folder.resolve()
+    s = load_settings()
+    assert s.data_dir == folder.resolve()
+    assert s.city_name == "Teststadt"
+    assert s.places_path == folder.resolve() / "places.csv"
+    assert s.kind_ids == ("ort_fuer_alle", "stadtteiltreff", "bibliothek")
+    # label_plural falls back to the label
+    assert s.kind("stadtteiltreff").label_plural == "Stadtteiltreff / Gemeinwesenarbeit"
+    # defaults for keys the file leaves out
+    assert s.default_radius_m == 500.0
+    assert s.basemap == "none"
+    assert s.map_zoom == 12
+
+
+def test_explicit_folder_beats_env_var(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings_text: str
+) -> None:
+    folder = _folder_with(tmp_path, settings_text)
+    monkeypatch.setenv(DATA_ENV, str(tmp_path / "woanders"))
+    assert load_settings(folder).city_name == "Teststadt"
+
+
+def test_env_var_with_copy_of_shipped_settings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "kopie"
+    folder.mkdir()
+    text = (SHIPPED / "settings.toml").read_text(encoding="utf-8")
+    text = text.replace('name = "Oldenburg (Oldb)"', 'name = "Delmenhorst"')
+    text = text.replace('places = "places.csv"', 'places = "orte/angebote.xlsx"')
+    (folder / "settings.toml").write_text(text, encoding="utf-8")
+    monkeypatch.setenv(DATA_ENV, str(folder))
+    s = load_settings()
+    assert s.city_name == "Delmenhorst"
+    assert s.places_path == folder.resolve() / "orte" / "angebote.xlsx"
+
+
+def test_absolute_file_path_is_kept(tmp_path: Path, settings_text: str) -> None:
+    target = tmp_path / "irgendwo" / "orte.csv"
+    text = settings_text.replace('places = "places.csv"', f'places = "{target.as_posix()}"')
+    s = load_settings(_folder_with(tmp_path, text))
+    assert s.places_path == target
+
+
+def test_missing_folder(tmp_path: Path) -> None:
+    with pytest.raises(SettingsError, match="existiert nicht") as info:
+        load_settings(tmp_path / "fehlt")
+    assert str(tmp_path / "fehlt") in str(info.value)
+    assert DATA_ENV in str(info.value)
+
+
+def test_missing_settings_file(tmp_path: Path) -> None:
+    with pytest.raises(SettingsError) as info:
+        load_settings(tmp_path)
+    msg = str(info.value)
+    assert str(tmp_path / "settings.toml") in msg
+    assert "Einstellungsdatei fehlt" in msg
+    assert "data/settings.toml" in msg
+
+
+def test_not_toml(tmp_path: Path) -> None:
+    with pytest.raises(SettingsError, match="keine gültige TOML-Datei"):
+        load_settings(_folder_with(tmp_path, "[city\nname = 'x'\n"))
+
+
+def test_bad_crs(tmp_path: Path, settings_text: str) -> None:
+    text = settings_text.replace('metric_crs = "EPSG:25832"', 'metric_crs = "EPSG:99999"')
+    with pytest.raises(SettingsError) as info:
+        load_settings(_folder_with(tmp_path, text))
+    msg = str(info.value)
+    assert "[city]" in msg
+    assert "'EPSG:99999' ist kein bekanntes Koordinatenreferenzsystem" in msg
+    assert "EPSG:25832" in msg
+
+
+def test_bad_xy_crs(tmp_path: Path, settings_text: str) -> None:
+    text = settings_text + '\n[places]\nxy_crs = "UTM irgendwas"\n'
+    with pytest.raises(SettingsError, match=r"\[places\]: 'UTM irgendwas' ist kein bekanntes"):
+        load_settings(_folder_with(tmp_path, text))
+
+
+def test_geographic_metric_crs(tmp_path: Path, settings_text: str) -> None:
+    text = settings_text.replace('metric_crs = "EPSG:25832"', 'metric_crs = "EPSG:4326"')
+    with pytest.raises(SettingsError) as info:
+        load_settings(_folder_with(tmp_path, text))
+    msg = str(info.value)
+    assert "metric_crs 'EPSG:4326' ist geografisch" in msg
+    assert "projiziertes System in Metern" in msg
+
+
+def test_bad_colour(tmp_path: Path, settings_text: str) -> None:
+    text = settings_text.replace('color = "#0072B2"', 'color = "blau"')
+    with pytest.raises(SettingsError) as info:
+        load_settings(_folder_with(tmp_path, text))
+    msg = str(info.value)
+    assert "[[kinds]] Nr. 2" in msg
+    assert "color 'blau' ist keine Farbe" in msg
+
+
+def test_bad_symbol(tmp_path: Path, settings_text: str) -> None:
+    text = settings_text.replace('symbol = "book"', 'symbol = "kreis"')
+    with pytest.raises(SettingsError, match=r"Nr\. 3: symbol 'kreis' unbekannt – erlaubt: circle"):
+        load_settings(_folder_with(tmp_path, text))
+
+
+def test_duplicate_kind_id(tmp_path: Path, settings_text: str) -> None:
+    text = settings_text.replace('id = "bibliothek"', 'id = "ort_fuer_alle"')
+    with pytest.raises(SettingsError, match="id 'ort_fuer_alle' ist doppelt"):
+        load_settings(_folder_with(tmp_path, text))
+
+
+def test_kind_id_with_capitals(tmp_path: Path, settings_text: str) -> None:
+    text = settings_text.replace('id = "bibliothek"', 'id = "Bibliothek"')
+    with pytest.raises(SettingsError, match="nur Kleinbuchstaben"):
+        load_settings(_folder_with(tmp_path, text))
+
+
+def test_no_kinds(tmp_path: Path, settings_text: str) -> None:
+    text = settings_text.split("[[kinds]]")[0]
+    with pytest.raises(SettingsError, match="keine Arten von Orten definiert"):
+        load_settings(_folder_with(tmp_path, text))
+
+
+def test_missing_required_key(tmp_path: Path, settings_text: str) -> None:
+    text = settings_text.replace('name = "Teststadt"\n', "")
+    with pytest.raises(SettingsError) as info:
+        load_settings(_folder_with(tmp_path, text))
+    assert "[city]: Schlüssel 'name' fehlt" in str(info.value)
+
+
+def test_wrong_type(tmp_path: Path, settings_text: str) -> None:
+    text = settings_text.replace("tolerance_m = 50", 'tolerance_m = "fünfzig"')
+    with pytest.raises(SettingsError, match="'tolerance_m' muss vom Typ float sein"):
+        load_settings(_folder_with(tmp_path, text))
+
+
+def test_negative_tolerance(tmp_path: Path, settings_text: str) -> None:
+    text = settings_text.replace("tolerance_m = 50", "tolerance_m = -5")
+    with pytest.raises(SettingsError, match="tolerance_m muss ≥ 0 sein"):
+        load_settings(_folder_with(tmp_path, text))
+
+
+def test_unknown_basemap(tmp_path: Path, settings_text: str) -> None:
+    text = settings_text.replace("[map]\n", '[map]\nbasemap = "google"\n')
+    with pytest.raises(SettingsError, match="basemap 'google' unbekannt – erlaubt: none, osm"):
+        load_settings(_folder_with(tmp_path, text))
+
+
+def test_shipped_settings_file_copied_loads(tmp_path: Path) -> None:
+    folder = tmp_path / "copy"
+    folder.mkdir()
+    shutil.copy(SHIPPED / "settings.toml", folder / "settings.toml")
+    s = load_settings(folder)
+    assert s.data_dir == folder.resolve()
+    assert s.districts_path == folder.resolve() / "geo" / "stadtteile.geojson"
+    assert len(s.kinds) == 8

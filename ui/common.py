@@ -1,0 +1,40 @@
+"""Widgets every page shares: the data-status note and tables with German headers."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from quartiersatlas.dataset import Dataset
+from quartiersatlas.texts import COLUMN_LABELS, DATA_STATUS_NOTES
+
+
+def data_status_lines(ds: Dataset) -> list[str]:
+    """What is schematic, synthetic or estimated in the loaded data, in words."""
+    lines = []
+    if ds.districts_schematic:
+        lines.append(DATA_STATUS_NOTES["schematic_districts"])
+    if ds.population_status == "synthetic":
+        lines.append(DATA_STATUS_NOTES["synthetic_population"])
+    elif ds.population_status == "estimated":
+        lines.append(DATA_STATUS_NOTES["estimated_population"])
+    if ds.approximate_places:
+        lines.append(
+            DATA_STATUS_NOTES["approximate_places"].format(
+                n=ds.approximate_places, total=len(ds.places)
+            )
+        )
+    return lines
+
+
+def data_status_note(ds: Dataset) -> None:
+    """The data-status note; shown on every page that shows data."""
+    lines = data_status_lines(ds)
+    if lines:
+        st.info("**Datenstand:** " + " ".join(lines), icon=":material/info:")
+
+
+def german_columns(frame: pd.DataFrame, extra: dict[str, str] | None = None) -> pd.DataFrame:
+    """The frame with German column headers."""
+    labels = {**COLUMN_LABELS, **(extra or {})}
+    return frame.rename(columns={c: labels.get(c, c) for c in frame.columns})
