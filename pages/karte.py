@@ -1,0 +1,289 @@
+"""Karte: districts as choropleth, places by kind, teams and networks; click to select."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from quartiersatlas.filters import filter_places, place_indicators
+from quartiersatlas.maps import (
+    BASEMAPS,
+    CLASSIFICATION_SCHEMES,
+    Choropleth,
+    build_map,
+    district_values,
+)
+from quartiersatlas.schema import ACCESSIBILITY_COLUMNS, STATUSES, TARGET_GROUPS
+from quartiersatlas.texts import (
+    ACCESS_LABELS,
+    ACCESS_VALUE_LABELS,
+    COORD_QUALITY_LABELS,
+    JOIN_STATUS_LABELS,
+    NETWORK_TYPE_LABELS,
+    STATUS_LABELS,
+    TARGET_GROUP_LABELS,
+    label,
+)
+from ui.common import data_status_lines, data_status_note, german_columns
+from ui.data import get_dataset
+from ui.router import ensure_router
+from ui.mapview import clicked_feature, show_map
+
+ensure_router()
+ds = get_dataset()
+s = ds.settings
+KEY = "karte"
+SEL = "selected_district"
+
+INDICATORS = {
+    "places": ("Anzahl Orte", "Orte", 0),
+    "places_per_1000": ("Orte je 1.000 Einwohner", "je 1.000 EW", 2),
+    "none": ("keine Flächenfüllung", "", 0),
+}
+BASEMAP_LABELS = {"none": "keine (ohne Anfragen an Dritte)"} | {
+    k: v["label"] for k, v in BASEMAPS.items()
+}
+
+st.title("Karte")
+data_status_note(ds)
+
+# ---- sidebar filters -------------------------------------------------------------
+kind_label = {k.id: k.label_plural for k in s.kinds}
+with st.sidebar:
+    st.header("Filter")
+    kinds = st.multiselect(
+        "Arten von Orten",
+        options=list(s.kind_ids),
+        default=list(s.kind_ids),
+        format_func=lambda k: kind_label.get(k, k),
+        key="f_kinds",
+        placeholder="keine Art gewählt",
+    )
+    statuses = st.multiselect(
+        "Status",
+        options=list(STATUSES),
+        default=[x for x in STATUSES if x != "ended"],
+        format_func=lambda v: label(STATUS_LABELS, v),
+        key="f_status",
+        placeholder="kein Status gewählt",
+        help="Beendete Angebote sind zunächst ausgeblendet.",
+    )
+    access = st.multiselect(
+        "Barrierefreiheit (nur Orte mit …)",
+        options=list(ACCESSIBILITY_COLUMNS),
+        format_func=lambda v: ACCESS_LABELS[v],
+        key="f_access",
+        placeholder="keine Einschränkung",
+        help="Es zählen nur Orte, bei denen das Merkmal mit ›ja‹ erfasst ist; "
+        "›unbekannt‹ zählt nicht.",
+    )
+    groups = st.multiselect(
+        "Zielgruppen",
+        options=[g for g in TARGET_GROUPS if g != "alle"],
+        format_func=lambda v: label(TARGET_GROUP_LABELS, v),
+        key="f_groups",
+        placeholder="alle Zielgruppen",
+        help="Orte für diese Zielgruppen und Orte, die sich an alle richten.",
+    )
+    text = st.text_input("Suche nach Name", key="f_text")
+    st.header("Darstellung")
+    indicator = st.selectbox(
+        "Flächenfüllung der Stadtteile",
+        options=list(INDICATORS),
+        format_func=lambda v: INDICATORS[v][0],
+        key="f_indicator",
+    )
+    scheme = st.selectbox(
+        "Klassenbildung",
+        options=list(CLASSIFICATION_SCHEMES),
+        format_func=lambda v: CLASSIFICATION_SCHEMES[v],
+        key="f_scheme",
+        disabled=indicator == "none",
+    )
+    k_classes = st.slider("Anzahl Klassen", 3, 7, 5, key="f_k", disabled=indicator == "none")
+    show_teams = st.checkbox("Stadtteilteams zeigen", value=True, key="f_teams")
+    show_networks = st.checkbox("Netzwerke zeigen", value=True, key="f_networks")
+    basemap = st.selectbox(
+        "Hintergrundkarte",
+        options=list(BASEMAP_LABELS),
+        index=list(BASEMAP_LABELS).index(s.basemap),
+        format_func=lambda v: BASEMAP_LABELS[v],
+        key="f_basemap",
+        help="Eine Hintergrundkarte lädt Kacheln vom jeweiligen Anbieter (Anfragen an "
+        "Dritte). Ohne Hintergrund bleibt die Karte voll nutzbar.",
+    )
+
+filtered = filter_places(ds.places, kinds, statuses, access, groups, text)
+indicators = place_indicators(filtered, ds.districts, ds.population)
+choropleth = None
+if indicator != "none":
+    title, unit, decimals = INDICATORS[indicator]
+    note = (
+        "Einwohnerzahlen synthetisch"
+        if (indicator == "places_per_1000" and ds.population_status == "synthetic")
+        else ""
+    )
+    choropleth = Choropleth(
+        district_values(indicators, indicator),
+        title,
+        unit,
+        scheme,
+        k_classes,
+        decimals=decimals,
+        note=note,
+    )
+
+teams = ds.teams[ds.teams["status"].ne("ended")] if show_teams else None
+networks = ds.networks[ds.networks["status"].ne("ended")] if show_networks else None
+selected = st.session_state.get(SEL)
+if selected is not None and selected not in set(ds.districts["id"]):
+    selected = None
+    st.session_state[SEL] = None
+
+m = build_map(
+    ds.districts,
+    filtered,
+    s.kinds,
+    metric_crs=s.metric_crs,
+    center=s.map_center,
+    zoom=s.map_zoom,
+    choropleth=choropleth,
+    teams=teams,
+    networks=networks,
+    selected_district=selected,
+    status_lines=data_status_lines(ds),
+    basemap=basemap,
+)
+
+located = int((filtered["coord_quality"] != "none").sum())
+st.caption(
+    f"{len(filtered)} von {len(ds.places)} Orten entsprechen den Filtern; {located} davon "
+    "haben Koordinaten und stehen auf der Karte. Klicken Sie auf einen Stadtteil, um ihn "
+    "auszuwählen."
+)
+if filtered.empty:
+    st.warning("Kein Ort entspricht den Filtern. Filter in der Seitenleiste lockern.")
+
+out = show_map(m, KEY)
+hit = clicked_feature(out, KEY, "district")
+if hit is not None and hit.get("id") != selected:
+    st.session_state[SEL] = hit["id"]
+    st.rerun()
+
+# ---- selection --------------------------------------------------------------------
+names = dict(zip(ds.districts["id"], ds.districts["name"], strict=True))
+ids_sorted = sorted(names, key=lambda d: names[d].casefold())
+choice = st.selectbox(
+    "Stadtteil auswählen (auch ohne Karte)",
+    options=[None, *ids_sorted],
+    index=0 if selected is None else 1 + ids_sorted.index(selected),
+    format_func=lambda d: "– keiner –" if d is None else names[d],
+    key=f"{KEY}_select_{selected}",
+)
+if choice != selected:
+    st.session_state[SEL] = choice
+    st.rerun()
+
+if selected is not None:
+    name = names[selected]
+    st.header(f"Stadtteil {name}")
+    if st.button("Auswahl aufheben", key="clear_sel"):
+        st.session_state[SEL] = None
+        st.rerun()
+    row = indicators[indicators["district_id"] == selected].iloc[0]
+    c1, c2, c3, c4 = st.columns(4)
+    res = row["residents"]
+    c1.metric(
+        "Einwohner" + (" (synthetisch)" if ds.population_status == "synthetic" else ""),
+        "keine Daten" if pd.isna(res) else f"{int(res):,}".replace(",", "."),
+    )
+    c2.metric("Orte (gefiltert)", int(row["places"]))
+    per = row["places_per_1000"]
+    c3.metric("Orte je 1.000 Einwohner", "–" if pd.isna(per) else f"{per:.2f}".replace(".", ","))
+    in_teams = ds.teams[ds.teams["district_ids"].map(lambda t: selected in t)]
+    in_nets = ds.networks[ds.networks["district_ids"].map(lambda t: selected in t)]
+    c4.metric("Stadtteilteams / Netzwerke", f"{len(in_teams)} / {len(in_nets)}")
+    here = filtered[filtered["district_id"] == selected]
+    st.subheader("Orte")
+    if here.empty:
+        st.write(f"In {name} gibt es keinen Ort, der den Filtern entspricht.")
+    else:
+        shown = here[["name", "kind", "address", "status", "coord_quality"]].copy()
+        shown["kind"] = shown["kind"].map(s.kind_label)
+        shown["status"] = shown["status"].map(lambda v: label(STATUS_LABELS, v))
+        shown["coord_quality"] = shown["coord_quality"].map(
+            lambda v: label(COORD_QUALITY_LABELS, v)
+        )
+        st.dataframe(german_columns(shown), hide_index=True, width="stretch")
+    st.subheader("Stadtteilteams und Netzwerke")
+    both = pd.concat([in_teams, in_nets])
+    if both.empty:
+        st.write(f"Für {name} ist weder ein Stadtteilteam noch ein Netzwerk erfasst.")
+    else:
+        shown = both[["name", "type", "status", "since", "meeting_place"]].copy()
+        shown["type"] = shown["type"].map(lambda v: label(NETWORK_TYPE_LABELS, v))
+        shown["status"] = shown["status"].map(lambda v: label(STATUS_LABELS, v))
+        st.dataframe(german_columns(shown), hide_index=True, width="stretch")
+
+# ---- table equivalents ------------------------------------------------------------
+st.header("Tabellen zur Karte")
+tab1, tab2 = st.tabs(["Stadtteile", "Orte"])
+with tab1:
+    table = indicators.drop(columns=["district_id"]).copy()
+    table["places_per_1000"] = table["places_per_1000"].round(2)
+    table["residents_per_place"] = table["residents_per_place"].round(0)
+    st.dataframe(
+        german_columns(
+            table,
+            {
+                "places": "Orte (gefiltert)",
+                "places_per_1000": "Orte je 1.000 Einwohner",
+                "residents_per_place": "Einwohner je Ort",
+            },
+        ),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "Einwohner": st.column_config.NumberColumn(format="localized"),
+            "Orte je 1.000 Einwohner": st.column_config.NumberColumn(format="localized"),
+            "Einwohner je Ort": st.column_config.NumberColumn(
+                format="localized", help="leer: kein Ort im Stadtteil"
+            ),
+        },
+    )
+    if ds.population_status == "synthetic":
+        st.caption("Einwohnerzahlen synthetisch (Summe = Zensus 2022), keine amtlichen Werte.")
+with tab2:
+    if filtered.empty:
+        st.write("Kein Ort entspricht den Filtern.")
+    else:
+        cols = [
+            "name",
+            "kind",
+            "district",
+            "address",
+            "status",
+            *ACCESSIBILITY_COLUMNS,
+            "target_groups",
+            "coord_quality",
+            "join_status",
+            "source",
+        ]
+        shown = filtered[cols].copy()
+        shown["kind"] = shown["kind"].map(s.kind_label)
+        shown["status"] = shown["status"].map(lambda v: label(STATUS_LABELS, v))
+        for a in ACCESSIBILITY_COLUMNS:
+            shown[a] = shown[a].map(lambda v: label(ACCESS_VALUE_LABELS, v))
+        shown["target_groups"] = shown["target_groups"].map(
+            lambda v: ", ".join(label(TARGET_GROUP_LABELS, g) for g in str(v).split("; ") if g)
+        )
+        shown["coord_quality"] = shown["coord_quality"].map(
+            lambda v: label(COORD_QUALITY_LABELS, v)
+        )
+        shown["join_status"] = shown["join_status"].map(lambda v: label(JOIN_STATUS_LABELS, v))
+        st.dataframe(
+            german_columns(shown, ACCESS_LABELS),
+            hide_index=True,
+            width="stretch",
+            column_config={"Quelle": st.column_config.TextColumn()},
+        )
