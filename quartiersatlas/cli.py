@@ -205,7 +205,11 @@ def _write_table(table: pd.DataFrame, fmt: str, out: TextIO) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
+    """Run the command line; returns the exit code.
+
+    Usage errors found by argparse (unknown option, missing argument) exit with code 2
+    through ``SystemExit``, as argparse does.
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -221,6 +225,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except DataError as exc:
         _print_problems(exc.problems, sys.stderr)
+        # A file named on the command line that does not exist is a usage error.
+        if all(p.code == "missing_file" for p in exc.problems):
+            return EXIT_USAGE
         return EXIT_PROBLEMS
     except BrokenPipeError:  # output piped into `head` and the like
         return EXIT_OK

@@ -85,15 +85,7 @@ def assign_districts(
         if len(districts) == 0:
             has0 = ~(points.isna() | points.is_empty).to_numpy() if n else np.zeros(0, bool)
             status[has0] = "outside"
-        return pd.DataFrame(
-            {
-                "district_id": out_id,
-                "district": out_name,
-                "join_status": status,
-                "distance_m": dist,
-            },
-            index=points.index,
-        )
+        return _frame(out_id, out_name, status, dist, points.index)
 
     d_metric = districts.to_crs(metric_crs)
     polys = d_metric.geometry.to_numpy()
@@ -132,9 +124,21 @@ def assign_districts(
         status[target[ok]] = "nearest"
         status[target[~ok]] = "outside"
         dist[target] = near_d
+    return _frame(out_id, out_name, status, dist, points.index)
+
+
+def _frame(
+    out_id: np.ndarray, out_name: np.ndarray, status: np.ndarray, dist: np.ndarray, index: pd.Index
+) -> pd.DataFrame:
+    # Explicit object dtype: unassigned places keep None (pandas would infer a string
+    # column and turn None into NaN).
     return pd.DataFrame(
-        {"district_id": out_id, "district": out_name, "join_status": status, "distance_m": dist},
-        index=points.index,
+        {
+            "district_id": pd.Series(out_id, index=index, dtype=object),
+            "district": pd.Series(out_name, index=index, dtype=object),
+            "join_status": pd.Series(status, index=index, dtype=object),
+            "distance_m": pd.Series(dist, index=index, dtype=float),
+        }
     )
 
 

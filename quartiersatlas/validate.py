@@ -402,6 +402,9 @@ def parse_places(
         frame = frame[[c for c in wanted if c in frame.columns]].copy()
         if "id" not in frame.columns:
             frame["id"] = frame[ROW].astype(str)
+        else:  # an empty id cell gets the row number, so every output row is traceable
+            empty = frame["id"].astype(str).str.strip().eq("")
+            frame.loc[empty, "id"] = frame.loc[empty, ROW].astype(str)
         if "name" not in frame.columns:
             frame["name"] = ""
     has_xy = "x" in frame.columns and "y" in frame.columns

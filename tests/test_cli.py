@@ -312,10 +312,10 @@ def test_join_without_id_column_uses_row_numbers(join_files, tmp_path: Path, cap
     ]
 
 
-def test_join_missing_file_exits_1(tmp_path: Path, join_files, capsys) -> None:
+def test_join_missing_file_is_a_usage_error(tmp_path: Path, join_files, capsys) -> None:
     _, places = join_files
     code = main(["join", "--districts", str(tmp_path / "fehlt.geojson"), "--places", str(places)])
-    assert code == 1
+    assert code == 2
     out, err = capsys.readouterr()
     assert out == ""
     assert "fehlt.geojson: Datei nicht gefunden" in err
