@@ -24,10 +24,10 @@ from quartiersatlas.texts import (
     TARGET_GROUP_LABELS,
     label,
 )
-from ui.common import data_status_lines, data_status_note, german_columns
+from ui.common import data_status_lines, data_status_note, german_columns, german_number
 from ui.data import get_dataset
-from ui.router import ensure_router
 from ui.mapview import clicked_feature, show_map
+from ui.router import ensure_router
 
 ensure_router()
 ds = get_dataset()
@@ -230,8 +230,9 @@ st.header("Tabellen zur Karte")
 tab1, tab2 = st.tabs(["Stadtteile", "Orte"])
 with tab1:
     table = indicators.drop(columns=["district_id"]).copy()
-    table["places_per_1000"] = table["places_per_1000"].round(2)
-    table["residents_per_place"] = table["residents_per_place"].round(0)
+    table["residents"] = table["residents"].map(german_number)
+    table["places_per_1000"] = table["places_per_1000"].map(lambda v: german_number(v, 2))
+    table["residents_per_place"] = table["residents_per_place"].map(german_number)
     st.dataframe(
         german_columns(
             table,
@@ -244,10 +245,8 @@ with tab1:
         hide_index=True,
         width="stretch",
         column_config={
-            "Einwohner": st.column_config.NumberColumn(format="localized"),
-            "Orte je 1.000 Einwohner": st.column_config.NumberColumn(format="localized"),
-            "Einwohner je Ort": st.column_config.NumberColumn(
-                format="localized", help="leer: kein Ort im Stadtteil"
+            "Einwohner je Ort": st.column_config.TextColumn(
+                help="– : kein Ort im Stadtteil oder keine Einwohnerzahl"
             ),
         },
     )

@@ -5,7 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from quartiersatlas.summary import counts_by_district, counts_by_kind
-from quartiersatlas.texts import COORD_QUALITY_LABELS, JOIN_STATUS_LABELS, STATUS_LABELS, label
+from quartiersatlas.texts import (
+    COORD_QUALITY_LABELS,
+    JOIN_STATUS_LABELS,
+    NETWORK_TYPE_LABELS,
+    STATUS_LABELS,
+    label,
+)
 from ui.common import data_status_note, german_columns
 from ui.data import get_dataset
 from ui.router import ensure_router
@@ -71,6 +77,7 @@ for title, frame in (("Stadtteilteams", ds.teams), ("Netzwerke", ds.networks)):
         continue
     shown = frame[["name", "type", "districts", "status", "since", "until", "meeting_place"]].copy()
     shown["status"] = shown["status"].map(lambda v: label(STATUS_LABELS, v))
+    shown["type"] = shown["type"].map(lambda v: label(NETWORK_TYPE_LABELS, v))
     st.dataframe(german_columns(shown), hide_index=True, width="stretch")
 
 missing = ds.places[ds.places["join_status"] != "inside"]

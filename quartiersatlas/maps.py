@@ -175,11 +175,24 @@ class ClassBreaks:
         lo = self.lower
         for i, hi in enumerate(self.upper):
             if decimals == 0:
-                start = lo if i == 0 else float(np.floor(lo) + 1)
-                text = _fmt(hi, 0) if start >= hi else f"{_fmt(start, 0)} – {_fmt(hi, 0)}"
+                # whole numbers in (previous upper, upper]; bins may be fractional
+                # (equal intervals, interpolated quantiles)
+                if i == 0:
+                    start = float(np.ceil(lo - 1e-9)) + 0.0  # + 0.0: never "-0"
+                else:
+                    start = float(np.floor(lo + 1e-9) + 1)
+                end = float(np.floor(hi + 1e-9))
+                if start > end:  # no whole number falls into this class
+                    text = f"über {_fmt(lo, 1)} – {_fmt(hi, 1)}"
+                elif start == end:
+                    text = _fmt(end, 0)
+                else:
+                    text = f"{_fmt(start, 0)} – {_fmt(end, 0)}"
             else:
                 prefix = "" if i == 0 else "über "
                 text = f"{prefix}{_fmt(lo, decimals)} – {_fmt(hi, decimals)}"
+                if i == 0 and _fmt(lo, decimals) == _fmt(hi, decimals):
+                    text = _fmt(hi, decimals)
             out.append(f"{text} {unit}".strip())
             lo = hi
         return out
@@ -221,6 +234,13 @@ def classify(
         else:
             bins = mapclassify.FisherJenks(data, k=k_eff).bins
     bins = np.unique(np.asarray(bins, dtype=float))
+    if np.array_equal(data, np.round(data)):
+        # whole numbers (counts): whole-number bounds classify alike and leave no class
+        # that no value can fall into (a quantile of 0.6 between the counts 0 and 1)
+        bins = np.unique(np.floor(bins + 1e-9))
+    # quantiles of tied data can differ by rounding noise only (0.0 and 3.6e-15): one class
+    tol = 1e-9 * max(1.0, float(np.abs(data).max()))
+    bins = bins[np.concatenate(([True], np.diff(bins) > tol))]
     bins[-1] = max(bins[-1], float(data.max()))
     colors = PALETTES.get(palette, _YLGNBU)[len(bins)]
     cls = np.full(arr.shape, -1, dtype=int)
@@ -244,7 +264,7 @@ def simplify_for_display(
     out = gdf.copy()
     wgs = gpd.GeoSeries(simple, crs=metric_crs).to_crs("EPSG:4326").to_numpy()
     out.geometry = shapely.set_precision(wgs, 10.0**-decimals)
-    return out
+    return out.set_crs("EPSG:4326", allow_override=True)
 
 
 def _esc(value: Any) -> str:
@@ -310,6 +330,42 @@ class _Script(MacroElement):
         super().__init__()
         self._name = "QaScript"
         self.code = code
+
+
+class _ScaleBar(MacroElement):
+    """A metric scale bar (no miles)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        L.control.scale({metric: true, imperial: false, position: 'bottomleft'})
+          .addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "QaScaleBar"
+
+
+class _FitBounds(MacroElement):
+    """Start view fitted to the districts, leaving room for the legend on the right."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.fitBounds({{ this.bounds_json }},
+          {paddingTopLeft: [10, 10], paddingBottomRight: [{{ this.right }}, 10]});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, bounds: list[list[float]], right: int) -> None:
+        super().__init__()
+        self._name = "QaFitBounds"
+        self.bounds_json = _json(bounds)
+        self.right = int(right)
 
 
 class _Control(MacroElement):
@@ -390,7 +446,7 @@ class MarkerLayer(JSCSSMixin, Layer):
             m.feature = {type: 'Feature',
                          properties: {qa_layer: {{ this.layer_key_json }}, id: p.id}};
             m.bindTooltip(p.t);
-            if (p.p) { m.bindPopup(p.p, {maxWidth: 320}); }
+            if (p.p) { m.bindPopup(p.p, {maxWidth: 320, autoPanPaddingTopLeft: L.point(20, 130)}); }
             group.addLayer(m);
           });
         })({{ this.get_name() }});
@@ -627,6 +683,7 @@ def build_map(
     asset_base: str = DEFAULT_ASSET_BASE,
     cluster: bool = True,
     height: int | None = None,
+    fit_bounds: bool = True,
 ) -> folium.Map:
     """The Karte map: districts (choropleth), places, teams, networks, legend, note.
 
@@ -650,12 +707,15 @@ def build_map(
         ``basemap_de_grau``.
     asset_base
         URL path under which the app serves Leaflet and its plugins.
+    fit_bounds
+        Start with all districts in view, leaving room for the legend (the app then
+        keeps the user's own view across reruns).
     """
     m = folium.Map(
         location=list(center),
         zoom_start=zoom,
         tiles=None,
-        control_scale=True,
+        control_scale=False,  # added below, metric only
         prefer_canvas=False,
         height=height or "100%",
     )
@@ -682,7 +742,11 @@ def build_map(
             max_zoom=19,
         ).add_to(m)
 
+    _ScaleBar().add_to(m)
     shown = simplify_for_display(districts[["id", "name", "geometry"]], metric_crs)
+    if fit_bounds and not shown.empty:
+        x0, y0, x1, y1 = (float(v) for v in shown.total_bounds)
+        _FitBounds([[y0, x0], [y1, x1]], right=290).add_to(m)
     breaks = (
         classify(choropleth.values, choropleth.scheme, choropleth.k, choropleth.palette)
         if choropleth is not None

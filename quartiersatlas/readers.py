@@ -193,9 +193,7 @@ def _read_point_vector(
     try:
         gdf = gpd.read_file(path)
     except Exception as exc:  # GDAL raises several error types
-        raise DataError(
-            [Problem(label, None, None, f"Datei kann nicht gelesen werden: {exc}", code="read")]
-        ) from exc
+        raise DataError([_unreadable(label, exc)]) from exc
     if gdf.crs is None:
         raise DataError([_no_crs_problem(label)])
     problems: list[Problem] = []
@@ -316,6 +314,19 @@ def read_table(path: str | os.PathLike[str], columns: tuple[Column, ...]) -> Raw
     return RawTable(label, frame, problems, extra, encoding, delimiter)
 
 
+def _unreadable(label: str, exc: Exception) -> Problem:
+    return Problem(
+        label,
+        None,
+        None,
+        "Datei ist kein lesbares Geodaten-Format (GeoJSON, GeoPackage, Shapefile)",
+        value=str(exc)[:300],
+        hint="Datei in QGIS öffnen und neu speichern (z. B. als GeoPackage); der Wert "
+        "zeigt die technische Meldung des Lesers",
+        code="read",
+    )
+
+
 def _no_crs_problem(label: str) -> Problem:
     return Problem(
         label,
@@ -337,9 +348,7 @@ def _choose_layer(path: Path, layer: str | None, label: str) -> tuple[str | None
     try:
         layers = pyogrio.list_layers(_vector_source(path))
     except Exception as exc:
-        raise DataError(
-            [Problem(label, None, None, f"Datei kann nicht gelesen werden: {exc}", code="read")]
-        ) from exc
+        raise DataError([_unreadable(label, exc)]) from exc
     names = [str(n) for n, _ in layers]
     if layer is not None:
         if layer not in names:
@@ -431,9 +440,7 @@ def read_districts(
             else gpd.read_file(_vector_source(p))
         )
     except Exception as exc:
-        raise DataError(
-            [Problem(label, None, None, f"Datei kann nicht gelesen werden: {exc}", code="read")]
-        ) from exc
+        raise DataError([_unreadable(label, exc)]) from exc
     if gdf.crs is None:
         raise DataError([_no_crs_problem(label)])
     if len(gdf) == 0:

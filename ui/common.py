@@ -38,3 +38,11 @@ def german_columns(frame: pd.DataFrame, extra: dict[str, str] | None = None) -> 
     """The frame with German column headers."""
     labels = {**COLUMN_LABELS, **(extra or {})}
     return frame.rename(columns={c: labels.get(c, c) for c in frame.columns})
+
+
+def german_number(value: object, decimals: int = 0) -> str:
+    """A number for display in German format; '–' for missing values."""
+    if value is None or pd.isna(value):  # type: ignore[call-overload]
+        return "–"
+    text = f"{float(value):,.{decimals}f}"  # type: ignore[arg-type]
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")

@@ -28,6 +28,11 @@ def show_map(m: folium.Map, key: str, height: int = 620) -> dict[str, Any]:
     component, so a rerun (filter change, selection) does not jump to the start view.
     """
     vendor_assets_ready()
+    start = (m.location, m.options.get("zoom"))
+    # The component's latest report (st_folium keeps it under ``key``, set before this
+    # run): the view handed back must be the current one. A view one run old would
+    # move the map back, the map would report that, and so on, without end.
+    _remember_view(key, st.session_state.get(key), start)
     view = st.session_state.get(f"{key}_view", {})
     out = st_folium(
         m,
@@ -39,10 +44,29 @@ def show_map(m: folium.Map, key: str, height: int = 620) -> dict[str, Any]:
         zoom=view.get("zoom"),
     )
     out = out or {}
-    if out.get("center") and out.get("zoom"):
-        c = out["center"]
-        st.session_state[f"{key}_view"] = {"center": [c["lat"], c["lng"]], "zoom": out["zoom"]}
+    _remember_view(key, out, start)
     return out
+
+
+def _remember_view(key: str, report: Any, start: tuple[Any, Any]) -> None:
+    """Store the view the component reported, except its start view.
+
+    A new component instance (the map changed) first reports the start view of the
+    folium map and only then moves to the stored view: that first report is not a
+    user's move and must not replace the stored view.
+    """
+    if not isinstance(report, dict) or not report.get("center") or not report.get("zoom"):
+        return
+    c = report["center"]
+    view = {"center": [c["lat"], c["lng"]], "zoom": report["zoom"]}
+    location, zoom = start
+    if (
+        location is not None
+        and view["zoom"] == zoom
+        and all(abs(a - b) < 1e-9 for a, b in zip(view["center"], location, strict=True))
+    ):
+        return
+    st.session_state[f"{key}_view"] = view
 
 
 def clicked_feature(out: dict[str, Any], key: str, layer: str) -> dict[str, Any] | None:
