@@ -17,6 +17,7 @@ st.set_page_config(
 PAGES = [
     st.Page("pages/uebersicht.py", title="Übersicht", icon=":material/dashboard:", default=True),
     st.Page("pages/karte.py", title="Karte", icon=":material/map:"),
+    st.Page("pages/abdeckung.py", title="Abdeckung & Lücken", icon=":material/radar:"),
     st.Page("pages/datenpruefung.py", title="Datenprüfung", icon=":material/fact_check:"),
 ]
 

@@ -18,6 +18,8 @@ import geopandas as gpd
 import pandas as pd
 
 from quartiersatlas._errors import DataError, SettingsError
+from quartiersatlas.cli_coverage import add_coverage_parser, run_coverage
+from quartiersatlas.cli_report import add_report_parser, run_report
 from quartiersatlas.dataset import city_extent, join_places, load_dataset
 from quartiersatlas.problems import Problem, count_errors
 from quartiersatlas.readers import read_districts, read_table
@@ -42,7 +44,8 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m quartiersatlas",
-        description="Quartiersatlas: Daten prüfen und Orte Stadtteilen zuordnen.",
+        description="Quartiersatlas: Daten prüfen, Orte Stadtteilen zuordnen, Abdeckung und Lücken "
+        "berechnen, Berichte als PDF.",
         epilog="Exit-Codes: 0 = ohne Fehler, 1 = Probleme in den Daten gefunden, "
         "2 = Aufruf- oder Einstellungsfehler.",
     )
@@ -99,6 +102,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--data", metavar="ORDNER", help="Datenordner, dessen settings.toml die Standards liefert"
     )
     join.add_argument("--output", "-o", metavar="DATEI", help="in Datei statt auf stdout")
+    add_coverage_parser(sub)
+    add_report_parser(sub)
     return parser
 
 
@@ -220,6 +225,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_check(args)
         if args.command == "join":
             return _cmd_join(args)
+        if args.command == "coverage":
+            return run_coverage(args)
+        if args.command == "report":
+            return run_report(args)
     except SettingsError as exc:
         print(f"Einstellungen: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -446,7 +446,7 @@ class MarkerLayer(JSCSSMixin, Layer):
             m.feature = {type: 'Feature',
                          properties: {qa_layer: {{ this.layer_key_json }}, id: p.id}};
             m.bindTooltip(p.t);
-            if (p.p) { m.bindPopup(p.p, {maxWidth: 320, autoPanPaddingTopLeft: L.point(20, 130)}); }
+            if (p.p) { m.bindPopup(p.p, {maxWidth: 320}); }
             group.addLayer(m);
           });
         })({{ this.get_name() }});
@@ -499,7 +499,7 @@ _CSS = """
 .qa-legend .row{display:flex;align-items:center;gap:4px;margin:2px 0}
 .qa-legend svg{vertical-align:middle;margin-right:4px}
 .qa-legend details summary{cursor:pointer;font-weight:bold}
-.qa-status{max-width:320px;font-size:11px}
+.qa-status{max-width:260px;font-size:11px}
 .qa-badge{display:flex;align-items:center;justify-content:center;width:20px;height:20px;
  border:2px solid #1a1a1a;border-radius:4px;background:#fff;font:bold 12px sans-serif;color:#111}
 .qa-popup{font:13px/1.4 sans-serif}
@@ -881,7 +881,7 @@ def build_map(
     if status_lines:
         _Control(
             "<b>Datenstand:</b> " + " ".join(_esc(s) for s in status_lines),
-            "topleft",
+            "bottomleft",
             "qa-status",
         ).add_to(m)
     folium.LayerControl(collapsed=False, position="topright").add_to(m)

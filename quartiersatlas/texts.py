@@ -218,3 +218,186 @@ COVERAGE_NOTES = {
         "Bedarfswerte synthetisch (erfunden, zum Ausprobieren), keine amtlichen Zahlen."
     ),
 }
+
+
+# --- Exporte, Stadtteil-Steckbrief und Stadtübersicht ---------------------------------
+# Appended for quartiersatlas.profile / export / pdf / cli_report.
+
+REPORT_TITLES = {
+    "profile_kicker": "Stadtteil-Steckbrief",
+    "overview_kicker": "Stadtübersicht",
+    "overview_title": "Orte, Stadtteilteams, Netzwerke und Lücken",
+    "subtitle": "{city} · Stand: {date}",
+    "footer_profile": "Quartiersatlas · Stadtteil-Steckbrief {district}",
+    "footer_overview": "Quartiersatlas · Stadtübersicht {city}",
+    "page": "Seite {page} von {pages}",
+    "status": "Datenstand",
+    "selection": "Auswahl",
+    "map": "Karte",
+    "figures": "Kennzahlen",
+    "places": "Orte im Stadtteil",
+    "groups": "Stadtteilteams und Netzwerke",
+    "uncovered": "Weiße Flecken",
+    "ranking": "Lücken-Rangliste",
+    "district_table": "Stadtteile im Vergleich",
+    "notes": "So wird gerechnet",
+    "sources": "Datenquellen",
+    "no_places": "Für die gewählten Arten ist in diesem Stadtteil kein Ort erfasst.",
+    "no_groups": "Kein Stadtteilteam und kein Netzwerk für diesen Stadtteil erfasst.",
+    "no_team": "Kein aktives Stadtteilteam.",
+    "no_uncovered": "Keine weißen Flecken: Jeder Punkt des Stadtteils liegt im Umkreis von "
+    "{radius} um einen gewählten Ort.",
+    "uncovered_text": "{area} ({share} der Fläche) liegen weiter als {radius} (Luftlinie) von "
+    "jedem gewählten Ort entfernt; dort wohnen geschätzt {residents}.",
+    "uncovered_text_nores": "{area} ({share} der Fläche) liegen weiter als {radius} "
+    "(Luftlinie) von jedem gewählten Ort entfernt; Einwohnerzahl unbekannt.",
+    "rank": "Rang {rank} von {total} in der Lücken-Rangliste; zutreffende Kriterien: "
+    "{score} von {criteria}.",
+    "rank_no_criteria": "Kein Lücken-Kriterium gewählt: keine Rangliste.",
+    "criteria": "Geprüfte Kriterien: {criteria}. Je zutreffendem Kriterium ein Punkt; bei "
+    "Gleichstand zuerst der Stadtteil mit der geringeren Abdeckung.",
+    "reasons": "Gründe: {reasons}.",
+    "no_reasons": "Keines der gewählten Kriterien trifft zu.",
+    "unknown": "Nicht prüfbar: {unknown}.",
+    "selection_text": "Arten von Orten: {kinds}. Es zählen Orte mit Status: {statuses}. "
+    "Umkreis R = {radius} (Luftlinie).",
+    "require_text": " Barrierefreie Abdeckung: Orte müssen haben: {require}.",
+    "all_kinds": "alle ({n})",
+    "map_caption": "Karte ohne Hintergrundkarte; Stadtteilflächen {status}. Gleiche Inhalte "
+    "als Tabellen in diesem Dokument.",
+    "map_caption_schematic": "schematisch (keine amtlichen Grenzen)",
+    "map_caption_official": "laut Datenquelle",
+}
+REPORT_FIGURE_LABELS = {
+    "residents": "Einwohner",
+    "residents_under_18": "davon unter 18 Jahre",
+    "residents_65_plus": "davon ab 65 Jahre",
+    "area_km2": "Fläche",
+    "places": "Orte (Auswahl)",
+    "places_per_1000": "Orte je 1.000 Einwohner",
+    "area_covered_share": "Fläche im Umkreis von {radius}",
+    "residents_covered_share": "Einwohner im Umkreis von {radius}",
+    "uncovered": "Fläche ohne Ort im Umkreis (weißer Fleck)",
+    "uncovered_residents": "Einwohner ohne Ort im Umkreis (geschätzt)",
+    "teams": "Stadtteilteams (aktiv)",
+    "networks": "Netzwerke (aktiv)",
+    "districts": "Stadtteile",
+    "districts_with_team": "Stadtteile mit aktivem Stadtteilteam",
+    "districts_all_gaps": "Stadtteile, auf die alle Lücken-Kriterien zutreffen",
+    "rank": "Rang in der Lücken-Rangliste",
+    "figure": "Kennzahl",
+    "city": "Stadt (Vergleich)",
+    "value": "Wert",
+}
+REPORT_CITY_BASIS = {
+    "mean": "{value} (Mittel je Stadtteil)",
+    "city": "{value} (ganze Stadt)",
+    "share": "{value} (Anteil in der Stadt)",
+    "need_mean": "{value} (Mittel der Stadtteile)",
+    "teams": "{value} von {total} Stadtteilen mit Team",
+    "no_data": "keine Daten",
+}
+REPORT_COLUMNS = {
+    "name": "Name",
+    "kind": "Art",
+    "status": "Status",
+    "address": "Adresse",
+    "location": "Lage",
+    "counts": "zählt mit",
+    "target_groups": "Zielgruppen",
+    "contact": "Kontakt",
+    "source": "Quelle",
+    "type": "Typ",
+    "since": "seit",
+    "until": "bis",
+    "meeting_place": "Treffpunkt",
+    "districts": "Stadtteile",
+    "district": "Stadtteil",
+    "residents": "Einwohner",
+    "places": "Orte",
+    "places_per_1000": "Orte je 1.000 Einwohner",
+    "area_covered_share": "Fläche im Umkreis (%)",
+    "residents_covered_share": "Einwohner im Umkreis (%)",
+    "uncovered_area_km2": "Fläche ohne Ort im Umkreis (km²)",
+    "residents_uncovered": "Einwohner ohne Ort im Umkreis (geschätzt)",
+    "teams": "Stadtteilteams (aktiv)",
+    "networks": "Netzwerke (aktiv)",
+    "rank": "Rang",
+    "score": "zutreffende Kriterien",
+    "reasons": "Gründe",
+    "unknown": "nicht prüfbar",
+}
+REPORT_LOCATION = {
+    "stated_only": "keine Koordinaten (Stadtteil laut Quelle)",
+}
+REPORT_SOURCES = {
+    "districts_schematic": "Stadtteilflächen: schematisch, aus den Mittelpunkten und Flächen "
+    "der OpenStreetMap-Stadtteile konstruiert (© OpenStreetMap-Mitwirkende, Open Database "
+    "License ODbL 1.0); keine amtlichen Grenzen. Datei: {file}.",
+    "districts": "Stadtteilflächen: {file}.",
+    "population_synthetic": "Einwohner je Stadtteil: synthetisch verteilt (Datei {file}); "
+    "Summe gleich der amtlichen Gesamtzahl {total} laut {total_source}.",
+    "population_estimated": "Einwohner je Stadtteil: geschätzt (Datei {file}).",
+    "population_official": "Einwohner je Stadtteil: {file}.",
+    "population_total": "Einwohnerzahl der Stadt: {total} laut {total_source}.",
+    "records": "Orte, Stadtteilteams und Netzwerke: zusammengestellt aus öffentlichen Quellen "
+    "(Spalte ›source‹ der Dateien {files}); {n} Quellenangaben, meistgenannt: {domains}.",
+    "records_district": "Quellen der Orte, Stadtteilteams und Netzwerke dieses Stadtteils "
+    "({n} Angaben, Spalte ›source‹ der Dateien {files}):",
+    "no_records": "Orte, Stadtteilteams und Netzwerke: keine Quellenangaben in den Dateien.",
+    "need": "Bedarfskennzahl {label}: Datei {file}{status}.",
+    "need_synthetic": ", synthetisch (keine amtlichen Zahlen)",
+    "basemap": "Karte ohne Hintergrundkarte; Geometrien aus den genannten Dateien. Koordinaten "
+    "in {crs} (Maßstab und Flächen).",
+}
+REPORT_CLI = {
+    "unknown_district": "unbekannter Stadtteil '{name}'.{hint} Vorhandene Stadtteile: {names}",
+    "did_you_mean": " Meinten Sie: {names}?",
+    "unknown_kind": "unbekannte Art(en): {kinds}; erlaubt: {allowed}",
+    "unknown_status": "unbekannter Status: {statuses}; erlaubt: {allowed}",
+    "unknown_require": "unbekannte Merkmale: {items}; erlaubt: {allowed}",
+    "no_folder": "Ordner für die Ausgabedatei existiert nicht: {folder}",
+    "written": "{what} geschrieben: {path} ({pages} Seiten, {size} kB)",
+    "data_errors": "{n} Fehler in den Daten (Details: python -m quartiersatlas check); "
+    "betroffene Zeilen fehlen im Bericht.",
+}
+REPORT_MAP = {
+    "legend": "Legende",
+    "places": "Orte (Farbe und Form je Art)",
+    "approximate": "blass, gestrichelt: Lage geschätzt",
+    "areas": "Flächen",
+    "selected": "ausgewählter Stadtteil: {name}",
+    "district": "Stadtteil",
+    "district_schematic": "Stadtteil (Grenzen schematisch)",
+    "outside": "außerhalb der Stadt",
+    "uncovered": "weiter als {radius} von jedem gewählten Ort (weißer Fleck)",
+    "uncovered_no_radius": "weißer Fleck: kein gewählter Ort im Umkreis",
+    "scale": "Maßstab etwa 1:{scale} (A4-Druck)",
+    "north": "Norden oben; ohne Hintergrundkarte",
+    "no_coordinates": " {n} Orte ohne Koordinaten sind nicht eingezeichnet.",
+}
+REPORT_PDF = {
+    "flag": "Datenstand beachten: {parts} (siehe Seite 1).",
+    "flag_schematic": "Stadtteilgrenzen schematisch",
+    "flag_synthetic": "Einwohner je Stadtteil synthetisch",
+    "flag_estimated": "Einwohner je Stadtteil geschätzt",
+    "reasons": "Gründe:",
+    "counts_note": "›zählt mit‹: Ort mit Lage und gewähltem Status, zählt für Abdeckung und "
+    "Orte je 1.000 Einwohner.",
+    "table_note": "Leere Felder (–): nicht berechenbar (keine Einwohnerzahl). Prozentwerte: "
+    "Anteil der Fläche im Umkreis von {radius} um einen gewählten Ort.",
+    "missing_font": "Schriftdatei fehlt: {files} – matplotlib neu installieren "
+    "(pip install --force-reinstall matplotlib).",
+}
+REPORT_CRITERIA = {
+    "no_team": "kein aktives Stadtteilteam",
+    "no_network": "kein aktives Netzwerk",
+    "coverage": "Abdeckung ({measure}) unter {pct}",
+    "coverage_area": "Fläche",
+    "per_1000": "weniger als {value} Orte je 1.000 {group}",
+    "need": "{label} über {value}",
+    "no_location": "{n} gewählte(r) Ort(e) ohne Koordinaten: ohne Umkreis und keinem "
+    "Stadtteil zugeordnet, daher in Abdeckung und Orten je 1.000 Einwohner nicht "
+    "mitgezählt (Lage nachtragen).",
+    "official_total": "amtliche Einwohnerzahl",
+}

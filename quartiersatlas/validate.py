@@ -152,8 +152,9 @@ def _enum(
     """Map cells to allowed values; returns (mapped, ok-mask). Empty -> default."""
     lookup = {_key(a): a for a in allowed}
     lookup.update({_key(k): v for k, v in synonyms.items()})
-    keys = values.map(lambda v: _key(v) if v else "")
-    mapped = keys.map(lambda k: default if k == "" else lookup.get(k, ""))
+    # one lookup per distinct value (tables repeat a handful of values many times)
+    distinct = {v: (default if not v else lookup.get(_key(v), "")) for v in values.unique()}
+    mapped = values.map(distinct)
     ok = mapped.ne("")
     return mapped, ok
 
@@ -795,7 +796,8 @@ def parse_population(
         .loc[keep]
         .reset_index(drop=True)
     )
-    missing = [d for d in districts["id"].astype(str) if d not in set(out["district_id"])]
+    present = set(out["district_id"])
+    missing = [d for d in districts["id"].astype(str) if d not in present]
     for d in missing:
         col.add(
             None,

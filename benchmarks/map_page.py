@@ -7,7 +7,7 @@ Prints:
   (Streamlit AppTest, median of several runs): files are read and joined once, a
   filter change only filters and rebuilds the map.
 
-Run: ``.venv/bin/python benchmarks/karte.py``
+Run: ``.venv/bin/python benchmarks/map_page.py``
 """
 
 from __future__ import annotations

@@ -1,0 +1,425 @@
+"""Population grid of the German census (Zensus 2022, 100 m cells).
+
+Format as published for Zensus 2022 ("Bevölkerungszahl in Gitterzellen"):
+
+- semicolon-separated CSV (a comma or tab is recognised too), UTF-8 with or without
+  BOM, or Windows-1252;
+- ``GITTER_ID_100m`` such as ``CRS3035RES100mN3267000E4230000``: EPSG:3035 (ETRS89-LAEA),
+  cell size 100 m, ``N``/``E`` the *lower-left corner* (northing, easting) in metres;
+- ``x_mp_100m``, ``y_mp_100m``: the cell *centre* in EPSG:3035;
+- ``Einwohner``: residents, a whole number. Suppressed values appear as symbols
+  (``–``, ``-``, ``.``, ``/``, ``x``, ``KA`` ...; also ``-1``, the Zensus 2011 marker);
+  an optional column ``werterlaeuternde_Zeichen`` may carry such a symbol too.
+
+Rules: a cell's centre is ``x_mp_100m``/``y_mp_100m``, or, where those are missing or
+unreadable, the corner from ``GITTER_ID_100m`` plus half the cell size. Suppressed
+residents are *unknown*, never zero: the cell is kept with ``residents`` NaN and the
+count is reported as one warning. A row without any usable location, a duplicate cell
+or an unreadable count is reported with its row number (the row is dropped, or its
+residents are unknown). Header names are matched ignoring case; other cell sizes
+(``GITTER_ID_1km`` with ids like ``CRS3035RES1000mN3267000E4230000``, ``x_mp_1km``)
+follow the same rules.
+
+:func:`read_census_grid` is the file-reading edge; :func:`parse_census_grid` is a pure
+function of a text table, and :func:`cells_to_crs` reprojects the centres for the
+coverage computation (:func:`quartiersatlas.coverage.cell_coverage`).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Final
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+from pyproj import Transformer
+
+from quartiersatlas._errors import DataError
+from quartiersatlas.problems import Problem
+
+__all__ = [
+    "GRID_CRS",
+    "SUPPRESSED_SYMBOLS",
+    "cells_to_crs",
+    "configured_grid_path",
+    "parse_census_grid",
+    "read_census_grid",
+]
+
+GRID_CRS: Final = "EPSG:3035"
+SUPPRESSED_SYMBOLS: Final = frozenset(
+    {"–", "—", "-", ".", "/", "x", "X", "KA", "ka", "k.A.", "*", "…", "...", "-1", "()"}
+)
+"""Values of ``Einwohner`` that mean "suppressed / not published" (unknown, not 0)."""
+
+_ID = re.compile(r"^CRS(\d+)RES(\d+)mN(\d+)E(\d+)$", re.IGNORECASE)
+_MAX_ROW_PROBLEMS: Final = 50
+
+
+def _find(columns: list[str], pattern: str) -> str | None:
+    rx = re.compile(pattern, re.IGNORECASE)
+    for c in columns:
+        if rx.match(c.strip().replace("\ufeff", "")):
+            return c
+    return None
+
+
+def _numbers(values: pd.Series) -> npt.NDArray[np.float64]:
+    """Numbers of a text column (decimal point or comma); NaN where not a number."""
+    try:  # fast path: a clean column as published
+        return np.array(values.astype("float64").to_numpy(), dtype=np.float64)
+    except (ValueError, TypeError):
+        pass
+    num = np.array(pd.to_numeric(values, errors="coerce").to_numpy(dtype=np.float64))
+    bad = np.flatnonzero(np.isnan(num))
+    if len(bad):
+        text = values.iloc[bad].astype(str).str.strip().str.replace(" ", "", regex=False)
+        text = text.str.replace(",", ".", regex=False)
+        num[bad] = pd.to_numeric(text.where(text.ne(""), None), errors="coerce").to_numpy(
+            dtype=np.float64
+        )
+    return num
+
+
+def _rows_text(rows: np.ndarray, limit: int = 10) -> str:
+    shown = ", ".join(str(int(r)) for r in rows[:limit])
+    return shown + (", …" if len(rows) > limit else "")
+
+
+def parse_census_grid(
+    frame: pd.DataFrame, file: str = "grid.csv", first_row: int = 2
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """Check a census grid given as a text table (every value a string).
+
+    Parameters
+    ----------
+    frame
+        The table with its original headers, one row per data row.
+    file
+        File name used in problems.
+    first_row
+        Spreadsheet row number of the first data row (header = 1).
+
+    Returns
+    -------
+    cells, problems
+        ``cells`` has ``cell_id``, ``x``, ``y`` (centre, EPSG:3035), ``residents``
+        (float, NaN where suppressed or unreadable) and ``row``.
+
+    Raises
+    ------
+    DataError
+        When the residents column or every means of locating cells is missing.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"GITTER_ID_100m": ["CRS3035RES100mN3267000E4230000"],
+    ...                   "Einwohner": ["–"]})
+    >>> cells, problems = parse_census_grid(f)
+    >>> cells[["x", "y"]].values.tolist(), bool(np.isnan(cells["residents"][0]))
+    ([[4230050.0, 3267050.0]], True)
+    """
+    cols = [str(c) for c in frame.columns]
+    c_id = _find(cols, r"^gitter_id_\w+$")
+    c_x = _find(cols, r"^x_mp_\w+$")
+    c_y = _find(cols, r"^y_mp_\w+$")
+    c_res = _find(cols, r"^einwohner$")
+    c_sign = _find(cols, r"^werterl(ae|ä)uternde_zeichen$")
+    if c_res is None:
+        raise DataError(
+            [
+                Problem(
+                    file,
+                    1,
+                    "Einwohner",
+                    "Pflichtspalte 'Einwohner' fehlt",
+                    hint="Zensus-Datei 'Bevölkerungszahl in Gitterzellen' verwenden; "
+                    "vorhandene Spalten: " + (", ".join(cols) or "(keine)"),
+                    code="missing_column",
+                )
+            ]
+        )
+    if c_id is None and (c_x is None or c_y is None):
+        raise DataError(
+            [
+                Problem(
+                    file,
+                    1,
+                    "GITTER_ID_100m",
+                    "keine Spalten für die Lage der Zellen",
+                    hint="GITTER_ID_100m oder x_mp_100m und y_mp_100m (EPSG:3035) ergänzen",
+                    code="missing_column",
+                )
+            ]
+        )
+    problems: list[Problem] = []
+    n = len(frame)
+    rows = np.arange(first_row, first_row + n, dtype=np.int64)
+    x = _numbers(frame[c_x]) if c_x else np.full(n, np.nan)
+    y = _numbers(frame[c_y]) if c_y else np.full(n, np.nan)
+    ids = (
+        frame[c_id].astype(str).str.strip().to_numpy(dtype=object)
+        if c_id
+        else np.full(n, "", dtype=object)
+    )
+    need_id = ~(np.isfinite(x) & np.isfinite(y))
+    if need_id.any() and c_id:
+        parsed = pd.Series(ids[need_id]).str.extract(_ID)
+        size = pd.to_numeric(parsed[1], errors="coerce").to_numpy(dtype=np.float64)
+        north = pd.to_numeric(parsed[2], errors="coerce").to_numpy(dtype=np.float64)
+        east = pd.to_numeric(parsed[3], errors="coerce").to_numpy(dtype=np.float64)
+        crs_ok = parsed[0].eq("3035").to_numpy()
+        x[need_id] = np.where(crs_ok, east + size / 2, np.nan)
+        y[need_id] = np.where(crs_ok, north + size / 2, np.nan)
+    located = np.isfinite(x) & np.isfinite(y)
+    bad_loc = np.flatnonzero(~located)
+    for i in bad_loc[:_MAX_ROW_PROBLEMS]:
+        problems.append(
+            Problem(
+                file,
+                int(rows[i]),
+                c_id or c_x,
+                "Lage der Zelle nicht lesbar",
+                value=str(ids[i]) or None,
+                hint="GITTER_ID wie CRS3035RES100mN3267000E4230000 oder x_mp/y_mp in "
+                "EPSG:3035 angeben; Zeile nicht übernommen",
+                code="cell_location",
+            )
+        )
+    if len(bad_loc) > _MAX_ROW_PROBLEMS:
+        problems.append(_more(file, len(bad_loc), "Zellen ohne lesbare Lage"))
+
+    raw = frame[c_res]
+    num = _numbers(raw)
+    # Only the cells that are not a plain number need a closer look.
+    odd = np.flatnonzero(np.isnan(num))
+    suppressed = np.zeros(n, dtype=bool)
+    empty = np.zeros(n, dtype=bool)
+    if len(odd):
+        text = raw.iloc[odd].astype(str).str.strip()
+        sign = (
+            frame[c_sign].iloc[odd].astype(str).str.strip()
+            if c_sign
+            else pd.Series([""] * len(odd), index=text.index, dtype=object)
+        )
+        sup = (text.isin(SUPPRESSED_SYMBOLS) | (text.eq("") & sign.ne(""))).to_numpy()
+        suppressed[odd] = sup
+        empty[odd] = text.eq("").to_numpy() & ~sup
+    negative_one = num == -1  # the Zensus 2011 marker for suppressed values
+    suppressed |= negative_one
+    invalid = ~suppressed & ~empty & (~np.isfinite(num) | (num < 0) | (num % 1 != 0))
+    residents = np.where(suppressed | empty | invalid, np.nan, num)
+    for i in np.flatnonzero(invalid & located)[:_MAX_ROW_PROBLEMS]:
+        problems.append(
+            Problem(
+                file,
+                int(rows[i]),
+                c_res,
+                "Einwohnerzahl keine ganze Zahl ≥ 0",
+                value=str(raw.iloc[i]).strip(),
+                hint="ganze Zahl oder ein Geheimhaltungszeichen wie '–' eintragen; "
+                "Zelle als 'Einwohner unbekannt' übernommen",
+                code="count",
+            )
+        )
+    if (invalid & located).sum() > _MAX_ROW_PROBLEMS:
+        problems.append(_more(file, int((invalid & located).sum()), "unlesbare Einwohnerzahlen"))
+    for i in np.flatnonzero(empty & located)[:_MAX_ROW_PROBLEMS]:
+        problems.append(
+            Problem(
+                file,
+                int(rows[i]),
+                c_res,
+                "Einwohnerzahl fehlt",
+                hint="Zahl oder Geheimhaltungszeichen eintragen; Zelle als 'Einwohner "
+                "unbekannt' übernommen",
+                severity="warning",
+                code="count",
+            )
+        )
+    sup_rows = rows[suppressed & located]
+    if len(sup_rows):
+        marks = raw[suppressed & located].astype(str).str.strip()
+        if c_sign:
+            marks = pd.concat([marks, frame[c_sign][suppressed & located].astype(str).str.strip()])
+        symbols = sorted(set(marks) - {""})
+        problems.append(
+            Problem(
+                file,
+                None,
+                c_res,
+                f"{len(sup_rows)} Zelle(n) mit geheim gehaltener Einwohnerzahl "
+                f"({', '.join(repr(s) for s in symbols)}): als 'unbekannt' gezählt, "
+                "nicht als 0",
+                value=f"Zeilen {_rows_text(sup_rows)}",
+                hint="nichts zu tun; die Anteile der Einwohner im Umkreis beruhen auf den "
+                "Zellen mit bekannter Zahl",
+                severity="warning",
+                code="suppressed",
+            )
+        )
+
+    cells = pd.DataFrame(
+        {
+            "cell_id": ids,
+            "x": x,
+            "y": y,
+            "residents": residents,
+            "row": rows,
+        }
+    )
+    cells = cells.loc[located].reset_index(drop=True)
+    # A cell is a duplicate when its centre repeats (whatever its id says).
+    cx, cy = cells["x"].to_numpy(), cells["y"].to_numpy()
+    order = np.lexsort((cells["row"].to_numpy(), cy, cx))
+    same = (np.diff(cx[order]) == 0) & (np.diff(cy[order]) == 0)
+    dup = np.zeros(len(cells), dtype=bool)
+    dup[order[1:][same]] = True
+    key = cells["cell_id"].astype(str).to_numpy()
+    for i in np.flatnonzero(dup)[:_MAX_ROW_PROBLEMS]:
+        problems.append(
+            Problem(
+                file,
+                int(cells["row"].iloc[i]),
+                c_id or c_x,
+                "Zelle doppelt (gleicher Mittelpunkt wie eine frühere Zeile)",
+                value=str(key[i]),
+                hint="jede Zelle nur einmal aufführen; Zeile nicht übernommen",
+                code="duplicate_id",
+            )
+        )
+    if dup.sum() > _MAX_ROW_PROBLEMS:
+        problems.append(_more(file, int(dup.sum()), "doppelte Zellen"))
+    return cells.loc[~dup].reset_index(drop=True), problems
+
+
+def _more(file: str, total: int, what: str) -> Problem:
+    return Problem(
+        file,
+        None,
+        None,
+        f"insgesamt {total} {what}; nur die ersten {_MAX_ROW_PROBLEMS} einzeln aufgeführt",
+        code="summary",
+    )
+
+
+def _encoding(data: bytes, label: str) -> str:
+    for enc in ("utf-8-sig", "cp1252"):
+        try:
+            data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        return enc
+    raise DataError(  # pragma: no cover - cp1252 decodes almost anything
+        [Problem(label, None, None, "Zeichenkodierung nicht erkannt", code="encoding")]
+    )
+
+
+def read_census_grid(path: str | os.PathLike[str]) -> tuple[pd.DataFrame, list[Problem]]:
+    """Read a census grid CSV (see module docstring) and check it.
+
+    Returns the cells (centres in EPSG:3035) and the problems found.
+
+    Raises
+    ------
+    DataError
+        When the file is missing, empty, or lacks the needed columns.
+    """
+    p = Path(path)
+    label = p.name
+    if not p.is_file():
+        raise DataError(
+            [
+                Problem(
+                    str(p),
+                    None,
+                    None,
+                    "Datei nicht gefunden",
+                    hint="Pfad zum Zensus-Gitter prüfen",
+                    code="missing_file",
+                )
+            ]
+        )
+    data = p.read_bytes()
+    encoding = _encoding(data, label)
+    first = data.split(b"\n", 1)[0].decode(encoding).replace("\ufeff", "")
+    counts = {d: first.count(d) for d in (";", ",", "\t")}
+    delim = max(counts, key=lambda d: counts[d]) if max(counts.values()) else ";"
+    header = [h.strip().strip('"') for h in first.strip("\r").split(delim)]
+    as_text: dict[str, type | str] = dict.fromkeys(header, str)
+    # Fast path: centre columns read as numbers; any odd value falls back to text.
+    fast = {h: ("float64" if re.match(r"^[xy]_mp_", h, re.IGNORECASE) else str) for h in header}
+
+    def read(dtypes: Mapping[str, type | str]) -> pd.DataFrame:
+        return pd.read_csv(
+            io.BytesIO(data),
+            sep=delim,
+            dtype=dtypes,
+            encoding=encoding,
+            keep_default_na=False,
+            skip_blank_lines=True,
+            engine="c",
+        )
+
+    try:
+        try:
+            frame = read(fast)
+        except (ValueError, TypeError):
+            frame = read(as_text)
+    except pd.errors.EmptyDataError as exc:
+        raise DataError([Problem(label, None, None, "Datei ist leer", code="empty")]) from exc
+    except pd.errors.ParserError as exc:
+        raise DataError(
+            [
+                Problem(
+                    label,
+                    None,
+                    None,
+                    f"Datei nicht als CSV lesbar: {exc}",
+                    hint="als CSV mit Semikolon als Trennzeichen speichern",
+                    code="read",
+                )
+            ]
+        ) from exc
+    return parse_census_grid(frame, label)
+
+
+def cells_to_crs(cells: pd.DataFrame, crs: str, source_crs: str = GRID_CRS) -> pd.DataFrame:
+    """A copy of ``cells`` with ``x``/``y`` transformed from ``source_crs`` to ``crs``.
+
+    The centre points are transformed (not the cell squares): the reach of a cell is
+    measured from its transformed centre.
+    """
+    out = cells.copy()
+    if len(out):
+        tr = Transformer.from_crs(source_crs, crs, always_xy=True)
+        x, y = tr.transform(
+            out["x"].to_numpy(dtype=np.float64), out["y"].to_numpy(dtype=np.float64)
+        )
+        out["x"] = np.asarray(x, dtype=np.float64)
+        out["y"] = np.asarray(y, dtype=np.float64)
+    return out
+
+
+def configured_grid_path(data_dir: str | os.PathLike[str]) -> Path | None:
+    """The population grid named in ``settings.toml`` (``[files] grid = "..."``), if any.
+
+    Settings do not model this key yet; it is read here so that a city can configure a
+    grid without code changes. Relative paths are relative to the data folder.
+    """
+    folder = Path(data_dir)
+    try:
+        raw = tomllib.loads((folder / "settings.toml").read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return None
+    value = raw.get("files", {}).get("grid")
+    if not isinstance(value, str) or not value.strip():
+        return None
+    p = Path(value)
+    return p if p.is_absolute() else folder / p

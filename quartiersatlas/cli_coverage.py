@@ -1,0 +1,476 @@
+"""``python -m quartiersatlas coverage``: coverage and gaps per district.
+
+Same core functions as the page "Abdeckung & Lücken": the files are read and checked
+by :mod:`quartiersatlas.readers` / :mod:`quartiersatlas.validate` (places with the
+kinds of the data folder's settings.toml when one is found via ``--data`` or
+``QUARTIERSATLAS_DATA``, leniently otherwise), the places are joined to the districts,
+and :func:`quartiersatlas.coverage.coverage_table` and
+:func:`quartiersatlas.gaps.evaluate_gaps` compute one record per district.
+
+Output: JSON (default; ``null`` for values that cannot be computed) or CSV (empty
+cells), shares as fractions 0..1. Problems go to stderr as ``FILE:ROW: COLUMN: message``.
+Exit codes: 0 = done; 1 = problems (errors) in the data, the table is still written;
+2 = usage error (unknown option or kind, unusable settings, missing file argument).
+
+Wiring (in :mod:`quartiersatlas.cli`): ``add_coverage_parser(sub)`` after the other
+sub-commands, and ``if args.command == "coverage": return run_coverage(args)``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from quartiersatlas._errors import DataError, SettingsError
+from quartiersatlas.census import cells_to_crs, read_census_grid
+from quartiersatlas.coverage import (
+    DEFAULT_WORKERS,
+    TARGET_GROUP_COLUMNS,
+    TargetGroup,
+    coverage_table,
+    select_places,
+    to_metric,
+    uncovered_areas,
+)
+from quartiersatlas.dataset import NETWORK_ONLY_TYPES, TEAM_TYPES, city_extent, join_places
+from quartiersatlas.gaps import CRITERIA, GapCriteria, evaluate_gaps, provision_phrase
+from quartiersatlas.need import indicator_columns, read_need
+from quartiersatlas.problems import Problem, count_errors
+from quartiersatlas.readers import read_districts, read_table
+from quartiersatlas.schema import (
+    ACCESSIBILITY_COLUMNS,
+    GROUP_COLUMNS,
+    PLACE_COLUMNS,
+    POPULATION_COLUMNS,
+    STATUSES,
+)
+from quartiersatlas.settings import Settings, load_settings
+from quartiersatlas.text_utils import normalize_key
+from quartiersatlas.validate import parse_groups, parse_places, parse_population
+
+__all__ = ["OUTPUT_COLUMNS", "add_coverage_parser", "records", "run_coverage"]
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+OUTPUT_COLUMNS = (
+    "district_id",
+    "district",
+    "residents",
+    "residents_under_18",
+    "residents_65_plus",
+    "target_group",
+    "group_residents",
+    "places",
+    "places_per_1000",
+    "residents_per_place",
+    "area_km2",
+    "covered_area_km2",
+    "uncovered_area_km2",
+    "area_covered_share",
+    "residents_covered_share",
+    "residents_basis",
+    "group_residents_covered",
+    "group_residents_uncovered",
+    "has_team",
+    "teams",
+    "active_networks",
+)
+"""Columns every record has, in this order; then optional ones (accessibility, grid,
+need), then the gap fields (``gap_*``)."""
+_DEFAULT_CRITERIA = "no_team,coverage"
+
+
+def _radius(text: str) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"'{text}' ist keine Zahl (Meter)") from exc
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"Radius muss ≥ 0 sein, ist {text}")
+    return value
+
+
+def _percent(text: str) -> float:
+    value = _radius(text)
+    if value > 100:
+        raise argparse.ArgumentTypeError(f"Prozentwert muss zwischen 0 und 100 liegen: {text}")
+    return value
+
+
+def _number(text: str) -> float:
+    try:
+        return float(text.replace(",", "."))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"'{text}' ist keine Zahl") from exc
+
+
+def _items(text: str | None) -> list[str]:
+    return [t.strip() for t in (text or "").split(",") if t.strip()]
+
+
+def add_coverage_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
+    """Add the ``coverage`` sub-command to ``subparsers`` (of ``build_parser``)."""
+    p = subparsers.add_parser(
+        "coverage",
+        help="Abdeckung und Lücken je Stadtteil (Umkreis R um die gewählten Orte)",
+        description="Je Stadtteil: Orte, Orte je 1.000 Einwohner, Anteil der Fläche und der "
+        "Einwohner im Umkreis von R Metern (Luftlinie) um mindestens einen gewählten Ort, "
+        "Stadtteilteam, aktive Netzwerke und Lücken-Kriterien mit Begründung. Anteile als "
+        "Bruch 0..1; null, wo nicht berechenbar. Probleme in den Daten auf stderr.",
+        epilog="Exit-Codes: 0 = ohne Fehler, 1 = Probleme in den Daten (Tabelle wird trotzdem "
+        "ausgegeben), 2 = Aufruf- oder Einstellungsfehler.",
+    )
+    p.add_argument("--districts", required=True, metavar="DATEI", help="Stadtteilflächen")
+    p.add_argument(
+        "--places", required=True, metavar="DATEI", help="Orte (CSV, XLSX, GeoJSON-Punkte)"
+    )
+    p.add_argument(
+        "--radius", required=True, type=_radius, metavar="METER", help="Umkreis R in Metern"
+    )
+    p.add_argument("--population", metavar="DATEI", help="Einwohner je Stadtteil (CSV)")
+    p.add_argument(
+        "--grid",
+        metavar="DATEI",
+        help="Zensus-2022-Gitter (100 m; CSV mit GITTER_ID_100m;x_mp_100m;y_mp_100m;"
+        "Einwohner): Einwohner im Umkreis nach Gitterzellen statt gleichmäßig verteilt",
+    )
+    p.add_argument("--teams", metavar="DATEI", help="Stadtteilteams (CSV)")
+    p.add_argument("--networks", metavar="DATEI", help="Netzwerke (CSV)")
+    p.add_argument("--need", metavar="DATEI", help="Bedarfskennzahlen je Stadtteil (CSV)")
+    p.add_argument(
+        "--kinds", metavar="K1,K2", help="nur diese Arten von Orten (Kennungen; Standard: alle)"
+    )
+    p.add_argument(
+        "--status",
+        default="active",
+        metavar="S1,S2",
+        help="Status der Orte, die zählen (Standard: active; erlaubt: " + ", ".join(STATUSES) + ")",
+    )
+    p.add_argument(
+        "--require",
+        metavar="M1,M2",
+        help="für die barrierefreie Abdeckung verlangte Merkmale: "
+        + ", ".join(ACCESSIBILITY_COLUMNS),
+    )
+    p.add_argument(
+        "--group",
+        choices=tuple(TARGET_GROUP_COLUMNS),
+        default="all",
+        help="Zielgruppe für Orte je 1.000 Einwohner (Standard: all)",
+    )
+    p.add_argument(
+        "--criteria",
+        default=_DEFAULT_CRITERIA,
+        metavar="LISTE",
+        help=f"Lücken-Kriterien, kommagetrennt aus {', '.join(CRITERIA)} "
+        f"(Standard: {_DEFAULT_CRITERIA}; 'none' für keine)",
+    )
+    p.add_argument(
+        "--coverage-below",
+        type=_percent,
+        default=50.0,
+        metavar="PROZENT",
+        help="Kriterium coverage: Abdeckung unter diesem Wert (Standard: 50)",
+    )
+    p.add_argument(
+        "--coverage-measure",
+        choices=("area", "residents"),
+        default="area",
+        help="Kriterium coverage nach Fläche oder Einwohnern (Standard: area)",
+    )
+    p.add_argument(
+        "--per-1000-below",
+        type=_number,
+        default=0.5,
+        metavar="Y",
+        help="Kriterium per_1000: weniger Orte je 1.000 Einwohner (Standard: 0,5)",
+    )
+    p.add_argument(
+        "--need-column", metavar="SPALTE", help="Kriterium need: Kennzahl (Standard: erste)"
+    )
+    p.add_argument("--need-above", type=_number, metavar="Z", help="Kriterium need: Schwelle")
+    p.add_argument(
+        "--format", choices=("json", "csv"), default="json", help="Ausgabeformat (Standard: json)"
+    )
+    p.add_argument(
+        "--uncovered-out",
+        metavar="DATEI.geojson",
+        help="nicht abgedeckte Flächen je Stadtteil als GeoJSON (WGS84) schreiben",
+    )
+    p.add_argument("--output", "-o", metavar="DATEI", help="in Datei statt auf stdout")
+    p.add_argument("--name-field", metavar="FELD", help="Attribut mit dem Stadtteilnamen")
+    p.add_argument("--layer", metavar="EBENE", help="Ebene in einer GeoPackage-Datei")
+    p.add_argument("--crs", metavar="CRS", help="CRS der x/y-Spalten der Orte")
+    p.add_argument("--tolerance", type=float, metavar="METER", help="Toleranz für 'nearest'")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=DEFAULT_WORKERS,
+        metavar="N",
+        help=f"Threads (Standard: {DEFAULT_WORKERS})",
+    )
+    p.add_argument(
+        "--data", metavar="ORDNER", help="Datenordner, dessen settings.toml die Standards liefert"
+    )
+
+
+def _optional_settings(data: str | None) -> Settings | None:
+    try:
+        return load_settings(data)
+    except SettingsError:
+        if data:
+            raise
+        return None
+
+
+class _UsageError(Exception):
+    pass
+
+
+def _kind_filter(
+    requested: list[str], settings: Settings | None, places: pd.DataFrame
+) -> list[str] | None:
+    if not requested:
+        return None
+    if settings is not None:
+        lookup: dict[str, str] = {}
+        for k in settings.kinds:
+            for text in (k.id, k.label, k.label_plural):
+                lookup[normalize_key(text)] = k.id
+        unknown = [r for r in requested if normalize_key(r) not in lookup]
+        if unknown:
+            raise _UsageError(
+                f"unbekannte Art(en): {', '.join(unknown)}; erlaubt: "
+                + ", ".join(settings.kind_ids)
+            )
+        return [lookup[normalize_key(r)] for r in requested]
+    # Lenient: match the kinds as written in the file.
+    wanted = {normalize_key(r) for r in requested}
+    present = places["kind"].astype(str) if "kind" in places.columns else pd.Series(dtype=str)
+    return sorted({k for k in present if normalize_key(k) in wanted})
+
+
+def _read_groups(
+    path: str | None, districts: gpd.GeoDataFrame, types: Sequence[str]
+) -> tuple[gpd.GeoDataFrame | None, list[Problem]]:
+    if not path:
+        return None, []
+    raw = read_table(path, GROUP_COLUMNS)
+    return parse_groups(raw, districts, types)
+
+
+def _json_default(value: object) -> object:
+    if isinstance(value, np.bool_):
+        return bool(value)
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, np.floating):
+        return None if not np.isfinite(value) else float(value)
+    return str(value)
+
+
+def _clean(value: object) -> object:
+    if value is None or value is pd.NA:
+        return None
+    if isinstance(value, float | np.floating) and not math.isfinite(float(value)):
+        return None
+    return value
+
+
+def records(table: pd.DataFrame) -> list[dict[str, object]]:
+    """Rows as plain dicts: ``None`` for NaN/NA, Python scalars."""
+    cols = list(table.columns)
+    return [
+        {c: _clean(v) for c, v in zip(cols, row, strict=True)}
+        for row in table.astype(object).itertuples(index=False, name=None)
+    ]
+
+
+def _write(table: pd.DataFrame, fmt: str, out: TextIO) -> None:
+    if fmt == "json":
+        json.dump(
+            records(table),
+            out,
+            ensure_ascii=False,
+            indent=1,
+            default=_json_default,
+            allow_nan=False,
+        )
+        out.write("\n")
+    else:
+        table.to_csv(out, index=False, lineterminator="\n")
+
+
+def _output_table(evaluated: pd.DataFrame) -> pd.DataFrame:
+    first = [c for c in OUTPUT_COLUMNS if c in evaluated.columns]
+    gaps = [c for c in evaluated.columns if c.startswith("gap_")]
+    rest = [c for c in evaluated.columns if c not in first and c not in gaps]
+    return evaluated[first + rest + gaps]
+
+
+def _criteria(args: argparse.Namespace, need: pd.DataFrame | None) -> GapCriteria:
+    names = _items(args.criteria)
+    if names == ["none"]:
+        names = []
+    unknown = [n for n in names if n not in CRITERIA]
+    if unknown:
+        raise _UsageError(
+            f"unbekannte Kriterien: {', '.join(unknown)}; erlaubt: {', '.join(CRITERIA)}"
+        )
+    need_column = args.need_column
+    if "need" in names:
+        if args.need_above is None:
+            raise _UsageError("Kriterium need braucht --need-above Z")
+        if need is None:
+            raise _UsageError("Kriterium need braucht --need DATEI")
+        available = indicator_columns(need)
+        if need_column is None and available:
+            need_column = available[0]
+        if need_column not in available:
+            raise _UsageError(
+                f"Kennzahl '{need_column}' nicht in der Bedarfsdatei; vorhanden: "
+                + (", ".join(available) or "(keine)")
+            )
+    return GapCriteria(
+        no_team="no_team" in names,
+        no_network="no_network" in names,
+        coverage_below=args.coverage_below / 100.0 if "coverage" in names else None,
+        coverage_measure=args.coverage_measure,
+        per_1000_below=args.per_1000_below if "per_1000" in names else None,
+        need_column=need_column if "need" in names else None,
+        need_above=args.need_above if "need" in names else None,
+    )
+
+
+def _run(args: argparse.Namespace) -> int:
+    settings = _optional_settings(args.data)
+    statuses = _items(args.status) or ["active"]
+    bad_status = [s for s in statuses if s not in STATUSES]
+    if bad_status:
+        raise _UsageError(
+            f"unbekannter Status: {', '.join(bad_status)}; erlaubt: {', '.join(STATUSES)}"
+        )
+    require = _items(args.require)
+    bad_req = [r for r in require if r not in ACCESSIBILITY_COLUMNS]
+    if bad_req:
+        raise _UsageError(
+            f"unbekannte Merkmale: {', '.join(bad_req)}; erlaubt: "
+            + ", ".join(ACCESSIBILITY_COLUMNS)
+        )
+    name_field = args.name_field or (settings.district_name_field if settings else "name")
+    id_field = settings.district_id_field if settings else "id"
+    districts, problems = read_districts(args.districts, name_field, id_field, args.layer)
+    metric_crs = (
+        settings.metric_crs
+        if settings is not None
+        else str(gpd.GeoSeries(districts.geometry).estimate_utm_crs())
+    )
+    xy_crs = args.crs or (settings.places_xy_crs if settings else "EPSG:25832")
+    tolerance = (
+        args.tolerance
+        if args.tolerance is not None
+        else (settings.tolerance_m if settings else 50.0)
+    )
+
+    raw = read_table(args.places, PLACE_COLUMNS)
+    places, pprob = parse_places(
+        raw,
+        settings.kinds if settings else (),
+        xy_crs,
+        city_extent(districts),
+        require_kind=settings is not None,
+    )
+    if settings is None and "kind" in raw.frame.columns:
+        places["kind"] = raw.frame["kind"].astype(str).str.strip().to_numpy()
+    problems += pprob
+    kinds = _kind_filter(_items(args.kinds), settings, places)
+    joined, jprob = join_places(places, districts, metric_crs, tolerance, raw.file)
+    problems += jprob
+
+    population = None
+    if args.population:
+        praw = read_table(args.population, POPULATION_COLUMNS)
+        population, popprob = parse_population(praw, districts)
+        problems += popprob
+    cells = None
+    if args.grid:
+        grid, gprob = read_census_grid(args.grid)
+        problems += gprob
+        cells = cells_to_crs(grid, metric_crs)
+    teams, tprob = _read_groups(args.teams, districts, TEAM_TYPES)
+    networks, nprob = _read_groups(args.networks, districts, NETWORK_ONLY_TYPES)
+    problems += tprob + nprob
+    need = None
+    if args.need:
+        need, needprob = read_need(args.need, districts)
+        problems += needprob
+    criteria = _criteria(args, need)
+
+    d_metric = to_metric(districts, metric_crs)
+    selected = select_places(to_metric(joined, metric_crs), kinds, statuses)
+    group: TargetGroup = args.group
+    table = coverage_table(
+        d_metric,
+        selected,
+        args.radius,
+        population=population,
+        cells=cells,
+        teams=teams,
+        networks=networks,
+        need=need,
+        require=require,
+        group=group,
+        workers=max(1, args.workers),
+    )
+    if settings is not None and kinds is not None:
+        labels = [settings.kind_label(k) for k in kinds]
+        provision = provision_phrase(labels, all_kinds=len(kinds) == len(settings.kinds))
+    else:
+        provision = provision_phrase([], all_kinds=kinds is None)
+    evaluated = evaluate_gaps(table, criteria, radius_m=args.radius, provision=provision)
+    out_table = _output_table(evaluated)
+
+    if args.uncovered_out:
+        layer = uncovered_areas(
+            d_metric, selected, args.radius, table=table, workers=max(1, args.workers)
+        )
+        layer.to_crs("EPSG:4326").to_file(args.uncovered_out, driver="GeoJSON")
+    if args.output:
+        with Path(args.output).open("w", encoding="utf-8", newline="") as fh:
+            _write(out_table, args.format, fh)
+    else:
+        _write(out_table, args.format, sys.stdout)
+        sys.stdout.flush()
+    for p in problems:
+        print(p.format(), file=sys.stderr)
+    return EXIT_PROBLEMS if count_errors(problems) else EXIT_OK
+
+
+def run_coverage(args: argparse.Namespace) -> int:
+    """Run the ``coverage`` sub-command; returns the exit code (0, 1 or 2)."""
+    try:
+        return _run(args)
+    except _UsageError as exc:
+        print(f"python -m quartiersatlas coverage: Fehler: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except SettingsError as exc:
+        print(f"Einstellungen: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except DataError as exc:
+        for p in exc.problems:
+            print(p.format(), file=sys.stderr)
+        return EXIT_PROBLEMS
+    except BrokenPipeError:  # output piped into `head` and the like
+        return EXIT_OK
+    except OSError as exc:
+        print(f"Datei: {exc}", file=sys.stderr)
+        return EXIT_USAGE

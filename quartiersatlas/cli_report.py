@@ -1,0 +1,264 @@
+"""``python -m quartiersatlas report``: PDF district profile or city overview.
+
+Papers for the council without opening the app::
+
+    python -m quartiersatlas report --district Kreyenbrück --out kreyenbrueck.pdf
+    python -m quartiersatlas report --overview --out oldenburg.pdf
+
+The data folder is ``--data``, else ``$QUARTIERSATLAS_DATA``, else the shipped
+``data/`` (:func:`quartiersatlas.settings.load_settings`). The numbers are those of the
+page "Abdeckung & Lücken" with its default selection (every kind, active places,
+``[coverage] default_radius_m``, gap criteria "no active Stadtteilteam" and "less than
+50 % of the area within R"), computed by :mod:`quartiersatlas.profile` and drawn by
+:mod:`quartiersatlas.pdf`. The need file (``[files] need``) and a population grid
+(``[files] grid``) are used when configured.
+
+Exit codes: 0 = written; 1 = written, but the data has errors (rows the loader
+rejected are missing; run ``python -m quartiersatlas check``), or the district layer
+is unusable (nothing written); 2 = usage error (unknown district, kind, status or
+attribute; missing output folder; unusable settings).
+
+Wiring (in :mod:`quartiersatlas.cli`): ``add_report_parser(sub)`` after the other
+sub-commands, and ``if args.command == "report": return run_report(args)``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import math
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from quartiersatlas._errors import DataError, SettingsError
+from quartiersatlas.census import (
+    cells_to_crs,
+    configured_grid_path,
+    read_census_grid,
+)
+from quartiersatlas.coverage import assign_cells, to_metric
+from quartiersatlas.dataset import Dataset, load_dataset
+from quartiersatlas.need import read_need
+from quartiersatlas.problems import Problem, count_errors
+from quartiersatlas.profile import analyse, city_overview, district_profile, find_district
+from quartiersatlas.schema import ACCESSIBILITY_COLUMNS, STATUSES
+from quartiersatlas.settings import load_settings
+from quartiersatlas.text_utils import normalize_key
+from quartiersatlas.texts import REPORT_CLI
+
+__all__ = ["add_report_parser", "run_report"]
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+PROG = "python -m quartiersatlas report"
+
+
+class _UsageError(Exception):
+    pass
+
+
+def _radius(text: str) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"'{text}' ist keine Zahl (Meter)") from exc
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"Radius muss ≥ 0 sein, ist {text}")
+    return value
+
+
+def _items(text: str | None) -> list[str]:
+    return [t.strip() for t in (text or "").split(",") if t.strip()]
+
+
+def add_report_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
+    """Add the ``report`` sub-command to ``subparsers`` (of ``build_parser``)."""
+    p = subparsers.add_parser(
+        "report",
+        help="PDF: Stadtteil-Steckbrief (--district) oder Stadtübersicht (--overview)",
+        description="Schreibt einen Stadtteil-Steckbrief oder eine Stadtübersicht als PDF "
+        "(A4, Karte ohne Hintergrundkarte, Kennzahlen, Tabellen, Lücken-Rangliste mit "
+        "Gründen, Datenquellen und Datenstand).",
+        epilog="Exit-Codes: 0 = geschrieben, 1 = geschrieben, aber Fehler in den Daten "
+        "(oder Stadtteil-Ebene unbrauchbar), 2 = Aufruf- oder Einstellungsfehler. "
+        "Beispiel: python -m quartiersatlas report --district Kreyenbrück --out kb.pdf",
+    )
+    what = p.add_mutually_exclusive_group(required=True)
+    what.add_argument(
+        "--district",
+        metavar="NAME",
+        help="Stadtteil (Name oder Kennung, Groß-/Kleinschreibung egal)",
+    )
+    what.add_argument("--overview", action="store_true", help="Stadtübersicht statt Steckbrief")
+    p.add_argument("--out", "-o", required=True, metavar="DATEI.pdf", help="Ausgabedatei")
+    p.add_argument(
+        "--radius",
+        type=_radius,
+        metavar="METER",
+        help="Umkreis R in Metern (Standard: settings.toml [coverage] default_radius_m)",
+    )
+    p.add_argument(
+        "--kinds",
+        metavar="K1,K2",
+        help="nur diese Arten von Orten (Kennung oder Bezeichnung; Standard: alle)",
+    )
+    p.add_argument(
+        "--status",
+        default="active",
+        metavar="S1,S2",
+        help="Status der Orte, die zählen (Standard: active; erlaubt: " + ", ".join(STATUSES) + ")",
+    )
+    p.add_argument(
+        "--require",
+        metavar="M1,M2",
+        help="für die barrierefreie Abdeckung verlangte Merkmale: "
+        + ", ".join(ACCESSIBILITY_COLUMNS),
+    )
+    p.add_argument(
+        "--data", metavar="ORDNER", help="Datenordner (Standard: $QUARTIERSATLAS_DATA oder data/)"
+    )
+
+
+def _kinds(ds: Dataset, requested: list[str]) -> list[str] | None:
+    if not requested:
+        return None
+    lookup: dict[str, str] = {}
+    for k in ds.settings.kinds:
+        for text in (k.id, k.label, k.label_plural):
+            lookup[normalize_key(text)] = k.id
+    unknown = [r for r in requested if normalize_key(r) not in lookup]
+    if unknown:
+        raise _UsageError(
+            REPORT_CLI["unknown_kind"].format(
+                kinds=", ".join(unknown), allowed=", ".join(ds.settings.kind_ids)
+            )
+        )
+    return list(dict.fromkeys(lookup[normalize_key(r)] for r in requested))
+
+
+def _district(ds: Dataset, text: str) -> str:
+    did = find_district(ds, text)
+    if did is not None:
+        return did
+    names = sorted(ds.districts["name"].astype(str), key=str.casefold)
+    by_key = {normalize_key(n): n for n in names}
+    by_key.update(
+        {
+            normalize_key(str(i)): str(n)
+            for i, n in zip(ds.districts["id"], ds.districts["name"], strict=True)
+        }
+    )
+    close = difflib.get_close_matches(normalize_key(text), list(by_key), n=3, cutoff=0.6)
+    suggestions = list(dict.fromkeys(by_key[c] for c in close))
+    hint = REPORT_CLI["did_you_mean"].format(names=", ".join(suggestions)) if suggestions else ""
+    raise _UsageError(
+        REPORT_CLI["unknown_district"].format(name=text, hint=hint, names=", ".join(names))
+    )
+
+
+def _extras(ds: Dataset) -> tuple[pd.DataFrame | None, pd.DataFrame | None, list[Problem]]:
+    """The need table and population grid configured in settings.toml, if any."""
+    s = ds.settings
+    problems: list[Problem] = []
+    need = None
+    if s.need_path is not None:
+        try:
+            need, need_problems = read_need(s.need_path, ds.districts)
+            problems += need_problems
+        except DataError as exc:
+            problems += exc.problems
+    cells = None
+    grid = configured_grid_path(s.data_dir)
+    if grid is not None:
+        try:
+            raw, grid_problems = read_census_grid(grid)
+            problems += grid_problems
+            cells = cells_to_crs(raw, s.metric_crs)
+            cells["district_id"] = assign_cells(
+                cells[["x", "y"]].to_numpy(), to_metric(ds.districts, s.metric_crs)
+            )
+        except DataError as exc:
+            problems += exc.problems
+    return need, cells, problems
+
+
+def _run(args: argparse.Namespace) -> int:
+    statuses = _items(args.status) or ["active"]
+    bad = [x for x in statuses if x not in STATUSES]
+    if bad:
+        raise _UsageError(
+            REPORT_CLI["unknown_status"].format(
+                statuses=", ".join(bad), allowed=", ".join(STATUSES)
+            )
+        )
+    require = _items(args.require)
+    bad = [x for x in require if x not in ACCESSIBILITY_COLUMNS]
+    if bad:
+        raise _UsageError(
+            REPORT_CLI["unknown_require"].format(
+                items=", ".join(bad), allowed=", ".join(ACCESSIBILITY_COLUMNS)
+            )
+        )
+    out = Path(args.out).expanduser()
+    if not out.parent.is_dir():
+        raise _UsageError(REPORT_CLI["no_folder"].format(folder=out.parent))
+
+    settings = load_settings(args.data)
+    ds = load_dataset(settings)
+    district = _district(ds, args.district) if args.district else None
+    kinds = _kinds(ds, _items(args.kinds))
+    need, cells, extra_problems = _extras(ds)
+
+    # Imported here: matplotlib and fpdf2 are only needed for writing PDFs.
+    from quartiersatlas.pdf import overview_pdf, profile_pdf
+
+    analysis = analyse(
+        ds,
+        radius_m=args.radius,
+        kinds=kinds,
+        statuses=statuses,
+        require=require,
+        need=need,
+        cells=cells,
+    )
+    if district is not None:
+        profile = district_profile(ds, district, analysis=analysis)
+        data = profile_pdf(profile, ds)
+        what = f"Stadtteil-Steckbrief {profile.district}"
+    else:
+        data = overview_pdf(city_overview(ds, analysis=analysis), ds)
+        what = f"Stadtübersicht {settings.city_name}"
+    out.write_bytes(data)
+    pages = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
+    print(
+        REPORT_CLI["written"].format(
+            what=what, path=out, pages=pages, size=format(len(data) / 1024, ".0f")
+        )
+    )
+    errors = count_errors(ds.problems) + count_errors(extra_problems)
+    if errors:
+        print(REPORT_CLI["data_errors"].format(n=errors), file=sys.stderr)
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def run_report(args: argparse.Namespace) -> int:
+    """Run the ``report`` sub-command; returns the exit code (0, 1 or 2)."""
+    try:
+        return _run(args)
+    except _UsageError as exc:
+        print(f"{PROG}: Fehler: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except SettingsError as exc:
+        print(f"Einstellungen: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except DataError as exc:
+        for p in exc.problems:
+            print(p.format(), file=sys.stderr)
+        return EXIT_PROBLEMS
+    except OSError as exc:
+        print(f"Datei: {exc}", file=sys.stderr)
+        return EXIT_USAGE

@@ -1,0 +1,1151 @@
+"""Catchment coverage: which part of each district, and of its residents, lies within
+R metres of a selected place; where the uncovered parts ("weiße Flecken") are.
+
+Every function here is a pure function of (Geo)DataFrames, arrays and plain parameters:
+no file is read, nothing is cached between calls, no global state.
+
+Semantics (pinned: the tests, the command line and any later SQL form follow them)
+------------------------------------------------------------------------------------
+Metric
+    Distances and areas are straight-line (Euclidean) and planar in the projected CRS
+    of the inputs (``Settings.metric_crs``; EPSG:25832 for Oldenburg). Districts and
+    places must be in the same projected CRS; :func:`to_metric` reprojects once.
+Catchment of a place
+    The polygon ``shapely.buffer(point, R, quad_segs=16)``: **16 segments per quarter
+    circle** (:data:`QUAD_SEGS`), i.e. 64 vertices on the circle of radius R, the same
+    as geopandas' default ``GeoSeries.buffer``. (Shapely's and PostGIS's own default is
+    8; an SQL form must say ``ST_Buffer(geom, R, 'quad_segs=16')``.) Catchments are
+    built by shifting one template polygon to every place (:func:`catchment_discs`):
+    identical vertices, about 5x faster than buffering each point.
+Area covered
+    ``area(D ∩ ⋃ catchments) / area(D)`` per district D. A radius of 0 covers nothing
+    (every share 0); a negative radius is an error.
+Places that count
+    Every selected place with a location, including places outside the district layer
+    (a place just across the city boundary serves the edge). Approximate coordinates
+    count as given.
+Residents from a population grid
+    A cell belongs to the district holding its centre (boundary included; where
+    districts overlap, the one in which the centre lies deepest, then the smallest id:
+    the rule of :mod:`quartiersatlas.join`, without tolerance). A cell is *reached* when
+    the Euclidean distance from its centre to a place is ``<= R`` (exact point
+    distance, not the cell polygon, not the 64-gon). Cells with suppressed (unknown)
+    residents are counted as cells but not as residents.
+Residents from district totals only
+    Residents are assumed to be spread evenly over the district's area, so the share
+    of residents covered equals the share of area covered.
+
+Algorithm (exact; the method only changes speed)
+------------------------------------------------
+For each district, the places whose catchment can reach it are found with an STRtree.
+Where few places reach a district, its uncovered part is the district minus their
+catchments ("local": vectorised over districts, one catchment per district and round).
+Where many do, the district's bounding box is cut into square tiles of side ``R/2`` on
+a grid anchored at the origin of the CRS, and each tile is classified with a KD-tree
+of the places:
+
+* *full* when ``d + h <= a`` (``d``: distance from the tile centre to the nearest place,
+  ``h``: half the tile diagonal, ``a``: the catchment polygon's inscribed radius
+  ``R·cos(π/64)``): the tile lies inside one catchment;
+* *empty* when ``d >= R + h``: no catchment reaches the tile;
+* *mixed* otherwise: full after all if one catchment holds its four corners (the
+  polygon is convex); else the catchments within ``R`` of the tile are subtracted
+  from it, nearest first, leaving its uncovered part.
+
+Covered area = district area minus the uncovered parts of its non-full tiles (clipped
+to the district where a tile crosses its boundary). A district whose tiles are all
+full is covered completely without any geometry operation. Local or tiles is chosen per
+district from the number of places in reach and the numbers of non-full and mixed
+tiles (a density switch with a cost model measured on this machine). Districts are
+processed in interleaved chunks by ``workers`` threads (shapely releases the GIL).
+
+Partitions
+----------
+Every district's figures depend only on the district and on the places within ``R`` of
+it (more places change nothing), and on the cells whose centre lies in it. So running
+:func:`area_coverage`, :func:`cell_coverage` and :func:`coverage_table` on a
+partition's districts, every place within R of them and their cells gives the same
+per-district figures as running them on the whole city: a later PostGIS or
+dask-geopandas deployment runs these same functions per partition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Final, Literal, TypeVar
+
+import geopandas as gpd
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+import shapely
+from pyproj import CRS
+from scipy.spatial import cKDTree
+
+from quartiersatlas.schema import ACCESSIBILITY_COLUMNS
+from quartiersatlas.summary import group_district_pairs
+
+__all__ = [
+    "DEFAULT_WORKERS",
+    "QUAD_SEGS",
+    "TARGET_GROUP_COLUMNS",
+    "TILE_FRACTION",
+    "AccessCounts",
+    "Method",
+    "TargetGroup",
+    "access_counts",
+    "accessible_mask",
+    "area_coverage",
+    "assign_cells",
+    "catchment_discs",
+    "cell_coverage",
+    "cells_reached",
+    "city_totals",
+    "coverage_table",
+    "disc_template",
+    "place_xy",
+    "select_places",
+    "to_metric",
+    "uncovered_areas",
+    "uncovered_geometries",
+]
+
+QUAD_SEGS: Final = 16
+"""Segments per quarter circle of every catchment polygon (64 vertices)."""
+TILE_FRACTION: Final = 0.5
+"""Tile side as a fraction of R."""
+DEFAULT_WORKERS: Final = 2
+"""Threads used by default (the target machine has 2 cores)."""
+
+# Density switch: below this many candidate places a district always uses a local union.
+_LOCAL_MAX_PLACES: Final = 8
+# Cost model (microseconds, measured on the target machine with shapely 2.2 / GEOS 3.14
+# over uniform, sparse, clustered and real layers): subtracting a catchment from a
+# district costs about 20 µs; relating a non-full tile to its district about 3 µs; a
+# mixed tile (its catchments subtracted) about 20 µs.
+_COST_PER_DISC: Final = 20.0
+_COST_PER_TILE: Final = 3.0
+_COST_PER_MIXED_TILE: Final = 20.0
+# Fewer districts than this are not split into threads (thread start-up would dominate).
+_MIN_DISTRICTS_PER_CHUNK: Final = 32
+# Tiles per district beyond which tiles are not used for it (a tiny radius on a large
+# district would otherwise make millions of tiles): at most this many, and at most
+# _TILES_PER_PLACE per place in reach, so the tiles never outgrow the data.
+_MAX_TILES_PER_DISTRICT: Final = 20_000
+_TILES_PER_PLACE: Final = 64
+
+Method = Literal["none", "local", "tiles", "full", "empty"]
+TargetGroup = Literal["all", "under_18", "65_plus"]
+TARGET_GROUP_COLUMNS: Final[dict[str, str]] = {
+    "all": "residents",
+    "under_18": "residents_under_18",
+    "65_plus": "residents_65_plus",
+}
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
+GeomArray = npt.NDArray[np.object_]
+_T = TypeVar("_T")
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+def _check_radius(radius_m: float) -> float:
+    r = float(radius_m)
+    if not np.isfinite(r) or r < 0:
+        raise ValueError(f"Radius muss eine Zahl ≥ 0 sein (Meter), ist {radius_m!r}.")
+    return r
+
+
+def _geoms(districts: gpd.GeoDataFrame | gpd.GeoSeries | GeomArray) -> GeomArray:
+    if isinstance(districts, gpd.GeoDataFrame | gpd.GeoSeries):
+        crs = districts.crs
+        if crs is not None and CRS.from_user_input(crs).is_geographic:
+            raise ValueError(
+                "Stadtteile liegen in geografischen Koordinaten (Grad); für Flächen und "
+                "Abstände erst mit to_crs() in ein metrisches System (z. B. EPSG:25832) "
+                "umrechnen."
+            )
+        return np.asarray(districts.geometry.to_numpy(), dtype=object)
+    return np.asarray(districts, dtype=object)
+
+
+def _as_xy(xy: npt.ArrayLike) -> FloatArray:
+    arr = np.asarray(xy, dtype=np.float64)
+    if arr.size == 0:
+        return np.zeros((0, 2), dtype=np.float64)
+    if arr.ndim != 2 or arr.shape[1] != 2:
+        raise ValueError("Koordinaten müssen ein Feld der Form (n, 2) sein.")
+    return arr[np.isfinite(arr).all(axis=1)]
+
+
+def to_metric(frame: gpd.GeoDataFrame, metric_crs: str) -> gpd.GeoDataFrame:
+    """``frame`` reprojected to ``metric_crs`` (a projected CRS in metres).
+
+    Raises
+    ------
+    ValueError
+        When ``metric_crs`` is geographic or ``frame`` has no CRS.
+    """
+    if CRS.from_user_input(metric_crs).is_geographic:
+        raise ValueError(f"'{metric_crs}' ist geografisch; ein metrisches System angeben.")
+    if frame.crs is None:
+        raise ValueError("Ebene hat kein Koordinatenreferenzsystem; erst set_crs() aufrufen.")
+    return frame.to_crs(metric_crs)
+
+
+def place_xy(places: gpd.GeoDataFrame | gpd.GeoSeries) -> FloatArray:
+    """Coordinates (n, 2) of the places that have a point location, in their CRS."""
+    geom = places.geometry if isinstance(places, gpd.GeoDataFrame) else places
+    arr = np.asarray(geom.to_numpy(), dtype=object)
+    ok = ~(pd.isna(arr) | shapely.is_empty(arr))
+    if not ok.any():
+        return np.zeros((0, 2), dtype=np.float64)
+    return _as_xy(shapely.get_coordinates(arr[ok]))
+
+
+def disc_template(radius_m: float, quad_segs: int = QUAD_SEGS) -> FloatArray:
+    """Vertices (closed ring, ``4 * quad_segs + 1`` rows) of the catchment at (0, 0)."""
+    poly = shapely.buffer(shapely.Point(0.0, 0.0), float(radius_m), quad_segs=quad_segs)
+    return np.asarray(shapely.get_coordinates(poly), dtype=np.float64)
+
+
+def catchment_discs(xy: npt.ArrayLike, radius_m: float, quad_segs: int = QUAD_SEGS) -> GeomArray:
+    """Catchment polygons around points, built by shifting one template polygon.
+
+    The vertices are those of ``shapely.buffer(Point(x, y), radius_m, quad_segs)``.
+
+    Examples
+    --------
+    >>> d = catchment_discs([[0.0, 0.0]], 100.0)
+    >>> round(float(shapely.area(d[0])), 1)  # 64-gon inscribed in the circle
+    31365.5
+    """
+    pts = _as_xy(xy)
+    r = _check_radius(radius_m)
+    if len(pts) == 0 or r == 0:
+        return np.array([shapely.Polygon() for _ in range(len(pts))], dtype=object)
+    tmpl = disc_template(r, quad_segs)
+    return np.asarray(shapely.polygons(pts[:, None, :] + tmpl[None, :, :]), dtype=object)
+
+
+def _inscribed_radius(radius_m: float) -> float:
+    tmpl = shapely.Polygon(disc_template(radius_m))
+    # The polygon's inscribed radius, slightly reduced against rounding.
+    return float(shapely.distance(shapely.Point(0.0, 0.0), tmpl.exterior)) * (1 - 1e-9)
+
+
+# ---------------------------------------------------------------- area coverage
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every chunk of districts shares (read-only, safe across threads)."""
+
+    xy: FloatArray
+    radius: float
+    tile: float
+    half_diag: float
+    inscribed: float
+    points: shapely.STRtree
+    kdtree: cKDTree
+    template: FloatArray
+
+
+def _context(xy: FloatArray, radius: float) -> _Context:
+    tile = radius * TILE_FRACTION
+    return _Context(
+        xy=xy,
+        radius=radius,
+        tile=tile,
+        half_diag=tile * np.sqrt(2.0) / 2.0,
+        inscribed=_inscribed_radius(radius),
+        points=shapely.STRtree(np.asarray(shapely.points(xy), dtype=object)),
+        kdtree=cKDTree(xy),
+        template=disc_template(radius),
+    )
+
+
+def _discs(ctx: _Context, idx: IntArray) -> GeomArray:
+    return np.asarray(shapely.polygons(ctx.xy[idx][:, None, :] + ctx.template[None]), dtype=object)
+
+
+def _groups(keys: IntArray, n: int) -> IntArray:
+    """Start offsets (n + 1) of each key's run in ``keys`` (sorted)."""
+    return np.searchsorted(keys, np.arange(n + 1)).astype(np.int64)
+
+
+@dataclass
+class _Tiles:
+    """Tiles of several districts: owner (district position), grid index, centre, state.
+
+    Boxes are made only for the tiles that need geometry (:meth:`boxes`).
+    """
+
+    owner: IntArray
+    ti: IntArray
+    tj: IntArray
+    cx: FloatArray
+    cy: FloatArray
+    state: npt.NDArray[np.int8]  # 0 empty, 1 mixed, 2 full
+    size: float
+
+    def subset(self, mask: BoolArray) -> _Tiles:
+        return _Tiles(
+            self.owner[mask],
+            self.ti[mask],
+            self.tj[mask],
+            self.cx[mask],
+            self.cy[mask],
+            self.state[mask],
+            self.size,
+        )
+
+    def boxes(self) -> GeomArray:
+        s = self.size
+        return np.asarray(
+            shapely.box(self.ti * s, self.tj * s, (self.ti + 1) * s, (self.tj + 1) * s),
+            dtype=object,
+        )
+
+
+_EMPTY, _MIXED, _FULL = np.int8(0), np.int8(1), np.int8(2)
+
+
+def _tiles(geoms: GeomArray, which: IntArray, ctx: _Context) -> _Tiles:
+    """All grid tiles of the bounding boxes of ``geoms[which]``, classified."""
+    s = ctx.tile
+    b = shapely.bounds(geoms[which])
+    i0 = np.floor(b[:, 0] / s).astype(np.int64)
+    j0 = np.floor(b[:, 1] / s).astype(np.int64)
+    nx = np.maximum(np.ceil(b[:, 2] / s).astype(np.int64) - i0, 1)
+    ny = np.maximum(np.ceil(b[:, 3] / s).astype(np.int64) - j0, 1)
+    count = nx * ny
+    owner = np.repeat(which, count)
+    local = np.repeat(np.arange(len(which)), count)
+    off = np.arange(int(count.sum()), dtype=np.int64) - np.repeat(np.cumsum(count) - count, count)
+    ti = i0[local] + off % nx[local]
+    tj = j0[local] + off // nx[local]
+    cx, cy = (ti + 0.5) * s, (tj + 0.5) * s
+    state = np.full(len(ti), _MIXED, dtype=np.int8)
+    if len(ti):
+        d, _ = ctx.kdtree.query(
+            np.column_stack([cx, cy]), k=1, distance_upper_bound=ctx.radius + ctx.half_diag + s
+        )
+        state[d + ctx.half_diag <= ctx.inscribed] = _FULL
+        state[d >= ctx.radius + ctx.half_diag] = _EMPTY
+    return _Tiles(owner, ti, tj, cx, cy, state, s)
+
+
+def _difference_rounds(
+    rest: GeomArray, starts: IntArray, places: IntArray, ctx: _Context
+) -> GeomArray:
+    """``rest[u]`` minus the catchments of ``places[starts[u]:starts[u + 1]]``.
+
+    Vectorised round by round: in round k every geometry loses its k-th catchment (one
+    shapely call per round); a geometry that has become empty drops out.
+    """
+    rest = rest.copy()
+    lens = np.diff(starts)
+    alive = ~np.asarray(shapely.is_empty(rest), dtype=bool)
+    for k in range(int(lens.max(initial=0))):
+        act = np.flatnonzero(alive & (lens > k))
+        if len(act) == 0:
+            break
+        rest[act] = shapely.difference(rest[act], _discs(ctx, places[starts[act] + k]))
+        alive[act] = ~np.asarray(shapely.is_empty(rest[act]), dtype=bool)
+    return rest
+
+
+def _mixed_rest(ti: IntArray, tj: IntArray, ctx: _Context) -> GeomArray:
+    """Uncovered part of each (distinct) mixed tile.
+
+    A catchment that contains all four corners of the tile (farthest corner within the
+    inscribed radius) covers it (the polygon is convex); catchments farther than R from
+    the tile are skipped; the others are subtracted, nearest first.
+    """
+    s, r = ctx.tile, ctx.radius
+    x0, y0 = ti * s, tj * s
+    x1, y1 = x0 + s, y0 + s
+    near = ctx.kdtree.query_ball_point(np.column_stack([x0 + s / 2, y0 + s / 2]), r + ctx.half_diag)
+    lens = np.fromiter((len(v) for v in near), dtype=np.int64, count=len(near))
+    owner = np.repeat(np.arange(len(near), dtype=np.int64), lens)
+    place = (
+        np.concatenate([np.asarray(v, dtype=np.int64) for v in near])
+        if lens.sum()
+        else np.zeros(0, dtype=np.int64)
+    )
+    px, py = ctx.xy[place, 0], ctx.xy[place, 1]
+    bx0, by0, bx1, by1 = x0[owner], y0[owner], x1[owner], y1[owner]
+    far = np.hypot(
+        np.maximum(np.abs(px - bx0), np.abs(px - bx1)),
+        np.maximum(np.abs(py - by0), np.abs(py - by1)),
+    )
+    covered = np.zeros(len(near), dtype=bool)
+    covered[owner[far <= ctx.inscribed]] = True
+    gap = np.hypot(
+        np.maximum(np.maximum(bx0 - px, px - bx1), 0.0),
+        np.maximum(np.maximum(by0 - py, py - by1), 0.0),
+    )
+    keep = (gap < r) & ~covered[owner]
+    owner, place = owner[keep], place[keep]
+    centre_d = np.hypot(px[keep] - (bx0[keep] + s / 2), py[keep] - (by0[keep] + s / 2))
+    order = np.lexsort((centre_d, owner))
+    owner, place = owner[order], place[order]
+    rest = np.asarray(shapely.box(x0, y0, x1, y1), dtype=object)
+    rest[covered] = shapely.Polygon()
+    return _difference_rounds(rest, _groups(owner, len(near)), place, ctx)
+
+
+def _tile_uncovered(
+    geoms: GeomArray, tiles: _Tiles, ctx: _Context, geometry: bool
+) -> tuple[FloatArray, dict[int, object]]:
+    """Uncovered area (and, with ``geometry``, the uncovered geometry) of the districts
+    owning ``tiles``, from their non-full tiles only."""
+    t = tiles.subset(tiles.state != _FULL)
+    boxes = t.boxes()
+    g = geoms[t.owner]
+    touch = np.asarray(shapely.intersects(g, boxes), dtype=bool)
+    t, boxes, g = t.subset(touch), boxes[touch], g[touch]
+    inside = np.asarray(shapely.contains(g, boxes), dtype=bool)
+    rest = boxes
+    mixed = t.state == _MIXED
+    if mixed.any():
+        keys = np.column_stack([t.ti[mixed], t.tj[mixed]])
+        _, first, inverse = np.unique(keys, axis=0, return_index=True, return_inverse=True)
+        sub_i, sub_j = t.ti[mixed][first], t.tj[mixed][first]
+        rest = rest.copy()
+        rest[mixed] = _mixed_rest(sub_i, sub_j, ctx)[np.asarray(inverse).ravel()]
+    clip = ~inside & ~np.asarray(shapely.is_empty(rest), dtype=bool)
+    part = rest.copy()
+    if clip.any():
+        part[clip] = shapely.intersection(rest[clip], g[clip])
+    area = np.asarray(shapely.area(part), dtype=np.float64)
+    uncovered = np.asarray(
+        np.bincount(t.owner, weights=area, minlength=len(geoms)), dtype=np.float64
+    )
+    shapes: dict[int, object] = {}
+    if geometry:
+        order = np.argsort(t.owner, kind="stable")
+        owners, part = t.owner[order], part[order]
+        starts = _groups(owners, len(geoms))
+        for k in np.unique(tiles.owner):
+            a, b = starts[k], starts[k + 1]
+            shapes[int(k)] = shapely.union_all(part[a:b]) if b > a else shapely.Polygon()
+    return uncovered, shapes
+
+
+def _local_uncovered(
+    geoms: GeomArray, local: IntArray, gi: IntArray, pi: IntArray, ctx: _Context
+) -> GeomArray:
+    """Uncovered part of each district in ``local``: the district minus the catchments
+    of the places within R of it."""
+    sel = np.isin(gi, local)
+    gi, pi = gi[sel], pi[sel]
+    ok = _exact_pairs(geoms, gi, pi, ctx)
+    gi, pi = gi[ok], pi[ok]
+    # Nearest to the district's centre first: large pieces go early and the rest stays
+    # simple (fewer vertices in every later round).
+    centre = shapely.get_coordinates(shapely.centroid(geoms))
+    dist = np.hypot(*(ctx.xy[pi] - centre[gi]).T)
+    order = np.lexsort((dist, gi))
+    gi, pi = gi[order], pi[order]
+    position = np.full(len(geoms), -1, dtype=np.int64)
+    position[local] = np.arange(len(local))
+    return _difference_rounds(geoms[local], _groups(position[gi], len(local)), pi, ctx)
+
+
+def _candidates(geoms: GeomArray, ctx: _Context) -> tuple[IntArray, IntArray]:
+    """(district position, place index) pairs whose bounding boxes are within R."""
+    b = shapely.bounds(geoms)
+    r = ctx.radius
+    boxes = shapely.box(b[:, 0] - r, b[:, 1] - r, b[:, 2] + r, b[:, 3] + r)
+    gi, pi = ctx.points.query(boxes)
+    gi, pi = gi.astype(np.int64), pi.astype(np.int64)
+    if len(gi) > 1 and (np.diff(gi) < 0).any():  # the tree returns them grouped; be sure
+        order = np.argsort(gi, kind="stable")
+        gi, pi = gi[order], pi[order]
+    return gi, pi
+
+
+def _exact_pairs(geoms: GeomArray, gi: IntArray, pi: IntArray, ctx: _Context) -> BoolArray:
+    pts = shapely.points(ctx.xy[pi])
+    return np.asarray(shapely.dwithin(geoms[gi], pts, ctx.radius), dtype=bool)
+
+
+def _plan(
+    geoms: GeomArray, ctx: _Context, method: str
+) -> tuple[IntArray, IntArray, IntArray, _Tiles | None, npt.NDArray[np.object_]]:
+    """Decide per district: local union, tiles, or a shortcut (full/empty/none)."""
+    n = len(geoms)
+    used = np.full(n, "none", dtype=object)
+    gi, pi = _candidates(geoms, ctx)
+    counts = np.bincount(gi, minlength=n)
+    reach = np.flatnonzero(counts > 0)
+    if method == "local":
+        used[reach] = "local"
+        return gi, pi, reach, None, used
+    dense = reach if method == "tiles" else reach[counts[reach] > _LOCAL_MAX_PLACES]
+    if len(dense):
+        b = shapely.bounds(geoms[dense])
+        ntiles = np.ceil((b[:, 2] - b[:, 0]) / ctx.tile + 1) * np.ceil(
+            (b[:, 3] - b[:, 1]) / ctx.tile + 1
+        )
+        limit = np.minimum(_MAX_TILES_PER_DISTRICT, _TILES_PER_PLACE * counts[dense])
+        dense = dense[ntiles <= limit] if method != "tiles" else dense
+    tiles = _tiles(geoms, dense, ctx) if len(dense) else None
+    tiled = np.zeros(n, dtype=bool)
+    if tiles is not None:
+        total = np.bincount(tiles.owner, minlength=n)
+        nfull = np.bincount(tiles.owner[tiles.state == _FULL], minlength=n)
+        nmixed = np.bincount(tiles.owner[tiles.state == _MIXED], minlength=n)
+        nempty = total - nfull - nmixed
+        allfull = np.zeros(n, dtype=bool)
+        allempty = np.zeros(n, dtype=bool)
+        allfull[dense] = nfull[dense] == total[dense]
+        allempty[dense] = ~allfull[dense] & (nempty[dense] == total[dense])
+        used[allfull] = "full"
+        used[allempty] = "empty"
+        rest = dense[~allfull[dense] & ~allempty[dense]]
+        if method != "tiles":
+            cost_tiles = (
+                _COST_PER_TILE * (total[rest] - nfull[rest]) + _COST_PER_MIXED_TILE * nmixed[rest]
+            )
+            rest = rest[cost_tiles < _COST_PER_DISC * counts[rest]]
+        used[rest] = "tiles"
+        tiled[rest] = True
+        tiles = tiles.subset(tiled[tiles.owner])
+    local = np.flatnonzero((counts > 0) & (used == "none"))
+    used[local] = "local"
+    return gi, pi, local, tiles, used
+
+
+def _chunk(
+    geoms: GeomArray, ctx: _Context, method: str, geometry: bool
+) -> tuple[FloatArray, npt.NDArray[np.object_], GeomArray | None]:
+    """Covered area, method and (with ``geometry``) uncovered geometry per district."""
+    shapely.prepare(geoms)
+    gi, pi, local, tiles, used = _plan(geoms, ctx, method)
+    area = np.asarray(shapely.area(geoms), dtype=np.float64)
+    uncovered = area.copy()
+    shapes = np.array(list(geoms), dtype=object) if geometry else None
+    full = used == "full"
+    uncovered[full] = 0.0
+    if shapes is not None:
+        shapes[full] = shapely.Polygon()
+    if len(local):
+        rest = _local_uncovered(geoms, local, gi, pi, ctx)
+        uncovered[local] = shapely.area(rest)
+        if shapes is not None:
+            shapes[local] = rest
+    if tiles is not None and len(tiles.ti):
+        which = np.flatnonzero(used == "tiles")
+        unc, tile_shapes = _tile_uncovered(geoms, tiles, ctx, geometry)
+        uncovered[which] = unc[which]
+        if shapes is not None:
+            for k, shape in tile_shapes.items():
+                shapes[k] = shape
+    covered = np.clip(area - uncovered, 0.0, area)
+    return covered, used, shapes
+
+
+def _run_chunks(n: int, workers: int, fn: Callable[[IntArray], _T]) -> list[tuple[IntArray, _T]]:
+    """Run ``fn`` on interleaved chunks of ``range(n)``, in threads when worthwhile."""
+    k = max(1, min(int(workers), n // _MIN_DISTRICTS_PER_CHUNK))
+    chunks = [np.arange(i, n, k, dtype=np.int64) for i in range(k)]
+    if k == 1:
+        return [(chunks[0], fn(chunks[0]))]
+    with ThreadPoolExecutor(max_workers=k) as pool:
+        results = list(pool.map(fn, chunks))
+    return list(zip(chunks, results, strict=True))
+
+
+def area_coverage(
+    districts: gpd.GeoDataFrame | gpd.GeoSeries | GeomArray,
+    xy: npt.ArrayLike,
+    radius_m: float,
+    *,
+    method: Literal["auto", "local", "tiles"] = "auto",
+    workers: int = DEFAULT_WORKERS,
+) -> pd.DataFrame:
+    """Area of each district within ``radius_m`` of at least one point.
+
+    Parameters
+    ----------
+    districts
+        District polygons in a projected CRS (metres).
+    xy
+        Place coordinates ``(n, 2)`` in the same CRS (see :func:`place_xy`).
+    radius_m
+        Catchment radius R in metres (``>= 0``; 0 covers nothing).
+    method
+        ``"auto"`` (density switch per district), or force ``"local"`` unions or
+        ``"tiles"``; every method gives the same figures (to rounding).
+    workers
+        Threads; districts are split into this many chunks.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per district, in input order (same index as a GeoDataFrame input):
+        ``area_m2``, ``covered_m2``, ``area_covered_share`` (0..1; NaN for a district
+        of zero area) and ``method`` (``none``: no place in reach, ``local``, ``tiles``,
+        ``full``/``empty``: decided by tiles alone).
+
+    Examples
+    --------
+    >>> sq = gpd.GeoSeries([shapely.box(0, 0, 1000, 1000)], crs="EPSG:25832")
+    >>> area_coverage(sq, [[500.0, 500.0]], 100.0)["covered_m2"].round(1).tolist()
+    [31365.5]
+    """
+    geoms = _geoms(districts)
+    index = districts.index if isinstance(districts, gpd.GeoDataFrame | gpd.GeoSeries) else None
+    pts = _as_xy(xy)
+    r = _check_radius(radius_m)
+    n = len(geoms)
+    area = np.asarray(shapely.area(geoms), dtype=np.float64) if n else np.zeros(0)
+    covered = np.zeros(n, dtype=np.float64)
+    used = np.full(n, "none", dtype=object)
+    if n and r > 0 and len(pts):
+        ctx = _context(pts, r)
+        chunks = _run_chunks(n, workers, lambda c: _chunk(geoms[c], ctx, method, False))
+        for idx, (cov, meth, _) in chunks:
+            covered[idx] = cov
+            used[idx] = meth
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.where(
+            area > 0, np.clip(covered / np.where(area > 0, area, 1.0), 0.0, 1.0), np.nan
+        )
+    return pd.DataFrame(
+        {"area_m2": area, "covered_m2": covered, "area_covered_share": share, "method": used},
+        index=index,
+    )
+
+
+# ------------------------------------------------------------- uncovered geometry
+
+
+def uncovered_geometries(
+    districts: gpd.GeoDataFrame | gpd.GeoSeries | GeomArray,
+    xy: npt.ArrayLike,
+    radius_m: float,
+    *,
+    workers: int = DEFAULT_WORKERS,
+) -> GeomArray:
+    """The part of each district farther than ``radius_m`` from every point.
+
+    Same semantics and CRS rules as :func:`area_coverage`; returns one (possibly empty)
+    polygonal geometry per district, in input order. Its area equals
+    ``area_m2 - covered_m2`` of :func:`area_coverage` to rounding.
+    """
+    geoms = _geoms(districts)
+    pts = _as_xy(xy)
+    r = _check_radius(radius_m)
+    out = np.array(list(geoms), dtype=object)
+    if len(geoms) and r > 0 and len(pts):
+        ctx = _context(pts, r)
+        chunks = _run_chunks(len(geoms), workers, lambda c: _chunk(geoms[c], ctx, "auto", True))
+        for idx, (_, _, shapes) in chunks:
+            out[idx] = shapes
+    return out
+
+
+# ------------------------------------------------------------------------- cells
+
+
+def cells_reached(
+    cell_xy: npt.ArrayLike, place_xy_: npt.ArrayLike, radius_m: float, *, workers: int = 1
+) -> BoolArray:
+    """For each cell centre: is a place within ``radius_m`` (distance ``<= R``)?
+
+    Exact Euclidean point distance (KD-tree); ``R = 0`` reaches nothing.
+    """
+    cells = np.asarray(cell_xy, dtype=np.float64).reshape(-1, 2)
+    pts = _as_xy(place_xy_)
+    r = _check_radius(radius_m)
+    if len(cells) == 0 or len(pts) == 0 or r == 0:
+        return np.zeros(len(cells), dtype=bool)
+    d, _ = cKDTree(pts).query(
+        cells, k=1, distance_upper_bound=r * (1 + 1e-9) + 1e-9, workers=max(1, workers)
+    )
+    return np.asarray(d <= r, dtype=bool)
+
+
+def _points_in_districts(cells: FloatArray, geoms: GeomArray) -> tuple[IntArray, IntArray]:
+    """(cell, district) pairs where the district holds the cell centre (boundary
+    included). Cells are sorted into horizontal bands about one district high, so each
+    district only looks at the cells of its bounding box."""
+    b = np.asarray(shapely.bounds(geoms), dtype=np.float64)
+    heights = b[:, 3] - b[:, 1]
+    band_h = max(float(np.median(heights[np.isfinite(heights)])), 1.0) if len(b) else 1.0
+    y0 = float(cells[:, 1].min())
+    band = np.floor((cells[:, 1] - y0) / band_h).astype(np.int64)
+    order = np.lexsort((cells[:, 0], band))
+    sx, sy, sband = cells[order, 0], cells[order, 1], band[order]
+    nbands = int(sband[-1]) + 1
+    starts = np.searchsorted(sband, np.arange(nbands + 1))
+    shapely.prepare(geoms)
+    found_c: list[IntArray] = []
+    found_d: list[IntArray] = []
+    for k in range(len(geoms)):
+        if not np.isfinite(b[k]).all():
+            continue
+        first = max(int(np.floor((b[k, 1] - y0) / band_h)), 0)
+        last = min(int(np.floor((b[k, 3] - y0) / band_h)), nbands - 1)
+        for bnd in range(first, last + 1):
+            a, e = starts[bnd], starts[bnd + 1]
+            lo = a + np.searchsorted(sx[a:e], b[k, 0], side="left")
+            hi = a + np.searchsorted(sx[a:e], b[k, 2], side="right")
+            if hi <= lo:
+                continue
+            cand = np.arange(lo, hi)
+            cand = cand[(sy[lo:hi] >= b[k, 1]) & (sy[lo:hi] <= b[k, 3])]
+            hit = cand[np.asarray(shapely.intersects_xy(geoms[k], sx[cand], sy[cand]), dtype=bool)]
+            if len(hit):
+                found_c.append(order[hit])
+                found_d.append(np.full(len(hit), k, dtype=np.int64))
+    if not found_c:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(found_c), np.concatenate(found_d)
+
+
+def assign_cells(cell_xy: npt.ArrayLike, districts: gpd.GeoDataFrame) -> npt.NDArray[np.object_]:
+    """District id of the district holding each cell centre (``None`` outside all).
+
+    Boundary included; where several districts hold a centre (overlaps, shared
+    boundaries) the one in which it lies deepest wins, then the smallest id: the rule of
+    :mod:`quartiersatlas.join`. ``districts`` needs ``id`` and must be in the CRS of the
+    cell coordinates.
+    """
+    cells = np.asarray(cell_xy, dtype=np.float64).reshape(-1, 2)
+    out = np.full(len(cells), None, dtype=object)
+    if len(cells) == 0 or len(districts) == 0:
+        return out
+    geoms = _geoms(districts)
+    ids = districts["id"].astype(str).to_numpy()
+    pos = np.flatnonzero(np.isfinite(cells).all(axis=1))
+    if len(pos) == 0:
+        return out
+    ci, di = _points_in_districts(cells[pos], geoms)
+    if len(ci) == 0:
+        return out
+    hits = np.bincount(ci, minlength=len(pos))
+    multi = hits[ci] > 1
+    depth = np.zeros(len(ci), dtype=np.float64)
+    if multi.any():
+        pts = shapely.points(cells[pos][ci[multi]])
+        depth[multi] = shapely.distance(pts, shapely.boundary(geoms[di[multi]]))
+    rank = np.argsort(np.argsort(ids, kind="stable"))
+    order = np.lexsort((rank[di], -depth, ci))
+    ci, di = ci[order], di[order]
+    _, first = np.unique(ci, return_index=True)
+    out[pos[ci[first]]] = ids[di[first]]
+    return out
+
+
+def cell_coverage(
+    cells: pd.DataFrame,
+    place_xy_: npt.ArrayLike,
+    radius_m: float,
+    *,
+    workers: int = 1,
+) -> pd.DataFrame:
+    """Residents of grid cells within ``radius_m`` of a place, per district.
+
+    Parameters
+    ----------
+    cells
+        Columns ``x``, ``y`` (cell centre, same CRS as the places), ``residents``
+        (float; NaN where suppressed/unknown) and ``district_id`` (see
+        :func:`assign_cells`; cells without district are ignored).
+    place_xy_
+        Place coordinates ``(n, 2)``.
+    radius_m
+        Catchment radius R.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``district_id``: ``cells``, ``cells_unknown`` (residents
+        suppressed), ``cell_residents`` (sum of known), ``cell_residents_covered``,
+        ``cells_unknown_covered``.
+    """
+    cols = [
+        "cells",
+        "cells_unknown",
+        "cell_residents",
+        "cell_residents_covered",
+        "cells_unknown_covered",
+    ]
+    frame = cells[cells["district_id"].notna()]
+    if frame.empty:
+        return pd.DataFrame(columns=cols, index=pd.Index([], name="district_id"), dtype=float)
+    reached = cells_reached(
+        frame[["x", "y"]].to_numpy(dtype=np.float64), place_xy_, radius_m, workers=workers
+    )
+    res = frame["residents"].to_numpy(dtype=np.float64)
+    unknown = np.isnan(res)
+    known = np.where(unknown, 0.0, res)
+    work = pd.DataFrame(
+        {
+            "district_id": frame["district_id"].astype(str).to_numpy(),
+            "cells": 1,
+            "cells_unknown": unknown.astype(np.int64),
+            "cell_residents": known,
+            "cell_residents_covered": np.where(reached, known, 0.0),
+            "cells_unknown_covered": (unknown & reached).astype(np.int64),
+        }
+    )
+    return work.groupby("district_id", sort=False)[cols].sum()
+
+
+# ------------------------------------------------------------------ place filters
+
+
+def select_places(
+    places: gpd.GeoDataFrame,
+    kinds: Sequence[str] | None = None,
+    statuses: Sequence[str] | None = ("active",),
+) -> gpd.GeoDataFrame:
+    """Places of the given kinds (``None``: all) and statuses (``None``: all).
+
+    A missing ``kind`` or ``status`` column (lenient input) means "any kind" and
+    "active".
+    """
+    keep = np.ones(len(places), dtype=bool)
+    if kinds is not None and "kind" in places.columns:
+        keep &= places["kind"].astype(str).isin([str(k) for k in kinds]).to_numpy()
+    if statuses is not None and "status" in places.columns:
+        keep &= places["status"].astype(str).isin([str(s) for s in statuses]).to_numpy()
+    elif statuses is not None and "active" not in statuses:
+        keep &= False
+    return places.loc[keep]
+
+
+def accessible_mask(places: pd.DataFrame, require: Sequence[str]) -> BoolArray:
+    """True where every required attribute (e.g. ``step_free``) is ``yes``.
+
+    ``unknown`` (or a missing column) is not accessible: nobody checked.
+    """
+    mask = np.ones(len(places), dtype=bool)
+    for attr in require:
+        if attr not in ACCESSIBILITY_COLUMNS:
+            raise ValueError(
+                f"Unbekanntes Merkmal '{attr}'; erlaubt: {', '.join(ACCESSIBILITY_COLUMNS)}."
+            )
+        if attr not in places.columns:
+            return np.zeros(len(places), dtype=bool)
+        mask &= places[attr].astype(str).eq("yes").to_numpy()
+    return mask
+
+
+@dataclass(frozen=True)
+class AccessCounts:
+    """How many selected places meet the required accessibility attributes."""
+
+    accessible: int
+    unknown: int
+    """Not counted as accessible because at least one required attribute is unknown
+    (and none is 'no')."""
+    not_accessible: int
+
+
+def access_counts(places: pd.DataFrame, require: Sequence[str]) -> AccessCounts:
+    """Counts behind "accessible coverage" (see :func:`accessible_mask`)."""
+    if not require:
+        return AccessCounts(len(places), 0, 0)
+    ok = accessible_mask(places, require)
+    no = np.zeros(len(places), dtype=bool)
+    for attr in require:
+        if attr in places.columns:
+            no |= places[attr].astype(str).eq("no").to_numpy()
+    return AccessCounts(int(ok.sum()), int((~ok & ~no).sum()), int(no.sum()))
+
+
+# ------------------------------------------------------------------ district table
+
+
+def _shares(
+    districts: gpd.GeoDataFrame,
+    places: gpd.GeoDataFrame,
+    radius_m: float,
+    residents: pd.Series,
+    cells: pd.DataFrame | None,
+    workers: int,
+) -> pd.DataFrame:
+    """Area and residents covered per district for one set of places."""
+    xy = place_xy(places)
+    area = area_coverage(districts, xy, radius_m, workers=workers)
+    ids = districts["id"].astype(str).to_numpy()
+    out = pd.DataFrame(
+        {
+            "district_id": ids,
+            "area_m2": area["area_m2"].to_numpy(),
+            "covered_m2": area["covered_m2"].to_numpy(),
+            "area_covered_share": area["area_covered_share"].to_numpy(),
+        }
+    )
+    res = residents.to_numpy(dtype=np.float64, na_value=np.nan)
+    share = out["area_covered_share"].to_numpy(dtype=np.float64).copy()
+    basis = np.full(len(res), "area", dtype=object)
+    basis[np.isnan(res)] = None
+    cell_res = np.full(len(out), np.nan)
+    if cells is not None:
+        cc = cell_coverage(cells, xy, radius_m, workers=workers).reindex(ids)
+        known = cc["cell_residents"].to_numpy(dtype=np.float64)
+        cov = cc["cell_residents_covered"].to_numpy(dtype=np.float64)
+        grid_ok = np.nan_to_num(known) > 0
+        with np.errstate(invalid="ignore", divide="ignore"):
+            gshare = np.where(grid_ok, cov / np.where(grid_ok, known, 1.0), np.nan)
+        share = np.where(grid_ok, gshare, share)
+        basis = np.where(grid_ok & ~np.isnan(res), "grid", basis)
+        cell_res = known
+        out["cells"] = cc["cells"].fillna(0).to_numpy(dtype=np.int64)
+        out["cells_unknown"] = cc["cells_unknown"].fillna(0).to_numpy(dtype=np.int64)
+    share = np.where(np.isnan(res) | (res == 0), np.nan, share)
+    out["residents_covered_share"] = share
+    out["residents_basis"] = basis
+    out["cell_residents"] = cell_res
+    return out
+
+
+def _group_counts(groups: pd.DataFrame | None, ids: Sequence[str]) -> pd.Series:
+    if groups is None or groups.empty:
+        return pd.Series(0, index=list(ids), dtype="int64")
+    pairs = group_district_pairs(groups)
+    active = pairs[pairs["status"] == "active"]
+    # A group covering a district twice counts once.
+    counts = active.drop_duplicates(["group_id", "district_id"]).groupby("district_id").size()
+    return counts.reindex(list(ids)).fillna(0).astype("int64")
+
+
+def coverage_table(
+    districts: gpd.GeoDataFrame,
+    places: gpd.GeoDataFrame,
+    radius_m: float,
+    *,
+    population: pd.DataFrame | None = None,
+    cells: pd.DataFrame | None = None,
+    teams: pd.DataFrame | None = None,
+    networks: pd.DataFrame | None = None,
+    need: pd.DataFrame | None = None,
+    require: Sequence[str] = (),
+    group: TargetGroup = "all",
+    workers: int = DEFAULT_WORKERS,
+) -> pd.DataFrame:
+    """One row per district: provision, catchment coverage, teams, networks, need.
+
+    Parameters
+    ----------
+    districts
+        ``id``, ``name``, polygons, in a projected CRS (metres).
+    places
+        The *selected* places (see :func:`select_places`), points in the same CRS,
+        with ``district_id`` from the spatial join (places without location still
+        count as places of their district when they have one; only located places
+        have a catchment). Places outside every district still cover the edge.
+    radius_m
+        Catchment radius R in metres.
+    population
+        ``district_id``, ``residents``, ``residents_under_18``, ``residents_65_plus``
+        (as :func:`quartiersatlas.validate.parse_population` returns).
+    cells
+        Population grid cells: ``x``, ``y`` (centre, same CRS), ``residents`` (NaN =
+        suppressed) and optionally ``district_id`` (else assigned by centre).
+    teams, networks
+        Stadtteilteams and networks with ``district_ids`` tuples and ``status``.
+    need
+        ``district_id`` plus numeric indicator columns (see :mod:`quartiersatlas.need`);
+        indicators are added as columns of the same name.
+    require
+        Accessibility attributes a place must have (``yes``) to count for the
+        ``accessible_*`` columns (present only when ``require`` is not empty).
+    group
+        Target group of the per-capita figures: ``all``, ``under_18``, ``65_plus``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        In district order: ``district_id``, ``district``, ``area_km2``,
+        ``residents``, ``residents_under_18``, ``residents_65_plus`` (``<NA>`` where
+        unknown), ``target_group``, ``group_residents``, ``places``,
+        ``places_per_1000`` and ``residents_per_place`` (of the target group; NaN where
+        not computable), ``area_covered_share``, ``residents_covered_share`` (0..1;
+        NaN where residents are unknown or 0), ``residents_basis`` (``grid``: weighted
+        by grid cells; ``area``: evenly spread), ``covered_area_km2``,
+        ``uncovered_area_km2``, ``group_residents_covered``,
+        ``group_residents_uncovered`` (estimates), ``has_team``, ``teams``,
+        ``active_networks``, grid columns (``cell_residents``, ``cells``,
+        ``cells_unknown``) when cells are given, the need indicators when given, and
+        ``accessible_places``, ``accessible_area_covered_share``,
+        ``accessible_residents_covered_share`` when ``require`` is given.
+    """
+    if group not in TARGET_GROUP_COLUMNS:
+        raise ValueError(f"Unbekannte Zielgruppe '{group}'; erlaubt: all, under_18, 65_plus.")
+    if districts.crs is not None and places.crs is not None and districts.crs != places.crs:
+        raise ValueError("Stadtteile und Orte in verschiedenen CRS; beide mit to_crs() angleichen.")
+    ids = districts["id"].astype(str).tolist()
+    base = pd.DataFrame({"district_id": ids, "district": districts["name"].astype(str).tolist()})
+    pop_cols = ("residents", "residents_under_18", "residents_65_plus")
+    if population is not None and not population.empty:
+        pop = population.assign(district_id=population["district_id"].astype(str))
+        pop = pop.drop_duplicates("district_id").set_index("district_id")
+        for c in pop_cols:
+            values = pop[c] if c in pop.columns else pd.Series(dtype="Int64")
+            base[c] = base["district_id"].map(values).astype("Int64")
+    else:
+        for c in pop_cols:
+            base[c] = pd.array([pd.NA] * len(base), dtype="Int64")
+
+    if cells is not None:
+        cells = cells.copy()
+        if "district_id" not in cells.columns:
+            cells["district_id"] = assign_cells(cells[["x", "y"]].to_numpy(), districts)
+        if population is None or population.empty:
+            # Residents from the grid alone: the sum of known cells.
+            grid_sum = (
+                cells[cells["district_id"].notna()]
+                .groupby(cells["district_id"].astype(str))["residents"]
+                .sum(min_count=1)
+            )
+            base["residents"] = (
+                base["district_id"].map(grid_sum).round().astype("Float64").astype("Int64")
+            )
+
+    residents = base["residents"]
+    shares = _shares(districts, places, radius_m, residents, cells, workers)
+    for c in ("area_covered_share", "residents_covered_share", "residents_basis"):
+        base[c] = shares[c].to_numpy()
+    base["area_km2"] = shares["area_m2"].to_numpy() / 1e6
+    base["covered_area_km2"] = shares["covered_m2"].to_numpy() / 1e6
+    base["uncovered_area_km2"] = np.maximum(base["area_km2"] - base["covered_area_km2"], 0.0)
+    if cells is not None:
+        for c in ("cell_residents", "cells", "cells_unknown"):
+            base[c] = shares[c].to_numpy()
+
+    if "district_id" not in places.columns:
+        raise ValueError(
+            "Orte ohne Spalte 'district_id': erst mit quartiersatlas.dataset.join_places "
+            "den Stadtteilen zuordnen."
+        )
+    per = places["district_id"].dropna().astype(str).value_counts()
+    base["places"] = base["district_id"].map(per).fillna(0).astype("int64")
+
+    base["target_group"] = group
+    gres = (
+        base[TARGET_GROUP_COLUMNS[group]]
+        .astype("Float64")
+        .to_numpy(dtype=np.float64, na_value=np.nan)
+    )
+    base["group_residents"] = base[TARGET_GROUP_COLUMNS[group]]
+    nplaces = base["places"].to_numpy(dtype=np.float64)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        base["places_per_1000"] = np.where(gres > 0, nplaces / gres * 1000.0, np.nan)
+        base["residents_per_place"] = np.where(
+            (nplaces > 0) & ~np.isnan(gres), gres / np.where(nplaces > 0, nplaces, 1.0), np.nan
+        )
+    rshare = base["residents_covered_share"].to_numpy(dtype=np.float64)
+    base["group_residents_covered"] = gres * rshare
+    base["group_residents_uncovered"] = gres * (1.0 - rshare)
+
+    teams_n = _group_counts(teams, ids)
+    base["teams"] = teams_n.to_numpy()
+    base["has_team"] = base["teams"] > 0
+    base["active_networks"] = _group_counts(networks, ids).to_numpy()
+
+    if require:
+        mask = accessible_mask(places, require)
+        acc = places.loc[mask]
+        acc_shares = _shares(districts, acc, radius_m, residents, cells, workers)
+        acc_ids = acc["district_id"].dropna().astype(str).value_counts()
+        base["accessible_places"] = base["district_id"].map(acc_ids).fillna(0).astype("int64")
+        base["accessible_area_covered_share"] = acc_shares["area_covered_share"].to_numpy()
+        base["accessible_residents_covered_share"] = acc_shares[
+            "residents_covered_share"
+        ].to_numpy()
+
+    if need is not None and not need.empty:
+        indicators = [c for c in need.columns if c not in ("district_id", "district", "row")]
+        nd = need.drop_duplicates("district_id").set_index("district_id")
+        for c in indicators:
+            target = f"need_{c}" if c == "data_status" else c
+            base[target] = base["district_id"].map(nd[c])
+    return base
+
+
+def city_totals(table: pd.DataFrame) -> dict[str, float | int | None]:
+    """City-wide figures of a :func:`coverage_table`: area and residents covered.
+
+    Districts without residents data are left out of the residents figures (and
+    counted in ``districts_without_residents``).
+    """
+    area = float(table["area_km2"].sum())
+    covered = float(table["covered_area_km2"].sum())
+    gres = table["group_residents"].astype("Float64").to_numpy(dtype=np.float64, na_value=np.nan)
+    share = table["residents_covered_share"].to_numpy(dtype=np.float64)
+    ok = ~np.isnan(gres) & ~np.isnan(share)
+    total = float(gres[ok].sum())
+    reached = float((gres[ok] * share[ok]).sum())
+    return {
+        "area_km2": area,
+        "covered_area_km2": covered,
+        "area_covered_share": covered / area if area > 0 else None,
+        "group_residents": round(total) if ok.any() else None,
+        "group_residents_covered": round(reached) if ok.any() else None,
+        "residents_covered_share": reached / total if total > 0 else None,
+        "districts_without_residents": int((~ok).sum()),
+        "places": int(table["places"].sum()),
+    }
+
+
+def uncovered_areas(
+    districts: gpd.GeoDataFrame,
+    places: gpd.GeoDataFrame,
+    radius_m: float,
+    *,
+    table: pd.DataFrame | None = None,
+    workers: int = DEFAULT_WORKERS,
+) -> gpd.GeoDataFrame:
+    """Uncovered areas ("weiße Flecken") per district, as a layer.
+
+    Parameters
+    ----------
+    districts, places, radius_m
+        As for :func:`coverage_table` (``places``: the selected ones).
+    table
+        A :func:`coverage_table` of the same inputs; when given, each row gets the
+        estimated residents of its uncovered part (``group_residents_uncovered``).
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        One row per district with a non-empty uncovered part, in the districts' CRS:
+        ``district_id``, ``district``, ``uncovered_area_km2``, ``uncovered_share``,
+        ``residents_uncovered`` (estimate; NaN without residents data), geometry.
+    """
+    geoms = uncovered_geometries(districts, place_xy(places), radius_m, workers=workers)
+    area = np.asarray(shapely.area(geoms), dtype=np.float64)
+    total = np.asarray(shapely.area(_geoms(districts)), dtype=np.float64)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.where(total > 0, area / np.where(total > 0, total, 1.0), np.nan)
+    out = gpd.GeoDataFrame(
+        {
+            "district_id": districts["id"].astype(str).to_numpy(),
+            "district": districts["name"].astype(str).to_numpy(),
+            "uncovered_area_km2": area / 1e6,
+            "uncovered_share": share,
+        },
+        geometry=gpd.GeoSeries(geoms, crs=districts.crs).to_numpy(),
+        crs=districts.crs,
+    )
+    if table is not None:
+        est = table.set_index("district_id")["group_residents_uncovered"]
+        out["residents_uncovered"] = out["district_id"].map(est).astype(float).to_numpy()
+    else:
+        out["residents_uncovered"] = np.nan
+    keep = ~shapely.is_empty(geoms) & (area > 0)
+    return out.loc[keep].reset_index(drop=True)

@@ -1,0 +1,241 @@
+"""Optional district need indicators (e.g. share of residents receiving basic income
+support), so that need and provision can be set side by side.
+
+File (``[files] need`` in settings.toml; CSV, XLSX as the other tables): one row per
+district with
+
+- ``district_id`` (or ``district``): the district's id or name as in the district layer;
+- any number of numeric indicator columns, e.g. ``sgb2_share_pct`` (decimal point or
+  comma; a column name ending in ``_pct`` is a percentage);
+- ``data_status``: ``official``, ``estimated`` or ``synthetic`` (required: synthetic
+  figures must be labelled wherever they are shown);
+- optional ``year``, ``source``, ``notes`` (text, not indicators).
+
+Rules as in :mod:`quartiersatlas.validate`: a row with an unknown or duplicate district
+or without data status is rejected and listed; an unreadable number is listed and left
+empty (the row is kept); districts without a row are listed as warnings ("keine Daten",
+never zero).
+"""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pandas as pd
+
+from quartiersatlas._errors import DataError
+from quartiersatlas.problems import Problem
+from quartiersatlas.readers import ROW, RawTable, read_table
+from quartiersatlas.schema import DATA_STATUSES, Column
+from quartiersatlas.text_utils import normalize_key
+from quartiersatlas.validate import district_lookup
+
+__all__ = ["NEED_COLUMNS", "NEED_TEXT_COLUMNS", "indicator_columns", "parse_need", "read_need"]
+
+NEED_COLUMNS: tuple[Column, ...] = (
+    Column(
+        "district_id",
+        False,
+        "District id (or name) as in the district layer.",
+        ("stadtteil_id", "kennung"),
+    ),
+    Column(
+        "district",
+        False,
+        "District name (used when district_id is empty).",
+        ("stadtteil", "name"),
+    ),
+    Column("year", False, "Reference year.", ("jahr",)),
+    Column("data_status", True, "official | estimated | synthetic.", ("datenstatus",)),
+    Column("source", False, "Where the figures come from.", ("quelle",)),
+    Column("notes", False, "Free text.", ("bemerkung", "hinweis")),
+)
+NEED_TEXT_COLUMNS = ("district_id", "district", "year", "data_status", "source", "notes", "row")
+_STATUS_SYNONYMS = {"synthetisch": "synthetic", "geschaetzt": "estimated", "amtlich": "official"}
+
+
+def indicator_columns(need: pd.DataFrame) -> list[str]:
+    """The numeric indicator columns of a parsed need table."""
+    return [c for c in need.columns if c not in NEED_TEXT_COLUMNS]
+
+
+def _number(values: pd.Series) -> pd.Series:
+    text = values.astype(str).str.strip().str.replace(" ", "", regex=False)
+    comma_only = text.str.contains(",", regex=False) & ~text.str.contains(".", regex=False)
+    text = text.where(~comma_only, text.str.replace(",", ".", regex=False))
+    text = text.str.rstrip("%")
+    return pd.to_numeric(text.where(text.ne(""), None), errors="coerce")
+
+
+def parse_need(raw: RawTable, districts: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
+    """Check a need table (see module docstring).
+
+    Returns one row per matched district: ``district_id``, the indicator columns
+    (float, NaN where empty or unreadable), ``year``, ``data_status``, ``row``; and the
+    problems found, including the reader's.
+
+    Raises
+    ------
+    DataError
+        When the district column, the data status column or every indicator is missing.
+    """
+    frame = raw.frame
+    problems = list(raw.problems)
+    cols = [c for c in frame.columns if c != ROW]
+
+    def add(
+        row: int | None,
+        column: str | None,
+        message: str,
+        value: str | None = None,
+        hint: str | None = None,
+        severity: str = "error",
+        code: str = "invalid",
+    ) -> None:
+        problems.append(
+            Problem(raw.file, row, column, message, value, hint, severity, code)  # type: ignore[arg-type]
+        )
+
+    if "district_id" not in cols and "district" not in cols:
+        raise DataError(
+            [
+                Problem(
+                    raw.file,
+                    1,
+                    "district_id",
+                    "Pflichtspalte 'district_id' fehlt",
+                    hint="Spalte district_id (Kennung oder Name des Stadtteils) ergänzen; "
+                    "vorhandene Spalten: " + (", ".join(cols) or "(keine)"),
+                    code="missing_column",
+                )
+            ]
+        )
+    if "data_status" not in cols:
+        raise DataError(
+            [
+                Problem(
+                    raw.file,
+                    1,
+                    "data_status",
+                    "Pflichtspalte 'data_status' fehlt",
+                    hint="Spalte data_status ergänzen: official, estimated oder synthetic",
+                    code="missing_column",
+                )
+            ]
+        )
+    indicators = [c for c in cols if c not in NEED_TEXT_COLUMNS and "__dup" not in c]
+    if not indicators:
+        raise DataError(
+            [
+                Problem(
+                    raw.file,
+                    1,
+                    None,
+                    "keine Kennzahl-Spalte gefunden",
+                    hint="mindestens eine Spalte mit Zahlen ergänzen, z. B. sgb2_share_pct",
+                    code="missing_column",
+                )
+            ]
+        )
+    rows = frame[ROW].to_numpy()
+    keep = np.ones(len(frame), dtype=bool)
+    lookup = district_lookup(districts)
+
+    def text(name: str) -> pd.Series:
+        if name in frame.columns:
+            return frame[name].astype(str).str.strip()
+        return pd.Series([""] * len(frame), index=frame.index, dtype=object)
+
+    given = text("district_id").where(text("district_id").ne(""), text("district"))
+    dids = given.map(lambda v: lookup.get(normalize_key(v), "") if v else "")
+    first: dict[str, int] = {}
+    for i, (v, d) in enumerate(zip(given, dids, strict=True)):
+        if not d:
+            add(
+                int(rows[i]),
+                "district_id",
+                "Stadtteil unbekannt" if v else "Stadtteil fehlt",
+                value=v or None,
+                hint="Kennung oder Namen wie in der Stadtteil-Ebene eintragen; Zeile nicht "
+                "übernommen",
+                code="unknown_district",
+            )
+            keep[i] = False
+        elif d in first:
+            add(
+                int(rows[i]),
+                "district_id",
+                f"Stadtteil doppelt (schon in Zeile {first[d]})",
+                value=v,
+                hint="eine Zeile je Stadtteil; Zeile nicht übernommen",
+                code="duplicate_id",
+            )
+            keep[i] = False
+        else:
+            first[d] = int(rows[i])
+
+    status_raw = text("data_status")
+    lookup_status = {normalize_key(s): s for s in DATA_STATUSES}
+    lookup_status.update({normalize_key(k): v for k, v in _STATUS_SYNONYMS.items()})
+    status = status_raw.map(lambda v: lookup_status.get(normalize_key(v), "") if v else "")
+    for j in np.flatnonzero(status.eq("").to_numpy()):
+        add(
+            int(rows[j]),
+            "data_status",
+            "Datenstatus fehlt" if not status_raw.iloc[j] else "Wert nicht erlaubt",
+            value=status_raw.iloc[j] or None,
+            hint="official, estimated oder synthetic eintragen; Zeile nicht übernommen",
+            code="enum",
+        )
+        keep[j] = False
+
+    values: dict[str, pd.Series] = {}
+    for c in indicators:
+        t = text(c)
+        num = _number(t)
+        if t.ne("").any() and num.notna().sum() == 0:
+            add(
+                1,
+                c,
+                "Spalte enthält keine Zahlen; nicht als Kennzahl verwendet",
+                hint="Textspalten 'notes' oder 'source' nennen",
+                severity="warning",
+                code="not_numeric",
+            )
+            continue
+        bad = (t.ne("") & num.isna()).to_numpy()
+        for j in np.flatnonzero(bad & keep):
+            add(
+                int(rows[j]),
+                c,
+                "keine Zahl",
+                value=t.iloc[j],
+                hint="Dezimalzahl wie 12.5 oder 12,5 eintragen; Wert bleibt leer",
+                code="number",
+            )
+        values[c] = num.astype(float)
+    out = pd.DataFrame({"district_id": dids, **values})
+    out["year"] = text("year").to_numpy()
+    out["data_status"] = status.to_numpy()
+    out["row"] = rows
+    out = out.loc[keep].reset_index(drop=True)
+    have = set(out["district_id"])
+    for d in districts["id"].astype(str):
+        if d not in have:
+            add(
+                None,
+                "district_id",
+                f"keine Bedarfswerte für Stadtteil '{d}'",
+                hint="Zeile ergänzen; bis dahin zeigt das Dashboard 'keine Daten'",
+                severity="warning",
+                code="missing_district",
+            )
+    return out, problems
+
+
+def read_need(
+    path: str | os.PathLike[str], districts: pd.DataFrame
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """Read and check a need file (the file-reading edge of :func:`parse_need`)."""
+    return parse_need(read_table(path, NEED_COLUMNS), districts)

@@ -1,0 +1,195 @@
+"""Zensus-2022 100 m grid: reading, suppressed cells, and residents weighting.
+
+The tests build small grids in the published format (semicolon CSV, GITTER_ID_100m
+with the lower-left corner, x_mp_100m/y_mp_100m the centre, EPSG:3035).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pytest
+from pyproj import Transformer
+from shapely.geometry import Point, box
+
+from quartiersatlas._errors import DataError
+from quartiersatlas.census import (
+    GRID_CRS,
+    cells_to_crs,
+    configured_grid_path,
+    parse_census_grid,
+    read_census_grid,
+)
+from quartiersatlas.coverage import coverage_table
+
+HEADER = "GITTER_ID_100m;x_mp_100m;y_mp_100m;Einwohner"
+
+
+def write(path: Path, lines: list[str], encoding: str = "utf-8") -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding=encoding)
+    return path
+
+
+def cell(north: int, east: int, residents: str, centre: bool = True) -> str:
+    cid = f"CRS3035RES100mN{north}E{east}"
+    if centre:
+        return f"{cid};{east + 50};{north + 50};{residents}"
+    return f"{cid};;;{residents}"
+
+
+def test_reads_the_published_format(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "grid.csv",
+        [
+            HEADER,
+            cell(3267000, 4230000, "12"),
+            cell(3267000, 4230100, "3"),
+            cell(3267100, 4230000, "0"),
+        ],
+    )
+    cells, problems = read_census_grid(path)
+    assert problems == []
+    assert cells["x"].tolist() == [4230050.0, 4230150.0, 4230050.0]
+    assert cells["y"].tolist() == [3267050.0, 3267050.0, 3267150.0]
+    assert cells["residents"].tolist() == [12.0, 3.0, 0.0]
+    assert cells["cell_id"].iloc[0] == "CRS3035RES100mN3267000E4230000"
+    assert cells["row"].tolist() == [2, 3, 4]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252"])
+def test_suppressed_cells_are_unknown_not_zero(tmp_path: Path, encoding: str) -> None:
+    symbols = ["–", "-", ".", "/", "x", "KA", "-1"]
+    lines = [HEADER, cell(3267000, 4230000, "7")]
+    lines += [cell(3267000, 4230100 + 100 * i, s) for i, s in enumerate(symbols)]
+    cells, problems = read_census_grid(write(tmp_path / "g.csv", lines, encoding))
+    assert len(cells) == 1 + len(symbols)
+    assert cells["residents"].iloc[0] == 7.0
+    assert cells["residents"].iloc[1:].isna().all()
+    warnings = [p for p in problems if p.code == "suppressed"]
+    assert len(warnings) == 1
+    assert warnings[0].severity == "warning"
+    assert f"{len(symbols)} Zelle(n)" in warnings[0].message
+    assert "unbekannt" in warnings[0].message
+    assert "nicht als 0" in warnings[0].message
+    assert "'–'" in warnings[0].message
+    assert [p for p in problems if p.severity == "error"] == []
+
+
+def test_centres_come_from_the_id_when_coordinates_are_missing(tmp_path: Path) -> None:
+    lines = [
+        "GITTER_ID_100m;Einwohner",
+        "CRS3035RES100mN3267000E4230000;4",
+        "CRS3035RES1000mN3267000E4230000;9",  # another cell size: the same rule
+    ]
+    cells, problems = read_census_grid(write(tmp_path / "ids.csv", lines))
+    assert problems == []
+    assert cells[["x", "y"]].to_numpy().tolist() == [[4230050.0, 3267050.0], [4230500.0, 3267500.0]]
+    mixed = [HEADER, cell(3267000, 4230000, "5", centre=False)]
+    cells, _ = read_census_grid(write(tmp_path / "mixed.csv", mixed))
+    assert cells[["x", "y"]].to_numpy().tolist() == [[4230050.0, 3267050.0]]
+
+
+def test_bad_rows_are_reported_with_their_row(tmp_path: Path) -> None:
+    lines = [
+        HEADER,
+        cell(3267000, 4230000, "4"),
+        "kaputt;;;5",  # no location at all: dropped
+        cell(3267000, 4230100, "3,5"),  # not a whole number: unknown
+        cell(3267000, 4230200, ""),  # empty: unknown, warning
+        cell(3267000, 4230000, "6"),  # duplicate centre: dropped
+        cell(3267000, 4230300, "-4"),  # negative: unknown
+    ]
+    cells, problems = read_census_grid(write(tmp_path / "bad.csv", lines))
+    by_row = {p.row: p for p in problems}
+    assert by_row[3].code == "cell_location"
+    assert by_row[3].severity == "error"
+    assert by_row[4].code == "count"
+    assert by_row[4].value == "3,5"
+    assert by_row[5].severity == "warning"
+    assert by_row[6].code == "duplicate_id"
+    assert by_row[7].code == "count"
+    assert cells["row"].tolist() == [2, 4, 5, 7]
+    assert cells["residents"].isna().tolist() == [False, True, True, True]
+    assert all(p.file == "bad.csv" for p in problems)
+
+
+def test_value_explaining_column_marks_suppressed_cells() -> None:
+    frame = pd.DataFrame(
+        {
+            "GITTER_ID_100m": ["CRS3035RES100mN3267000E4230000", "CRS3035RES100mN3267000E4230100"],
+            "x_mp_100m": ["4230050", "4230150"],
+            "y_mp_100m": ["3267050", "3267050"],
+            "Einwohner": ["", "8"],
+            "werterlaeuternde_Zeichen": ["–", ""],
+        }
+    )
+    cells, problems = parse_census_grid(frame, "z.csv")
+    assert np.isnan(cells["residents"].iloc[0])
+    assert cells["residents"].iloc[1] == 8
+    assert [p.code for p in problems] == ["suppressed"]
+
+
+def test_unusable_files_raise_with_a_fix(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match="Einwohner"):
+        read_census_grid(write(tmp_path / "a.csv", ["GITTER_ID_100m;x_mp_100m;y_mp_100m", "a;1;2"]))
+    with pytest.raises(DataError, match="Lage"):
+        read_census_grid(write(tmp_path / "b.csv", ["Einwohner", "4"]))
+    with pytest.raises(DataError, match="nicht gefunden"):
+        read_census_grid(tmp_path / "missing.csv")
+    with pytest.raises(DataError, match="leer"):
+        read_census_grid(write(tmp_path / "empty.csv", []))
+
+
+def test_configured_grid_path(tmp_path: Path) -> None:
+    assert configured_grid_path(tmp_path) is None
+    (tmp_path / "settings.toml").write_text('[files]\ngrid = "zensus.csv"\n', encoding="utf-8")
+    assert configured_grid_path(tmp_path) == tmp_path / "zensus.csv"
+
+
+def test_grid_weighted_residents_end_to_end(tmp_path: Path) -> None:
+    """A 1 km district in EPSG:25832, a 10 x 10 grid of 100 m cells over it written in
+    the Zensus format (EPSG:3035), one place in the south-west corner: the share of
+    residents within R equals the share of residents in cells whose centre lies within
+    R, computed here independently."""
+    metric = "EPSG:25832"
+    to_laea = Transformer.from_crs(metric, GRID_CRS, always_xy=True)
+    x0, y0 = 446_000.0, 5_888_000.0
+    district = gpd.GeoDataFrame(
+        {"id": ["d"], "name": ["D"]}, geometry=[box(x0, y0, x0 + 1000, y0 + 1000)], crs=metric
+    )
+    # Cell centres laid out in the metric CRS, written as EPSG:3035 centres.
+    rng = np.random.default_rng(3)
+    lines = [HEADER]
+    expected_known = expected_reached = 0.0
+    n_suppressed = 0
+    place = (x0 + 100.0, y0 + 100.0)
+    radius = 450.0
+    for i in range(10):
+        for j in range(10):
+            mx, my = x0 + 50 + 100 * i, y0 + 50 + 100 * j
+            lx, ly = to_laea.transform(mx, my)
+            residents = int(rng.integers(0, 40))
+            suppressed = (i + j) % 17 == 0
+            value = "–" if suppressed else str(residents)
+            lines.append(f"CRS3035RES100mN{int(ly)}E{int(lx)};{lx!r};{ly!r};{value}")
+            n_suppressed += suppressed
+            if not suppressed:
+                expected_known += residents
+                if np.hypot(mx - place[0], my - place[1]) <= radius:
+                    expected_reached += residents
+    grid, problems = read_census_grid(write(tmp_path / "grid.csv", lines))
+    assert [p.code for p in problems] == ["suppressed"]
+    cells = cells_to_crs(grid, metric)
+    np.testing.assert_allclose(cells["x"].min(), x0 + 50, atol=1e-6)
+    places = gpd.GeoDataFrame({"district_id": ["d"]}, geometry=[Point(place)], crs=metric)
+    row = coverage_table(district, places, radius, cells=cells).iloc[0]
+    assert row["residents"] == expected_known
+    assert row["cells"] == 100
+    assert row["cells_unknown"] == n_suppressed == 3
+    assert row["residents_basis"] == "grid"
+    assert row["residents_covered_share"] == pytest.approx(expected_reached / expected_known)
+    # The area share differs: residents are not evenly spread here.
+    assert row["residents_covered_share"] != pytest.approx(row["area_covered_share"])
