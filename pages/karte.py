@@ -25,6 +25,7 @@ from quartiersatlas.texts import (
     label,
 )
 from ui.common import data_status_lines, data_status_note, german_columns, german_number
+from ui.coverage_cache import coverage, data_key, uncovered
 from ui.data import get_dataset
 from ui.mapview import clicked_feature, show_map
 from ui.router import ensure_router
@@ -38,8 +39,12 @@ SEL = "selected_district"
 INDICATORS = {
     "places": ("Anzahl Orte", "Orte", 0),
     "places_per_1000": ("Orte je 1.000 Einwohner", "je 1.000 EW", 2),
+    "area_covered_share": ("Fläche im Umkreis eines Ortes (%)", "%", 0),
+    "residents_covered_share": ("Einwohner im Umkreis eines Ortes (%)", "%", 0),
     "none": ("keine Flächenfüllung", "", 0),
 }
+COVERAGE_INDICATORS = ("area_covered_share", "residents_covered_share")
+RADII = (300, 500, 1000)
 BASEMAP_LABELS = {"none": "keine (ohne Anfragen an Dritte)"} | {
     k: v["label"] for k, v in BASEMAPS.items()
 }
@@ -101,6 +106,22 @@ with st.sidebar:
         disabled=indicator == "none",
     )
     k_classes = st.slider("Anzahl Klassen", 3, 7, 5, key="f_k", disabled=indicator == "none")
+    show_gaps = st.checkbox(
+        "Weiße Flecken zeigen",
+        value=False,
+        key="f_gaps",
+        help="Flächen, die weiter als der Umkreis von jedem gewählten Ort entfernt sind.",
+    )
+    default_r = int(s.default_radius_m) if int(s.default_radius_m) in RADII else RADII[1]
+    radius = st.selectbox(
+        "Umkreis (Luftlinie)",
+        options=list(RADII),
+        index=RADII.index(default_r),
+        format_func=lambda r: f"{r:,} m".replace(",", "."),
+        key="f_radius",
+        disabled=indicator not in COVERAGE_INDICATORS and not show_gaps,
+        help="Für Abdeckung und weiße Flecken; weitere Werte auf der Seite ›Abdeckung & Lücken‹.",
+    )
     show_teams = st.checkbox("Stadtteilteams zeigen", value=True, key="f_teams")
     show_networks = st.checkbox("Netzwerke zeigen", value=True, key="f_networks")
     basemap = st.selectbox(
@@ -115,14 +136,32 @@ with st.sidebar:
 
 filtered = filter_places(ds.places, kinds, statuses, access, groups, text)
 indicators = place_indicators(filtered, ds.districts, ds.population)
+cov_key = (tuple(kinds), tuple(statuses), tuple(access))
+holes = None
+if indicator in COVERAGE_INDICATORS or show_gaps:
+    # Coverage counts the chosen kinds, statuses and accessibility (not target groups or
+    # the name search): the same numbers as on the page "Abdeckung & Lücken".
+    ckey = data_key(ds)
+    cov = coverage(ckey, float(radius), *cov_key, "all", ds)
+    for col in COVERAGE_INDICATORS:
+        indicators[col] = (
+            indicators["district_id"].map(cov.set_index("district_id")[col]).astype(float) * 100
+        )
+    if show_gaps:
+        holes = uncovered(ckey, float(radius), tuple(kinds), tuple(statuses), "all", ds)
 choropleth = None
 if indicator != "none":
     title, unit, decimals = INDICATORS[indicator]
-    note = (
-        "Einwohnerzahlen synthetisch"
-        if (indicator == "places_per_1000" and ds.population_status == "synthetic")
-        else ""
-    )
+    if indicator in COVERAGE_INDICATORS:
+        title = title.replace("eines Ortes", f"von {radius:,} m".replace(",", "."))
+    notes = []
+    if indicator in ("places_per_1000", "residents_covered_share") and (
+        ds.population_status == "synthetic"
+    ):
+        notes.append("Einwohnerzahlen synthetisch")
+    if indicator == "residents_covered_share":
+        notes.append("Einwohner gleichmäßig über den Stadtteil verteilt angenommen")
+    note = "; ".join(notes)
     choropleth = Choropleth(
         district_values(indicators, indicator),
         title,
@@ -148,6 +187,8 @@ m = build_map(
     center=s.map_center,
     zoom=s.map_zoom,
     choropleth=choropleth,
+    uncovered=holes,
+    uncovered_label=f"weiter als {radius:,} m von jedem gewählten Ort".replace(",", "."),
     teams=teams,
     networks=networks,
     selected_district=selected,
@@ -233,6 +274,10 @@ with tab1:
     table["residents"] = table["residents"].map(german_number)
     table["places_per_1000"] = table["places_per_1000"].map(lambda v: german_number(v, 2))
     table["residents_per_place"] = table["residents_per_place"].map(german_number)
+    radius_text = f"{radius:,} m".replace(",", ".")
+    for col in COVERAGE_INDICATORS:
+        if col in table.columns:
+            table[col] = table[col].map(german_number)
     st.dataframe(
         german_columns(
             table,
@@ -240,6 +285,8 @@ with tab1:
                 "places": "Orte (gefiltert)",
                 "places_per_1000": "Orte je 1.000 Einwohner",
                 "residents_per_place": "Einwohner je Ort",
+                "area_covered_share": f"Fläche im Umkreis von {radius_text} (%)",
+                "residents_covered_share": f"Einwohner im Umkreis von {radius_text} (%)",
             },
         ),
         hide_index=True,
