@@ -14,23 +14,25 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-import geopandas as gpd
 import pandas as pd
 
-from quartiersatlas._errors import DataError, SettingsError
+from quartiersatlas._errors import DataError
+from quartiersatlas.cli_common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    optional_settings,
+    read_inputs,
+    run_guarded,
+)
 from quartiersatlas.cli_coverage import add_coverage_parser, run_coverage
 from quartiersatlas.cli_report import add_report_parser, run_report
-from quartiersatlas.dataset import city_extent, join_places, load_dataset
+from quartiersatlas.dataset import load_dataset
 from quartiersatlas.problems import Problem, count_errors
-from quartiersatlas.readers import read_districts, read_table
-from quartiersatlas.schema import PLACE_COLUMNS
-from quartiersatlas.settings import Settings, load_settings
+from quartiersatlas.settings import load_settings
 from quartiersatlas.summary import counts_by_district, counts_by_kind
-from quartiersatlas.validate import parse_places
 
 __all__ = ["build_parser", "main"]
-
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
@@ -112,15 +114,6 @@ def _print_problems(problems: Sequence[Problem], stream: TextIO) -> None:
         print(p.format(), file=stream)
 
 
-def _optional_settings(data: str | None) -> Settings | None:
-    try:
-        return load_settings(data)
-    except SettingsError:
-        if data:
-            raise
-        return None
-
-
 def _cmd_check(args: argparse.Namespace) -> int:
     settings = load_settings(args.data)
     try:
@@ -164,26 +157,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_join(args: argparse.Namespace) -> int:
-    settings = _optional_settings(args.data)
-    name_field = args.name_field or (settings.district_name_field if settings else "name")
-    id_field = settings.district_id_field if settings else "id"
-    districts, problems = read_districts(args.districts, name_field, id_field, args.layer)
-    if settings is not None:
-        metric_crs = settings.metric_crs
-    else:
-        metric_crs = str(gpd.GeoSeries(districts.geometry).estimate_utm_crs())
-    xy_crs = args.crs or (settings.places_xy_crs if settings else "EPSG:25832")
-    tolerance = (
-        args.tolerance
-        if args.tolerance is not None
-        else (settings.tolerance_m if settings else 50.0)
-    )
-    raw = read_table(args.places, PLACE_COLUMNS)
-    places, pprob = parse_places(
-        raw, settings.kinds if settings else (), xy_crs, city_extent(districts), require_kind=False
-    )
-    joined, jprob = join_places(places, districts, metric_crs, tolerance, raw.file)
-    problems += pprob + jprob
+    inputs = read_inputs(args, optional_settings(args.data), require_kind=False)
+    joined, problems = inputs.places, inputs.problems
     table = pd.DataFrame(
         {
             "id": joined["id"].astype(str),
@@ -220,29 +195,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
-    try:
-        if args.command == "check":
-            return _cmd_check(args)
-        if args.command == "join":
-            return _cmd_join(args)
-        if args.command == "coverage":
-            return run_coverage(args)
-        if args.command == "report":
-            return run_report(args)
-    except SettingsError as exc:
-        print(f"Einstellungen: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except DataError as exc:
-        _print_problems(exc.problems, sys.stderr)
-        # A file named on the command line that does not exist is a usage error.
-        if all(p.code == "missing_file" for p in exc.problems):
-            return EXIT_USAGE
-        return EXIT_PROBLEMS
-    except BrokenPipeError:  # output piped into `head` and the like
-        return EXIT_OK
-    except OSError as exc:
-        print(f"Datei: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+    commands = {
+        "check": _cmd_check,
+        "join": _cmd_join,
+        "coverage": run_coverage,
+        "report": run_report,
+    }
+    command = commands.get(args.command)
+    if command is not None:
+        return run_guarded(command, args, f"python -m quartiersatlas {args.command}")
     parser.print_help()
     return EXIT_USAGE
 

@@ -30,8 +30,15 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from quartiersatlas._errors import DataError, SettingsError
 from quartiersatlas.census import cells_to_crs, read_census_grid
+from quartiersatlas.cli_common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    UsageError,
+    optional_settings,
+    read_inputs,
+    run_guarded,
+)
 from quartiersatlas.coverage import (
     DEFAULT_WORKERS,
     TARGET_GROUP_COLUMNS,
@@ -41,25 +48,23 @@ from quartiersatlas.coverage import (
     to_metric,
     uncovered_areas,
 )
-from quartiersatlas.dataset import NETWORK_ONLY_TYPES, TEAM_TYPES, city_extent, join_places
+from quartiersatlas.dataset import NETWORK_ONLY_TYPES, TEAM_TYPES
 from quartiersatlas.gaps import CRITERIA, GapCriteria, evaluate_gaps, provision_phrase
 from quartiersatlas.need import indicator_columns, read_need
 from quartiersatlas.problems import Problem, count_errors
-from quartiersatlas.readers import read_districts, read_table
+from quartiersatlas.readers import read_table
 from quartiersatlas.schema import (
     ACCESSIBILITY_COLUMNS,
     GROUP_COLUMNS,
-    PLACE_COLUMNS,
     POPULATION_COLUMNS,
     STATUSES,
 )
-from quartiersatlas.settings import Settings, load_settings
+from quartiersatlas.settings import Settings
 from quartiersatlas.text_utils import normalize_key
-from quartiersatlas.validate import parse_groups, parse_places, parse_population
+from quartiersatlas.validate import parse_groups, parse_population
 
 __all__ = ["OUTPUT_COLUMNS", "add_coverage_parser", "records", "run_coverage"]
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 OUTPUT_COLUMNS = (
     "district_id",
@@ -223,19 +228,6 @@ def add_coverage_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     )
 
 
-def _optional_settings(data: str | None) -> Settings | None:
-    try:
-        return load_settings(data)
-    except SettingsError:
-        if data:
-            raise
-        return None
-
-
-class _UsageError(Exception):
-    pass
-
-
 def _kind_filter(
     requested: list[str], settings: Settings | None, places: pd.DataFrame
 ) -> list[str] | None:
@@ -248,7 +240,7 @@ def _kind_filter(
                 lookup[normalize_key(text)] = k.id
         unknown = [r for r in requested if normalize_key(r) not in lookup]
         if unknown:
-            raise _UsageError(
+            raise UsageError(
                 f"unbekannte Art(en): {', '.join(unknown)}; erlaubt: "
                 + ", ".join(settings.kind_ids)
             )
@@ -323,20 +315,20 @@ def _criteria(args: argparse.Namespace, need: pd.DataFrame | None) -> GapCriteri
         names = []
     unknown = [n for n in names if n not in CRITERIA]
     if unknown:
-        raise _UsageError(
+        raise UsageError(
             f"unbekannte Kriterien: {', '.join(unknown)}; erlaubt: {', '.join(CRITERIA)}"
         )
     need_column = args.need_column
     if "need" in names:
         if args.need_above is None:
-            raise _UsageError("Kriterium need braucht --need-above Z")
+            raise UsageError("Kriterium need braucht --need-above Z")
         if need is None:
-            raise _UsageError("Kriterium need braucht --need DATEI")
+            raise UsageError("Kriterium need braucht --need DATEI")
         available = indicator_columns(need)
         if need_column is None and available:
             need_column = available[0]
         if need_column not in available:
-            raise _UsageError(
+            raise UsageError(
                 f"Kennzahl '{need_column}' nicht in der Bedarfsdatei; vorhanden: "
                 + (", ".join(available) or "(keine)")
             )
@@ -352,49 +344,26 @@ def _criteria(args: argparse.Namespace, need: pd.DataFrame | None) -> GapCriteri
 
 
 def _run(args: argparse.Namespace) -> int:
-    settings = _optional_settings(args.data)
+    settings = optional_settings(args.data)
     statuses = _items(args.status) or ["active"]
     bad_status = [s for s in statuses if s not in STATUSES]
     if bad_status:
-        raise _UsageError(
+        raise UsageError(
             f"unbekannter Status: {', '.join(bad_status)}; erlaubt: {', '.join(STATUSES)}"
         )
     require = _items(args.require)
     bad_req = [r for r in require if r not in ACCESSIBILITY_COLUMNS]
     if bad_req:
-        raise _UsageError(
+        raise UsageError(
             f"unbekannte Merkmale: {', '.join(bad_req)}; erlaubt: "
             + ", ".join(ACCESSIBILITY_COLUMNS)
         )
-    name_field = args.name_field or (settings.district_name_field if settings else "name")
-    id_field = settings.district_id_field if settings else "id"
-    districts, problems = read_districts(args.districts, name_field, id_field, args.layer)
-    metric_crs = (
-        settings.metric_crs
-        if settings is not None
-        else str(gpd.GeoSeries(districts.geometry).estimate_utm_crs())
-    )
-    xy_crs = args.crs or (settings.places_xy_crs if settings else "EPSG:25832")
-    tolerance = (
-        args.tolerance
-        if args.tolerance is not None
-        else (settings.tolerance_m if settings else 50.0)
-    )
-
-    raw = read_table(args.places, PLACE_COLUMNS)
-    places, pprob = parse_places(
-        raw,
-        settings.kinds if settings else (),
-        xy_crs,
-        city_extent(districts),
-        require_kind=settings is not None,
-    )
+    inputs = read_inputs(args, settings, require_kind=settings is not None)
+    districts, joined, raw = inputs.districts, inputs.places, inputs.raw_places
+    metric_crs, problems = inputs.metric_crs, inputs.problems
     if settings is None and "kind" in raw.frame.columns:
-        places["kind"] = raw.frame["kind"].astype(str).str.strip().to_numpy()
-    problems += pprob
-    kinds = _kind_filter(_items(args.kinds), settings, places)
-    joined, jprob = join_places(places, districts, metric_crs, tolerance, raw.file)
-    problems += jprob
+        joined["kind"] = raw.frame["kind"].astype(str).str.strip().to_numpy()
+    kinds = _kind_filter(_items(args.kinds), settings, joined)
 
     population = None
     if args.population:
@@ -457,20 +426,4 @@ def _run(args: argparse.Namespace) -> int:
 
 def run_coverage(args: argparse.Namespace) -> int:
     """Run the ``coverage`` sub-command; returns the exit code (0, 1 or 2)."""
-    try:
-        return _run(args)
-    except _UsageError as exc:
-        print(f"python -m quartiersatlas coverage: Fehler: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except SettingsError as exc:
-        print(f"Einstellungen: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except DataError as exc:
-        for p in exc.problems:
-            print(p.format(), file=sys.stderr)
-        return EXIT_PROBLEMS
-    except BrokenPipeError:  # output piped into `head` and the like
-        return EXIT_OK
-    except OSError as exc:
-        print(f"Datei: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+    return run_guarded(_run, args, "python -m quartiersatlas coverage")

@@ -34,12 +34,13 @@ from typing import Any
 
 import pandas as pd
 
-from quartiersatlas._errors import DataError, SettingsError
+from quartiersatlas._errors import DataError
 from quartiersatlas.census import (
     cells_to_crs,
     configured_grid_path,
     read_census_grid,
 )
+from quartiersatlas.cli_common import EXIT_OK, EXIT_PROBLEMS, UsageError, run_guarded
 from quartiersatlas.coverage import assign_cells, to_metric
 from quartiersatlas.dataset import Dataset, load_dataset
 from quartiersatlas.need import read_need
@@ -52,12 +53,7 @@ from quartiersatlas.texts import REPORT_CLI
 
 __all__ = ["add_report_parser", "run_report"]
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 PROG = "python -m quartiersatlas report"
-
-
-class _UsageError(Exception):
-    pass
 
 
 def _radius(text: str) -> float:
@@ -131,7 +127,7 @@ def _kinds(ds: Dataset, requested: list[str]) -> list[str] | None:
             lookup[normalize_key(text)] = k.id
     unknown = [r for r in requested if normalize_key(r) not in lookup]
     if unknown:
-        raise _UsageError(
+        raise UsageError(
             REPORT_CLI["unknown_kind"].format(
                 kinds=", ".join(unknown), allowed=", ".join(ds.settings.kind_ids)
             )
@@ -154,7 +150,7 @@ def _district(ds: Dataset, text: str) -> str:
     close = difflib.get_close_matches(normalize_key(text), list(by_key), n=3, cutoff=0.6)
     suggestions = list(dict.fromkeys(by_key[c] for c in close))
     hint = REPORT_CLI["did_you_mean"].format(names=", ".join(suggestions)) if suggestions else ""
-    raise _UsageError(
+    raise UsageError(
         REPORT_CLI["unknown_district"].format(name=text, hint=hint, names=", ".join(names))
     )
 
@@ -189,7 +185,7 @@ def _run(args: argparse.Namespace) -> int:
     statuses = _items(args.status) or ["active"]
     bad = [x for x in statuses if x not in STATUSES]
     if bad:
-        raise _UsageError(
+        raise UsageError(
             REPORT_CLI["unknown_status"].format(
                 statuses=", ".join(bad), allowed=", ".join(STATUSES)
             )
@@ -197,14 +193,14 @@ def _run(args: argparse.Namespace) -> int:
     require = _items(args.require)
     bad = [x for x in require if x not in ACCESSIBILITY_COLUMNS]
     if bad:
-        raise _UsageError(
+        raise UsageError(
             REPORT_CLI["unknown_require"].format(
                 items=", ".join(bad), allowed=", ".join(ACCESSIBILITY_COLUMNS)
             )
         )
     out = Path(args.out).expanduser()
     if not out.parent.is_dir():
-        raise _UsageError(REPORT_CLI["no_folder"].format(folder=out.parent))
+        raise UsageError(REPORT_CLI["no_folder"].format(folder=out.parent))
 
     settings = load_settings(args.data)
     ds = load_dataset(settings)
@@ -247,18 +243,4 @@ def _run(args: argparse.Namespace) -> int:
 
 def run_report(args: argparse.Namespace) -> int:
     """Run the ``report`` sub-command; returns the exit code (0, 1 or 2)."""
-    try:
-        return _run(args)
-    except _UsageError as exc:
-        print(f"{PROG}: Fehler: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except SettingsError as exc:
-        print(f"Einstellungen: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except DataError as exc:
-        for p in exc.problems:
-            print(p.format(), file=sys.stderr)
-        return EXIT_PROBLEMS
-    except OSError as exc:
-        print(f"Datei: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+    return run_guarded(_run, args, PROG)

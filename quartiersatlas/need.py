@@ -29,7 +29,7 @@ from quartiersatlas.problems import Problem
 from quartiersatlas.readers import ROW, RawTable, read_table
 from quartiersatlas.schema import DATA_STATUSES, Column
 from quartiersatlas.text_utils import normalize_key
-from quartiersatlas.validate import district_lookup
+from quartiersatlas.validate import match_district_rows
 
 __all__ = ["NEED_COLUMNS", "NEED_TEXT_COLUMNS", "indicator_columns", "parse_need", "read_need"]
 
@@ -140,7 +140,6 @@ def parse_need(raw: RawTable, districts: pd.DataFrame) -> tuple[pd.DataFrame, li
         )
     rows = frame[ROW].to_numpy()
     keep = np.ones(len(frame), dtype=bool)
-    lookup = district_lookup(districts)
 
     def text(name: str) -> pd.Series:
         if name in frame.columns:
@@ -148,32 +147,7 @@ def parse_need(raw: RawTable, districts: pd.DataFrame) -> tuple[pd.DataFrame, li
         return pd.Series([""] * len(frame), index=frame.index, dtype=object)
 
     given = text("district_id").where(text("district_id").ne(""), text("district"))
-    dids = given.map(lambda v: lookup.get(normalize_key(v), "") if v else "")
-    first: dict[str, int] = {}
-    for i, (v, d) in enumerate(zip(given, dids, strict=True)):
-        if not d:
-            add(
-                int(rows[i]),
-                "district_id",
-                "Stadtteil unbekannt" if v else "Stadtteil fehlt",
-                value=v or None,
-                hint="Kennung oder Namen wie in der Stadtteil-Ebene eintragen; Zeile nicht "
-                "übernommen",
-                code="unknown_district",
-            )
-            keep[i] = False
-        elif d in first:
-            add(
-                int(rows[i]),
-                "district_id",
-                f"Stadtteil doppelt (schon in Zeile {first[d]})",
-                value=v,
-                hint="eine Zeile je Stadtteil; Zeile nicht übernommen",
-                code="duplicate_id",
-            )
-            keep[i] = False
-        else:
-            first[d] = int(rows[i])
+    dids = match_district_rows(given, rows, districts, problems, raw.file, keep)
 
     status_raw = text("data_status")
     lookup_status = {normalize_key(s): s for s in DATA_STATUSES}

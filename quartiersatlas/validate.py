@@ -41,6 +41,7 @@ from quartiersatlas.text_utils import normalize_key
 
 __all__ = [
     "Extent",
+    "match_district_rows",
     "parse_groups",
     "parse_places",
     "parse_population",
@@ -676,6 +677,55 @@ def _parse_count(values: pd.Series) -> pd.Series:
     return pd.to_numeric(text.where(text.ne(""), None), errors="coerce")
 
 
+def match_district_rows(
+    given: pd.Series,
+    rows: np.ndarray,
+    districts: pd.DataFrame,
+    problems: list[Problem],
+    file: str,
+    keep: np.ndarray,
+) -> pd.Series:
+    """District ids for a column of district names or ids, one row per district.
+
+    Unknown, empty or repeated districts are reported (with file, row and value) and
+    their rows marked in ``keep`` as not taken. Used by the population and need tables.
+    """
+    lookup = district_lookup(districts)
+    dids = given.map(lambda v: lookup.get(normalize_key(v), "") if v else "")
+    first: dict[str, int] = {}
+    for i, (v, d) in enumerate(zip(given, dids, strict=True)):
+        if not d:
+            problems.append(
+                Problem(
+                    file,
+                    int(rows[i]),
+                    "district_id",
+                    "Stadtteil unbekannt" if v else "Stadtteil fehlt",
+                    value=v or None,
+                    hint="Kennung oder Namen wie in der Stadtteil-Ebene eintragen; "
+                    "Zeile nicht übernommen",
+                    code="unknown_district",
+                )
+            )
+            keep[i] = False
+        elif d in first:
+            problems.append(
+                Problem(
+                    file,
+                    int(rows[i]),
+                    "district_id",
+                    f"Stadtteil doppelt (schon in Zeile {first[d]})",
+                    value=v,
+                    hint="eine Zeile je Stadtteil; Zeile nicht übernommen",
+                    code="duplicate_id",
+                )
+            )
+            keep[i] = False
+        else:
+            first[d] = int(rows[i])
+    return dids
+
+
 def parse_population(
     raw: RawTable,
     districts: pd.DataFrame,
@@ -692,34 +742,9 @@ def parse_population(
     col = _Collector(raw.file, list(raw.problems))
     rows = frame[ROW].to_numpy()
     keep = np.ones(len(frame), dtype=bool)
-    lookup = district_lookup(districts)
-    ids_raw = _col(frame, "district_id")
-    dids = ids_raw.map(lambda v: lookup.get(normalize_key(v), "") if v else "")
-    first: dict[str, int] = {}
-    for i, (v, d) in enumerate(zip(ids_raw, dids, strict=True)):
-        if not d:
-            col.add(
-                int(rows[i]),
-                "district_id",
-                "Stadtteil unbekannt" if v else "Stadtteil fehlt",
-                value=v,
-                hint="Kennung oder Namen wie in der Stadtteil-Ebene eintragen; "
-                "Zeile nicht übernommen",
-                code="unknown_district",
-            )
-            keep[i] = False
-        elif d in first:
-            col.add(
-                int(rows[i]),
-                "district_id",
-                f"Stadtteil doppelt (schon in Zeile {first[d]})",
-                value=v,
-                hint="eine Zeile je Stadtteil; Zeile nicht übernommen",
-                code="duplicate_id",
-            )
-            keep[i] = False
-        else:
-            first[d] = int(rows[i])
+    dids = match_district_rows(
+        _col(frame, "district_id"), rows, districts, col.problems, col.file, keep
+    )
     counts: dict[str, pd.Series] = {}
     for name in ("residents", "residents_under_18", "residents_65_plus"):
         text = _col(frame, name)

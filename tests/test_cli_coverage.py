@@ -192,7 +192,7 @@ def test_data_problems_exit_1_and_the_table_is_still_written(
 def test_missing_file_is_reported(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     args = full_args(data_dir)
     args[args.index("--population") + 1] = str(data_dir / "fehlt.csv")
-    assert run(args) == 1
+    assert run(args) == 2  # a file named on the command line that does not exist: usage
     assert "nicht gefunden" in capsys.readouterr().err
 
 
