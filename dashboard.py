@@ -18,6 +18,8 @@ PAGES = [
     st.Page("pages/uebersicht.py", title="Übersicht", icon=":material/dashboard:", default=True),
     st.Page("pages/karte.py", title="Karte", icon=":material/map:"),
     st.Page("pages/abdeckung.py", title="Abdeckung & Lücken", icon=":material/radar:"),
+    st.Page("pages/stadtteil.py", title="Stadtteil", icon=":material/location_city:"),
+    st.Page("pages/praesentation.py", title="Präsentation", icon=":material/slideshow:"),
     st.Page("pages/datenpruefung.py", title="Datenprüfung", icon=":material/fact_check:"),
 ]
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
 
 from quartiersatlas.coverage import TARGET_GROUP_COLUMNS, access_counts, city_totals
+from quartiersatlas.export import to_geopackage
 from quartiersatlas.gaps import (
     GapCriteria,
     evaluate_gaps,
@@ -18,8 +21,11 @@ from quartiersatlas.gaps import (
     provision_phrase,
     rank_gaps,
 )
+from quartiersatlas.linkstate import ABDECKUNG_BARS
 from quartiersatlas.maps import build_map
 from quartiersatlas.need import indicator_columns
+from quartiersatlas.pdf import overview_pdf
+from quartiersatlas.profile import analyse, city_overview, report_layers
 from quartiersatlas.schema import ACCESSIBILITY_COLUMNS, STATUSES
 from quartiersatlas.texts import (
     ACCESS_LABELS,
@@ -31,15 +37,20 @@ from quartiersatlas.texts import (
     TARGET_GROUP_RESIDENTS,
     label,
 )
-from ui.common import data_status_lines, data_status_note
+from ui import downloads as dl
+from ui.common import data_status_lines, data_status_note, show_table
 from ui.coverage_cache import coverage, data_key, grid_cells, need_table, uncovered
 from ui.data import get_dataset
 from ui.mapview import show_map
+from ui.presentation import presenting
 from ui.router import ensure_router
+from ui.urlstate import init_from_url, stop, sync_url
 
+PAGE = "abdeckung"
 ensure_router()
 ds = get_dataset()
 s = ds.settings
+ctx = init_from_url(PAGE, ds)
 key = data_key(ds)
 
 RADIUS_OPTIONS = ["300", "500", "1000", "custom"]
@@ -193,10 +204,10 @@ with st.sidebar:
 # ---- empty states ------------------------------------------------------------------
 if not kinds:
     st.info("Keine Art von Orten gewählt: Wählen Sie in der Seitenleiste mindestens eine Art.")
-    st.stop()
+    stop(PAGE, ctx)
 if not statuses:
     st.info("Kein Status gewählt: Wählen Sie in der Seitenleiste, welche Orte zählen sollen.")
-    st.stop()
+    stop(PAGE, ctx)
 
 table = coverage(key, radius, tuple(kinds), tuple(statuses), tuple(require), group, ds)
 criteria = GapCriteria(
@@ -244,6 +255,36 @@ c3.metric(
     f"{n_gap} von {len(evaluated)}" if criteria.active() else "kein Kriterium",
 )
 c4.metric("gezählte Orte mit Lage", f"{len(located)}")
+
+
+def _overview_pdf() -> bytes:
+    """The city overview of this selection as PDF (made when the button is clicked, on
+    another thread: core functions and values of this run only, no Streamlit)."""
+    overview = city_overview(
+        ds,
+        radius,
+        kinds,
+        statuses=statuses,
+        require=require,
+        criteria=criteria,
+        need=need,
+        cells=cells,
+    )
+    return overview_pdf(overview, ds)
+
+
+dl.download_row(
+    [
+        dl.pdf(
+            "Stadtübersicht (PDF)",
+            "stadtuebersicht",
+            _overview_pdf,
+            "Kennzahlen, Lücken-Rangliste und Stadtteiltabelle dieser Auswahl (A4), für "
+            "Sitzungsunterlagen",
+        )
+    ],
+    key="abdeckung_pdf",
+)
 
 # ---- assumptions in words ------------------------------------------------------------
 notes = []
@@ -318,7 +359,11 @@ else:
         shown = ranked[["gap_rank", "district", "gap_score", "gap_reasons", "gap_unknown"]].copy()
         shown["gap_score"] = shown["gap_score"].map(lambda v: f"{v} von {len(criteria.active())}")
         shown["gap_reasons"] = shown["gap_reasons"].replace("", "–")
-        st.dataframe(headers(shown), hide_index=True, width="stretch")
+        ranking_table = headers(shown)
+        show_table(ranking_table)
+        dl.download_row(
+            [dl.csv("Rangliste (CSV)", "luecken-rangliste", ranking_table)], key="ab_rank"
+        )
 
 # ---- measures per district -------------------------------------------------------------
 st.header("Kennzahlen je Stadtteil")
@@ -359,10 +404,9 @@ extra = {
     "residents_covered_share": f"{group_words} im Umkreis von {radius_text} (%)",
     **{c: need_label(c) + (" (%)" if c.endswith("_pct") else "") for c in indicators},
 }
-st.dataframe(
-    headers(measures, extra),
-    hide_index=True,
-    width="stretch",
+measures_table = headers(measures, extra)
+show_table(
+    measures_table,
     column_config={
         COVERAGE_COLUMN_LABELS["area_km2"]: KM2,
         COVERAGE_COLUMN_LABELS["residents"]: COUNT,
@@ -382,17 +426,23 @@ st.caption(
 
 # ---- charts with the same data as tables -------------------------------------------------
 st.header("Diagramme")
-measure = st.radio(
-    "Balken zeigen",
-    ["area_covered_share", "residents_covered_share", "places_per_1000"],
-    format_func=lambda v: {
-        "area_covered_share": f"Fläche im Umkreis von {radius_text} (%)",
-        "residents_covered_share": f"{group_words} im Umkreis von {radius_text} (%)",
-        "places_per_1000": per_label,
-    }[v],
-    horizontal=True,
-    key="ab_bar_measure",
-)
+if presenting():
+    # no widgets in the meeting mode: the choice (e.g. from the link) is kept
+    st.session_state["ab_bar_measure"] = st.session_state.get("ab_bar_measure", ABDECKUNG_BARS[0])
+    measure = st.session_state["ab_bar_measure"]
+else:
+    measure = st.radio(
+        "Balken zeigen",
+        list(ABDECKUNG_BARS),
+        format_func=lambda v: {
+            "area_covered_share": f"Fläche im Umkreis von {radius_text} (%)",
+            "residents_covered_share": f"{group_words} im Umkreis von {radius_text} (%)",
+            "places_per_1000": per_label,
+        }[v],
+        horizontal=True,
+        key="ab_bar_measure",
+    )
+FONT = 20 if presenting() else 12  # chart type readable on a projector in meeting mode
 value_title = {
     "area_covered_share": f"Fläche im Umkreis von {radius_text} (%)",
     "residents_covered_share": f"{group_words} im Umkreis (%)",
@@ -418,17 +468,16 @@ with left:
                 y=alt.Y("Stadtteil:N", sort="x", title=None),
                 tooltip=["Stadtteil", alt.Tooltip(f"{value_title}:Q", format=".1f")],
             )
-            .properties(height=max(200, 18 * len(bars)))
+            .properties(height=max(200, (30 if presenting() else 18) * len(bars)))
+            .configure_axis(labelFontSize=FONT, titleFontSize=FONT)
         )
         st.altair_chart(chart, width="stretch")
     else:
         st.write("Keine Werte: Einwohnerzahlen fehlen.")
 with right:
     st.subheader("Dieselben Werte")
-    st.dataframe(
+    show_table(
         bars,
-        hide_index=True,
-        width="stretch",
         column_config={value_title: PCT} if measure != "places_per_1000" else None,
     )
 
@@ -464,7 +513,8 @@ else:
                     y=alt.Y(f"{y_title}:Q", title=y_title, scale=alt.Scale(domain=[0, 100])),
                     tooltip=["Stadtteil", f"{x_title}:Q", f"{y_title}:Q", f"{per_label}:Q"],
                 )
-                .properties(height=380)
+                .properties(height=520 if presenting() else 380)
+                .configure_axis(labelFontSize=FONT, titleFontSize=FONT)
             )
             st.altair_chart(chart, width="stretch")
             st.caption(
@@ -472,10 +522,8 @@ else:
                 "im Umkreis – dort zuerst hinsehen."
             )
     with sright:
-        st.dataframe(
+        show_table(
             scatter.sort_values(x_title, ascending=False, na_position="last"),
-            hide_index=True,
-            width="stretch",
             column_config={y_title: PCT},
         )
     if need["data_status"].eq("synthetic").any():
@@ -502,8 +550,9 @@ else:
         uncovered_label=f"weiter als {radius_text} von jedem gewählten Ort",
         status_lines=data_status_lines(ds),
         basemap=s.basemap,
+        presentation=presenting(),
     )
-    show_map(m, "abdeckung_map", height=560)
+    show_map(m, "abdeckung_map", height=760 if presenting() else 560)
     unc_table = holes.drop(columns="geometry").sort_values("uncovered_area_km2", ascending=False)
     unc_table = unc_table[
         ["district", "uncovered_area_km2", "uncovered_share", "residents_uncovered"]
@@ -511,10 +560,9 @@ else:
     unc_table["uncovered_share"] = percent(unc_table["uncovered_share"])
     unc_table["residents_uncovered"] = unc_table["residents_uncovered"].round(0)
     unc_extra = {"residents_uncovered": f"{group_words} ohne Angebot im Umkreis (geschätzt)"}
-    st.dataframe(
-        headers(unc_table, unc_extra),
-        hide_index=True,
-        width="stretch",
+    uncovered_table = headers(unc_table, unc_extra)
+    show_table(
+        uncovered_table,
         column_config={
             COVERAGE_COLUMN_LABELS["uncovered_area_km2"]: KM2,
             COVERAGE_COLUMN_LABELS["uncovered_share"]: PCT,
@@ -529,6 +577,34 @@ else:
             if cells is not None
             else " Einwohner geschätzt: gleichmäßig über die Fläche des Stadtteils verteilt."
         )
+    )
+
+    def _layers() -> dict[str, Any]:
+        """Districts with figures, counted places and uncovered areas (metric CRS)."""
+        a = analyse(
+            ds,
+            radius_m=radius,
+            kinds=kinds,
+            statuses=statuses,
+            require=require,
+            criteria=criteria,
+            need=need,
+            cells=cells,
+        )
+        return report_layers(ds, a)
+
+    dl.download_row(
+        [
+            dl.geojson("Weiße Flecken (GeoJSON)", f"weisse-flecken-{int(radius)}m", holes),
+            dl.Download(
+                "Ebenen (GeoPackage)",
+                dl.file_name(f"abdeckung-{int(radius)}m", "gpkg"),
+                dl.GPKG_MEDIA_TYPE,
+                lambda: to_geopackage(_layers()),
+                "Stadtteile mit Kennzahlen, gezählte Orte und weiße Flecken; öffnet in QGIS",
+            ),
+        ],
+        key="ab_layers",
     )
 
 # ---- accessible coverage --------------------------------------------------------------------
@@ -561,12 +637,31 @@ else:
         "area_covered_share": "Fläche im Umkreis, alle Orte (%)",
         "accessible_area_covered_share": "Fläche im Umkreis, barrierefreie Orte (%)",
     }
-    st.dataframe(
-        headers(acc, acc_extra),
-        hide_index=True,
-        width="stretch",
+    accessible_table = headers(acc, acc_extra)
+    show_table(
+        accessible_table,
         column_config={
             acc_extra["area_covered_share"]: PCT,
             acc_extra["accessible_area_covered_share"]: PCT,
         },
     )
+
+# ---- all tables of the page ---------------------------------------------------------------
+sheets = {"Kennzahlen je Stadtteil": measures_table}
+if criteria.active() and not ranked.empty:
+    sheets = {"Lücken-Rangliste": ranking_table, **sheets}
+if not holes.empty:
+    sheets["Weiße Flecken"] = uncovered_table
+if require:
+    sheets["Barrierefreie Abdeckung"] = accessible_table
+if not presenting():
+    st.header("Tabellen herunterladen")
+dl.download_row(
+    [
+        dl.xlsx("Alle Tabellen (Excel)", f"abdeckung-{int(radius)}m", sheets),
+        dl.csv("Kennzahlen je Stadtteil (CSV)", f"kennzahlen-{int(radius)}m", measures_table),
+    ],
+    key="ab_tables",
+)
+
+sync_url(PAGE, ctx)

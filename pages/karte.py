@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
+from quartiersatlas.export import standalone_map_html
 from quartiersatlas.filters import filter_places, place_indicators
+from quartiersatlas.linkstate import KARTE_INDICATORS, RADII
 from quartiersatlas.maps import (
     BASEMAPS,
     CLASSIFICATION_SCHEMES,
@@ -24,15 +29,26 @@ from quartiersatlas.texts import (
     TARGET_GROUP_LABELS,
     label,
 )
-from ui.common import data_status_lines, data_status_note, german_columns, german_number
+from ui import downloads as dl
+from ui.common import (
+    data_status_lines,
+    data_status_note,
+    german_columns,
+    german_number,
+    show_table,
+)
 from ui.coverage_cache import coverage, data_key, uncovered
 from ui.data import get_dataset
 from ui.mapview import clicked_feature, show_map
+from ui.presentation import presenting
 from ui.router import ensure_router
+from ui.urlstate import PAGE_FILES, init_from_url, sync_url
 
+PAGE = "karte"
 ensure_router()
 ds = get_dataset()
 s = ds.settings
+ctx = init_from_url(PAGE, ds)
 KEY = "karte"
 SEL = "selected_district"
 
@@ -43,8 +59,8 @@ INDICATORS = {
     "residents_covered_share": ("Einwohner im Umkreis eines Ortes (%)", "%", 0),
     "none": ("keine Flächenfüllung", "", 0),
 }
+assert tuple(INDICATORS) == KARTE_INDICATORS  # the link parameters list the same
 COVERAGE_INDICATORS = ("area_covered_share", "residents_covered_share")
-RADII = (300, 500, 1000)
 BASEMAP_LABELS = {"none": "keine (ohne Anfragen an Dritte)"} | {
     k: v["label"] for k, v in BASEMAPS.items()
 }
@@ -179,22 +195,20 @@ if selected is not None and selected not in set(ds.districts["id"]):
     selected = None
     st.session_state[SEL] = None
 
-m = build_map(
-    ds.districts,
-    filtered,
-    s.kinds,
-    metric_crs=s.metric_crs,
-    center=s.map_center,
-    zoom=s.map_zoom,
-    choropleth=choropleth,
-    uncovered=holes,
-    uncovered_label=f"weiter als {radius:,} m von jedem gewählten Ort".replace(",", "."),
-    teams=teams,
-    networks=networks,
-    selected_district=selected,
-    status_lines=data_status_lines(ds),
-    basemap=basemap,
-)
+map_args: dict[str, Any] = {
+    "metric_crs": s.metric_crs,
+    "center": s.map_center,
+    "zoom": s.map_zoom,
+    "choropleth": choropleth,
+    "uncovered": holes,
+    "uncovered_label": f"weiter als {radius:,} m von jedem gewählten Ort".replace(",", "."),
+    "teams": teams,
+    "networks": networks,
+    "selected_district": selected,
+    "status_lines": data_status_lines(ds),
+    "basemap": basemap,
+}
+m = build_map(ds.districts, filtered, s.kinds, presentation=presenting(), **map_args)
 
 located = int((filtered["coord_quality"] != "none").sum())
 st.caption(
@@ -205,7 +219,7 @@ st.caption(
 if filtered.empty:
     st.warning("Kein Ort entspricht den Filtern. Filter in der Seitenleiste lockern.")
 
-out = show_map(m, KEY)
+out = show_map(m, KEY, height=760 if presenting() else 620)
 hit = clicked_feature(out, KEY, "district")
 if hit is not None and hit.get("id") != selected:
     st.session_state[SEL] = hit["id"]
@@ -214,21 +228,34 @@ if hit is not None and hit.get("id") != selected:
 # ---- selection --------------------------------------------------------------------
 names = dict(zip(ds.districts["id"], ds.districts["name"], strict=True))
 ids_sorted = sorted(names, key=lambda d: names[d].casefold())
-choice = st.selectbox(
-    "Stadtteil auswählen (auch ohne Karte)",
-    options=[None, *ids_sorted],
-    index=0 if selected is None else 1 + ids_sorted.index(selected),
-    format_func=lambda d: "– keiner –" if d is None else names[d],
-    key=f"{KEY}_select_{selected}",
-)
-if choice != selected:
-    st.session_state[SEL] = choice
-    st.rerun()
+if not presenting():
+    choice = st.selectbox(
+        "Stadtteil auswählen (auch ohne Karte)",
+        options=[None, *ids_sorted],
+        index=0 if selected is None else 1 + ids_sorted.index(selected),
+        format_func=lambda d: "– keiner –" if d is None else names[d],
+        key=f"{KEY}_select_{selected}",
+    )
+    if choice != selected:
+        st.session_state[SEL] = choice
+        st.rerun()
 
 if selected is not None:
     name = names[selected]
     st.header(f"Stadtteil {name}")
-    if st.button("Auswahl aufheben", key="clear_sel"):
+    link_params = {"district": selected}
+    if presenting():
+        link_params["praesentation"] = "1"
+    actions = st.columns([1, 1, 3]) if not presenting() else [st.container()]
+    with actions[0]:
+        st.page_link(
+            PAGE_FILES["stadtteil"],
+            label="Steckbrief öffnen",
+            icon=":material/description:",
+            query_params=link_params,
+            help=f"Alles über {name} auf einer Seite, mit Steckbrief als PDF",
+        )
+    if not presenting() and actions[1].button("Auswahl aufheben", key="clear_sel"):
         st.session_state[SEL] = None
         st.rerun()
     row = indicators[indicators["district_id"] == selected].iloc[0]
@@ -255,7 +282,7 @@ if selected is not None:
         shown["coord_quality"] = shown["coord_quality"].map(
             lambda v: label(COORD_QUALITY_LABELS, v)
         )
-        st.dataframe(german_columns(shown), hide_index=True, width="stretch")
+        show_table(german_columns(shown))
     st.subheader("Stadtteilteams und Netzwerke")
     both = pd.concat([in_teams, in_nets])
     if both.empty:
@@ -264,33 +291,31 @@ if selected is not None:
         shown = both[["name", "type", "status", "since", "meeting_place"]].copy()
         shown["type"] = shown["type"].map(lambda v: label(NETWORK_TYPE_LABELS, v))
         shown["status"] = shown["status"].map(lambda v: label(STATUS_LABELS, v))
-        st.dataframe(german_columns(shown), hide_index=True, width="stretch")
+        show_table(german_columns(shown))
 
 # ---- table equivalents ------------------------------------------------------------
 st.header("Tabellen zur Karte")
 tab1, tab2 = st.tabs(["Stadtteile", "Orte"])
+radius_text = f"{radius:,} m".replace(",", ".")
+district_headers = {
+    "places": "Orte (gefiltert)",
+    "places_per_1000": "Orte je 1.000 Einwohner",
+    "residents_per_place": "Einwohner je Ort",
+    "area_covered_share": f"Fläche im Umkreis von {radius_text} (%)",
+    "residents_covered_share": f"Einwohner im Umkreis von {radius_text} (%)",
+}
 with tab1:
     table = indicators.drop(columns=["district_id"]).copy()
+    # the export keeps numbers as numbers (German number format is the CSV's job)
+    district_export = german_columns(table.copy(), district_headers)
     table["residents"] = table["residents"].map(german_number)
     table["places_per_1000"] = table["places_per_1000"].map(lambda v: german_number(v, 2))
     table["residents_per_place"] = table["residents_per_place"].map(german_number)
-    radius_text = f"{radius:,} m".replace(",", ".")
     for col in COVERAGE_INDICATORS:
         if col in table.columns:
             table[col] = table[col].map(german_number)
-    st.dataframe(
-        german_columns(
-            table,
-            {
-                "places": "Orte (gefiltert)",
-                "places_per_1000": "Orte je 1.000 Einwohner",
-                "residents_per_place": "Einwohner je Ort",
-                "area_covered_share": f"Fläche im Umkreis von {radius_text} (%)",
-                "residents_covered_share": f"Einwohner im Umkreis von {radius_text} (%)",
-            },
-        ),
-        hide_index=True,
-        width="stretch",
+    show_table(
+        german_columns(table, district_headers),
         column_config={
             "Einwohner je Ort": st.column_config.TextColumn(
                 help="– : kein Ort im Stadtteil oder keine Einwohnerzahl"
@@ -299,6 +324,13 @@ with tab1:
     )
     if ds.population_status == "synthetic":
         st.caption("Einwohnerzahlen synthetisch (Summe = Zensus 2022), keine amtlichen Werte.")
+    dl.download_row(
+        [
+            dl.csv("Stadtteile (CSV)", "stadtteile", district_export),
+            dl.xlsx("Stadtteile (Excel)", "stadtteile", {"Stadtteile": district_export}),
+        ],
+        key="karte_districts",
+    )
 with tab2:
     if filtered.empty:
         st.write("Kein Ort entspricht den Filtern.")
@@ -327,9 +359,89 @@ with tab2:
             lambda v: label(COORD_QUALITY_LABELS, v)
         )
         shown["join_status"] = shown["join_status"].map(lambda v: label(JOIN_STATUS_LABELS, v))
-        st.dataframe(
-            german_columns(shown, ACCESS_LABELS),
-            hide_index=True,
-            width="stretch",
-            column_config={"Quelle": st.column_config.TextColumn()},
+        places_export = german_columns(shown, ACCESS_LABELS)
+        show_table(places_export, column_config={"Quelle": st.column_config.TextColumn()})
+        dl.download_row(
+            [
+                dl.csv("Orte (CSV)", "orte", places_export),
+                dl.xlsx("Orte (Excel)", "orte", {"Orte": places_export}),
+            ],
+            key="karte_places",
         )
+
+# ---- the map and its layers as files ------------------------------------------------------
+if not presenting():
+    st.header("Karte und Ebenen herunterladen")
+    view = st.session_state.get(f"{KEY}_view")
+    export_args = dict(map_args)
+    if view:
+        # the view on screen, not the start view
+        export_args.update(center=tuple(view["center"]), zoom=int(view["zoom"]))
+
+    def map_html(
+        args: dict[str, Any] = export_args,
+        places: gpd.GeoDataFrame = filtered,
+        fit: bool = not view,
+    ) -> str:
+        exported = build_map(ds.districts, places, s.kinds, fit_bounds=fit, **args)
+        return standalone_map_html(exported)
+
+    def place_layer(places: gpd.GeoDataFrame = filtered) -> gpd.GeoDataFrame:
+        """The filtered places with a location, as a layer (made on click)."""
+        cols = [
+            c
+            for c in (
+                "id",
+                "name",
+                "kind",
+                "status",
+                "address",
+                "district",
+                "coord_quality",
+                *ACCESSIBILITY_COLUMNS,
+                "target_groups",
+                "source",
+            )
+            if c in places.columns
+        ]
+        layer = gpd.GeoDataFrame(
+            places.loc[places.geometry.notna(), [*cols, "geometry"]].copy(),
+            geometry="geometry",
+            crs=places.crs,
+        )
+        layer.insert(3, "kind_label", layer["kind"].map(s.kind_label))
+        return layer
+
+    def district_layer(table: pd.DataFrame = indicators) -> gpd.GeoDataFrame:
+        """The districts with the shown figures, as a layer (made on click)."""
+        merged = ds.districts[["id", "geometry"]].merge(
+            table, left_on="id", right_on="district_id", how="left"
+        )
+        return gpd.GeoDataFrame(merged, geometry="geometry", crs=ds.districts.crs).drop(
+            columns=["id"]
+        )
+
+    has_places = bool(filtered.geometry.notna().any())
+    items = [
+        dl.html_file(
+            "Karte (HTML)",
+            "karte",
+            map_html,
+            "Diese Karte als eine Datei, die ohne Internet funktioniert",
+        ),
+        dl.geojson("Stadtteile mit Kennzahl (GeoJSON)", "stadtteile", district_layer),
+    ]
+    if has_places:
+        items.append(dl.geojson("Orte (GeoJSON)", "orte", place_layer))
+    items.append(
+        dl.geopackage(
+            "Ebenen (GeoPackage)",
+            "karte-ebenen",
+            lambda: (
+                {"Stadtteile": district_layer()} | ({"Orte": place_layer()} if has_places else {})
+            ),
+        )
+    )
+    dl.download_row(items, key="karte_layers")
+
+sync_url(PAGE, ctx)

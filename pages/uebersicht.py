@@ -12,13 +12,18 @@ from quartiersatlas.texts import (
     STATUS_LABELS,
     label,
 )
-from ui.common import data_status_note, german_columns
+from ui import downloads as dl
+from ui.common import data_status_note, german_columns, show_table
 from ui.data import get_dataset
+from ui.presentation import presenting
 from ui.router import ensure_router
+from ui.urlstate import init_from_url, sync_url
 
+PAGE = "uebersicht"
 ensure_router()
 ds = get_dataset()
 s = ds.settings
+ctx = init_from_url(PAGE, ds)
 
 st.title(f"Quartiersatlas {s.city_name}")
 st.write(
@@ -45,11 +50,8 @@ if ds.error_count:
 
 st.header("Orte je Art")
 by_kind = counts_by_kind(ds.places, s.kinds)
-st.dataframe(
-    german_columns(by_kind.drop(columns=["kind"])),
-    hide_index=True,
-    width="stretch",
-)
+kind_table = german_columns(by_kind.drop(columns=["kind"]))
+show_table(kind_table)
 
 st.header("Stadtteile")
 by_district = counts_by_district(
@@ -57,12 +59,7 @@ by_district = counts_by_district(
 )
 kind_labels = {k.id: k.label_plural for k in s.kinds}
 table = german_columns(by_district.drop(columns=["district_id"]), kind_labels)
-st.dataframe(
-    table,
-    hide_index=True,
-    width="stretch",
-    column_config={"Einwohner": st.column_config.NumberColumn(format="localized")},
-)
+show_table(table, column_config={"Einwohner": st.column_config.NumberColumn(format="localized")})
 empty = by_district[by_district["places"] == 0]["district"].tolist()
 if empty:
     st.write(f"**Stadtteile ohne erfassten Ort ({len(empty)}):** " + ", ".join(empty))
@@ -70,6 +67,7 @@ no_team = by_district[by_district["teams"] == 0]["district"].tolist()
 st.write(f"**Stadtteile ohne aktives Stadtteilteam:** {len(no_team)} von {len(by_district)}")
 
 st.header("Stadtteilteams und Netzwerke")
+tables = {"Orte je Art": kind_table, "Stadtteile": table}
 for title, frame in (("Stadtteilteams", ds.teams), ("Netzwerke", ds.networks)):
     st.subheader(title)
     if frame.empty:
@@ -78,7 +76,8 @@ for title, frame in (("Stadtteilteams", ds.teams), ("Netzwerke", ds.networks)):
     shown = frame[["name", "type", "districts", "status", "since", "until", "meeting_place"]].copy()
     shown["status"] = shown["status"].map(lambda v: label(STATUS_LABELS, v))
     shown["type"] = shown["type"].map(lambda v: label(NETWORK_TYPE_LABELS, v))
-    st.dataframe(german_columns(shown), hide_index=True, width="stretch")
+    tables[title] = german_columns(shown)
+    show_table(tables[title])
 
 missing = ds.places[ds.places["join_status"] != "inside"]
 if not missing.empty:
@@ -91,4 +90,18 @@ if not missing.empty:
     shown["kind"] = shown["kind"].map(s.kind_label)
     shown["coord_quality"] = shown["coord_quality"].map(lambda v: label(COORD_QUALITY_LABELS, v))
     shown["join_status"] = shown["join_status"].map(lambda v: label(JOIN_STATUS_LABELS, v))
-    st.dataframe(german_columns(shown), hide_index=True, width="stretch")
+    tables["Orte ohne sichere Zuordnung"] = german_columns(shown)
+    show_table(tables["Orte ohne sichere Zuordnung"])
+
+if not presenting():
+    st.header("Herunterladen")
+dl.download_row(
+    [
+        dl.xlsx("Alle Tabellen (Excel)", "uebersicht", tables),
+        dl.csv("Stadtteile (CSV)", "stadtteile-uebersicht", table),
+        dl.csv("Orte je Art (CSV)", "orte-je-art", kind_table),
+    ],
+    key="uebersicht",
+)
+
+sync_url(PAGE, ctx)

@@ -350,13 +350,18 @@ class _ScaleBar(MacroElement):
 
 
 class _FitBounds(MacroElement):
-    """Start view fitted to the districts, leaving room for the legend on the right."""
+    """Start view fitted to the districts, leaving room for the legend on the right.
+
+    Not animated: the map is at the fitted view before it first reports its view (an
+    animated fit would report the start view first and the fitted view later, as if the
+    user had moved the map)."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
         {{ this._parent.get_name() }}.fitBounds({{ this.bounds_json }},
-          {paddingTopLeft: [10, 10], paddingBottomRight: [{{ this.right }}, 10]});
+          {paddingTopLeft: [10, 10], paddingBottomRight: [{{ this.right }}, 10],
+           animate: false});
         {% endmacro %}
         """
     )
@@ -504,6 +509,20 @@ _CSS = """
  border:2px solid #1a1a1a;border-radius:4px;background:#fff;font:bold 12px sans-serif;color:#111}
 .qa-popup{font:13px/1.4 sans-serif}
 .qa-approx{color:#8a4b00}
+"""
+# Meeting mode: type about 1.6 times larger, black on white, thicker frames.
+_PRESENTATION_CSS = """
+.qa-legend,.qa-status{font:20px/1.3 sans-serif;max-width:440px;color:#000;
+ background:#fff;border:2px solid #000;padding:10px 14px}
+.qa-legend h4{font-size:20px;margin:8px 0 4px}
+.qa-legend .sw{width:26px;height:19px;border:2px solid #000}
+.qa-legend svg{width:26px;height:26px}
+.qa-legend div[style*="font-size:11px"]{font-size:17px!important}
+.qa-status{max-width:420px;font-size:18px}
+.leaflet-control-layers{font:19px/1.35 sans-serif;color:#000}
+.leaflet-tooltip{font-size:20px;color:#000;border:2px solid #000}
+.leaflet-control-scale-line{font-size:17px;border-width:3px}
+.qa-popup{font:19px/1.4 sans-serif}
 """
 
 
@@ -684,6 +703,8 @@ def build_map(
     cluster: bool = True,
     height: int | None = None,
     fit_bounds: bool = True,
+    bounds: tuple[float, float, float, float] | None = None,
+    presentation: bool = False,
 ) -> folium.Map:
     """The Karte map: districts (choropleth), places, teams, networks, legend, note.
 
@@ -710,6 +731,12 @@ def build_map(
     fit_bounds
         Start with all districts in view, leaving room for the legend (the app then
         keeps the user's own view across reruns).
+    bounds
+        ``(min_lon, min_lat, max_lon, max_lat)`` to fit instead of all districts (e.g.
+        one district's ``total_bounds`` in EPSG:4326); used when ``fit_bounds`` is set.
+    presentation
+        Meeting mode: legend, data-status note, layer control and tooltips in larger
+        type and higher contrast, readable on a projector.
     """
     m = folium.Map(
         location=list(center),
@@ -725,7 +752,8 @@ def build_map(
     js, css = vendor_js(), vendor_css()
     m.default_js = [("leaflet", js["leaflet"].url(asset_base))]
     m.default_css = [("leaflet_css", css["leaflet_css"].url(asset_base))]
-    m.get_root().header.add_child(folium.Element(f"<style>{_CSS}</style>"))  # type: ignore[attr-defined]
+    style = _CSS + (_PRESENTATION_CSS if presentation else "")
+    m.get_root().header.add_child(folium.Element(f"<style>{style}</style>"))  # type: ignore[attr-defined]
     m.add_child(
         _Script(
             "L.Icon.Default.imagePath = " + _json(f"{asset_base.rstrip('/')}/leaflet/images/") + ";"
@@ -744,9 +772,9 @@ def build_map(
 
     _ScaleBar().add_to(m)
     shown = simplify_for_display(districts[["id", "name", "geometry"]], metric_crs)
-    if fit_bounds and not shown.empty:
-        x0, y0, x1, y1 = (float(v) for v in shown.total_bounds)
-        _FitBounds([[y0, x0], [y1, x1]], right=290).add_to(m)
+    if fit_bounds and (bounds is not None or not shown.empty):
+        x0, y0, x1, y1 = (float(v) for v in (bounds if bounds is not None else shown.total_bounds))
+        _FitBounds([[y0, x0], [y1, x1]], right=440 if presentation else 290).add_to(m)
     breaks = (
         classify(choropleth.values, choropleth.scheme, choropleth.k, choropleth.palette)
         if choropleth is not None

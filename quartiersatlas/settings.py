@@ -73,6 +73,7 @@ class Settings:
     map_zoom: int
     basemap: str
     kinds: tuple[Kind, ...] = field(default_factory=tuple)
+    agenda_path: Path | None = None  # meeting agenda ([files] agenda); may not exist yet
 
     @property
     def kind_ids(self) -> tuple[str, ...]:
@@ -253,4 +254,5 @@ def load_settings(data_dir: str | os.PathLike[str] | None = None) -> Settings:
         map_zoom=int(_get(mapcfg, "zoom", int, f"{w} [map]", default=12)),
         basemap=basemap,
         kinds=tuple(kinds),
+        agenda_path=file_path("agenda", "agenda.toml"),
     )

@@ -401,3 +401,94 @@ REPORT_CRITERIA = {
     "mitgezählt (Lage nachtragen).",
     "official_total": "amtliche Einwohnerzahl",
 }
+
+
+# --- Links, Präsentationsmodus und Agenda ----------------------------------------------
+# Appended for quartiersatlas.linkstate / agenda and ui/urlstate, ui/presentation.
+
+PAGE_TITLES = {
+    "uebersicht": "Übersicht",
+    "karte": "Karte",
+    "abdeckung": "Abdeckung & Lücken",
+    "stadtteil": "Stadtteil",
+    "datenpruefung": "Datenprüfung",
+    "praesentation": "Präsentation",
+}
+LINK_LABELS = {
+    "praesentation": "Präsentationsmodus",
+    "folie": "Folie",
+    "district": "Stadtteil",
+    "kinds": "Arten von Orten",
+    "status": "Status",
+    "access": "Barrierefreiheit",
+    "groups": "Zielgruppen",
+    "q": "Suche nach Name",
+    "indicator": "Flächenfüllung",
+    "scheme": "Klassenbildung",
+    "k": "Anzahl Klassen",
+    "gaps": "Weiße Flecken zeigen",
+    "radius": "Umkreis",
+    "teams": "Stadtteilteams zeigen",
+    "networks": "Netzwerke zeigen",
+    "basemap": "Hintergrundkarte",
+    "view": "Kartenausschnitt",
+    "group": "Zielgruppe",
+    "require": "Barrierefreie Abdeckung",
+    "crit": "Lücken-Kriterien",
+    "cov": "Abdeckung unter X %",
+    "cov_by": "Abdeckung gemessen an",
+    "per": "Y: Orte je 1.000 Einwohner",
+    "need": "Bedarfskennzahl",
+    "need_above": "Z: Bedarf über",
+    "only": "nur Stadtteile mit allen Kriterien",
+    "bars": "Balken zeigen",
+    "show": "Anzeigen",
+}
+LINK_NOTICES = {
+    "unknown_param": "Unbekannter Parameter ›{name}‹ in der Adresse – ignoriert.",
+    "other_page": "Parameter ›{name}‹ gilt nicht für diese Seite – ignoriert.",
+    "invalid": "Ungültiger Wert '{value}' für ›{label}‹ in der Adresse – Standard verwendet.",
+    "unknown_values": "Unbekannte Werte '{values}' für ›{label}‹ in der Adresse – ignoriert.",
+    "unknown_district": "Unbekannter Stadtteil '{value}' in der Adresse – Standard verwendet.",
+    "range": "Wert '{value}' für ›{label}‹ liegt nicht zwischen {low} und {high} – "
+    "Standard verwendet.",
+    "step": "Wert '{value}' für ›{label}‹ ist kein Vielfaches von {step} – Standard verwendet.",
+    "too_long": "Text für ›{label}‹ in der Adresse zu lang – auf {n} Zeichen gekürzt.",
+    "view": "Kartenausschnitt '{value}' in der Adresse ungültig (erwartet: Breite,Länge,Zoom) "
+    "– Standard verwendet.",
+    "view_outside": "Kartenausschnitt '{value}' liegt außerhalb der Stadt oder außerhalb der "
+    "Zoomstufen 8–19 – Standard verwendet.",
+    "no_agenda": "Folie {value}: Es gibt keine Agenda – ignoriert.",
+    "slide_range": "Folie {value} gibt es nicht (die Agenda hat {n} Folien) – ignoriert.",
+    "unknown_page": "Seite '{value}' gibt es nicht; vorhanden: {pages}.",
+}
+AGENDA_PROBLEMS = {
+    "not_toml": "keine gültige TOML-Datei ({error})",
+    "not_toml_hint": "Datei mit einem Texteditor prüfen oder auf der Seite ›Präsentation‹ "
+    "neu speichern.",
+    "no_views": "Eintrag ›views‹ muss eine Liste von Ansichten sein ([[views]]).",
+    "not_table": "Ansicht ist keine Tabelle.",
+    "title": "Titel fehlt",
+    "title_hint": 'title = "…" ergänzen.',
+    "text": "muss Text sein",
+    "page": "unbekannte Seite",
+    "page_hint": "erlaubt: {pages}",
+    "params": "›params‹ muss eine Tabelle aus Namen und Werten sein",
+    "link": "Link unbrauchbar: {error}",
+    "param": "{notice}",
+    "param_hint": "Parameter in der Ansicht korrigieren oder die Ansicht neu aufnehmen.",
+    "dropped": "Ansicht nicht übernommen.",
+}
+PRESENTATION_TEXTS = {
+    "toggle": "Präsentationsmodus",
+    "toggle_help": "Große Schrift, hoher Kontrast, ohne Seitenleiste und Bedienelemente – "
+    "für Beamer in Sitzungen. Auch als Adresse: …?praesentation=1",
+    "exit": "Präsentation beenden",
+    "start_agenda": "Agenda zeigen",
+    "previous": "◀ Zurück",
+    "next": "Weiter ▶",
+    "slide": "Folie {n} von {total}",
+    "link_title": "Link zu dieser Ansicht",
+    "link_help": "Diese Adresse zeigt genau diese Ansicht – zum Kopieren in E-Mails, "
+    "Sitzungsunterlagen oder die Agenda.",
+}

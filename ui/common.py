@@ -1,12 +1,16 @@
-"""Widgets every page shares: the data-status note and tables with German headers."""
+"""Widgets every page shares: the data-status note and tables with German headers
+(interactive, or static and large in the meeting mode)."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from quartiersatlas.dataset import Dataset
 from quartiersatlas.texts import COLUMN_LABELS, DATA_STATUS_NOTES
+from ui.presentation import presenting
 
 
 def data_status_lines(ds: Dataset) -> list[str]:
@@ -46,3 +50,29 @@ def german_number(value: object, decimals: int = 0) -> str:
         return "–"
     text = f"{float(value):,.{decimals}f}"  # type: ignore[arg-type]
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def _presentable(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame as text for ``st.table``: German numbers, '–' for missing values."""
+    out = frame.copy()
+    for col in out.columns:
+        series = out[col]
+        if pd.api.types.is_bool_dtype(series.dtype):
+            out[col] = series.map(lambda v: "ja" if v else "nein")
+        elif pd.api.types.is_numeric_dtype(series.dtype):
+            values = pd.to_numeric(series, errors="coerce").astype(float)
+            whole = bool(((values.dropna() % 1) == 0).all())
+            out[col] = values.map(lambda v, w=whole: german_number(v, 0 if w else 1))
+        else:
+            out[col] = series.map(lambda v: "–" if v is None or v is pd.NA else v)
+    return out
+
+
+def show_table(frame: pd.DataFrame, **kwargs: Any) -> None:
+    """A table: interactive (``st.dataframe``) normally; in the meeting mode a static
+    table whose type scales with the page (the interactive grid draws on a canvas with
+    fixed, small type)."""
+    if presenting():
+        st.table(_presentable(frame), hide_index=True)
+    else:
+        st.dataframe(frame, hide_index=True, width="stretch", **kwargs)

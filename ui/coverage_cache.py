@@ -1,4 +1,5 @@
-"""Cached coverage computations for the page "Abdeckung & Lücken" (and the Karte).
+"""Cached coverage computations for the page "Abdeckung & Lücken" (and the Karte), and
+the district profiles of the page "Stadtteil".
 
 Every cached function takes plain hashable values (the data version, the radius,
 tuples of kinds, statuses and required attributes, the target group); the loaded
@@ -33,6 +34,7 @@ from quartiersatlas.coverage import (
 from quartiersatlas.dataset import Dataset
 from quartiersatlas.need import read_need
 from quartiersatlas.problems import Problem
+from quartiersatlas.profile import Analysis, DistrictProfile, analyse, district_profile
 
 DataKey = tuple[str, tuple[tuple[str, int, int], ...]]
 
@@ -143,3 +145,34 @@ def uncovered(
     districts, places = _selected(key, kinds, statuses, _ds)
     table = coverage(key, radius, kinds, statuses, (), group, _ds)
     return uncovered_areas(districts, places, radius, table=table)
+
+
+@st.cache_data(max_entries=32, show_spinner="Steckbrief wird berechnet …")
+def analysis(
+    key: DataKey,
+    radius: float,
+    kinds: tuple[str, ...],
+    statuses: tuple[str, ...],
+    _ds: Dataset,
+) -> Analysis:
+    """:func:`quartiersatlas.profile.analyse` for this selection (default gap criteria;
+    the need file and the population grid when configured)."""
+    cells, _, _ = grid_cells(key, _ds)
+    need, _ = need_table(key, _ds)
+    return analyse(
+        _ds, radius_m=radius, kinds=list(kinds), statuses=statuses, need=need, cells=cells
+    )
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def profile(
+    key: DataKey,
+    district: str,
+    radius: float,
+    kinds: tuple[str, ...],
+    statuses: tuple[str, ...],
+    _ds: Dataset,
+) -> DistrictProfile:
+    """The Stadtteil-Steckbrief of ``district`` (``profile.district_profile``)."""
+    a = analysis(key, radius, kinds, statuses, _ds)
+    return district_profile(_ds, district, analysis=a)

@@ -12,6 +12,7 @@ from streamlit_folium import st_folium
 from quartiersatlas.assets import ensure_vendor_assets
 
 STATIC_VENDOR = Path(__file__).resolve().parent.parent / "static" / "vendor"
+_SAME_PLACE_DEG = 5e-5  # about 5 m: a view this close to the stored one is the same view
 
 
 @st.cache_resource
@@ -44,19 +45,58 @@ def show_map(m: folium.Map, key: str, height: int = 620) -> dict[str, Any]:
         zoom=view.get("zoom"),
     )
     out = out or {}
+    if not out.get("center"):
+        st.session_state[f"{key}_fresh"] = True  # a new instance that has not reported yet
     _remember_view(key, out, start)
     return out
 
 
-def _remember_view(key: str, report: Any, start: tuple[Any, Any]) -> None:
-    """Store the view the component reported, except its start view.
+def set_view(key: str, view: dict[str, Any] | None) -> None:
+    """Show the map ``key`` at ``view`` (``{"center": [lat, lon], "zoom": z}``; ``None``:
+    its start view), e.g. from a link. Call before :func:`show_map`.
 
-    A new component instance (the map changed) first reports the start view of the
-    folium map and only then moves to the stored view: that first report is not a
-    user's move and must not replace the stored view.
+    The component keeps reporting the view it had before; that old report must not
+    replace the new view, so it is remembered as stale.
     """
+    if view is None:
+        st.session_state.pop(f"{key}_view", None)
+    else:
+        st.session_state[f"{key}_view"] = {"center": list(view["center"]), "zoom": view["zoom"]}
+    st.session_state[f"{key}_stale"] = _token(st.session_state.get(key))
+
+
+def _token(report: Any) -> tuple[float, float, Any] | None:
     if not isinstance(report, dict) or not report.get("center") or not report.get("zoom"):
+        return None
+    c = report["center"]
+    return (c.get("lat"), c.get("lng"), report.get("zoom"))
+
+
+def _remember_view(key: str, report: Any, start: tuple[Any, Any]) -> None:
+    """Store the view the component reported when the user moved the map.
+
+    Not a user's move, and so not stored:
+
+    - the first report of a new component instance (the map changed), unless it is a
+      click: the view its script fitted to the districts (or the start view of the
+      folium map); it would otherwise end up in every link;
+    - the start view of the folium map;
+    - a report from before :func:`set_view` (a link's view).
+
+    The view handed back to a new instance is reported after its first report and
+    stored again (unchanged).
+    """
+    token = _token(report)
+    if token is None or token == st.session_state.get(f"{key}_stale"):
         return
+    clicked = bool(report.get("last_object_clicked"))
+    fresh = st.session_state.get(f"{key}_fresh")
+    if fresh is True:
+        st.session_state[f"{key}_fresh"] = token
+        if not clicked:
+            return
+    elif fresh == token and not clicked:
+        return  # that first report again (the component returns it in the same run)
     c = report["center"]
     view = {"center": [c["lat"], c["lng"]], "zoom": report["zoom"]}
     location, zoom = start
@@ -66,6 +106,16 @@ def _remember_view(key: str, report: Any, start: tuple[Any, Any]) -> None:
         and all(abs(a - b) < 1e-9 for a, b in zip(view["center"], location, strict=True))
     ):
         return
+    stored = st.session_state.get(f"{key}_view")
+    if (
+        stored
+        and stored.get("zoom") == view["zoom"]
+        and all(
+            abs(a - b) < _SAME_PLACE_DEG
+            for a, b in zip(view["center"], stored["center"], strict=True)
+        )
+    ):
+        return  # the stored view, as the map computed it back from pixels: keep the link
     st.session_state[f"{key}_view"] = view
 
 

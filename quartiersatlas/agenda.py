@@ -1,0 +1,269 @@
+"""Meeting agendas: a sequence of saved views, each with a title and one key message.
+
+A quarter manager prepares a meeting by saving views of the dashboard (a page and its
+link parameters, see :mod:`quartiersatlas.linkstate`) to a TOML file in the data folder
+(``[files] agenda`` in ``settings.toml``, default ``agenda.toml``); in the presentation
+mode the app steps through them. The file looks like this::
+
+    title = "Weiße Flecken in Oldenburg"
+
+    [[views]]
+    title = "Orte für Alle gibt es erst in wenigen Stadtteilen"
+    message = "Drei Orte für Alle, zwei davon aktiv."
+    page = "karte"
+    params = { kinds = "ort_fuer_alle", indicator = "none" }
+
+Instead of ``page`` and ``params`` a view may give ``link = "/karte?kinds=ort_fuer_alle"``
+(a link copied from the app).
+
+:func:`read_agenda` never raises for bad content: it returns what is usable and a
+:class:`~quartiersatlas.problems.Problem` for everything else (file, view number,
+field, fix). :func:`write_agenda` writes atomically (temporary file, then rename), so a
+crash never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from quartiersatlas.linkstate import (
+    AGENDA_PAGES,
+    GLOBAL_PARAMS,
+    LinkContext,
+    link_url,
+    parse_link,
+    parse_params,
+    to_params,
+)
+from quartiersatlas.problems import Problem
+from quartiersatlas.texts import AGENDA_PROBLEMS, PAGE_TITLES
+
+__all__ = [
+    "Agenda",
+    "AgendaView",
+    "agenda_to_toml",
+    "parse_agenda",
+    "read_agenda",
+    "view_url",
+    "write_agenda",
+]
+
+_GLOBAL_NAMES = {p.name for p in GLOBAL_PARAMS}
+MAX_TITLE = 160
+MAX_MESSAGE = 600
+
+
+@dataclass(frozen=True)
+class AgendaView:
+    """One view of an agenda: a page with link parameters, a title and a key message."""
+
+    title: str
+    message: str
+    page: str
+    params: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """A titled sequence of views."""
+
+    title: str = ""
+    views: tuple[AgendaView, ...] = ()
+
+
+def view_url(view: AgendaView) -> str:
+    """The relative link of a view (without presentation parameters)."""
+    return link_url(view.page, view.params)
+
+
+def _param_text(value: object) -> str | None:
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, int | float | str):
+        return str(value)
+    if isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):
+        return ",".join(str(v) for v in value)
+    return None
+
+
+def parse_agenda(
+    text: str, file: str = "agenda.toml", ctx: LinkContext | None = None
+) -> tuple[Agenda, list[Problem]]:
+    """The agenda in ``text`` (TOML) and the problems found.
+
+    Views with an unknown page or without a title are dropped (an error each); with
+    ``ctx``, link parameters are checked as a link would be (invalid ones are dropped
+    with a warning; names of districts become ids).
+    """
+    t = AGENDA_PROBLEMS
+    problems: list[Problem] = []
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        problems.append(
+            Problem(file, None, None, t["not_toml"].format(error=exc), hint=t["not_toml_hint"])
+        )
+        return Agenda(), problems
+    title = raw.get("title", "")
+    if not isinstance(title, str):
+        problems.append(Problem(file, None, "title", t["text"], value=repr(title)))
+        title = ""
+    items = raw.get("views", [])
+    if not isinstance(items, list):
+        problems.append(Problem(file, None, "views", t["no_views"]))
+        items = []
+    views: list[AgendaView] = []
+    pages = ", ".join(AGENDA_PAGES)
+    for number, item in enumerate(items, start=1):
+
+        def problem(
+            column: str | None,
+            message: str,
+            value: str | None = None,
+            hint: str | None = None,
+            severity: Literal["error", "warning"] = "error",
+            n: int = number,
+        ) -> None:
+            problems.append(Problem(file, n, column, message, value, hint, severity))
+
+        if not isinstance(item, dict):
+            problem(None, t["not_table"] + " " + t["dropped"])
+            continue
+        vtitle = item.get("title", "")
+        message = item.get("message", "")
+        if not isinstance(vtitle, str) or not vtitle.strip():
+            problem("title", t["title"] + ". " + t["dropped"], hint=t["title_hint"])
+            continue
+        if not isinstance(message, str):
+            problem("message", t["text"], value=repr(message), severity="warning")
+            message = ""
+        page = item.get("page")
+        params: dict[str, str] = {}
+        link = item.get("link")
+        if link is not None and page is None:
+            try:
+                page, params = parse_link(str(link))
+            except ValueError as exc:
+                problem("link", t["link"].format(error=exc) + " " + t["dropped"], str(link))
+                continue
+        if page not in AGENDA_PAGES:
+            problem(
+                "page",
+                t["page"] + ". " + t["dropped"],
+                value=str(page),
+                hint=t["page_hint"].format(pages=pages),
+            )
+            continue
+        raw_params = item.get("params", {})
+        if not isinstance(raw_params, dict):
+            problem("params", t["params"], value=repr(raw_params), severity="warning")
+            raw_params = {}
+        for name, value in raw_params.items():
+            text_value = _param_text(value)
+            if text_value is None:
+                problem("params", t["params"], value=f"{name} = {value!r}", severity="warning")
+                continue
+            params[str(name)] = text_value
+        params = {k: v for k, v in params.items() if k not in _GLOBAL_NAMES}
+        if ctx is not None:
+            state, notices = parse_params(params, ctx, str(page))
+            for notice in notices:
+                problem(
+                    "params",
+                    t["param"].format(notice=notice),
+                    hint=t["param_hint"],
+                    severity="warning",
+                )
+            params = {
+                k: v for k, v in to_params(state, ctx, str(page)).items() if k not in _GLOBAL_NAMES
+            }
+        views.append(
+            AgendaView(
+                title=vtitle.strip()[:MAX_TITLE],
+                message=message.strip()[:MAX_MESSAGE],
+                page=str(page),
+                params=params,
+            )
+        )
+    return Agenda(title=title.strip()[:MAX_TITLE], views=tuple(views)), problems
+
+
+def read_agenda(
+    path: str | os.PathLike[str], ctx: LinkContext | None = None
+) -> tuple[Agenda, list[Problem]]:
+    """The agenda in the file ``path`` and its problems; an empty agenda when the file
+    does not exist yet (no problem), or cannot be read (one problem)."""
+    p = Path(path)
+    if not p.is_file():
+        return Agenda(), []
+    try:
+        text = p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return Agenda(), [
+            Problem(p.name, None, None, AGENDA_PROBLEMS["not_toml"].format(error=exc))
+        ]
+    return parse_agenda(text, p.name, ctx)
+
+
+def _toml_string(text: str) -> str:
+    """A TOML basic string (JSON escapes are valid TOML escapes; DEL must be escaped)."""
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def _toml_key(name: str) -> str:
+    bare = name and all(c.isascii() and (c.isalnum() or c in "_-") for c in name)
+    return name if bare else _toml_string(name)
+
+
+def agenda_to_toml(agenda: Agenda) -> str:
+    """The agenda as TOML text (read back by :func:`parse_agenda` unchanged)."""
+    lines = [
+        "# Quartiersatlas agenda: views shown one after another in the presentation mode.",
+        '# Written by the page "Präsentation"; may be edited by hand. Each view has a title,',
+        "# a message (the one key message), a page and params (the link parameters of that",
+        '# page; see README "Links and meeting mode").',
+        "# Pages: " + ", ".join(AGENDA_PAGES) + ".",
+        f"title = {_toml_string(agenda.title)}",
+    ]
+    for view in agenda.views:
+        params = ", ".join(f"{_toml_key(k)} = {_toml_string(v)}" for k, v in view.params.items())
+        lines += [
+            "",
+            "[[views]]",
+            f"# {PAGE_TITLES.get(view.page, view.page)}",
+            f"title = {_toml_string(view.title)}",
+            f"message = {_toml_string(view.message)}",
+            f"page = {_toml_string(view.page)}",
+            "params = { " + params + " }" if params else "params = {}",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def write_agenda(path: str | os.PathLike[str], agenda: Agenda) -> None:
+    """Write the agenda to ``path`` atomically (a temporary file in the same folder,
+    then renamed over the old file).
+
+    Raises
+    ------
+    OSError
+        When the folder is not writable (the caller says so in words).
+    """
+    p = Path(path)
+    text = agenda_to_toml(agenda)
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, p)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,300 @@
+"""Meeting mode, agenda, shareable links and downloads in a real browser (1920x1080).
+
+- ``/karte?praesentation=1``: no sidebar, no widget in sight but "Präsentation
+  beenden"; text, headings and the map legend at least 1.4 times as large as in the
+  normal view; the data-status note still visible; screenshot ``praesentation.png``;
+- the agenda: the arrow keys and the "Weiter" button step through the views (title
+  banner, page and address change);
+- a link copied after changing a filter, selecting a district and zooming shows the
+  same view in a new browser context;
+- downloads (made on click): the Steckbrief as PDF, a CSV for German Excel, the map as
+  an offline HTML file.
+
+No request may leave 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Frame, Page, expect
+
+from quartiersatlas.agenda import read_agenda
+
+from .conftest import (
+    APP_IDLE_TIMEOUT_MS,
+    SHIPPED_DATA,
+    assert_only_local,
+    save_screenshot,
+    wait_for_app,
+)
+
+pytestmark = pytest.mark.browser
+
+MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+KINDS = "ort_fuer_alle,stadtteiltreff"
+MAIN_WIDGETS = (
+    "stSelectbox",
+    "stMultiSelect",
+    "stTextInput",
+    "stNumberInput",
+    "stCheckbox",
+    "stSlider",
+    "stRadio",
+    "stDownloadButton",
+)
+JS_FONT = "(el) => parseFloat(getComputedStyle(el).fontSize)"
+
+
+@dataclass
+class Session:
+    context: BrowserContext
+    page: Page
+    requests: list[str] = field(default_factory=list)
+
+
+def _session(browser: Browser) -> Session:
+    context = browser.new_context(
+        viewport={"width": 1920, "height": 1080},
+        locale="de-DE",
+        timezone_id="Europe/Berlin",
+        accept_downloads=True,
+    )
+    session = Session(context, context.new_page())
+    context.on("request", lambda request: session.requests.append(request.url))
+    session.page.on("websocket", lambda ws: session.requests.append(ws.url))
+    session.page.set_default_timeout(APP_IDLE_TIMEOUT_MS)
+    return session
+
+
+@pytest.fixture
+def big(browser: Browser) -> Iterator[Session]:
+    """A fresh 1920x1080 page (a projector's resolution)."""
+    session = _session(browser)
+    try:
+        yield session
+    finally:
+        session.context.close()
+
+
+def _map_frame(page: Page) -> Frame:
+    iframe = page.wait_for_selector(MAP_IFRAME, state="visible")
+    assert iframe is not None
+    frame = iframe.content_frame()
+    assert frame is not None
+    frame.wait_for_function("() => !!window.map && !!document.querySelector('path')")
+    return frame
+
+
+def _settle(page: Page) -> None:
+    """The app has finished, and so has a rerun caused by the map reporting its view."""
+    wait_for_app(page)
+    page.wait_for_timeout(1200)
+    wait_for_app(page)
+
+
+def _sizes(page: Page) -> dict[str, float]:
+    main = page.get_by_test_id("stMain")
+    frame = _map_frame(page)
+    return {
+        "h1": main.locator("h1").first.evaluate(JS_FONT),
+        "text": page.get_by_test_id("stAlertContentInfo")
+        .first.locator("p")
+        .first.evaluate(JS_FONT),
+        "legend": frame.locator(".qa-legend").evaluate(JS_FONT),
+        "status": frame.locator(".qa-status").evaluate(JS_FONT),
+    }
+
+
+def _slide_title(page: Page) -> str:
+    return page.locator(".qa-slide-title").inner_text()
+
+
+# --------------------------------------------------------------------------- tests
+
+
+def test_meeting_mode_has_no_widgets_and_large_type(big: Session, app_server: str) -> None:
+    pg = big.page
+    pg.goto(f"{app_server}/karte?kinds={KINDS}")
+    _settle(pg)
+    expect(pg.get_by_test_id("stSidebar")).to_be_visible()
+    normal = _sizes(pg)
+
+    pg.goto(f"{app_server}/karte?praesentation=1&kinds={KINDS}")
+    _settle(pg)
+    expect(pg.get_by_role("heading", name="Karte", exact=True)).to_be_visible()
+    # no sidebar, no Streamlit header, no widget in sight
+    expect(pg.get_by_test_id("stSidebar")).to_be_hidden()
+    expect(pg.get_by_test_id("stHeader")).to_be_hidden()
+    for testid in MAIN_WIDGETS:
+        for widget in pg.get_by_test_id(testid).all():
+            assert not widget.is_visible(), f"{testid} visible in the meeting mode"
+        expect(pg.get_by_test_id("stMain").get_by_test_id(testid)).to_have_count(0)
+    buttons = [b.inner_text() for b in pg.get_by_role("button").all() if b.is_visible()]
+    assert any("Präsentation beenden" in b for b in buttons), buttons
+    # the data-status note stays, on the page and on the map
+    note = pg.get_by_test_id("stAlertContentInfo").filter(has_text="Datenstand")
+    expect(note).to_be_visible()
+    expect(note).to_contain_text("schematisch")
+    frame = _map_frame(pg)
+    expect(frame.locator(".qa-status")).to_be_visible()
+    expect(frame.locator(".qa-legend")).to_be_visible()
+
+    large = _sizes(pg)
+    for what in ("h1", "text", "legend", "status"):
+        assert large[what] >= 1.4 * normal[what], (what, normal, large)
+    assert large["text"] >= 22  # readable from the back of a room on 1920x1080
+    save_screenshot(pg, "praesentation", full_page=False)
+    assert_only_local(big.requests)
+
+    # the way out: the normal page again, with the same filter
+    pg.get_by_role("button", name=re.compile("Präsentation beenden")).click()
+    _settle(pg)
+    expect(pg.get_by_test_id("stSidebar")).to_be_visible()
+    expect(pg).to_have_url(re.compile(r"/karte\?kinds=ort_fuer_alle(,|%2C)stadtteiltreff$"))
+
+
+def test_agenda_steps_with_keyboard_and_buttons(big: Session, app_server: str) -> None:
+    agenda, problems = read_agenda(SHIPPED_DATA / "agenda.toml")
+    assert problems == []
+    titles = [v.title for v in agenda.views]
+    total = len(titles)
+    pg = big.page
+    pg.goto(f"{app_server}/?praesentation=1&folie=1")
+    _settle(pg)
+    expect(pg.locator(".qa-slide-title")).to_have_text(titles[0])
+    expect(pg.locator(".qa-slide-count")).to_have_text(f"Folie 1 von {total}")
+    expect(pg.get_by_test_id("stSidebar")).to_be_hidden()
+    save_screenshot(pg, "praesentation-folie-1", full_page=False)
+
+    pg.keyboard.press("ArrowRight")
+    expect(pg.locator(".qa-slide-title")).to_have_text(titles[1], timeout=20_000)
+    expect(pg).to_have_url(re.compile(rf"/{agenda.views[1].page}\?.*folie=2"))
+    _settle(pg)
+    expect(pg.locator(".qa-slide-count")).to_have_text(f"Folie 2 von {total}")
+    _map_frame(pg)
+    save_screenshot(pg, "praesentation-folie-2", full_page=False)
+
+    pg.get_by_role("button", name=re.compile("Weiter")).click()
+    expect(pg.locator(".qa-slide-title")).to_have_text(titles[2], timeout=20_000)
+    expect(pg).to_have_url(re.compile(rf"/{agenda.views[2].page}\?.*folie=3"))
+    _settle(pg)
+
+    pg.keyboard.press("ArrowLeft")
+    expect(pg.locator(".qa-slide-title")).to_have_text(titles[1], timeout=20_000)
+    expect(pg).to_have_url(re.compile(r"folie=2"))
+    _settle(pg)
+    assert _slide_title(pg) == titles[1]
+    assert_only_local(big.requests)
+
+
+def test_copied_link_shows_the_same_view_in_a_new_browser(
+    browser: Browser, app_server: str
+) -> None:
+    first = _session(browser)
+    try:
+        pg = first.page
+        pg.goto(f"{app_server}/karte")
+        _settle(pg)
+        pg.get_by_test_id("stSidebar").get_by_text("Netzwerke zeigen").click()
+        _settle(pg)
+        select = pg.get_by_test_id("stSelectbox").filter(
+            has_text="Stadtteil auswählen (auch ohne Karte)"
+        )
+        select.click()
+        pg.keyboard.type("Kreyenbr")  # the list is long: filter it, then take the match
+        pg.get_by_role("option", name="Kreyenbrück").first.click()
+        expect(pg.get_by_role("heading", name="Stadtteil Kreyenbrück")).to_be_visible()
+        _settle(pg)
+        frame = _map_frame(pg)
+        frame.evaluate("() => window.map.setView([53.1102, 8.2231], 14, {animate: false})")
+        _settle(pg)
+        url = pg.url
+        query = {k: v[0] for k, v in parse_qs(urlsplit(url).query).items()}
+        assert query["networks"] == "0"
+        assert query["district"] == "kreyenbrueck"
+        lat, lon, zoom = (float(v) for v in query["view"].split(","))
+        assert zoom == 14
+        assert (lat, lon) == pytest.approx((53.1102, 8.2231), abs=1e-4)
+        # the sidebar offers the same link for copying
+        code = pg.get_by_test_id("stSidebar").get_by_test_id("stCode").inner_text()
+        assert parse_qs(urlsplit(code.strip()).query) == parse_qs(urlsplit(url).query)
+        assert_only_local(first.requests)
+    finally:
+        first.context.close()
+
+    second = _session(browser)
+    try:
+        pg = second.page
+        pg.goto(url)
+        _settle(pg)
+        expect(pg.get_by_role("heading", name="Stadtteil Kreyenbrück")).to_be_visible()
+        sidebar = pg.get_by_test_id("stSidebar")
+        expect(sidebar.get_by_role("checkbox", name="Netzwerke zeigen")).not_to_be_checked()
+        expect(sidebar.get_by_role("checkbox", name="Stadtteilteams zeigen")).to_be_checked()
+        frame = _map_frame(pg)
+        frame.wait_for_function("() => window.map.getZoom() === 14")
+        centre = frame.evaluate(
+            "() => { const c = window.map.getCenter(); return [c.lat, c.lng]; }"
+        )
+        assert centre == pytest.approx([lat, lon], abs=1e-4)
+        assert frame.evaluate("() => window.map.getZoom()") == 14
+        save_screenshot(pg, "link-reopened", full_page=False)
+        # opening the link did not change it
+        assert parse_qs(urlsplit(pg.url).query) == parse_qs(urlsplit(url).query)
+        assert_only_local(second.requests)
+    finally:
+        second.context.close()
+
+
+def _download(page: Page, label: str) -> tuple[str, bytes]:
+    button = page.get_by_role("button", name=label, exact=True)
+    with page.expect_download() as info:
+        button.click()
+    download = info.value
+    path = download.path()
+    return download.suggested_filename, Path(path).read_bytes()
+
+
+def test_downloads_are_made_on_click(big: Session, app_server: str) -> None:
+    pg = big.page
+    pg.goto(f"{app_server}/stadtteil?district=kreyenbrueck")
+    _settle(pg)
+    expect(pg.get_by_role("heading", name="Stadtteil Kreyenbrück", exact=True)).to_be_visible()
+    save_screenshot(pg, "stadtteil-kreyenbrueck")
+
+    name, data = _download(pg, "Steckbrief (PDF)")
+    assert re.fullmatch(r"quartiersatlas-steckbrief-kreyenbrueck-\d{4}-\d\d-\d\d\.pdf", name)
+    assert data.startswith(b"%PDF")
+    assert len(data) > 10_000
+
+    name, data = _download(pg, "Orte (CSV)")
+    assert name.endswith(".csv")
+    text = data.decode("utf-8")
+    assert text.startswith("\ufeffName;Art;")
+    assert "Stadtteiltreff Kreyenbrück" in text
+
+    pg.goto(f"{app_server}/abdeckung?radius=1000")
+    _settle(pg)
+    name, data = _download(pg, "Stadtübersicht (PDF)")
+    assert re.fullmatch(r"quartiersatlas-stadtuebersicht-\d{4}-\d\d-\d\d\.pdf", name)
+    assert data.startswith(b"%PDF")
+    name, data = _download(pg, "Ebenen (GeoPackage)")
+    assert name == name.lower()
+    assert name.endswith(".gpkg")
+    assert data.startswith(b"SQLite format 3")
+
+    pg.goto(f"{app_server}/karte?kinds=bibliothek")
+    _settle(pg)
+    name, data = _download(pg, "Karte (HTML)")
+    assert name.endswith(".html")
+    html = data.decode("utf-8")
+    assert "L.map(" in html
+    assert not re.search(r"<script[^>]+src=", html)
+    assert "Bibliotheken" in html
+    assert_only_local(big.requests)
