@@ -9,26 +9,14 @@ import pandas as pd
 import streamlit as st
 
 from quartiersatlas.dataset import Dataset
-from quartiersatlas.texts import COLUMN_LABELS, DATA_STATUS_NOTES
+from quartiersatlas.profile import status_lines
+from quartiersatlas.texts import COLUMN_LABELS
 from ui.presentation import presenting
 
 
 def data_status_lines(ds: Dataset) -> list[str]:
     """What is schematic, synthetic or estimated in the loaded data, in words."""
-    lines = []
-    if ds.districts_schematic:
-        lines.append(DATA_STATUS_NOTES["schematic_districts"])
-    if ds.population_status == "synthetic":
-        lines.append(DATA_STATUS_NOTES["synthetic_population"])
-    elif ds.population_status == "estimated":
-        lines.append(DATA_STATUS_NOTES["estimated_population"])
-    if ds.approximate_places:
-        lines.append(
-            DATA_STATUS_NOTES["approximate_places"].format(
-                n=ds.approximate_places, total=len(ds.places)
-            )
-        )
-    return lines
+    return status_lines(ds)
 
 
 def data_status_note(ds: Dataset) -> None:

@@ -15,7 +15,6 @@ stands for it. So
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import geopandas as gpd
@@ -35,22 +34,16 @@ from quartiersatlas.dataset import Dataset
 from quartiersatlas.need import read_need
 from quartiersatlas.problems import Problem
 from quartiersatlas.profile import Analysis, DistrictProfile, analyse, district_profile
+from ui.data import data_fingerprint
 
 DataKey = tuple[str, tuple[tuple[str, int, int], ...]]
 
 
 def data_key(ds: Dataset) -> DataKey:
-    """The data version: folder and (path, size, mtime) of every file in it."""
+    """The data version: folder and (path, size, mtime) of its data files, plus the
+    population grid when it lies outside the folder."""
     folder = Path(ds.settings.data_dir)
-    items = []
-    for root, _dirs, files in os.walk(folder):
-        for f in files:
-            p = Path(root) / f
-            try:
-                info = p.stat()
-            except OSError:
-                continue
-            items.append((str(p), info.st_size, info.st_mtime_ns))
+    items = list(data_fingerprint(folder))
     grid = configured_grid_path(folder)
     if grid is not None and grid.is_file() and not grid.is_relative_to(folder):
         info = grid.stat()

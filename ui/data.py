@@ -17,12 +17,18 @@ from quartiersatlas.problems import format_problems
 from quartiersatlas.settings import load_settings, resolve_data_dir
 
 
-def _fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
-    """Size and modification time of every file in the data folder (cheap stat calls),
-    so that the cache is renewed when a quarter manager saves a new file."""
+def data_fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """Size and modification time of every data file in the folder (cheap stat calls),
+    so that caches are renewed when a quarter manager saves a new file.
+
+    TOML files other than settings.toml (the meeting agenda) are left out: saving an
+    agenda does not change the data.
+    """
     items = []
     for root, _dirs, files in os.walk(folder):
         for f in files:
+            if f.endswith(".toml") and f != "settings.toml":
+                continue
             p = Path(root) / f
             try:
                 st_ = p.stat()
@@ -42,7 +48,7 @@ def get_dataset() -> Dataset:
     """The data set of the configured data folder, or stop the page with a clear message."""
     folder = resolve_data_dir()
     try:
-        return _load(str(folder), _fingerprint(folder))
+        return _load(str(folder), data_fingerprint(folder))
     except SettingsError as exc:
         st.error(f"**Einstellungen können nicht gelesen werden.**\n\n{exc}")
     except DataError as exc:
