@@ -17,7 +17,7 @@ from quartiersatlas._errors import DataError, SettingsError
 from quartiersatlas.dataset import city_extent, join_places
 from quartiersatlas.problems import Problem
 from quartiersatlas.readers import RawTable, read_districts, read_table
-from quartiersatlas.schema import PLACE_COLUMNS
+from quartiersatlas.schema import ACCESSIBILITY_COLUMNS, PLACE_COLUMNS, STATUSES
 from quartiersatlas.settings import Settings, load_settings
 from quartiersatlas.validate import parse_places
 
@@ -27,12 +27,29 @@ __all__ = [
     "EXIT_USAGE",
     "Inputs",
     "UsageError",
+    "add_selection_arguments",
     "optional_settings",
     "read_inputs",
     "run_guarded",
 ]
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def add_selection_arguments(p: argparse.ArgumentParser) -> None:
+    """``--status`` and ``--require``: which places count (coverage and report)."""
+    p.add_argument(
+        "--status",
+        default="active",
+        metavar="S1,S2",
+        help="Status der Orte, die zählen (Standard: active; erlaubt: " + ", ".join(STATUSES) + ")",
+    )
+    p.add_argument(
+        "--require",
+        metavar="M1,M2",
+        help="für die barrierefreie Abdeckung verlangte Merkmale: "
+        + ", ".join(ACCESSIBILITY_COLUMNS),
+    )
 
 
 class UsageError(Exception):

@@ -35,6 +35,7 @@ from quartiersatlas.cli_common import (
     EXIT_OK,
     EXIT_PROBLEMS,
     UsageError,
+    add_selection_arguments,
     optional_settings,
     read_inputs,
     run_guarded,
@@ -154,18 +155,7 @@ def add_coverage_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     p.add_argument(
         "--kinds", metavar="K1,K2", help="nur diese Arten von Orten (Kennungen; Standard: alle)"
     )
-    p.add_argument(
-        "--status",
-        default="active",
-        metavar="S1,S2",
-        help="Status der Orte, die zählen (Standard: active; erlaubt: " + ", ".join(STATUSES) + ")",
-    )
-    p.add_argument(
-        "--require",
-        metavar="M1,M2",
-        help="für die barrierefreie Abdeckung verlangte Merkmale: "
-        + ", ".join(ACCESSIBILITY_COLUMNS),
-    )
+    add_selection_arguments(p)
     p.add_argument(
         "--group",
         choices=tuple(TARGET_GROUP_COLUMNS),

@@ -40,7 +40,13 @@ from quartiersatlas.census import (
     configured_grid_path,
     read_census_grid,
 )
-from quartiersatlas.cli_common import EXIT_OK, EXIT_PROBLEMS, UsageError, run_guarded
+from quartiersatlas.cli_common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    UsageError,
+    add_selection_arguments,
+    run_guarded,
+)
 from quartiersatlas.coverage import assign_cells, to_metric
 from quartiersatlas.dataset import Dataset, load_dataset
 from quartiersatlas.need import read_need
@@ -101,18 +107,7 @@ def add_report_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
         metavar="K1,K2",
         help="nur diese Arten von Orten (Kennung oder Bezeichnung; Standard: alle)",
     )
-    p.add_argument(
-        "--status",
-        default="active",
-        metavar="S1,S2",
-        help="Status der Orte, die zählen (Standard: active; erlaubt: " + ", ".join(STATUSES) + ")",
-    )
-    p.add_argument(
-        "--require",
-        metavar="M1,M2",
-        help="für die barrierefreie Abdeckung verlangte Merkmale: "
-        + ", ".join(ACCESSIBILITY_COLUMNS),
-    )
+    add_selection_arguments(p)
     p.add_argument(
         "--data", metavar="ORDNER", help="Datenordner (Standard: $QUARTIERSATLAS_DATA oder data/)"
     )
