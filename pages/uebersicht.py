@@ -38,9 +38,13 @@ cols[0].metric("Stadtteile", f"{len(ds.districts)}")
 cols[1].metric("Orte", f"{len(ds.places)}")
 cols[2].metric("Stadtteilteams", f"{len(ds.teams)}")
 cols[3].metric("Netzwerke", f"{len(ds.networks)}")
+pop_note = {"synthetic": " (synthetisch)", "estimated": " (geschätzt)"}.get(
+    ds.population_status or "", ""
+)
 cols[4].metric(
-    "Einwohner",
+    "Einwohner" + pop_note,
     f"{int(residents):,}".replace(",", ".") if residents is not None else "keine Daten",
+    help="Summe der Einwohnerzahlen je Stadtteil aus population.csv",
 )
 if ds.error_count:
     st.warning(
@@ -58,8 +62,11 @@ by_district = counts_by_district(
     ds.places, ds.districts, s.kinds, ds.teams, ds.networks, ds.population
 )
 kind_labels = {k.id: k.label_plural for k in s.kinds}
-table = german_columns(by_district.drop(columns=["district_id"]), kind_labels)
-show_table(table, column_config={"Einwohner": st.column_config.NumberColumn(format="localized")})
+res_label = "Einwohner" + pop_note
+table = german_columns(
+    by_district.drop(columns=["district_id"]), kind_labels | {"residents": res_label}
+)
+show_table(table, column_config={res_label: st.column_config.NumberColumn(format="localized")})
 empty = by_district[by_district["places"] == 0]["district"].tolist()
 if empty:
     st.write(f"**Stadtteile ohne erfassten Ort ({len(empty)}):** " + ", ".join(empty))
