@@ -55,7 +55,7 @@ key = data_key(ds)
 
 RADIUS_OPTIONS = ["300", "500", "1000", "custom"]
 PCT = st.column_config.NumberColumn(format="%.0f %%")
-KM2 = st.column_config.NumberColumn(format="%.2f")
+KM2 = st.column_config.NumberColumn(format="localized")  # values rounded to 0.01 km²
 COUNT = st.column_config.NumberColumn(format="localized")
 
 
@@ -389,6 +389,7 @@ if group == "all":
 for c in ("area_covered_share", "residents_covered_share"):
     measures[c] = percent(measures[c])
 measures["places_per_1000"] = measures["places_per_1000"].round(2)
+measures["area_km2"] = measures["area_km2"].round(2)
 measures["residents_per_place"] = measures["residents_per_place"].round(0)
 measures["group_residents_uncovered"] = measures["group_residents_uncovered"].round(0)
 measures["has_team"] = measures["has_team"].map({True: "ja", False: "nein"})
@@ -419,7 +420,7 @@ show_table(
     },
 )
 st.caption(
-    "Ohne Wert (»None«): nicht berechenbar – keine Einwohnerzahl oder kein Ort im "
+    "»–«: nicht berechenbar – keine Einwohnerzahl oder kein Ort im "
     "Stadtteil. Orte zählen für den Stadtteil, in dem sie liegen; ihr Umkreis versorgt "
     "auch Nachbar-Stadtteile."
 )
@@ -559,6 +560,7 @@ else:
     ].copy()
     unc_table["uncovered_share"] = percent(unc_table["uncovered_share"])
     unc_table["residents_uncovered"] = unc_table["residents_uncovered"].round(0)
+    unc_table["uncovered_area_km2"] = unc_table["uncovered_area_km2"].round(2)
     unc_extra = {"residents_uncovered": f"{group_words} ohne Angebot im Umkreis (geschätzt)"}
     uncovered_table = headers(unc_table, unc_extra)
     show_table(

@@ -62,5 +62,30 @@ def show_table(frame: pd.DataFrame, **kwargs: Any) -> None:
     fixed, small type)."""
     if presenting():
         st.table(_presentable(frame), hide_index=True)
-    else:
-        st.dataframe(frame, hide_index=True, width="stretch", **kwargs)
+        return
+    # The grid shows a missing number as "None": numeric columns with gaps are shown as
+    # German text with "–" instead (display only; downloads keep the typed values).
+    shown = frame.copy()
+    config = dict(kwargs.pop("column_config", None) or {})
+    for col in shown.columns:
+        series = shown[col]
+        if (
+            pd.api.types.is_numeric_dtype(series.dtype)
+            and not pd.api.types.is_bool_dtype(series.dtype)
+            and series.isna().any()
+        ):
+            values = pd.to_numeric(series, errors="coerce").astype(float)
+            whole = bool(((values.dropna() % 1) == 0).all())
+            shown[col] = values.map(lambda v, w=whole: german_number(v, 0 if w else 2))
+            help_text = (
+                (config.get(col) or {}).get("help") if isinstance(config.get(col), dict) else None
+            )
+            config[col] = st.column_config.TextColumn(help=help_text or "– : kein Wert berechenbar")
+        elif (
+            pd.api.types.is_numeric_dtype(series.dtype)
+            and not pd.api.types.is_bool_dtype(series.dtype)
+            and col not in config
+        ):
+            # German decimal comma and thousands point (browser locale)
+            config[col] = st.column_config.NumberColumn(format="localized")
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=config or None, **kwargs)
