@@ -36,7 +36,6 @@ import pandas as pd
 
 from quartiersatlas._errors import DataError
 from quartiersatlas.census import (
-    cells_to_crs,
     configured_grid_path,
     read_census_grid,
 )
@@ -47,7 +46,7 @@ from quartiersatlas.cli_common import (
     add_selection_arguments,
     run_guarded,
 )
-from quartiersatlas.coverage import assign_cells, to_metric
+from quartiersatlas.coverage import district_cells, to_metric
 from quartiersatlas.dataset import Dataset, load_dataset
 from quartiersatlas.need import read_need
 from quartiersatlas.problems import Problem, count_errors
@@ -167,10 +166,7 @@ def _extras(ds: Dataset) -> tuple[pd.DataFrame | None, pd.DataFrame | None, list
         try:
             raw, grid_problems = read_census_grid(grid)
             problems += grid_problems
-            cells = cells_to_crs(raw, s.metric_crs)
-            cells["district_id"] = assign_cells(
-                cells[["x", "y"]].to_numpy(), to_metric(ds.districts, s.metric_crs)
-            )
+            cells = district_cells(raw, s.metric_crs, to_metric(ds.districts, s.metric_crs))
         except DataError as exc:
             problems += exc.problems
     return need, cells, problems

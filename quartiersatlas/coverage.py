@@ -84,6 +84,7 @@ import shapely
 from pyproj import CRS
 from scipy.spatial import cKDTree
 
+from quartiersatlas.census import cells_to_crs
 from quartiersatlas.schema import ACCESSIBILITY_COLUMNS
 from quartiersatlas.summary import group_district_pairs
 
@@ -105,6 +106,7 @@ __all__ = [
     "city_totals",
     "coverage_table",
     "disc_template",
+    "district_cells",
     "place_xy",
     "select_places",
     "to_metric",
@@ -711,6 +713,17 @@ def _points_in_districts(cells: FloatArray, geoms: GeomArray) -> tuple[IntArray,
     if not found_c:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     return np.concatenate(found_c), np.concatenate(found_d)
+
+
+def district_cells(
+    grid: pd.DataFrame, metric_crs: str, districts: gpd.GeoDataFrame
+) -> pd.DataFrame:
+    """Census grid cells (centres in EPSG:3035, as read) in ``metric_crs`` with the
+    ``district_id`` of the district holding each centre (``districts`` in
+    ``metric_crs``)."""
+    cells = cells_to_crs(grid, metric_crs)
+    cells["district_id"] = assign_cells(cells[["x", "y"]].to_numpy(), districts)
+    return cells
 
 
 def assign_cells(cell_xy: npt.ArrayLike, districts: gpd.GeoDataFrame) -> npt.NDArray[np.object_]:

@@ -30,6 +30,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from quartiersatlas.text_utils import format_number
 from quartiersatlas.texts import (
     GAP_REASON_TEXTS,
     GAP_UNKNOWN_TEXTS,
@@ -79,16 +80,6 @@ class GapCriteria:
             "need": self.need_above is not None and bool(self.need_column),
         }
         return [c for c in CRITERIA if on[c]]
-
-
-def format_number(value: float, decimals: int = 0) -> str:
-    """German number format: ``1.234,5``.
-
-    >>> format_number(1234.5, 1)
-    '1.234,5'
-    """
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
 def format_percent(share: float, decimals: int = 0) -> str:

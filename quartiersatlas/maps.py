@@ -35,6 +35,7 @@ from folium.utilities import JsCode
 from quartiersatlas.assets import DEFAULT_ASSET_BASE, vendor_css, vendor_js
 from quartiersatlas.schema import ACCESSIBILITY_COLUMNS
 from quartiersatlas.settings import Kind
+from quartiersatlas.text_utils import format_number
 from quartiersatlas.texts import (
     ACCESS_LABELS,
     ACCESS_VALUE_LABELS,
@@ -183,24 +184,19 @@ class ClassBreaks:
                     start = float(np.floor(lo + 1e-9) + 1)
                 end = float(np.floor(hi + 1e-9))
                 if start > end:  # no whole number falls into this class
-                    text = f"über {_fmt(lo, 1)} – {_fmt(hi, 1)}"
+                    text = f"über {format_number(lo, 1)} – {format_number(hi, 1)}"
                 elif start == end:
-                    text = _fmt(end, 0)
+                    text = format_number(end, 0)
                 else:
-                    text = f"{_fmt(start, 0)} – {_fmt(end, 0)}"
+                    text = f"{format_number(start, 0)} – {format_number(end, 0)}"
             else:
                 prefix = "" if i == 0 else "über "
-                text = f"{prefix}{_fmt(lo, decimals)} – {_fmt(hi, decimals)}"
-                if i == 0 and _fmt(lo, decimals) == _fmt(hi, decimals):
-                    text = _fmt(hi, decimals)
+                text = f"{prefix}{format_number(lo, decimals)} – {format_number(hi, decimals)}"
+                if i == 0 and format_number(lo, decimals) == format_number(hi, decimals):
+                    text = format_number(hi, decimals)
             out.append(f"{text} {unit}".strip())
             lo = hi
         return out
-
-
-def _fmt(value: float, decimals: int) -> str:
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
 
 
 def classify(
@@ -788,7 +784,7 @@ def build_map(
             cls = breaks.classes.get(did, -1)
             fill = breaks.colors[cls] if cls >= 0 else NO_DATA_COLOR
             value_text = (
-                f"{_fmt(float(value), choropleth.decimals)} {choropleth.unit}".strip()
+                f"{format_number(float(value), choropleth.decimals)} {choropleth.unit}".strip()
                 if cls >= 0
                 else "keine Daten"
             )

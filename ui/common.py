@@ -10,6 +10,7 @@ import streamlit as st
 
 from quartiersatlas.dataset import Dataset
 from quartiersatlas.profile import status_lines
+from quartiersatlas.text_utils import format_number
 from quartiersatlas.texts import COLUMN_LABELS
 from ui.presentation import presenting
 
@@ -36,8 +37,7 @@ def german_number(value: object, decimals: int = 0) -> str:
     """A number for display in German format; '–' for missing values."""
     if value is None or pd.isna(value):  # type: ignore[call-overload]
         return "–"
-    text = f"{float(value):,.{decimals}f}"  # type: ignore[arg-type]
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return format_number(float(value), decimals)  # type: ignore[arg-type]
 
 
 def _presentable(frame: pd.DataFrame) -> pd.DataFrame:

@@ -22,10 +22,10 @@ import pandas as pd
 import streamlit as st
 
 from quartiersatlas._errors import DataError
-from quartiersatlas.census import cells_to_crs, configured_grid_path, read_census_grid
+from quartiersatlas.census import configured_grid_path, read_census_grid
 from quartiersatlas.coverage import (
-    assign_cells,
     coverage_table,
+    district_cells,
     select_places,
     to_metric,
     uncovered_areas,
@@ -71,9 +71,8 @@ def grid_cells(key: DataKey, _ds: Dataset) -> tuple[pd.DataFrame | None, list[Pr
         grid, problems = read_census_grid(path)
     except DataError as exc:
         return None, exc.problems, str(path)
-    cells = cells_to_crs(grid, _ds.settings.metric_crs)
     districts, _ = metric_layers(key, _ds)
-    cells["district_id"] = assign_cells(cells[["x", "y"]].to_numpy(), districts)
+    cells = district_cells(grid, _ds.settings.metric_crs, districts)
     return cells, problems, str(path)
 
 
