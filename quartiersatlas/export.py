@@ -52,6 +52,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from quartiersatlas.assets import VendorAsset, vendor_css, vendor_js
+from quartiersatlas.maprender import render_map_html
 from quartiersatlas.text_utils import slugify
 
 __all__ = [
@@ -472,7 +473,7 @@ def standalone_map_html(m: folium.Map | str) -> str:
         When a script, stylesheet or image would still load from the network (a
         remote asset that is not vendored), or a referenced asset is not vendored.
     """
-    html = m if isinstance(m, str) else m.get_root().render()
+    html = m if isinstance(m, str) else render_map_html(m)
     scripts = list(vendor_js().values())
     styles = list(vendor_css().values())
 

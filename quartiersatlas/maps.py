@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from folium.template import Template
 from folium.utilities import JsCode
 
 from quartiersatlas.assets import DEFAULT_ASSET_BASE, vendor_css, vendor_js
+from quartiersatlas.maprender import render_map_html
 from quartiersatlas.schema import ACCESSIBILITY_COLUMNS
 from quartiersatlas.settings import Kind
 from quartiersatlas.text_utils import format_number
@@ -125,8 +127,10 @@ _SHAPES: dict[str, str] = {
 def symbol_svg(symbol: str, color: str, approximate: bool = False, size: int = 22) -> str:
     """Inline SVG of a marker symbol; approximate locations are drawn hollow and dashed.
 
-    ``color`` must be a ``#rrggbb`` value (settings validate it).
+    ``color`` must be a ``#rrggbb`` value (settings validate it; anything else is
+    drawn grey, so a colour can never carry markup into the map).
     """
+    color = safe_color(color)
     shape = _SHAPES.get(symbol, _SHAPES["circle"])
     if approximate:
         style = (
@@ -261,6 +265,16 @@ def simplify_for_display(
     wgs = gpd.GeoSeries(simple, crs=metric_crs).to_crs("EPSG:4326").to_numpy()
     out.geometry = shapely.set_precision(wgs, 10.0**-decimals)
     return out.set_crs("EPSG:4326", allow_override=True)
+
+
+_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+FALLBACK_COLOR = "#777777"
+
+
+def safe_color(value: Any) -> str:
+    """``value`` if it is a ``#rrggbb`` colour, else neutral grey."""
+    text = str(value)
+    return text if _COLOR.fullmatch(text) else FALLBACK_COLOR
 
 
 def _esc(value: Any) -> str:
@@ -523,7 +537,7 @@ _PRESENTATION_CSS = """
 
 
 def _badge(letter: str, color: str) -> str:
-    return f'<div class="qa-badge" style="border-color:{color}">{_esc(letter)}</div>'
+    return f'<div class="qa-badge" style="border-color:{safe_color(color)}">{_esc(letter)}</div>'
 
 
 GROUP_STYLES: dict[str, dict[str, Any]] = {
@@ -853,7 +867,7 @@ def build_map(
     symbols: dict[str, str] = {}
     for row in located.to_dict(orient="records"):
         k = kind_of.get(str(row.get("kind")))
-        color = k.color if k else "#777777"
+        color = safe_color(k.color) if k else FALLBACK_COLOR
         symbol = k.symbol if k else "circle"
         approx = row.get("coord_quality") == "approximate"
         key = f"{row.get('kind')}|{int(approx)}"
@@ -909,8 +923,27 @@ def build_map(
             "qa-status",
         ).add_to(m)
     folium.LayerControl(collapsed=False, position="topright").add_to(m)
+    _escape_layer_names(m)
     _localise_assets(m, asset_base)
     return m
+
+
+def _walk(el: Any) -> Any:
+    yield el
+    for child in getattr(el, "_children", {}).values():
+        yield from _walk(child)
+
+
+def _escape_layer_names(m: folium.Map) -> None:
+    """Escape every layer's name, in one place, for all layers of the map.
+
+    Leaflet's layer control writes the names with ``innerHTML``; names hold data (a
+    district's name in "… von jedem gewählten Ort", a kind's label), so each one is
+    text, never markup. Called once per map, after all layers were added.
+    """
+    for el in _walk(m):
+        if isinstance(el, Layer) and isinstance(el.layer_name, str):
+            el.layer_name = _esc(el.layer_name)
 
 
 def _localise_assets(m: folium.Map, asset_base: str) -> None:
@@ -926,12 +959,7 @@ def _localise_assets(m: folium.Map, asset_base: str) -> None:
     local_css["markerclusterdefaultcss"] = local_css["markercluster_default_css"]
     local["markerclusterjs"] = local["markercluster"]
 
-    def walk(el: Any) -> Any:
-        yield el
-        for child in getattr(el, "_children", {}).values():
-            yield from walk(child)
-
-    for el in walk(m):
+    for el in _walk(m):
         for attr, table in (("default_js", local), ("default_css", local_css)):
             items = getattr(el, attr, None)
             if not items:
@@ -946,8 +974,12 @@ def _remote(url: str) -> bool:
 
 
 def map_script(m: folium.Map) -> str:
-    """The full rendered HTML of the map (for tests and for measuring its size)."""
-    return m.get_root().render()
+    """The full rendered HTML of the map (for tests and for measuring its size).
+
+    Rendered by :func:`quartiersatlas.maprender.render_map_html`: data passes through the
+    template engine once, as in the live map (never ``get_root().render()``).
+    """
+    return render_map_html(m)
 
 
 def district_values(frame: pd.DataFrame, column: str) -> dict[str, float]:

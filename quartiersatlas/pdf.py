@@ -724,14 +724,15 @@ def _status_box(pdf: FPDF, lines: Sequence[str]) -> None:
     pdf.set_draw_color(*_STATUS_BORDER)
     pdf.set_line_width(0.4)
     pdf.set_font(FONT_FAMILY, "", 8.5)
-    text = f"**{REPORT_TITLES['status']}:** " + " ".join(lines)
+    # Plain text, no markdown: the lines hold text from data files (fpdf2's markdown
+    # would turn "**", "__", "--", "~~" and "[text](url)" in them into styles and links).
+    text = f"{REPORT_TITLES['status']}: " + " ".join(lines)
     pdf.multi_cell(
         0,
         4.2,
         text,
         border=1,
         fill=True,
-        markdown=True,
         align="L",
         padding=Padding(1.8, 2.5, 1.8, 2.5),
         new_x=XPos.LMARGIN,
