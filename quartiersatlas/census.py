@@ -42,6 +42,8 @@ from pyproj import Transformer
 
 from quartiersatlas._errors import DataError
 from quartiersatlas.problems import Problem
+from quartiersatlas.readers import decode_text
+from quartiersatlas.settings import MAX_POPULATION, data_file_path
 
 __all__ = [
     "GRID_CRS",
@@ -58,6 +60,10 @@ SUPPRESSED_SYMBOLS: Final = frozenset(
 )
 """Values of ``Einwohner`` that mean "suppressed / not published" (unknown, not 0)."""
 
+GRID_BOUNDS: Final = (-200_000.0, 150_000.0, 7_900_000.0, 7_050_000.0)
+"""(x0, y0, x1, y1) in EPSG:3035 around its area of use (Europe; pyproj
+``transform_bounds`` of the CRS's area of use, rounded outwards): cell centres outside
+are not cells of a census grid."""
 _ID = re.compile(r"^CRS(\d+)RES(\d+)mN(\d+)E(\d+)$", re.IGNORECASE)
 _MAX_ROW_PROBLEMS: Final = 50
 
@@ -177,8 +183,28 @@ def parse_census_grid(
         crs_ok = parsed[0].eq("3035").to_numpy()
         x[need_id] = np.where(crs_ok, east + size / 2, np.nan)
         y[need_id] = np.where(crs_ok, north + size / 2, np.nan)
-    located = np.isfinite(x) & np.isfinite(y)
-    bad_loc = np.flatnonzero(~located)
+    finite = np.isfinite(x) & np.isfinite(y)
+    x0, y0, x1, y1 = GRID_BOUNDS
+    with np.errstate(invalid="ignore"):
+        located = finite & (x >= x0) & (x <= x1) & (y >= y0) & (y <= y1)
+    for i in np.flatnonzero(finite & ~located)[:_MAX_ROW_PROBLEMS]:
+        problems.append(
+            Problem(
+                file,
+                int(rows[i]),
+                c_x or c_id,
+                "Lage der Zelle außerhalb des Gültigkeitsbereichs von EPSG:3035 (Europa)",
+                value=f"x={x[i]:g}, y={y[i]:g}",
+                hint=f"Mittelpunkt in EPSG:3035-Metern angeben (x zwischen {x0:,.0f} und "
+                f"{x1:,.0f}, y zwischen {y0:,.0f} und {y1:,.0f}); Zeile nicht übernommen".replace(
+                    ",", "."
+                ),
+                code="cell_location",
+            )
+        )
+    if (finite & ~located).sum() > _MAX_ROW_PROBLEMS:
+        problems.append(_more(file, int((finite & ~located).sum()), "Zellen außerhalb Europas"))
+    bad_loc = np.flatnonzero(~finite)
     for i in bad_loc[:_MAX_ROW_PROBLEMS]:
         problems.append(
             Problem(
@@ -213,8 +239,25 @@ def parse_census_grid(
         empty[odd] = text.eq("").to_numpy() & ~sup
     negative_one = num == -1  # the Zensus 2011 marker for suppressed values
     suppressed |= negative_one
-    invalid = ~suppressed & ~empty & (~np.isfinite(num) | (num < 0) | (num % 1 != 0))
-    residents = np.where(suppressed | empty | invalid, np.nan, num)
+    with np.errstate(invalid="ignore"):
+        invalid = ~suppressed & ~empty & (~np.isfinite(num) | (num < 0) | (num % 1 != 0))
+    too_big = ~suppressed & ~empty & ~invalid & (num > MAX_POPULATION)
+    residents = np.where(suppressed | empty | invalid | too_big, np.nan, num)
+    for i in np.flatnonzero(too_big & located)[:_MAX_ROW_PROBLEMS]:
+        problems.append(
+            Problem(
+                file,
+                int(rows[i]),
+                c_res,
+                f"Einwohnerzahl zu groß (höchstens {MAX_POPULATION:,} je Zelle)".replace(",", "."),
+                value=str(raw.iloc[i]).strip(),
+                hint="Zahl prüfen (Spalten verrutscht?); Zelle als 'Einwohner unbekannt' "
+                "übernommen",
+                code="count",
+            )
+        )
+    if (too_big & located).sum() > _MAX_ROW_PROBLEMS:
+        problems.append(_more(file, int((too_big & located).sum()), "zu große Einwohnerzahlen"))
     for i in np.flatnonzero(invalid & located)[:_MAX_ROW_PROBLEMS]:
         problems.append(
             Problem(
@@ -309,18 +352,6 @@ def _more(file: str, total: int, what: str) -> Problem:
     )
 
 
-def _encoding(data: bytes, label: str) -> str:
-    for enc in ("utf-8-sig", "cp1252"):
-        try:
-            data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        return enc
-    raise DataError(  # pragma: no cover - cp1252 decodes almost anything
-        [Problem(label, None, None, "Zeichenkodierung nicht erkannt", code="encoding")]
-    )
-
-
 def read_census_grid(path: str | os.PathLike[str]) -> tuple[pd.DataFrame, list[Problem]]:
     """Read a census grid CSV (see module docstring) and check it.
 
@@ -346,9 +377,14 @@ def read_census_grid(path: str | os.PathLike[str]) -> tuple[pd.DataFrame, list[P
                 )
             ]
         )
-    data = p.read_bytes()
-    encoding = _encoding(data, label)
-    first = data.split(b"\n", 1)[0].decode(encoding).replace("\ufeff", "")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise DataError(
+            [Problem(label, None, None, f"Datei nicht lesbar: {exc.strerror or exc}", code="read")]
+        ) from exc
+    text, _encoding, decode_problems = decode_text(data, label)
+    first = text.split("\n", 1)[0]
     counts = {d: first.count(d) for d in (";", ",", "\t")}
     delim = max(counts, key=lambda d: counts[d]) if max(counts.values()) else ";"
     header = [h.strip().strip('"') for h in first.strip("\r").split(delim)]
@@ -358,10 +394,9 @@ def read_census_grid(path: str | os.PathLike[str]) -> tuple[pd.DataFrame, list[P
 
     def read(dtypes: Mapping[str, type | str]) -> pd.DataFrame:
         return pd.read_csv(
-            io.BytesIO(data),
+            io.StringIO(text),
             sep=delim,
             dtype=dtypes,
-            encoding=encoding,
             keep_default_na=False,
             skip_blank_lines=True,
             engine="c",
@@ -387,7 +422,8 @@ def read_census_grid(path: str | os.PathLike[str]) -> tuple[pd.DataFrame, list[P
                 )
             ]
         ) from exc
-    return parse_census_grid(frame, label)
+    cells, problems = parse_census_grid(frame, label)
+    return cells, decode_problems + problems
 
 
 def cells_to_crs(cells: pd.DataFrame, crs: str, source_crs: str = GRID_CRS) -> pd.DataFrame:
@@ -410,16 +446,23 @@ def cells_to_crs(cells: pd.DataFrame, crs: str, source_crs: str = GRID_CRS) -> p
 def configured_grid_path(data_dir: str | os.PathLike[str]) -> Path | None:
     """The population grid named in ``settings.toml`` (``[files] grid = "..."``), if any.
 
-    Settings do not model this key yet; it is read here so that a city can configure a
-    grid without code changes. Relative paths are relative to the data folder.
+    The same path as :attr:`quartiersatlas.settings.Settings.grid_path`; read here on its
+    own so that it works with a settings file that holds nothing else. Relative paths are
+    relative to the data folder.
+
+    Raises
+    ------
+    SettingsError
+        When the path leads out of the data folder (see
+        :func:`quartiersatlas.settings.data_file_path`).
     """
     folder = Path(data_dir)
     try:
-        raw = tomllib.loads((folder / "settings.toml").read_text(encoding="utf-8"))
+        raw = tomllib.loads((folder / "settings.toml").read_text(encoding="utf-8-sig"))
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
         return None
-    value = raw.get("files", {}).get("grid")
+    files = raw.get("files")
+    value = files.get("grid") if isinstance(files, dict) else None
     if not isinstance(value, str) or not value.strip():
         return None
-    p = Path(value)
-    return p if p.is_absolute() else folder / p
+    return data_file_path(folder, value, f"{folder / 'settings.toml'} [files]", "grid")

@@ -1,19 +1,73 @@
 """Reading files as cities have them: the only module that opens data files.
 
 Tables (places, teams, networks, population) come as CSV written by German offices
-(UTF-8 with or without BOM, or Windows-1252; comma, semicolon or tab separated), as Excel
-(.xlsx) or as GeoJSON/GeoPackage points. District layers come in any vector format GDAL
-reads (GeoJSON, GeoPackage, Shapefile, also zipped), in any CRS.
+(comma, semicolon or tab separated), as Excel (.xlsx) or as GeoJSON/GeoPackage points.
+District layers come in any vector format GDAL reads (GeoJSON, GeoPackage, Shapefile,
+also zipped), in any CRS.
 
 Every reader returns what it could read plus a list of :class:`Problem`; it raises
-:class:`DataError` only when nothing in the file is usable.
+:class:`DataError` only when nothing in the file is usable. Data is text: no value is
+interpreted, and none is silently dropped or changed. Whatever a reader removes or
+repairs is reported with file, row (the header is row 1), column and value.
+
+Encoding of text files (CSV, TXT, TSV), decided per file with evidence
+------------------------------------------------------------------------
+1. A byte-order mark decides: UTF-8 (``EF BB BF``), UTF-16 LE (``FF FE``, Excel
+   "Unicode-Text") or UTF-16 BE (``FE FF``).
+2. Without one, a NUL byte in (almost) every second position means UTF-16 without BOM.
+3. Otherwise the file is UTF-8 if all of it decodes as UTF-8.
+4. If it does not, the evidence decides. The file is UTF-8 with damaged rows when it
+   holds valid multi-byte UTF-8 sequences typical of text (``ü`` = C3 BC, ``„`` =
+   E2 80 9E, ``€``; any 3- or 4-byte sequence) at least as many as the runs of
+   invalid bytes, or more valid 2-byte sequences of other scripts (Polish, Cyrillic,
+   ...) than runs of invalid bytes. Otherwise it is Windows-1252, the normal case of
+   German Excel "CSV (Trennzeichen-getrennt)", read as before and without a notice.
+
+Bytes that do not decode are replaced by ``�`` (one per byte), and every cell holding
+one is a warning showing the bytes in hex (for UTF-8 also how the cell would read as
+Windows-1252). In a Windows-1252 file that also holds typical UTF-8 sequences, every
+cell with one (``Ã¼`` for ``ü``) is a warning, its value kept as read.
+``RawTable.encoding`` is ``utf-8-sig`` (UTF-8 with or without BOM), ``cp1252``,
+``utf-16-le`` or ``utf-16-be``.
+
+A file that is not text (an .xlsx, .xls, PDF or GeoPackage named .csv, or binary data:
+more than 5 % control characters) raises :class:`DataError`.
+
+Rows of CSV and Excel files
+---------------------------
+- The header is the first non-blank row; the delimiter is the most frequent of ``;``,
+  ``,`` and tab in it. Blank rows are skipped; row numbers still follow the file.
+- A cell may be of any length (the ``csv`` module's field limit is raised for one
+  read, under a lock, to the length of the file, and put back afterwards).
+- A row *longer* than the header whose surplus fields hold text is an error and not
+  taken (surplus empty fields, e.g. trailing delimiters, are ignored).
+- A row *shorter* than the header (counting up to the last named column) is a
+  warning: the row is taken, the missing cells are empty. The validators then check
+  every value, so a row that lacks a required value is rejected there with its own
+  message.
+- A byte-order mark (U+FEFF) inside the file (two files joined) and control
+  characters (NUL, U+0001–U+001F except tab and line breaks, DEL) are removed from the
+  cell; each such cell is a warning.
+- A row that repeats the header (files joined) is an error and not taken.
+- A quoted cell that runs over several lines of the file where a following line holds
+  as many delimiters as a row of the named columns (an unclosed quote that swallowed
+  rows) is an error and the row is not taken; other multi-line cells are normal text.
+- Excel: the first sheet is read; its cells go through the same checks.
+- A column name that is used twice, or ``_row``, is renamed ``<name>__dup<i>`` and
+  reported (an error for columns of the schema, whose second copy is not used; a
+  warning for other columns).
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import os
+import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,7 +82,7 @@ from quartiersatlas.problems import Problem
 from quartiersatlas.schema import Column, canonical_header
 from quartiersatlas.text_utils import slugify
 
-__all__ = ["ROW", "RawTable", "read_districts", "read_table"]
+__all__ = ["ROW", "RawTable", "decode_text", "read_districts", "read_table"]
 
 ROW = "_row"
 """Column holding the row number as a person sees it in a spreadsheet (header = 1)."""
@@ -46,14 +100,17 @@ _NAME_CANDIDATES = (
     "gebiet",
 )
 
+_SAVE_AS_UTF8 = "Excel: 'CSV UTF-8 (durch Trennzeichen getrennt)'"
+
 
 @dataclass
 class RawTable:
     """A table read as text: canonical column names, every value a string.
 
     ``frame`` has one row per data row and the column :data:`ROW`; ``extra_columns``
-    are headers that the schema does not know (kept, not used); ``geometry_crs`` is set
-    when the rows came from a vector file and ``lat``/``lon`` were filled from geometry.
+    are headers that the schema does not know (kept, not used). Rows from a vector file
+    have ``lat``/``lon`` filled from their point geometry. ``encoding`` and
+    ``delimiter`` say how a text file was read (``None`` for other files).
     """
 
     file: str
@@ -68,40 +125,307 @@ def _label(path: Path) -> str:
     return path.name
 
 
-def _decode(data: bytes, label: str) -> tuple[str, str]:
-    for enc in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(enc), enc
-        except UnicodeDecodeError:
-            continue
-    raise DataError(
-        [
-            Problem(
-                label,
-                None,
-                None,
-                "Zeichenkodierung nicht erkannt",
-                hint="Datei als CSV UTF-8 speichern (Excel: 'CSV UTF-8 (durch Trennzeichen "
-                "getrennt)').",
-                code="encoding",
+def _shorten(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# ------------------------------------------------------------------------ decoding
+
+_MARK = "quartiersatlas-mark-undecodable"
+"""Codec error handler: every byte that does not decode becomes U+DC00 + byte.
+
+A lone surrogate never comes out of a valid decode, so the marks survive the CSV
+parser and tell, per cell, which raw bytes were there.
+"""
+
+
+def _mark_undecodable(err: UnicodeError) -> tuple[str, int]:
+    if not isinstance(err, UnicodeDecodeError):
+        raise err
+    bad = err.object[err.start : err.end]
+    return "".join(chr(0xDC00 + b) for b in bad), err.end
+
+
+codecs.register_error(_MARK, _mark_undecodable)
+
+_MARKS = re.compile("[\udc00-\udcff]")
+_MARK_RUNS = re.compile("[\udc00-\udcff]+")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SUSPICIOUS = re.compile("[\udc00-\udcff\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Characters of a UTF-8 decode that count as evidence for UTF-8: U+0080-U+00FF
+# (two bytes C2/C3 xx: German umlauts, ß, °, §, NBSP) and every 3-/4-byte sequence
+# (€, „, “, –, emoji). A Windows-1252 text makes them only with "Â"/"Ã" or an accented
+# letter followed by two symbols, which German text does not do.
+_UTF8_TYPICAL = re.compile("[\x80-\xff\u0800-\ud7ff\ue000-\U0010ffff]")
+# Other 2-byte sequences (U+0100-U+07FF): also what "ß“" (DF 93) in Windows-1252 is.
+_UTF8_OTHER = re.compile("[\u0100-\u07ff]")
+
+
+def _cp1252_class(first: int, last: int) -> str:
+    chars = bytes(range(first, last + 1)).decode("cp1252", _MARK)
+    return "[" + "".join(re.escape(c) for c in chars) + "]"
+
+
+_CONT = _cp1252_class(0x80, 0xBF)
+# A typical UTF-8 sequence as it looks when read as Windows-1252 ("Ã¼" for "ü").
+_LOOKALIKE = re.compile(
+    f"{_cp1252_class(0xC2, 0xC3)}{_CONT}"
+    f"|{_cp1252_class(0xE0, 0xEF)}{_CONT}{{2}}"
+    f"|{_cp1252_class(0xF0, 0xF4)}{_CONT}{{3}}"
+)
+_SUSPICIOUS_CP1252 = re.compile(f"{_SUSPICIOUS.pattern}|{_LOOKALIKE.pattern}")
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16-be"),
+)
+_ENCODING_NAMES = {
+    "utf-8-sig": "UTF-8",
+    "cp1252": "Windows-1252",
+    "utf-16-le": "UTF-16",
+    "utf-16-be": "UTF-16",
+}
+_NOT_TEXT = (
+    (
+        b"PK\x03\x04",
+        "eine Excel-Datei (.xlsx) oder ein ZIP-Archiv",
+        "Excel-Dateien mit der Endung .xlsx angeben oder in Excel als CSV speichern "
+        f"({_SAVE_AS_UTF8})",
+    ),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        "eine alte Excel-Datei (.xls)",
+        f"in Excel als .xlsx oder als CSV speichern ({_SAVE_AS_UTF8})",
+    ),
+    (b"%PDF", "ein PDF-Dokument", "die Tabelle als CSV oder .xlsx angeben"),
+    (
+        b"SQLite format 3\x00",
+        "eine Datenbank (z. B. GeoPackage)",
+        "GeoPackage-Dateien mit der Endung .gpkg angeben",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class _Source:
+    """How the rows of a table were read, and which checks they need."""
+
+    encoding: str | None
+    delimiter: str | None
+    scan: bool
+    """Some cell may hold a mark, a BOM, a control character or a UTF-8 lookalike."""
+    multiline: bool = False
+    """Some record spans several lines of the file (a quoted line break)."""
+    utf8_lookalikes: bool = False
+    """A Windows-1252 file that also holds typical UTF-8 sequences."""
+    empty_hint: str | None = None
+
+
+@dataclass(frozen=True)
+class _Decoded:
+    text: str
+    encoding: str
+    utf8_lookalikes: bool = False
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    sample = data[:4096]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    sample = sample[: len(sample) // 2 * 2]
+    half = len(sample) // 2
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd >= 0.6 * half and even <= 0.1 * half:
+        return "utf-16-le"
+    if even >= 0.6 * half and odd <= 0.1 * half:
+        return "utf-16-be"
+    return None
+
+
+def _decode(data: bytes, label: str) -> _Decoded:
+    """Decode a text file by the rules in the module docstring.
+
+    Undecodable bytes come back as marks (U+DC00 + byte), reported per cell later.
+    """
+    for magic, what, hint in _NOT_TEXT:
+        if data.startswith(magic):
+            raise DataError(
+                [
+                    Problem(
+                        label,
+                        None,
+                        None,
+                        f"Datei ist keine Textdatei (CSV), sondern {what}",
+                        hint=hint,
+                        code="format",
+                    )
+                ]
             )
-        ]
-    )
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            return _Decoded(data[len(bom) :].decode(codec, _MARK), name)
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return _Decoded(data.decode(utf16, _MARK), utf16)
+    try:
+        return _Decoded(data.decode("utf-8"), "utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    marked = data.decode("utf-8", _MARK)
+    bad = len(_MARK_RUNS.findall(marked))  # "Größe" in Windows-1252 is one damaged spot
+    typical = len(_UTF8_TYPICAL.findall(marked))
+    other = len(_UTF8_OTHER.findall(marked))
+    if (typical and typical + other >= bad) or other > bad:
+        return _Decoded(marked, "utf-8-sig")
+    return _Decoded(data.decode("cp1252", _MARK), "cp1252", utf8_lookalikes=typical > 0)
+
+
+def decode_text(data: bytes, label: str) -> tuple[str, str, list[Problem]]:
+    """A whole text file decoded by the rules in the module docstring, for readers that
+    parse the text themselves (the census grid).
+
+    Returns the text (undecodable bytes replaced by ``\ufffd``), the encoding (as in
+    ``RawTable.encoding``) and a warning for every line that held undecodable bytes
+    (the line number as the row; the header is row 1).
+    """
+    decoded = _decode(data, label)
+    text = decoded.text
+    problems: list[Problem] = []
+    if _MARKS.search(text):
+        encoding = _ENCODING_NAMES.get(decoded.encoding, decoded.encoding)
+        for number, line in enumerate(text.splitlines(), start=1):
+            if _MARKS.search(line):
+                problems.append(
+                    Problem(
+                        label,
+                        number,
+                        None,
+                        f"Zeichen nicht lesbar: Bytes {_hex(line)} sind kein gültiges "
+                        f"{encoding}; ersetzt durch '\ufffd'",
+                        value=_shorten(_MARKS.sub("\ufffd", line)),
+                        hint=f"Datei als CSV UTF-8 speichern ({_SAVE_AS_UTF8})",
+                        severity="warning",
+                        code="encoding",
+                    )
+                )
+        text = _MARKS.sub("\ufffd", text)
+    return text.lstrip("\ufeff"), decoded.encoding, problems
+
+
+def _refuse_binary(text: str, label: str) -> None:
+    controls = len(_CONTROL.findall(text))
+    if controls > 8 and controls * 20 > len(text):
+        raise DataError(
+            [
+                Problem(
+                    label,
+                    None,
+                    None,
+                    f"Datei ist keine Textdatei (CSV): sie enthält {controls} Steuerzeichen",
+                    hint=f"Tabelle als CSV speichern ({_SAVE_AS_UTF8}) oder als .xlsx angeben",
+                    code="format",
+                )
+            ]
+        )
+
+
+# ------------------------------------------------------------------------ CSV rows
+
+_FIELD_LIMIT_LOCK = threading.Lock()
+_FIELD_LIMIT_DEFAULT = csv.field_size_limit()
+
+
+@contextmanager
+def _csv_field_limit(needed: int) -> Iterator[None]:
+    """Let the ``csv`` module read fields of up to ``needed`` characters, for one read.
+
+    The limit is global to the ``csv`` module. It is raised only for a file longer than
+    the default limit (only such a file can hold a longer field), under a lock, and put
+    back afterwards unless other code changed it meanwhile. It is never lowered, so
+    other readers of small files are not affected.
+    """
+    if needed <= _FIELD_LIMIT_DEFAULT:
+        yield
+        return
+    with _FIELD_LIMIT_LOCK:
+        old = csv.field_size_limit()
+        if old >= needed:
+            yield
+            return
+        csv.field_size_limit(needed)
+        try:
+            yield
+        finally:
+            if csv.field_size_limit() == needed:
+                csv.field_size_limit(old)
+
+
+def _first_line(text: str) -> str:
+    for line in io.StringIO(text, newline=""):
+        if line.strip():
+            return line
+    return ""
 
 
 def _sniff_delimiter(text: str) -> str:
-    first = text.split("\n", 1)[0]
+    first = _first_line(text)
     counts = {d: first.count(d) for d in (";", ",", "\t")}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] > 0 else ","
 
 
-def _read_csv_rows(path: Path) -> tuple[list[list[str]], str, str]:
-    data = path.read_bytes()
-    text, enc = _decode(data, _label(path))
+def _read_csv_rows(path: Path) -> tuple[list[list[str]], _Source]:
+    label = _label(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DataError(
+            [
+                Problem(
+                    label,
+                    None,
+                    None,
+                    "Datei kann nicht gelesen werden",
+                    value=str(exc),
+                    hint="Zugriffsrechte der Datei prüfen",
+                    code="read",
+                )
+            ]
+        ) from exc
+    decoded = _decode(data, label)
+    text = decoded.text
+    suspicious = _SUSPICIOUS.search(text) is not None
+    if suspicious:
+        _refuse_binary(text, label)
     delim = _sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
-    return [list(r) for r in reader], enc, delim
+    with _csv_field_limit(len(text) + 1):
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
+        try:
+            rows = list(reader)
+        except csv.Error as exc:  # not expected in the lenient mode; never a traceback
+            raise DataError(
+                [
+                    Problem(
+                        label,
+                        None,
+                        None,
+                        "CSV-Datei nicht lesbar",
+                        value=f"Zeile {reader.line_num} der Datei: {exc}",
+                        hint=f"Datei in Excel öffnen und neu speichern ({_SAVE_AS_UTF8})",
+                        code="read",
+                    )
+                ]
+            ) from exc
+        lines = reader.line_num
+    return rows, _Source(
+        decoded.encoding,
+        delim,
+        scan=suspicious or decoded.utf8_lookalikes,
+        # every record takes at least one line (a blank line is an empty record)
+        multiline=lines > len(rows),
+        utf8_lookalikes=decoded.utf8_lookalikes,
+    )
 
 
 def _read_excel_rows(path: Path) -> list[list[str]]:
@@ -121,68 +445,275 @@ def _read_excel_rows(path: Path) -> list[list[str]]:
     return rows
 
 
+# ------------------------------------------------------------------- rows to frame
+
+
+def _hex(marked: str) -> str:
+    return " ".join(f"{ord(c) - 0xDC00:02X}" for c in _MARKS.findall(marked))
+
+
+def _clean_cell(
+    value: str, label: str, row: int, column: str, source: _Source
+) -> tuple[str, list[Problem]]:
+    """The cell without BOM, marks and control characters, and what was done."""
+    found: list[Problem] = []
+    if "\ufeff" in value:
+        value = value.replace("\ufeff", "").strip()
+        found.append(
+            Problem(
+                label,
+                row,
+                column,
+                "Byte-Order-Mark (U+FEFF) mitten in der Datei entfernt",
+                value=_shorten(value),
+                hint="entsteht, wenn Dateien aneinandergehängt werden; Datei prüfen und "
+                f"als eine Datei speichern ({_SAVE_AS_UTF8})",
+                severity="warning",
+                code="bom",
+            )
+        )
+    if _MARKS.search(value):
+        encoding = _ENCODING_NAMES.get(source.encoding or "", source.encoding or "")
+        hint = f"Datei als CSV UTF-8 speichern ({_SAVE_AS_UTF8}) und den Wert prüfen"
+        if source.encoding == "utf-8-sig":
+            guess = value.encode("utf-8", "surrogateescape").decode("cp1252", "replace")
+            hint += f"; als Windows-1252 gelesen hieße er {_shorten(guess)!r}"
+        found.append(
+            Problem(
+                label,
+                row,
+                column,
+                f"Zeichen nicht lesbar: Bytes {_hex(value)} sind kein gültiges "
+                f"{encoding}; ersetzt durch '\ufffd'",
+                value=_shorten(_MARKS.sub("\ufffd", value)),
+                hint=hint,
+                severity="warning",
+                code="encoding",
+            )
+        )
+        value = _MARKS.sub("\ufffd", value)
+    if _CONTROL.search(value):
+        codes = ", ".join(f"U+{ord(c):04X}" for c in sorted(set(_CONTROL.findall(value))))
+        value = _CONTROL.sub("", value).strip()
+        found.append(
+            Problem(
+                label,
+                row,
+                column,
+                f"Steuerzeichen ({codes}) entfernt",
+                value=_shorten(value),
+                hint="Steuerzeichen entstehen z. B. beim Kopieren aus anderen Programmen; "
+                "Wert in der Quelle prüfen",
+                severity="warning",
+                code="control_character",
+            )
+        )
+    if source.utf8_lookalikes:
+        for match in _LOOKALIKE.finditer(value):
+            try:
+                meant = match.group().encode("cp1252", "surrogateescape").decode("utf-8")
+            except UnicodeError:
+                continue
+            found.append(
+                Problem(
+                    label,
+                    row,
+                    column,
+                    f"Zeichenfolge '{match.group()}' sieht nach UTF-8 aus (wäre "
+                    f"'{meant}'); die Datei wurde als Windows-1252 gelesen",
+                    value=_shorten(value),
+                    hint="die Datei mischt zwei Zeichenkodierungen: einheitlich als CSV "
+                    f"UTF-8 speichern ({_SAVE_AS_UTF8}); der Wert wurde so übernommen, "
+                    "wie er gelesen wurde",
+                    severity="warning",
+                    code="encoding",
+                )
+            )
+            break
+    return value, found
+
+
+def _column_names(
+    header: list[str], header_row: int, label: str, columns: tuple[Column, ...]
+) -> tuple[list[str], list[str], list[Problem]]:
+    problems: list[Problem] = []
+    names: list[str] = []
+    extra: list[str] = []
+    seen: dict[str, int] = {}
+    for i, h in enumerate(header):
+        canon = canonical_header(h, columns)
+        if canon is not None and canon not in seen:
+            name = canon
+        elif canon is not None:
+            problems.append(
+                Problem(
+                    label,
+                    header_row,
+                    h,
+                    f"Spalte '{canon}' kommt doppelt vor (auch Spalte {seen[canon] + 1})",
+                    hint="eine der beiden Spalten umbenennen oder löschen",
+                    code="duplicate_column",
+                )
+            )
+            name = f"{canon}__dup{i}"
+        else:
+            name = h or f"spalte_{i + 1}"
+            if name == ROW or name in seen:
+                renamed = f"{name}__dup{i}"
+                problems.append(
+                    Problem(
+                        label,
+                        header_row,
+                        h or f"Spalte {i + 1}",
+                        f"Spaltenname '{ROW}' ist für die Zeilennummer reserviert"
+                        if name == ROW
+                        else f"Spalte '{name}' kommt doppelt vor (auch Spalte {seen[name] + 1})",
+                        hint=f"Spalte umbenennen; sie wird als '{renamed}' gelesen",
+                        severity="warning",
+                        code="duplicate_column",
+                    )
+                )
+                name = renamed
+            extra.append(name)
+        seen.setdefault(name, i)
+        if canon is not None:
+            seen.setdefault(canon, i)
+        names.append(name)
+    return names, extra, problems
+
+
+_LINE_BREAK = re.compile("\r\n|\r|\n")
+
+
+def _swallowed_rows(
+    cells: list[str], names: list[str], number: int, label: str, delimiter: str, named: int
+) -> Problem | None:
+    """An unclosed quote: a cell whose later lines look like rows of the file."""
+    need = max(1, named - 1)
+    for j, cell in enumerate(cells):
+        if "\n" not in cell and "\r" not in cell:
+            continue
+        lines = _LINE_BREAK.split(cell)
+        rowlike = sum(1 for line in lines[1:] if line.count(delimiter) >= need)
+        if rowlike:
+            return Problem(
+                label,
+                number,
+                names[j],
+                f"Feld reicht über {len(lines)} Zeilen der Datei, {rowlike} davon mit "
+                "Trennzeichen wie eigene Zeilen – vermutlich fehlt ein schließendes "
+                "Anführungszeichen",
+                value=_shorten(cell),
+                hint='Anführungszeichen schließen oder entfernen (ein " im Text wird als "" '
+                "geschrieben); Zeile wurde nicht übernommen",
+                code="unclosed_quote",
+            )
+    return None
+
+
 def _rows_to_frame(
-    rows: list[list[str]], label: str, columns: tuple[Column, ...]
+    rows: list[list[str]], label: str, columns: tuple[Column, ...], source: _Source
 ) -> tuple[pd.DataFrame, list[Problem], list[str]]:
+    """Header and data rows to a frame of text, by the rules in the module docstring."""
     problems: list[Problem] = []
     # Skip leading blank lines before the header.
     start = 0
     while start < len(rows) and not any(c.strip() for c in rows[start]):
         start += 1
     if start >= len(rows):
-        raise DataError([Problem(label, None, None, "Datei ist leer", code="empty")])
-    header = rows[start]
+        raise DataError(
+            [Problem(label, None, None, "Datei ist leer", hint=source.empty_hint, code="empty")]
+        )
     header_row = start + 1
-    names: list[str] = []
-    extra: list[str] = []
-    seen: dict[str, int] = {}
-    for i, h in enumerate(header):
-        canon = canonical_header(h, columns)
-        if canon is None:
-            name = h.strip().replace("\ufeff", "") or f"spalte_{i + 1}"
-            extra.append(name)
-        else:
-            name = canon
-            if canon in seen:
+    header: list[str] = []
+    for i, h in enumerate(rows[start]):
+        h = h.strip()
+        if source.scan and _SUSPICIOUS.search(h):
+            h, found = _clean_cell(h, label, header_row, f"Spalte {i + 1}", source)
+            problems += found
+        header.append(h)
+    names, extra, name_problems = _column_names(header, header_row, label, columns)
+    problems += name_problems
+    width = len(names)
+    # Columns up to the last named one; a row may omit unnamed trailing columns.
+    named = max((i + 1 for i, h in enumerate(header) if h), default=0)
+    scan = _SUSPICIOUS_CP1252 if source.utf8_lookalikes else _SUSPICIOUS
+    body: list[list[str]] = []
+    numbers: list[int] = []
+    for number, raw in enumerate(rows[start + 1 :], start=header_row + 1):
+        cells = [c.strip() for c in raw]
+        if not any(cells):
+            continue  # a blank line holds no data
+        n = len(cells)
+        if n > width:
+            if any(cells[width:]):
                 problems.append(
                     Problem(
                         label,
-                        header_row,
-                        h,
-                        f"Spalte '{canon}' kommt doppelt vor (auch Spalte {seen[canon] + 1})",
-                        hint="eine der beiden Spalten umbenennen oder löschen",
-                        code="duplicate_column",
+                        number,
+                        None,
+                        f"Zeile hat {n} Felder, die Kopfzeile nur {width}",
+                        value=_shorten(" | ".join(cells[width:])),
+                        hint="Trennzeichen in Texten in Anführungszeichen setzen oder "
+                        "überzählige Felder entfernen; Zeile wurde nicht übernommen",
+                        code="field_count",
                     )
                 )
-                name = f"{canon}__dup{i}"
-            seen.setdefault(canon, i)
-        names.append(name)
-    width = len(names)
-    body: list[list[str]] = []
-    numbers: list[int] = []
-    for offset, raw in enumerate(rows[start + 1 :], start=header_row + 1):
-        if not any(c.strip() for c in raw):
-            continue  # a blank line holds no data
-        if len(raw) > width and any(c.strip() for c in raw[width:]):
+                continue
+            cells = cells[:width]
+            n = width
+        if source.scan and scan.search("\t".join(cells)):
+            for j, cell in enumerate(cells):
+                if scan.search(cell):
+                    cells[j], found = _clean_cell(cell, label, number, names[j], source)
+                    problems += found
+            if not any(cells):
+                continue
+        if named and cells[0] == header[0] and cells[:named] == header[:named]:
             problems.append(
                 Problem(
                     label,
-                    offset,
+                    number,
                     None,
-                    f"Zeile hat {len(raw)} Felder, die Kopfzeile nur {width}",
-                    hint="Trennzeichen in Texten in Anführungszeichen setzen oder "
-                    "überzählige Felder entfernen; Zeile wurde nicht übernommen",
-                    code="field_count",
+                    "Zeile wiederholt die Kopfzeile",
+                    value=_shorten(" | ".join(cells[:named])),
+                    hint="entsteht, wenn Dateien aneinandergehängt werden; Zeile löschen; "
+                    "Zeile wurde nicht übernommen",
+                    code="repeated_header",
                 )
             )
             continue
-        cells = [c.strip() for c in raw[:width]] + [""] * (width - len(raw))
+        if source.multiline and source.delimiter:
+            joined = "\t".join(cells)
+            if "\n" in joined or "\r" in joined:
+                swallowed = _swallowed_rows(cells, names, number, label, source.delimiter, named)
+                if swallowed is not None:
+                    problems.append(swallowed)
+                    continue
+        if n < named:
+            missing = names[n:named]
+            problems.append(
+                Problem(
+                    label,
+                    number,
+                    None,
+                    f"Zeile hat nur {n} Felder, die Kopfzeile {named}",
+                    value=_shorten(" | ".join(cells)),
+                    hint="fehlende Felder bzw. Trennzeichen ergänzen; übernommen mit "
+                    f"leeren Feldern für {_shorten(', '.join(missing), 120)}",
+                    severity="warning",
+                    code="short_row",
+                )
+            )
+        if n < width:
+            cells += [""] * (width - n)
         body.append(cells)
-        numbers.append(offset)
+        numbers.append(number)
     frame = pd.DataFrame(body, columns=names, dtype=object)
     if frame.empty:
         frame = pd.DataFrame({n: pd.Series([], dtype=object) for n in names})
     frame[ROW] = pd.Series(numbers, dtype="int64")
+    problems.sort(key=lambda p: p.row or 0)
     return frame, problems, extra
 
 
@@ -191,9 +722,13 @@ def _read_point_vector(
 ) -> tuple[pd.DataFrame, list[Problem], list[str]]:
     label = _label(path)
     try:
-        gdf = gpd.read_file(path)
+        # NaN/Infinity coordinates are reported per feature, not as a RuntimeWarning
+        with np.errstate(invalid="ignore"):
+            gdf = gpd.read_file(path)
     except Exception as exc:  # GDAL raises several error types
         raise DataError([_unreadable(label, exc)]) from exc
+    if not isinstance(gdf, gpd.GeoDataFrame):
+        raise DataError([_no_geometry_problem(label, "Orte als Punkte speichern")])
     if gdf.crs is None:
         raise DataError([_no_crs_problem(label)])
     problems: list[Problem] = []
@@ -204,7 +739,20 @@ def _read_point_vector(
             continue
         canon = canonical_header(str(c), columns)
         if canon is None:
-            extra.append(str(c))
+            if str(c) == ROW:
+                rename[c] = f"{ROW}__dup"
+                problems.append(
+                    Problem(
+                        label,
+                        None,
+                        str(c),
+                        f"Spaltenname '{ROW}' ist für die Zeilennummer reserviert",
+                        hint=f"Spalte umbenennen; sie wird als '{ROW}__dup' gelesen",
+                        severity="warning",
+                        code="duplicate_column",
+                    )
+                )
+            extra.append(rename.get(c, str(c)))
         elif canon in rename.values():
             # e.g. "id" and "nr" (an alias of id): keep the first, as the CSV reader does
             first = next(k for k, v in rename.items() if v == canon)
@@ -227,7 +775,7 @@ def _read_point_vector(
         .where(frame.notna(), "")
         .map(lambda v: str(int(v)) if isinstance(v, float) and v.is_integer() else str(v))
     )
-    geom = gdf.geometry.to_crs("EPSG:4326")
+    geom = _to_wgs84(gdf.geometry, label)
     is_point = geom.geom_type.eq("Point").to_numpy()
     lat = np.full(len(gdf), "", dtype=object)
     lon = np.full(len(gdf), "", dtype=object)
@@ -247,6 +795,25 @@ def _read_point_vector(
                 code="geometry_type",
             )
         )
+    given = [c for c in ("lat", "lon") if c in frame.columns]
+    if given and has.any():
+        # Attribute columns lat/lon beside point geometry: the point wins where there
+        # is one; features without a point keep the values of the columns.
+        problems.append(
+            Problem(
+                label,
+                None,
+                ", ".join(given),
+                "Spalten lat/lon und Punktgeometrie zugleich: für Objekte mit Punkt gilt "
+                "die Geometrie",
+                hint="Spalten lat/lon entfernen; Objekte ohne Punkt behalten die Werte der Spalten",
+                severity="warning",
+                code="duplicate_column",
+            )
+        )
+        for name, values in (("lat", lat), ("lon", lon)):
+            if name in frame.columns:
+                values[~has] = frame[name].to_numpy()[~has]
     frame["lat"] = lat
     frame["lon"] = lon
     frame[ROW] = np.arange(1, len(frame) + 1, dtype="int64")
@@ -259,14 +826,17 @@ def read_table(path: str | os.PathLike[str], columns: tuple[Column, ...]) -> Raw
     Parameters
     ----------
     path
-        CSV/TXT/TSV, XLSX/XLSM, or a GeoJSON/GeoPackage of points.
+        CSV/TXT/TSV (any encoding and row handling as in the module docstring),
+        XLSX/XLSM (first sheet), or a GeoJSON/GeoPackage of points.
     columns
         The schema the headers are matched against (see :mod:`quartiersatlas.schema`).
 
     Raises
     ------
     DataError
-        When the file does not exist, is empty or cannot be decoded at all.
+        When the file does not exist, cannot be read, is empty, or is not a table
+        (binary data, another format under a table's name, a vector file without
+        geometry).
     """
     p = Path(path)
     label = _label(p)
@@ -305,12 +875,19 @@ def read_table(path: str | os.PathLike[str], columns: tuple[Column, ...]) -> Raw
             raise DataError(
                 [Problem(label, None, None, f"Excel-Datei nicht lesbar: {exc}", code="read")]
             ) from exc
-        frame, problems, extra = _rows_to_frame(rows, label, columns)
+        source = _Source(
+            None,
+            None,
+            scan=True,
+            empty_hint="gelesen wird das erste Tabellenblatt; Daten dorthin verschieben",
+        )
+        frame, problems, extra = _rows_to_frame(rows, label, columns, source)
     elif suffix in VECTOR_POINT_SUFFIXES:
         frame, problems, extra = _read_point_vector(p, columns)
     else:
-        rows, encoding, delimiter = _read_csv_rows(p)
-        frame, problems, extra = _rows_to_frame(rows, label, columns)
+        rows, source = _read_csv_rows(p)
+        encoding, delimiter = source.encoding, source.delimiter
+        frame, problems, extra = _rows_to_frame(rows, label, columns, source)
     return RawTable(label, frame, problems, extra, encoding, delimiter)
 
 
@@ -338,6 +915,39 @@ def _no_crs_problem(label: str) -> Problem:
         "GeoJSON ist immer WGS84 (EPSG:4326)",
         code="no_crs",
     )
+
+
+def _no_geometry_problem(label: str, hint: str) -> Problem:
+    return Problem(
+        label,
+        None,
+        None,
+        "Datei enthält keine Geometrien",
+        hint=f"{hint}; als GeoJSON, GeoPackage oder Shapefile speichern",
+        code="no_geometry",
+    )
+
+
+def _to_wgs84(geometry: gpd.GeoSeries, label: str) -> gpd.GeoSeries:
+    """``geometry`` in EPSG:4326, or :class:`DataError` when its CRS cannot get there."""
+    try:
+        with np.errstate(invalid="ignore", over="ignore"):
+            return geometry.to_crs("EPSG:4326")
+    except Exception as exc:  # pyproj raises several error types
+        raise DataError(
+            [
+                Problem(
+                    label,
+                    None,
+                    None,
+                    "Koordinatenreferenzsystem (CRS) lässt sich nicht in WGS84 umrechnen",
+                    value=_shorten(f"{geometry.crs.name if geometry.crs else ''}: {exc}"),
+                    hint="Datei in QGIS in ein amtliches CRS (z. B. EPSG:25832) umprojizieren "
+                    "und neu speichern",
+                    code="crs",
+                )
+            ]
+        ) from exc
 
 
 def _vector_source(path: Path) -> str:
@@ -422,7 +1032,11 @@ def read_districts(
     ``data_status`` and ``geometry`` (one polygonal geometry per district) and the
     problems found. Invalid geometries are repaired and reported; features that are
     empty, not polygons, or have an empty or duplicate name or id are rejected and
-    reported. A file without CRS raises :class:`DataError` saying how to declare one.
+    reported, and so are features with a coordinate that is not finite (``Infinity``,
+    ``NaN``: GEOS cannot even check them). The range of finite coordinates is left to
+    :func:`quartiersatlas.validate.district_coordinate_problems`. A file without CRS,
+    a CRS that cannot be converted to WGS84, a table (CSV, Excel) or a file without
+    geometries raises :class:`DataError` saying what to do.
 
     The name field falls back to common spellings (name, Stadtteil, Bezeichnung, ...)
     when ``name_field`` is not in the file; the id is ``id_field`` when present, else
@@ -432,15 +1046,34 @@ def read_districts(
     label = _label(p)
     if not p.exists():
         raise DataError([Problem(str(p), None, None, "Datei nicht gefunden", code="missing_file")])
+    if p.suffix.lower() in (".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls", ".ods"):
+        raise DataError(
+            [
+                Problem(
+                    label,
+                    None,
+                    None,
+                    "Datei ist eine Tabelle, keine Ebene mit Stadtteilflächen",
+                    value=p.name,
+                    hint="Stadtteilflächen als GeoJSON, GeoPackage oder Shapefile angeben "
+                    "(settings.toml [files] districts bzw. --districts)",
+                    code="format",
+                )
+            ]
+        )
     chosen, problems = _choose_layer(p, layer, label)
     try:
-        gdf = (
-            gpd.read_file(_vector_source(p), layer=chosen)
-            if chosen
-            else gpd.read_file(_vector_source(p))
-        )
+        # NaN/Infinity coordinates are reported per feature, not as a RuntimeWarning
+        with np.errstate(invalid="ignore"):
+            gdf = (
+                gpd.read_file(_vector_source(p), layer=chosen)
+                if chosen
+                else gpd.read_file(_vector_source(p))
+            )
     except Exception as exc:
         raise DataError([_unreadable(label, exc)]) from exc
+    if not isinstance(gdf, gpd.GeoDataFrame):
+        raise DataError([_no_geometry_problem(label, "Stadtteile als Flächen speichern")])
     if gdf.crs is None:
         raise DataError([_no_crs_problem(label)])
     if len(gdf) == 0:
@@ -466,6 +1099,7 @@ def read_districts(
     )
 
     geoms = gdf.geometry.to_numpy()
+    not_finite = _not_finite(gdf.geometry)
     keep = np.ones(len(gdf), dtype=bool)
     first_name: dict[str, int] = {}
     first_id: dict[str, int] = {}
@@ -522,6 +1156,23 @@ def read_districts(
                     f"{who}: Geometrie ist {g.geom_type}, erwartet Polygon",
                     hint="nur Flächen als Stadtteile verwenden",
                     code="geometry_type",
+                )
+            )
+            keep[i] = False
+            continue
+        if not_finite[i]:
+            # GEOS cannot check or repair such a geometry (it raises); the range of
+            # finite coordinates is checked by validate.district_coordinate_problems.
+            problems.append(
+                Problem(
+                    label,
+                    feat,
+                    "geometry",
+                    f"{who}: Stützpunkt mit ungültiger Koordinate (unendlich oder keine Zahl)",
+                    value=not_finite[i],
+                    hint="Stützpunkt in QGIS korrigieren oder löschen; Fläche wurde nicht "
+                    "übernommen",
+                    code="coordinate_range",
                 )
             )
             keep[i] = False
@@ -602,9 +1253,20 @@ def read_districts(
             "name": names.to_numpy()[keep],
             "data_status": status.to_numpy()[keep],
         },
-        geometry=gpd.GeoSeries(geoms[keep], crs=gdf.crs).to_crs("EPSG:4326").to_numpy(),
+        geometry=_to_wgs84(gpd.GeoSeries(geoms[keep], crs=gdf.crs), label).to_numpy(),
         crs="EPSG:4326",
     )
     out["id"] = out["id"].astype(str)
     out["name"] = out["name"].astype(str)
     return out.reset_index(drop=True), problems
+
+
+def _not_finite(geometry: gpd.GeoSeries) -> list[str]:
+    """Per feature its first coordinate that is not finite, as text; "" when none."""
+    found = [""] * len(geometry)
+    coords, index = shapely.get_coordinates(geometry.to_numpy(), return_index=True)
+    bad = ~np.isfinite(coords).all(axis=1)
+    for k in np.flatnonzero(bad)[::-1]:  # reversed: the first bad vertex wins
+        x, y = coords[k]
+        found[int(index[k])] = f"x={x:g}, y={y:g}"
+    return found

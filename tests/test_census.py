@@ -193,3 +193,63 @@ def test_grid_weighted_residents_end_to_end(tmp_path: Path) -> None:
     assert row["residents_covered_share"] == pytest.approx(expected_reached / expected_known)
     # The area share differs: residents are not evenly spread here.
     assert row["residents_covered_share"] != pytest.approx(row["area_covered_share"])
+
+
+def test_counts_beyond_any_city_are_reported_not_used() -> None:
+    big = str(2**63)
+    frame = pd.DataFrame(
+        {
+            "x_mp_100m": ["4230050", "4230150"],
+            "y_mp_100m": ["3267050", "3267050"],
+            "Einwohner": [big, "7"],
+        }
+    )
+    cells, problems = parse_census_grid(frame, "z.csv")
+    assert [(p.row, p.column, p.value, p.code) for p in problems] == [
+        (2, "Einwohner", big, "count")
+    ]
+    assert problems[0].message == "Einwohnerzahl zu groß (höchstens 1.000.000.000 je Zelle)"
+    assert np.isnan(cells["residents"].iloc[0])
+    assert cells["residents"].iloc[1] == 7
+
+
+@pytest.mark.parametrize(("x", "y"), [("1e300", "3267050"), ("4230050", "-1e12")])
+def test_centres_outside_the_grid_crs_are_rejected(x: str, y: str) -> None:
+    frame = pd.DataFrame(
+        {"x_mp_100m": [x, "4230150"], "y_mp_100m": [y, "3267050"], "Einwohner": ["5", "7"]}
+    )
+    cells, problems = parse_census_grid(frame, "z.csv")
+    assert [(p.row, p.column, p.code, p.severity) for p in problems] == [
+        (2, "x_mp_100m", "cell_location", "error")
+    ]
+    assert "außerhalb des Gültigkeitsbereichs von EPSG:3035" in problems[0].message
+    assert problems[0].value == f"x={float(x):g}, y={float(y):g}"
+    assert cells["row"].tolist() == [3]
+
+
+def test_configured_grid_path_must_stay_in_the_data_folder(tmp_path: Path) -> None:
+    from quartiersatlas._errors import SettingsError
+
+    folder = tmp_path / "daten"
+    folder.mkdir()
+    (folder / "settings.toml").write_text('[files]\ngrid = "../zensus.csv"\n', encoding="utf-8")
+    with pytest.raises(SettingsError, match=r'grid = "\.\./zensus\.csv" liegt außerhalb'):
+        configured_grid_path(folder)
+
+
+def test_one_undecodable_byte_keeps_the_grid_utf8_and_is_listed(tmp_path: Path) -> None:
+    # one damaged byte in a UTF-8 file: the file is not decoded as Windows-1252 as a
+    # whole (which would turn every "ü" into "Ã¼"); the line is listed as a warning
+    lines = [
+        "GITTER_ID_100m;x_mp_100m;y_mp_100m;Einwohner;Bemerkung",
+        "CRS3035RES100mN3316050E4239950;4239950;3316050;12;Bümmerstede",
+        "CRS3035RES100mN3316150E4239950;4239950;3316150;7;Bümmerstede",
+    ]
+    data = "\n".join(lines).encode("utf-8") + b"\xff\n"
+    path = tmp_path / "grid.csv"
+    path.write_bytes(data)
+    cells, problems = read_census_grid(path)
+    assert len(cells) == 2
+    encoding = [p for p in problems if p.code == "encoding"]
+    assert [(p.row, p.severity) for p in encoding] == [(3, "warning")]
+    assert "FF" in encoding[0].message

@@ -65,13 +65,18 @@ def test_csv_utf8_with_bom(tmp_path: Path) -> None:
 
 def test_csv_windows_1252(tmp_path: Path) -> None:
     path = tmp_path / "orte.csv"
-    text = "id;name;kind;lat;lon\nb1;Bürgerhaus Größe;ort_fuer_alle;53,1892;8,2131\n"
+    text = (
+        "id;name;kind;lat;lon\nb1;Bürgerhaus Größe;ort_fuer_alle;53,1892;8,2131\n"
+        "b2;Treff „Spaß“;ort_fuer_alle;;\n"
+    )
     path.write_bytes(text.encode("cp1252"))
     assert "Bürgerhaus".encode("cp1252") in path.read_bytes()  # really not UTF-8
+    assert "ß“".encode("cp1252") == b"\xdf\x93"  # also a valid UTF-8 sequence (U+07D3)
     raw = read_table(path, PLACE_COLUMNS)
     assert raw.encoding == "cp1252"
     assert raw.delimiter == ";"
-    assert _cells(raw.frame, "name") == ["Bürgerhaus Größe"]
+    assert _cells(raw.frame, "name") == ["Bürgerhaus Größe", "Treff „Spaß“"]
+    assert raw.problems == []  # a correct Windows-1252 file is read without a word
 
 
 def test_csv_semicolon_with_decimal_comma(tmp_path: Path, kinds, geo) -> None:
@@ -140,17 +145,23 @@ def test_row_with_too_many_fields_is_reported_not_dropped(tmp_path: Path) -> Non
         encoding="utf-8",
     )
     raw = read_table(path, PLACE_COLUMNS)
-    assert _codes(raw.problems) == ["field_count"]
+    assert _codes(raw.problems) == ["field_count", "short_row"]
     p = raw.problems[0]
     assert (p.file, p.row, p.severity) == ("orte.csv", 3, "error")
     assert "6 Felder" in p.message
     assert "nur 5" in p.message
+    assert p.value == "8.2"  # the surplus field
     assert p.format().startswith("orte.csv:3: Zeile hat 6 Felder")
-    # short row padded, trailing empty fields ignored
+    # the short row is kept with an empty cell and listed as a warning
+    short = raw.problems[1]
+    assert (short.row, short.severity) == (4, "warning")
+    assert short.message == "Zeile hat nur 4 Felder, die Kopfzeile 5"
+    assert "lon" in short.hint
+    # trailing empty fields are ignored without a problem
     assert _cells(raw.frame, "id") == ["b1", "b3", "b4"]
     assert _cells(raw.frame, "lon") == ["8.2", "", "8.2"]
-    # 4 data rows in = 3 loaded + 1 reported
-    assert len(raw.frame) + len({q.row for q in raw.problems}) == 4
+    # 4 data rows in = 3 loaded + 1 rejected; every row that was changed is listed
+    assert len(raw.frame) + sum(q.severity == "error" for q in raw.problems) == 4
 
 
 def test_duplicate_column_is_reported(tmp_path: Path) -> None:
