@@ -55,9 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser(
         "check",
-        help="Datenordner prüfen (Stadtteile, Orte, Teams, Netzwerke, Einwohner)",
-        description="Prüft alle Dateien eines Datenordners und listet jedes Problem als "
-        "DATEI:ZEILE: SPALTE: Meldung.",
+        help="Datenordner prüfen (Einstellungen, Stadtteile, Orte, Teams, Netzwerke, "
+        "Einwohner, Bedarf, Zensus-Gitter, Agenda)",
+        description="Prüft settings.toml und alle darin genannten Dateien eines Datenordners "
+        "und listet jedes Problem als DATEI:ZEILE: SPALTE: Meldung (bei settings.toml: "
+        "DATEI: [ABSCHNITT] SCHLÜSSEL: Meldung).",
     )
     check.add_argument(
         "--data", metavar="ORDNER", help="Datenordner (Standard: $QUARTIERSATLAS_DATA oder data/)"

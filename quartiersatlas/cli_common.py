@@ -2,11 +2,14 @@
 
 Exit codes: 0 = done, no errors; 1 = problems found in the data; 2 = usage error
 (unknown option or value, missing file named on the command line, unusable settings).
+No command ends in a traceback: an error no check foresaw is one message and exit code
+1 (``QUARTIERSATLAS_DEBUG=1`` shows the traceback).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,14 +17,15 @@ from dataclasses import dataclass
 import geopandas as gpd
 
 from quartiersatlas._errors import DataError, SettingsError
-from quartiersatlas.dataset import city_extent, join_places
+from quartiersatlas.dataset import city_extent, join_places, read_district_layer
 from quartiersatlas.problems import Problem
-from quartiersatlas.readers import RawTable, read_districts, read_table
+from quartiersatlas.readers import RawTable, read_table
 from quartiersatlas.schema import ACCESSIBILITY_COLUMNS, PLACE_COLUMNS, STATUSES
 from quartiersatlas.settings import Settings, load_settings
-from quartiersatlas.validate import parse_places
+from quartiersatlas.validate import parse_places, utm_crs_for
 
 __all__ = [
+    "DEBUG_ENV",
     "EXIT_OK",
     "EXIT_PROBLEMS",
     "EXIT_USAGE",
@@ -34,6 +38,8 @@ __all__ = [
 ]
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+DEBUG_ENV = "QUARTIERSATLAS_DEBUG"
+"""Set to show the traceback of an unexpected error instead of a message."""
 
 
 def add_selection_arguments(p: argparse.ArgumentParser) -> None:
@@ -90,6 +96,18 @@ def run_guarded(
     except OSError as exc:
         print(f"Datei: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except Exception as exc:
+        # Last resort: data no check foresaw must not end in a traceback.
+        if os.environ.get(DEBUG_ENV):
+            raise
+        text = f"{type(exc).__name__}: {exc}"
+        print(
+            f"{prog}: unerwarteter Fehler beim Verarbeiten der Daten ({text[:500]}). Bitte "
+            "die zuletzt geänderte Datei prüfen und den Fehler mit dieser Meldung melden; "
+            f"mit {DEBUG_ENV}=1 wird der technische Ablauf ausgegeben.",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
 
 
 @dataclass
@@ -112,12 +130,21 @@ def read_inputs(args: argparse.Namespace, settings: Settings | None, require_kin
     """
     name_field = args.name_field or (settings.district_name_field if settings else "name")
     id_field = settings.district_id_field if settings else "id"
-    districts, problems = read_districts(args.districts, name_field, id_field, args.layer)
-    metric_crs = (
-        settings.metric_crs
-        if settings is not None
-        else str(gpd.GeoSeries(districts.geometry).estimate_utm_crs())
+    districts, problems = read_district_layer(
+        args.districts,
+        name_field,
+        id_field,
+        args.layer,
+        metric_crs=settings.metric_crs if settings is not None else None,
     )
+    if settings is not None:
+        metric_crs = settings.metric_crs
+    else:
+        try:
+            metric_crs = str(gpd.GeoSeries(districts.geometry).estimate_utm_crs())
+        except RuntimeError:  # no UTM zone (polar regions): the zone of the centre
+            x0, y0, x1, y1 = districts.total_bounds
+            metric_crs = utm_crs_for((x0 + x1) / 2, (y0 + y1) / 2)
     xy_crs = args.crs or (settings.places_xy_crs if settings else "EPSG:25832")
     tolerance = (
         args.tolerance

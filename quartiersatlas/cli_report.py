@@ -35,10 +35,7 @@ from typing import Any
 import pandas as pd
 
 from quartiersatlas._errors import DataError
-from quartiersatlas.census import (
-    configured_grid_path,
-    read_census_grid,
-)
+from quartiersatlas.census import read_census_grid
 from quartiersatlas.cli_common import (
     EXIT_OK,
     EXIT_PROBLEMS,
@@ -48,8 +45,7 @@ from quartiersatlas.cli_common import (
 )
 from quartiersatlas.coverage import district_cells, to_metric
 from quartiersatlas.dataset import Dataset, load_dataset
-from quartiersatlas.need import read_need
-from quartiersatlas.problems import Problem, count_errors
+from quartiersatlas.problems import count_errors
 from quartiersatlas.profile import analyse, city_overview, district_profile, find_district
 from quartiersatlas.schema import ACCESSIBILITY_COLUMNS, STATUSES
 from quartiersatlas.settings import load_settings
@@ -149,27 +145,21 @@ def _district(ds: Dataset, text: str) -> str:
     )
 
 
-def _extras(ds: Dataset) -> tuple[pd.DataFrame | None, pd.DataFrame | None, list[Problem]]:
-    """The need table and population grid configured in settings.toml, if any."""
+def _extras(ds: Dataset) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
+    """The need table and the population grid's cells configured in settings.toml, if any.
+
+    Their problems are already in ``ds.problems`` (``load_dataset`` checks every
+    configured file).
+    """
     s = ds.settings
-    problems: list[Problem] = []
-    need = None
-    if s.need_path is not None:
-        try:
-            need, need_problems = read_need(s.need_path, ds.districts)
-            problems += need_problems
-        except DataError as exc:
-            problems += exc.problems
     cells = None
-    grid = configured_grid_path(s.data_dir)
-    if grid is not None:
+    if s.grid_path is not None:
         try:
-            raw, grid_problems = read_census_grid(grid)
-            problems += grid_problems
-            cells = district_cells(raw, s.metric_crs, to_metric(ds.districts, s.metric_crs))
-        except DataError as exc:
-            problems += exc.problems
-    return need, cells, problems
+            raw, _problems = read_census_grid(s.grid_path)
+        except DataError:
+            return ds.need, None
+        cells = district_cells(raw, s.metric_crs, to_metric(ds.districts, s.metric_crs))
+    return ds.need, cells
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -197,7 +187,7 @@ def _run(args: argparse.Namespace) -> int:
     ds = load_dataset(settings)
     district = _district(ds, args.district) if args.district else None
     kinds = _kinds(ds, _items(args.kinds))
-    need, cells, extra_problems = _extras(ds)
+    need, cells = _extras(ds)
 
     # Imported here: matplotlib and fpdf2 are only needed for writing PDFs.
     from quartiersatlas.pdf import overview_pdf, profile_pdf
@@ -225,7 +215,7 @@ def _run(args: argparse.Namespace) -> int:
             what=what, path=out, pages=pages, size=format(len(data) / 1024, ".0f")
         )
     )
-    errors = count_errors(ds.problems) + count_errors(extra_problems)
+    errors = count_errors(ds.problems)
     if errors:
         print(REPORT_CLI["data_errors"].format(n=errors), file=sys.stderr)
         return EXIT_PROBLEMS

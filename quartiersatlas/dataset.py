@@ -1,29 +1,47 @@
-"""Load a whole data folder: districts, places (joined), teams, networks, population.
+"""Load a whole data folder: districts, places (joined), teams, networks, population,
+need; and check everything else the folder holds (population grid, agenda, settings).
 
-This is the loading edge the app and the command line share. Each file is read by
+This is the loading edge the app and the command line share: ``check`` and the page
+"Datenprüfung" both list :attr:`Dataset.problems`. Each file is read by
 :mod:`quartiersatlas.readers`, checked by :mod:`quartiersatlas.validate`, and the places
 are joined to the districts by :func:`quartiersatlas.join.assign_districts`. A broken
-district layer stops loading (:class:`DataError`); a broken table is reported and
-replaced by an empty one, so the rest of the dashboard still works.
+district layer stops loading (:class:`DataError`); a district with unusable coordinates
+is rejected and reported; a broken table is reported and replaced by an empty one, so
+the rest of the dashboard still works.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 
-from quartiersatlas._errors import DataError
+from quartiersatlas._errors import DataError, SettingsError
+from quartiersatlas.census import read_census_grid
 from quartiersatlas.join import assign_districts, join_problems
+from quartiersatlas.need import read_need
 from quartiersatlas.problems import Problem, count_errors
 from quartiersatlas.readers import read_districts, read_table
 from quartiersatlas.schema import GROUP_COLUMNS, NETWORK_TYPES, PLACE_COLUMNS, POPULATION_COLUMNS
-from quartiersatlas.settings import Settings
-from quartiersatlas.validate import Extent, parse_groups, parse_places, parse_population
+from quartiersatlas.settings import KNOWN_KEYS, SETTINGS_FILE, Settings
+from quartiersatlas.validate import (
+    Extent,
+    district_coordinate_problems,
+    map_center_problems,
+    metric_crs_problems,
+    parse_groups,
+    parse_places,
+    parse_population,
+)
 
-__all__ = ["Dataset", "city_extent", "join_places", "load_dataset"]
+__all__ = ["Dataset", "city_extent", "join_places", "load_dataset", "read_district_layer"]
+
+TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls", ".ods")
+"""Suffixes of tables, which cannot hold district polygons."""
 
 TEAM_TYPES = ("stadtteilteam",)
 NETWORK_ONLY_TYPES = tuple(t for t in NETWORK_TYPES if t != "stadtteilteam")
@@ -40,6 +58,8 @@ class Dataset:
     networks: gpd.GeoDataFrame
     population: pd.DataFrame
     problems: list[Problem] = field(default_factory=list)
+    need: pd.DataFrame | None = None
+    """The need table (``[files] need``, :func:`quartiersatlas.need.read_need`), if any."""
 
     @property
     def error_count(self) -> int:
@@ -113,15 +133,163 @@ def _label(path: Path, settings: Settings) -> str:
         return str(path)
 
 
-def load_dataset(settings: Settings) -> Dataset:
+def _feature_numbers(kept: int, problems: list[Problem]) -> list[int]:
+    """The feature number (1-based, as in the file) of each district that was kept.
+
+    :func:`quartiersatlas.readers.read_districts` reports every feature it rejects as
+    an error with its feature number (warnings keep the feature) and returns the kept
+    ones in file order, so the kept ones are the numbers not rejected.
+    """
+    rejected = {p.row for p in problems if p.severity == "error" and p.row is not None}
+    numbers: list[int] = []
+    feature = 0
+    while len(numbers) < kept:
+        feature += 1
+        if feature not in rejected:
+            numbers.append(feature)
+    return numbers
+
+
+def _unusable_layer(label: str, exc: Exception) -> Problem:
+    return Problem(
+        label,
+        None,
+        None,
+        "Stadtteil-Ebene nicht nutzbar: Datei enthält keine lesbaren Flächen",
+        value=f"{type(exc).__name__}: {exc}"[:300],
+        hint="Datei in QGIS öffnen und prüfen (Vektor › Geometrie prüfen), ob sie Flächen "
+        "(Polygone) mit Koordinatensystem enthält; als GeoPackage oder GeoJSON neu speichern. "
+        "Der Wert zeigt die technische Meldung",
+        code="read",
+    )
+
+
+def read_district_layer(
+    path: str | os.PathLike[str],
+    name_field: str | None = "name",
+    id_field: str | None = "id",
+    layer: str | None = None,
+    metric_crs: str | None = None,
+) -> tuple[gpd.GeoDataFrame, list[Problem]]:
+    """Read a district layer (:func:`quartiersatlas.readers.read_districts`) and reject
+    districts whose coordinates cannot be used
+    (:func:`quartiersatlas.validate.district_coordinate_problems`).
+
+    Raises
+    ------
+    DataError
+        When the file is a table (CSV, Excel), cannot be read as a layer of polygons,
+        or has no usable district left; the problems name the file and what to do.
+    """
+    p = Path(path)
+    label = p.name
+    if p.suffix.lower() in TABLE_SUFFIXES and p.is_file():
+        raise DataError(
+            [
+                Problem(
+                    label,
+                    None,
+                    None,
+                    "Datei ist eine Tabelle, keine Ebene mit Stadtteilflächen",
+                    value=p.name,
+                    hint="Stadtteilflächen als GeoJSON, GeoPackage oder Shapefile angeben "
+                    "(settings.toml [files] districts bzw. --districts); Tabellen wie Orte "
+                    "oder Einwohner gehören in die anderen Einträge von [files]",
+                    code="format",
+                )
+            ]
+        )
+    try:
+        districts, problems = read_districts(p, name_field, id_field, layer)
+    except DataError:
+        raise
+    except Exception as exc:  # GDAL, GEOS and pandas raise many types for broken layers
+        raise DataError([_unusable_layer(label, exc)]) from exc
+    features = _feature_numbers(len(districts), problems)
+    keep, coord_problems = district_coordinate_problems(districts, features, label, metric_crs)
+    problems = sorted(problems + coord_problems, key=lambda q: q.row or 0)
+    if not keep.all():
+        districts = districts.loc[keep].reset_index(drop=True)
+    if districts.empty:
+        raise DataError(
+            [
+                *problems,
+                Problem(
+                    label,
+                    None,
+                    None,
+                    "keine nutzbare Fläche übrig",
+                    hint="die oben genannten Flächen korrigieren",
+                    code="empty",
+                ),
+            ]
+        )
+    return districts, problems
+
+
+def _settings_problems(settings: Settings) -> list[Problem]:
+    """Warnings about keys of settings.toml that are not used (e.g. typos)."""
+    out: list[Problem] = []
+    for key in settings.unknown_keys:
+        section = key.split(" ", 1)[0]
+        name = section.strip("[]")
+        known = KNOWN_KEYS.get(name)
+        hint = (
+            f"Schreibweise prüfen; bekannt in {section}: {', '.join(known)}"
+            if known and " " in key
+            else "Schreibweise prüfen; bekannte Abschnitte: "
+            + ", ".join(f"[{k}]" if k != "kinds" else "[[kinds]]" for k in KNOWN_KEYS)
+        )
+        out.append(
+            Problem(
+                SETTINGS_FILE,
+                None,
+                key,
+                "Schlüssel unbekannt; wird nicht verwendet",
+                hint=hint + " (README, Abschnitt Settings)",
+                severity="warning",
+                code="unknown_key",
+            )
+        )
+    return out
+
+
+def agenda_problems(ds: Dataset) -> list[Problem]:
+    """Problems of the meeting agenda, checked against the data as a link would be and
+    labelled with the agenda's path as in the settings."""
+    path = ds.settings.agenda_path
+    if path is None or not path.exists():  # no agenda yet: nothing to check
+        return []
+    # Imported here: the agenda checks links (linkstate), and linkstate imports this module.
+    from quartiersatlas.agenda import read_agenda
+    from quartiersatlas.linkstate import LinkContext
+
+    _agenda, problems = read_agenda(path, LinkContext.from_dataset(ds, ds.need))
+    label = _label(path, ds.settings)
+    return [
+        Problem(label, p.row, p.column, p.message, p.value, p.hint, p.severity, p.code)
+        for p in problems
+    ]
+
+
+def load_dataset(settings: Settings, check_agenda: bool = True) -> Dataset:
     """Read, check and join every file named in ``settings``.
+
+    Besides districts, places, teams, networks and population, the need table (kept in
+    :attr:`Dataset.need`), the population grid and the meeting agenda are read and
+    checked, and the settings against the districts (metric CRS, map centre); every
+    problem found is in :attr:`Dataset.problems`. ``check_agenda=False`` leaves the
+    agenda out (the app checks it apart: it changes while the data does not; see
+    :func:`agenda_problems`).
 
     Raises
     ------
     DataError
         When the district layer cannot be used at all.
+    SettingsError
+        When ``[city] metric_crs`` is not defined where the districts are.
     """
-    problems: list[Problem] = []
+    problems: list[Problem] = _settings_problems(settings)
 
     def relabel(found: list[Problem], path: Path) -> list[Problem]:
         label = _label(path, settings)
@@ -133,12 +301,22 @@ def load_dataset(settings: Settings) -> Dataset:
         ]
 
     try:
-        districts, dprob = read_districts(
-            settings.districts_path, settings.district_name_field, settings.district_id_field
+        districts, dprob = read_district_layer(
+            settings.districts_path,
+            settings.district_name_field,
+            settings.district_id_field,
+            metric_crs=settings.metric_crs,
         )
     except DataError as exc:
         raise DataError(relabel(exc.problems, settings.districts_path)) from exc
     problems += relabel(dprob, settings.districts_path)
+    crs_problems = metric_crs_problems(districts, settings.metric_crs)
+    for p in crs_problems:
+        if p.severity == "error":  # no area or distance could be computed at all
+            where = settings.data_dir / SETTINGS_FILE
+            raise SettingsError(f"{where} {p.column}: {p.message} – {p.hint}.")
+    problems += crs_problems
+    problems += map_center_problems(districts, settings.map_center)
     extent = city_extent(districts)
 
     places = _empty_places()
@@ -173,7 +351,22 @@ def load_dataset(settings: Settings) -> Dataset:
     except DataError as exc:
         problems += relabel(exc.problems, settings.population_path)
 
-    return Dataset(
+    need = None
+    if settings.need_path is not None:
+        try:
+            need, needprob = read_need(settings.need_path, districts)
+            problems += relabel(needprob, settings.need_path)
+        except DataError as exc:
+            problems += relabel(exc.problems, settings.need_path)
+
+    if settings.grid_path is not None:
+        try:
+            _cells, gridprob = read_census_grid(settings.grid_path)
+            problems += relabel(gridprob, settings.grid_path)
+        except DataError as exc:
+            problems += relabel(exc.problems, settings.grid_path)
+
+    ds = Dataset(
         settings=settings,
         districts=districts,
         places=places,
@@ -181,4 +374,10 @@ def load_dataset(settings: Settings) -> Dataset:
         networks=groups["networks"],
         population=population,
         problems=problems,
+        need=need,
     )
+    if check_agenda:
+        found = agenda_problems(ds)
+        if found:
+            ds = dataclasses.replace(ds, problems=problems + found)
+    return ds

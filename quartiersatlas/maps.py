@@ -23,7 +23,6 @@ from typing import Any
 
 import folium
 import geopandas as gpd
-import mapclassify
 import numpy as np
 import pandas as pd
 import shapely
@@ -212,6 +211,8 @@ def classify(
     deterministic). Fewer distinct values than ``k`` give fewer classes; NaN values get
     class -1 (no data), never a colour of the scale.
     """
+    import mapclassify  # lazily: it pulls in scipy.stats (about 1 s at import)
+
     if scheme not in CLASSIFICATION_SCHEMES:
         raise ValueError(f"unknown classification scheme {scheme!r}")
     ids = list(values.keys())

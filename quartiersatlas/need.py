@@ -12,7 +12,8 @@ district with
 - optional ``year``, ``source``, ``notes`` (text, not indicators).
 
 Rules as in :mod:`quartiersatlas.validate`: a row with an unknown or duplicate district
-or without data status is rejected and listed; an unreadable number is listed and left
+or without data status is rejected and listed; an unreadable number (also ``inf``,
+``nan``, a number of 10^15 or more, or a ``_pct`` value outside 0–100) is listed and left
 empty (the row is kept); districts without a row are listed as warnings ("keine Daten",
 never zero).
 """
@@ -51,6 +52,9 @@ NEED_COLUMNS: tuple[Column, ...] = (
     Column("source", False, "Where the figures come from.", ("quelle",)),
     Column("notes", False, "Free text.", ("bemerkung", "hinweis")),
 )
+MAX_VALUE = 1e15
+"""Indicator values must be smaller than this in absolute value (beyond it a float no
+longer holds every whole number, and no real indicator comes near it)."""
 NEED_TEXT_COLUMNS = ("district_id", "district", "year", "data_status", "source", "notes", "row")
 _STATUS_SYNONYMS = {"synthetisch": "synthetic", "geschaetzt": "estimated", "amtlich": "official"}
 
@@ -100,6 +104,7 @@ def parse_need(raw: RawTable, districts: pd.DataFrame) -> tuple[pd.DataFrame, li
     if "district_id" not in cols and "district" not in cols:
         raise DataError(
             [
+                *raw.problems,
                 Problem(
                     raw.file,
                     1,
@@ -108,12 +113,13 @@ def parse_need(raw: RawTable, districts: pd.DataFrame) -> tuple[pd.DataFrame, li
                     hint="Spalte district_id (Kennung oder Name des Stadtteils) ergänzen; "
                     "vorhandene Spalten: " + (", ".join(cols) or "(keine)"),
                     code="missing_column",
-                )
+                ),
             ]
         )
     if "data_status" not in cols:
         raise DataError(
             [
+                *raw.problems,
                 Problem(
                     raw.file,
                     1,
@@ -121,13 +127,27 @@ def parse_need(raw: RawTable, districts: pd.DataFrame) -> tuple[pd.DataFrame, li
                     "Pflichtspalte 'data_status' fehlt",
                     hint="Spalte data_status ergänzen: official, estimated oder synthetic",
                     code="missing_column",
-                )
+                ),
             ]
         )
     indicators = [c for c in cols if c not in NEED_TEXT_COLUMNS and "__dup" not in c]
+    for c in cols:
+        if "__dup" in c and c.split("__dup")[0] not in NEED_TEXT_COLUMNS:
+            name = c.split("__dup")[0]
+            problems.append(
+                Problem(
+                    raw.file,
+                    1,
+                    c,
+                    f"Kennzahl-Spalte '{name}' kommt doppelt vor; die spätere wird nicht verwendet",
+                    hint="eine der beiden Spalten umbenennen oder löschen",
+                    code="duplicate_column",
+                )
+            )
     if not indicators:
         raise DataError(
             [
+                *raw.problems,
                 Problem(
                     raw.file,
                     1,
@@ -135,7 +155,7 @@ def parse_need(raw: RawTable, districts: pd.DataFrame) -> tuple[pd.DataFrame, li
                     "keine Kennzahl-Spalte gefunden",
                     hint="mindestens eine Spalte mit Zahlen ergänzen, z. B. sgb2_share_pct",
                     code="missing_column",
-                )
+                ),
             ]
         )
     rows = frame[ROW].to_numpy()
@@ -178,17 +198,40 @@ def parse_need(raw: RawTable, districts: pd.DataFrame) -> tuple[pd.DataFrame, li
                 code="not_numeric",
             )
             continue
-        bad = (t.ne("") & num.isna()).to_numpy()
-        for j in np.flatnonzero(bad & keep):
-            add(
-                int(rows[j]),
-                c,
-                "keine Zahl",
-                value=t.iloc[j],
-                hint="Dezimalzahl wie 12.5 oder 12,5 eintragen; Wert bleibt leer",
-                code="number",
-            )
-        values[c] = num.astype(float)
+        values_c = np.asarray(num, dtype=np.float64)
+        filled = t.ne("").to_numpy()
+        with np.errstate(invalid="ignore"):
+            finite = np.isfinite(values_c)
+            too_big = finite & (np.abs(values_c) >= MAX_VALUE)
+            pct = c.lower().endswith("_pct")
+            outside = finite & ~too_big & pct & ((values_c < 0) | (values_c > 100))
+        checks = (
+            (filled & np.isnan(values_c), "keine Zahl", "Dezimalzahl wie 12.5 oder 12,5 eintragen"),
+            (
+                filled & ~finite & ~np.isnan(values_c),
+                "keine endliche Zahl",
+                "Dezimalzahl wie 12.5 oder 12,5 eintragen",
+            ),
+            (too_big, "Zahl zu groß (Betrag unter 10^15)", "Zahl prüfen (Spalten verrutscht?)"),
+            (
+                outside,
+                "Prozentwert außerhalb von 0 bis 100",
+                "Anteil in Prozent eintragen (Spaltenname endet auf _pct)",
+            ),
+        )
+        unusable = np.zeros(len(values_c), dtype=bool)
+        for mask, message, hint in checks:
+            unusable |= mask
+            for j in np.flatnonzero(mask & keep):
+                add(
+                    int(rows[j]),
+                    c,
+                    message,
+                    value=t.iloc[j],
+                    hint=hint + "; Wert bleibt leer",
+                    code="number",
+                )
+        values[c] = pd.Series(np.where(unusable, np.nan, values_c), index=frame.index)
     out = pd.DataFrame({"district_id": dids, **values})
     out["year"] = text("year").to_numpy()
     out["data_status"] = status.to_numpy()

@@ -4,10 +4,18 @@ Everything that differs between cities lives there (name, file paths, metric CRS
 kinds of places with labels and colours, defaults), so another city adopts Quartiersatlas
 by editing settings and data, not code. ``QUARTIERSATLAS_DATA`` points at another data
 folder of the same layout.
+
+Every key is checked for its type and its range before anything else runs: a value that
+cannot be used raises :class:`SettingsError` naming the file, the key, the value and what
+is expected. Every path in ``[files]`` must lie inside the data folder (after resolving
+``..`` and symbolic links), so that a settings file can neither make the app read a file
+elsewhere nor make it write the agenda elsewhere.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import os
 import re
 import tomllib
@@ -23,8 +31,14 @@ from quartiersatlas._errors import SettingsError
 __all__ = [
     "BASEMAPS",
     "DATA_ENV",
+    "KNOWN_KEYS",
+    "MAP_ZOOM_MAX",
+    "MAP_ZOOM_MIN",
+    "MAX_POPULATION",
+    "MAX_RADIUS_M",
     "Kind",
     "Settings",
+    "data_file_path",
     "default_data_dir",
     "load_settings",
     "resolve_data_dir",
@@ -34,8 +48,38 @@ DATA_ENV = "QUARTIERSATLAS_DATA"
 SETTINGS_FILE = "settings.toml"
 BASEMAPS = ("none", "osm", "basemap_de", "basemap_de_grau")
 SYMBOLS = ("circle", "square", "triangle", "diamond", "star", "house", "book", "hexagon")
-_HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
-_ID = re.compile(r"^[a-z0-9_]+$")
+MAX_RADIUS_M = 20_000
+"""Largest radius (metres) the app offers (the link parameter ``radius``: 0–20000)."""
+MAP_ZOOM_MIN, MAP_ZOOM_MAX = 8, 19
+"""Zoom levels the maps allow (``maps.build_map``: min_zoom 8, max_zoom 19)."""
+MAX_POPULATION = 1_000_000_000
+"""Largest population figure accepted anywhere (a city, a district, a grid cell)."""
+_HEX = re.compile(r"#[0-9A-Fa-f]{6}")
+_ID = re.compile(r"[a-z0-9_]+")
+_MAX_TEXT = 200
+_SHOW = 60
+_SHOW_PATH = 300
+
+KNOWN_KEYS: dict[str, tuple[str, ...]] = {
+    "city": ("name", "metric_crs", "population_total", "population_total_source"),
+    "files": (
+        "districts",
+        "places",
+        "teams",
+        "networks",
+        "population",
+        "need",
+        "agenda",
+        "grid",
+    ),
+    "districts": ("name_field", "id_field"),
+    "places": ("xy_crs",),
+    "join": ("tolerance_m",),
+    "coverage": ("default_radius_m",),
+    "map": ("center_lat", "center_lon", "zoom", "basemap"),
+    "kinds": ("id", "label", "label_plural", "color", "symbol"),
+}
+"""Every table and key settings.toml may hold (``kinds`` is an array of tables)."""
 
 
 @dataclass(frozen=True)
@@ -51,7 +95,7 @@ class Kind:
 
 @dataclass(frozen=True)
 class Settings:
-    """All settings of one data folder; paths are absolute."""
+    """All settings of one data folder; paths are absolute and inside ``data_dir``."""
 
     data_dir: Path
     city_name: str
@@ -74,6 +118,10 @@ class Settings:
     basemap: str
     kinds: tuple[Kind, ...] = field(default_factory=tuple)
     agenda_path: Path | None = None  # meeting agenda ([files] agenda); may not exist yet
+    grid_path: Path | None = None  # Zensus population grid ([files] grid), optional
+    unknown_keys: tuple[str, ...] = ()
+    """Keys of settings.toml that Quartiersatlas does not know (e.g. typos), as
+    ``"[map] centre_lat"``; they are not used and listed as warnings by ``check``."""
 
     @property
     def kind_ids(self) -> tuple[str, ...]:
@@ -106,43 +154,207 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     return default_data_dir()
 
 
-def _get(table: dict[str, Any], key: str, kind: type, where: str, default: Any = None) -> Any:
-    if key not in table:
-        if default is not None:
-            return default
-        raise SettingsError(f"{where}: Schlüssel '{key}' fehlt – bitte in settings.toml ergänzen.")
-    value = table[key]
-    if kind is float and isinstance(value, int) and not isinstance(value, bool):
-        value = float(value)
-    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-        raise SettingsError(
-            f"{where}: '{key}' muss vom Typ {kind.__name__} sein, ist aber {value!r}."
+# ----------------------------------------------------------------------------- values
+
+
+def _show(value: object, limit: int = _SHOW) -> str:
+    """A value as it would be written in TOML (shortened), for messages."""
+    if isinstance(value, str):
+        text = value if len(value) <= limit else value[:limit] + "…"
+        return '"' + text.replace("\n", "\\n").replace("\r", "\\r") + '"'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "{…} (eine Tabelle)"
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat() + " (ein Datum)"
+    text = str(value)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _quote(text: str) -> str:
+    """A text in single quotes (shortened, line breaks visible), for messages."""
+    text = text if len(text) <= _SHOW else text[:_SHOW] + "…"
+    return "'" + text.replace("\n", "\\n").replace("\r", "\\r") + "'"
+
+
+class _Table:
+    """One table of settings.toml with checked getters; ``where`` names it in messages."""
+
+    def __init__(self, raw: object, where: str, name: str) -> None:
+        if raw is None:
+            raw = {}
+        if not isinstance(raw, dict):
+            raise SettingsError(
+                f"{where}: '{name}' muss eine Tabelle sein (Abschnitt [{name}] mit Schlüsseln), "
+                f"ist aber {name} = {_show(raw)}."
+            )
+        self.raw: dict[str, Any] = raw
+        self.where = where
+
+    def _fail(self, key: str, expected: str, value: object) -> SettingsError:
+        return SettingsError(
+            f"{self.where}: '{key}' muss {expected} sein, ist aber {_show(value)}."
         )
-    return value
+
+    def _value(self, key: str, required: bool) -> Any:
+        if key not in self.raw:
+            if required:
+                raise SettingsError(
+                    f"{self.where}: Schlüssel '{key}' fehlt – bitte in settings.toml ergänzen."
+                )
+            return None
+        return self.raw[key]
+
+    def text(
+        self,
+        key: str,
+        default: str | None = None,
+        *,
+        nonempty: bool = False,
+        max_len: int = _MAX_TEXT,
+    ) -> str:
+        value = self._value(key, default is None)
+        if value is None:
+            return str(default)
+        expected = "ein Text in Anführungszeichen" + (
+            f" (1 bis {max_len} Zeichen)" if nonempty else f" (höchstens {max_len} Zeichen)"
+        )
+        if not isinstance(value, str):
+            raise self._fail(key, expected, value)
+        if (nonempty and not value.strip()) or len(value) > max_len:
+            raise self._fail(key, expected, value)
+        return value
+
+    def number(
+        self,
+        key: str,
+        default: float,
+        low: float,
+        high: float,
+        *,
+        unit: str = "",
+        low_open: bool = False,
+        whole: bool = False,
+    ) -> float:
+        """A finite number in [low, high] (or (low, high] with ``low_open``)."""
+        value = self._value(key, False)
+        if value is None:
+            return float(default)
+        kind = "eine ganze Zahl" if whole else "eine Zahl"
+        expected = (
+            f"{kind} größer als {low:g} und höchstens {high:g}{unit}"
+            if low_open
+            else f"{kind} von {low:g} bis {high:g}{unit}"
+        )
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self._fail(key, expected, value)
+        if isinstance(value, float) and not math.isfinite(value):
+            raise self._fail(key, expected, value)
+        number = float(value)
+        below = number <= low if low_open else number < low
+        if below or number > high or (whole and not number.is_integer()):
+            raise self._fail(key, expected, value)
+        return number
+
+    def integer(self, key: str, default: int, low: int, high: int, *, unit: str = "") -> int:
+        value = self._value(key, False)
+        if value is None:
+            return default
+        expected = f"eine ganze Zahl von {low} bis {high:,}{unit}".replace(",", ".")
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise self._fail(key, expected, value)
+        return value
+
+    def choice(self, key: str, default: str, allowed: tuple[str, ...]) -> str:
+        value = self._value(key, False)
+        if value is None:
+            return default
+        if not isinstance(value, str) or value not in allowed:
+            raise SettingsError(
+                f"{self.where}: {key} {_quote(str(value))} unbekannt – erlaubt: "
+                f"{', '.join(allowed)}."
+            )
+        return value
+
+    def crs(self, key: str, default: str | None = None) -> str:
+        value = self.text(key, default, nonempty=True, max_len=2000)
+        try:
+            CRS.from_user_input(value)
+        except (CRSError, TypeError, ValueError) as exc:
+            raise SettingsError(
+                f"{self.where}: {_quote(value)} ist kein bekanntes Koordinatenreferenzsystem "
+                "(erwartet z. B. 'EPSG:25832')."
+            ) from exc
+        return value
+
+    def unknown(self, section: str) -> list[str]:
+        known = KNOWN_KEYS.get(section, ())
+        return [f"{_section_label(section)} {k}" for k in self.raw if k not in known]
 
 
-def _check_crs(value: str, where: str) -> str:
-    try:
-        CRS.from_user_input(value)
-    except CRSError as exc:
+def _section_label(section: str) -> str:
+    """How a table is written in settings.toml: ``[city]``, ``[[kinds]]``."""
+    return "[[kinds]]" if section == "kinds" else f"[{section}]"
+
+
+def _check_metric(value: str, where: str) -> None:
+    crs = CRS.from_user_input(value)
+    if crs.is_geographic:
         raise SettingsError(
-            f"{where}: '{value}' ist kein bekanntes Koordinatenreferenzsystem "
-            "(erwartet z. B. 'EPSG:25832')."
-        ) from exc
-    return value
+            f"{where}: metric_crs '{value}' ist geografisch (Grad); für Flächen "
+            "und Abstände wird ein projiziertes System in Metern gebraucht, z. B. EPSG:25832."
+        )
+    units = {a.unit_name for a in crs.axis_info}
+    if not crs.is_projected or units != {"metre"}:
+        shown = ", ".join(sorted(units)) or "unbekannt"
+        raise SettingsError(
+            f"{where}: metric_crs '{value}' ist kein projiziertes System in Metern "
+            f"(Einheit: {shown}); für Flächen und Abstände wird eines in Metern gebraucht, "
+            "z. B. EPSG:25832 (UTM-Zone der Stadt)."
+        )
 
 
-def load_settings(data_dir: str | os.PathLike[str] | None = None) -> Settings:
-    """Read and check ``settings.toml`` of a data folder.
+def data_file_path(folder: Path, value: str, where: str, key: str) -> Path:
+    """The absolute path of a file named in settings.toml, which must lie in ``folder``.
+
+    ``value`` is relative to ``folder`` (or absolute); ``..`` and symbolic links are
+    resolved before the check, so neither can lead out of the folder.
 
     Raises
     ------
     SettingsError
-        When the file is missing, is not valid TOML, or holds an unusable value; the
-        message names the key and what was expected.
+        When the path leads out of the data folder or is not a usable path.
     """
-    folder = resolve_data_dir(data_dir)
-    path = folder / SETTINGS_FILE
+    base = folder.resolve()
+    try:
+        p = Path(value)
+        resolved = (p if p.is_absolute() else base / p).resolve()
+    except (OSError, ValueError, RuntimeError) as exc:  # NUL byte, symlink loop
+        raise SettingsError(
+            f"{where}: {key} = {_show(value, _SHOW_PATH)} ist kein gültiger Pfad ({exc}) – "
+            'Pfad relativ zum Datenordner angeben, z. B. "places.csv".'
+        ) from exc
+    shown = _show(value, _SHOW_PATH)
+    if resolved == base:
+        raise SettingsError(
+            f"{where}: {key} = {shown} nennt den Datenordner selbst, keine Datei – Dateinamen "
+            'relativ zum Datenordner angeben, z. B. "places.csv".'
+        )
+    if not resolved.is_relative_to(base):
+        raise SettingsError(
+            f"{where}: {key} = {shown} liegt außerhalb des Datenordners {base} – "
+            "Datei in den Datenordner legen und den Pfad relativ zu ihm angeben "
+            '(z. B. "places.csv" oder "geo/stadtteile.geojson"); Pfade mit \'..\' oder '
+            "Verknüpfungen nach außen sind nicht erlaubt."
+        )
+    return resolved
+
+
+# ----------------------------------------------------------------------------- loading
+
+
+def _read_raw(folder: Path, path: Path) -> dict[str, Any]:
     if not folder.is_dir():
         raise SettingsError(
             f"Datenordner '{folder}' existiert nicht – Pfad prüfen "
@@ -154,105 +366,146 @@ def load_settings(data_dir: str | os.PathLike[str] | None = None) -> Settings:
             "aus Quartiersatlas in den Datenordner und passen Sie sie an."
         )
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        # utf-8-sig: Windows editors may write a byte order mark, which TOML forbids
+        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise SettingsError(f"{path}: keine gültige TOML-Datei ({exc}).") from exc
+    except OSError as exc:
+        raise SettingsError(f"{path}: Datei nicht lesbar ({exc.strerror or exc}).") from exc
 
-    w = str(path)
-    city = raw.get("city", {})
-    files = raw.get("files", {})
-    districts = raw.get("districts", {})
-    places = raw.get("places", {})
-    join = raw.get("join", {})
-    coverage = raw.get("coverage", {})
-    mapcfg = raw.get("map", {})
 
-    metric_crs = _check_crs(_get(city, "metric_crs", str, f"{w} [city]"), f"{w} [city]")
-    xy_crs = _check_crs(
-        _get(places, "xy_crs", str, f"{w} [places]", default=metric_crs), f"{w} [places]"
-    )
-    if CRS.from_user_input(metric_crs).is_geographic:
-        raise SettingsError(
-            f"{w} [city]: metric_crs '{metric_crs}' ist geografisch (Grad); für Flächen "
-            "und Abstände wird ein projiziertes System in Metern gebraucht, z. B. EPSG:25832."
-        )
-
-    def file_path(key: str, default: str) -> Path:
-        rel = _get(files, key, str, f"{w} [files]", default=default)
-        p = Path(rel)
-        return p if p.is_absolute() else folder / p
-
-    basemap = _get(mapcfg, "basemap", str, f"{w} [map]", default="none")
-    if basemap not in BASEMAPS:
-        raise SettingsError(
-            f"{w} [map]: basemap '{basemap}' unbekannt – erlaubt: {', '.join(BASEMAPS)}."
-        )
-    tolerance = _get(join, "tolerance_m", float, f"{w} [join]", default=50.0)
-    if tolerance < 0:
-        raise SettingsError(f"{w} [join]: tolerance_m muss ≥ 0 sein, ist {tolerance}.")
-    radius = _get(coverage, "default_radius_m", float, f"{w} [coverage]", default=500.0)
-    if radius <= 0:
-        raise SettingsError(f"{w} [coverage]: default_radius_m muss > 0 sein, ist {radius}.")
-
-    kinds_raw = raw.get("kinds", [])
-    if not isinstance(kinds_raw, list) or not kinds_raw:
+def _kinds(raw: object, w: str) -> tuple[tuple[Kind, ...], list[str]]:
+    if raw is None or (isinstance(raw, list) and not raw):
         raise SettingsError(f"{w}: keine Arten von Orten definiert – [[kinds]]-Einträge ergänzen.")
+    if not isinstance(raw, list):
+        raise SettingsError(
+            f"{w}: 'kinds' muss eine Liste von Tabellen sein ([[kinds]]-Einträge mit id, label, "
+            f"color, symbol), ist aber kinds = {_show(raw)}."
+        )
     kinds: list[Kind] = []
+    unknown: list[str] = []
     seen: set[str] = set()
-    for i, item in enumerate(kinds_raw, start=1):
+    for i, item in enumerate(raw, start=1):
         where = f"{w} [[kinds]] Nr. {i}"
-        kid = _get(item, "id", str, where)
-        if not _ID.match(kid):
+        if not isinstance(item, dict):
             raise SettingsError(
-                f"{where}: id '{kid}' darf nur Kleinbuchstaben, Ziffern und _ enthalten."
+                f"{where}: muss eine Tabelle sein ([[kinds]] mit id, label, color, symbol), "
+                f"ist aber {_show(item)}."
+            )
+        t = _Table(item, where, "kinds")
+        kid = t.text("id", nonempty=True, max_len=60)
+        if not _ID.fullmatch(kid):
+            raise SettingsError(
+                f"{where}: id {_quote(kid)} darf nur Kleinbuchstaben, Ziffern und _ enthalten."
             )
         if kid in seen:
             raise SettingsError(f"{where}: id '{kid}' ist doppelt.")
         seen.add(kid)
-        label = _get(item, "label", str, where)
-        color = _get(item, "color", str, where)
-        if not _HEX.match(color):
-            raise SettingsError(f"{where}: color '{color}' ist keine Farbe wie '#D55E00'.")
-        symbol = _get(item, "symbol", str, where, default="circle")
+        label = t.text("label", nonempty=True)
+        label_plural = t.text("label_plural", label, nonempty=True)
+        color = t.text("color", nonempty=True)
+        if not _HEX.fullmatch(color):
+            raise SettingsError(f"{where}: color {_quote(color)} ist keine Farbe wie '#D55E00'.")
+        symbol = t.text("symbol", "circle")
         if symbol not in SYMBOLS:
             raise SettingsError(
-                f"{where}: symbol '{symbol}' unbekannt – erlaubt: {', '.join(SYMBOLS)}."
+                f"{where}: symbol {_quote(symbol)} unbekannt – erlaubt: {', '.join(SYMBOLS)}."
             )
-        kinds.append(
-            Kind(
-                id=kid,
-                label=label,
-                label_plural=_get(item, "label_plural", str, where, default=label),
-                color=color,
-                symbol=symbol,
-            )
+        kinds.append(Kind(kid, label, label_plural, color, symbol))
+        unknown += [f"[[kinds]] Nr. {i} {k}" for k in item if k not in KNOWN_KEYS["kinds"]]
+    return tuple(kinds), unknown
+
+
+def load_settings(data_dir: str | os.PathLike[str] | None = None) -> Settings:
+    """Read and check ``settings.toml`` of a data folder.
+
+    Raises
+    ------
+    SettingsError
+        When the file is missing, is not valid TOML, or holds an unusable value (wrong
+        type, out of range, a path outside the data folder); the message names the key,
+        the value and what was expected.
+    """
+    folder = resolve_data_dir(data_dir)
+    path = folder / SETTINGS_FILE
+    raw = _read_raw(folder, path)
+    w = str(path)
+
+    tables = {
+        name: _Table(raw.get(name), f"{w} [{name}]", name) for name in KNOWN_KEYS if name != "kinds"
+    }
+    city, files, mapcfg = tables["city"], tables["files"], tables["map"]
+    unknown = [f"{_section_label(k)}" for k in raw if k not in KNOWN_KEYS]
+    for name, table in tables.items():
+        unknown += table.unknown(name)
+
+    metric_crs = city.crs("metric_crs")
+    _check_metric(metric_crs, city.where)
+    xy_crs = tables["places"].crs("xy_crs", metric_crs)
+
+    def file_path(key: str, default: str) -> Path:
+        value = files.text(key, default, nonempty=True, max_len=1000)
+        return data_file_path(folder, value, files.where, key)
+
+    def optional_path(key: str) -> Path | None:
+        value = files.text(key, "", max_len=1000)
+        return data_file_path(folder, value, files.where, key) if value.strip() else None
+
+    paths = {
+        "districts": file_path("districts", "geo/stadtteile.geojson"),
+        "places": file_path("places", "places.csv"),
+        "teams": file_path("teams", "stadtteilteams.csv"),
+        "networks": file_path("networks", "networks.csv"),
+        "population": file_path("population", "population.csv"),
+    }
+    need_path = optional_path("need")
+    grid_path = optional_path("grid")
+    agenda_path = file_path("agenda", "agenda.toml")
+    others = [*paths.values(), need_path, grid_path, (folder / SETTINGS_FILE).resolve()]
+    if agenda_path.suffix.lower() != ".toml" or agenda_path in others:
+        raise SettingsError(
+            f"{files.where}: agenda = {_show(files.raw.get('agenda'))} – die Tagesordnung "
+            "braucht eine eigene Datei mit der Endung .toml (nicht settings.toml und keine "
+            'der Datendateien), z. B. agenda = "agenda.toml"; die Seite "Präsentation" '
+            "überschreibt diese Datei beim Speichern."
         )
 
+    kinds, unknown_kinds = _kinds(raw.get("kinds"), w)
     return Settings(
         data_dir=folder,
-        city_name=_get(city, "name", str, f"{w} [city]"),
+        city_name=city.text("name", nonempty=True),
         metric_crs=metric_crs,
-        population_total=int(_get(city, "population_total", int, f"{w} [city]", default=0)),
-        population_total_source=_get(
-            city, "population_total_source", str, f"{w} [city]", default=""
-        ),
-        districts_path=file_path("districts", "geo/stadtteile.geojson"),
-        places_path=file_path("places", "places.csv"),
-        teams_path=file_path("teams", "stadtteilteams.csv"),
-        networks_path=file_path("networks", "networks.csv"),
-        population_path=file_path("population", "population.csv"),
-        need_path=file_path("need", "") if files.get("need") else None,
-        district_name_field=_get(districts, "name_field", str, f"{w} [districts]", default="name"),
-        district_id_field=_get(districts, "id_field", str, f"{w} [districts]", default="id"),
+        population_total=city.integer("population_total", 0, 0, MAX_POPULATION),
+        population_total_source=city.text("population_total_source", "", max_len=1000),
+        districts_path=paths["districts"],
+        places_path=paths["places"],
+        teams_path=paths["teams"],
+        networks_path=paths["networks"],
+        population_path=paths["population"],
+        need_path=need_path,
+        district_name_field=tables["districts"].text("name_field", "name"),
+        district_id_field=tables["districts"].text("id_field", "id"),
         places_xy_crs=xy_crs,
-        tolerance_m=tolerance,
-        default_radius_m=radius,
-        map_center=(
-            _get(mapcfg, "center_lat", float, f"{w} [map]", default=0.0),
-            _get(mapcfg, "center_lon", float, f"{w} [map]", default=0.0),
+        tolerance_m=tables["join"].number(
+            "tolerance_m", 50.0, 0, MAX_RADIUS_M, unit=" (Meter), z. B. 50"
         ),
-        map_zoom=int(_get(mapcfg, "zoom", int, f"{w} [map]", default=12)),
-        basemap=basemap,
-        kinds=tuple(kinds),
-        agenda_path=file_path("agenda", "agenda.toml"),
+        default_radius_m=tables["coverage"].number(
+            "default_radius_m",
+            500.0,
+            0,
+            MAX_RADIUS_M,
+            unit=" (Meter), z. B. 500",
+            low_open=True,
+            whole=True,
+        ),
+        map_center=(
+            mapcfg.number("center_lat", 0.0, -90, 90, unit=" (Grad, WGS84), z. B. 53.1435"),
+            mapcfg.number("center_lon", 0.0, -180, 180, unit=" (Grad, WGS84), z. B. 8.2146"),
+        ),
+        map_zoom=mapcfg.integer("zoom", 12, MAP_ZOOM_MIN, MAP_ZOOM_MAX),
+        basemap=mapcfg.choice("basemap", "none", BASEMAPS),
+        kinds=kinds,
+        agenda_path=agenda_path,
+        grid_path=grid_path,
+        unknown_keys=tuple(unknown + unknown_kinds),
     )

@@ -18,7 +18,9 @@ from dataclasses import dataclass
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-from pyproj import Transformer
+import shapely
+from pyproj import CRS, Proj, Transformer
+from pyproj.exceptions import CRSError, ProjError
 
 from quartiersatlas._errors import DataError
 from quartiersatlas.problems import Problem, Severity
@@ -36,16 +38,21 @@ from quartiersatlas.schema import (
     TARGET_GROUPS,
     Column,
 )
-from quartiersatlas.settings import Kind
+from quartiersatlas.settings import MAX_POPULATION, Kind
 from quartiersatlas.text_utils import normalize_key
 
 __all__ = [
+    "METRIC_SCALE_TOLERANCE",
     "Extent",
+    "district_coordinate_problems",
+    "map_center_problems",
     "match_district_rows",
+    "metric_crs_problems",
     "parse_groups",
     "parse_places",
     "parse_population",
     "split_list",
+    "utm_crs_for",
 ]
 
 Extent = tuple[float, float, float, float]
@@ -123,7 +130,8 @@ def _require_columns(
     if missing:
         found = [c for c in raw.frame.columns if c != ROW]
         raise DataError(
-            [
+            list(raw.problems)  # what the reader found (e.g. a duplicate header) stays listed
+            + [
                 Problem(
                     raw.file,
                     1,
@@ -414,6 +422,7 @@ def parse_places(
     if not (has_ll or has_xy):
         raise DataError(
             [
+                *raw.problems,
                 Problem(
                     raw.file,
                     1,
@@ -422,7 +431,7 @@ def parse_places(
                     hint="Spalten lat und lon (WGS84) oder x und y (z. B. EPSG:25832) "
                     "ergänzen – leer lassen, wo die Lage unbekannt ist",
                     code="missing_column",
-                )
+                ),
             ]
         )
     n = len(frame)
@@ -672,9 +681,15 @@ _THOUSANDS = re.compile(r"^\d{1,3}([.\s']\d{3})+$")
 
 
 def _parse_count(values: pd.Series) -> pd.Series:
+    """Counts as floats (NaN where not a number); thousands separators are removed.
+
+    Floats, so that a figure beyond the int64 range (e.g. 2**63) is a large number to be
+    reported, not an overflow.
+    """
     text = values.astype(str).str.strip()
     text = text.where(~text.str.match(_THOUSANDS), text.str.replace(r"[.\s']", "", regex=True))
-    return pd.to_numeric(text.where(text.ne(""), None), errors="coerce")
+    num = pd.to_numeric(text.where(text.ne(""), None), errors="coerce")
+    return pd.Series(np.asarray(num, dtype=np.float64), index=values.index)
 
 
 def match_district_rows(
@@ -749,22 +764,24 @@ def parse_population(
     for name in ("residents", "residents_under_18", "residents_65_plus"):
         text = _col(frame, name)
         num = _parse_count(text)
-        bad = (text.ne("") & (num.isna() | (num < 0) | (num % 1 != 0))).to_numpy()
+        finite = np.isfinite(num.to_numpy())
+        bad = (text.ne("") & ~(finite & (num >= 0) & (num % 1 == 0))).to_numpy()
         if name == "residents":
             bad = bad | text.eq("").to_numpy()  # to_numpy() may be read-only (pandas 3)
-        for i in np.flatnonzero(bad).tolist():
+        too_big = ~bad & finite & (num > MAX_POPULATION).to_numpy()
+        for i in np.flatnonzero(bad | too_big).tolist():
             col.add(
                 int(rows[i]),
                 name,
-                "keine ganze Zahl ≥ 0",
+                "keine ganze Zahl ≥ 0"
+                if bad[i]
+                else f"Zahl zu groß (höchstens {MAX_POPULATION:,})".replace(",", "."),
                 value=text.iloc[i],
                 hint="Anzahl Personen als ganze Zahl eintragen; Zeile nicht übernommen",
                 code="count",
             )
             keep[i] = False
-        counts[name] = (
-            num.astype("Int64") if not bad.any() else num.where(~bad).round().astype("Int64")
-        )
+        counts[name] = num.where(~(bad | too_big)).round().astype("Int64")
     res = counts["residents"]
     for name in ("residents_under_18", "residents_65_plus"):
         over = (counts[name] > res).fillna(False).to_numpy(dtype=bool)
@@ -845,3 +862,279 @@ def parse_population(
                 code="total",
             )
     return out, col.problems
+
+
+# ----------------------------------------------------------------------------- geometry
+
+METRIC_SCALE_TOLERANCE = 0.01
+"""Largest deviation from 1 of the area or distance scale of the metric CRS at the city
+(1 %: UTM within its zone stays below 0.1 %; EPSG:3857 at 53° N is 2.8 for areas)."""
+_AREA_MARGIN_DEG = 2.0
+_CENTER_MARGIN_DEG = 0.1
+_SETTINGS = "settings.toml"
+
+
+def utm_crs_for(lon: float, lat: float) -> str:
+    """The UTM zone CRS of a point: ETRS89 (EPSG:258zz) in Europe, else WGS84.
+
+    >>> utm_crs_for(8.21, 53.14), utm_crs_for(13.4, 52.5), utm_crs_for(-74.0, 40.7)
+    ('EPSG:25832', 'EPSG:25833', 'EPSG:32618')
+    """
+    zone = int((lon + 180.0) // 6.0) % 60 + 1
+    if 28 <= zone <= 38 and -16.1 <= lon <= 40.2 and 32.9 <= lat <= 84.2:
+        return f"EPSG:{25800 + zone}"
+    return f"EPSG:{(32600 if lat >= 0 else 32700) + zone}"
+
+
+def _inside(
+    lon: np.ndarray, lat: np.ndarray, bounds: tuple[float, float, float, float], margin: float
+) -> np.ndarray:
+    """Which points lie in (west, south, east, north) widened by ``margin`` degrees."""
+    west, south, east, north = bounds
+    ok_lat = (lat >= south - margin) & (lat <= north + margin)
+    if west <= east:
+        return ok_lat & (lon >= west - margin) & (lon <= east + margin)
+    return ok_lat & ((lon >= west - margin) | (lon <= east + margin))  # crosses 180°
+
+
+def _in_bounds(
+    lon: float, lat: float, bounds: tuple[float, float, float, float], margin: float
+) -> bool:
+    return bool(_inside(np.array([lon]), np.array([lat]), bounds, margin)[0])
+
+
+def _area_text(name: str, bounds: tuple[float, float, float, float]) -> str:
+    """``"Europe between 6°E and 12°E: lon 6 bis 12.01, lat 36.53 bis 84.01"``."""
+    west, south, east, north = bounds
+    return f"{name.split(':')[0]}: lon {west:g} bis {east:g}, lat {south:g} bis {north:g}"
+
+
+def _city_centre(districts: gpd.GeoDataFrame) -> tuple[float, float]:
+    x0, y0, x1, y1 = (float(v) for v in districts.to_crs("EPSG:4326").total_bounds)
+    return (x0 + x1) / 2, (y0 + y1) / 2
+
+
+def _decimal(value: float, digits: int = 2) -> str:
+    return f"{value:.{digits}f}".replace(".", ",")
+
+
+def metric_crs_problems(
+    districts: gpd.GeoDataFrame, metric_crs: str, file: str = _SETTINGS
+) -> list[Problem]:
+    """Is ``metric_crs`` metric where the city is? Problems of ``[city] metric_crs``.
+
+    At the centre of the districts the CRS's scale factors (pyproj
+    :meth:`~pyproj.Proj.get_factors`) must be within 1 % of 1 for areas and distances,
+    and the centre must lie in the CRS's area of use; otherwise areas, distances and
+    catchments are wrong by that factor: a warning naming the factor and a UTM zone
+    that fits. A CRS that is not defined at the city (no finite scale) is an error.
+    """
+    if districts.empty:
+        return []
+    lon, lat = _city_centre(districts)
+    crs = CRS.from_user_input(metric_crs)
+    column = "[city] metric_crs"
+    where = f"Mitte der Stadtteile: lat {lat:.4f}, lon {lon:.4f}"
+    hint = (
+        f"ein projiziertes System in Metern für die Stadt eintragen, z. B. "
+        f"{utm_crs_for(lon, lat)} (UTM-Zone der Stadt)"
+    )
+    problems: list[Problem] = []
+    area = crs.area_of_use
+    if area is not None and not _in_bounds(lon, lat, area.bounds, 0.0):
+        problems.append(
+            Problem(
+                file,
+                None,
+                column,
+                f"die Stadt liegt außerhalb des Gültigkeitsbereichs von {metric_crs} "
+                f"({_area_text(area.name, area.bounds)}; {where}); Flächen und Abstände "
+                "können falsch sein",
+                value=metric_crs,
+                hint=hint,
+                severity="warning",
+                code="metric_crs",
+            )
+        )
+    try:
+        factors = Proj(crs).get_factors(lon, lat)
+        scales = (factors.areal_scale, factors.meridional_scale, factors.parallel_scale)
+    except (CRSError, ProjError, RuntimeError, ValueError):
+        scales = (float("nan"),) * 3
+    if not all(np.isfinite(v) and v > 0 for v in scales):
+        problems.append(
+            Problem(
+                file,
+                None,
+                column,
+                f"{metric_crs} ist an der Stadt nicht definiert ({where}); Flächen und "
+                "Abstände lassen sich nicht berechnen",
+                value=metric_crs,
+                hint=hint,
+                code="metric_crs",
+            )
+        )
+        return problems
+    areal, meridional, parallel = scales
+    lo, hi = sorted((meridional, parallel))
+    if max(abs(areal - 1), abs(lo - 1), abs(hi - 1)) > METRIC_SCALE_TOLERANCE:
+        distances = (
+            f"×{_decimal(lo)}"
+            if _decimal(lo) == _decimal(hi)
+            else f"×{_decimal(lo)} bis ×{_decimal(hi)}"
+        )
+        problems.append(
+            Problem(
+                file,
+                None,
+                column,
+                f"{metric_crs} ist an der Stadt nicht maßstabstreu: Flächen ×{_decimal(areal)}, "
+                f"Abstände {distances} ({where}); Abdeckung, Flächenanteile und Umkreise "
+                "werden entsprechend verzerrt",
+                value=metric_crs,
+                hint=hint,
+                severity="warning",
+                code="metric_crs",
+            )
+        )
+    return problems
+
+
+def map_center_problems(
+    districts: gpd.GeoDataFrame, center: tuple[float, float], file: str = _SETTINGS
+) -> list[Problem]:
+    """A warning when ``[map] center_lat/center_lon`` lies away from the districts.
+
+    (0, 0) is the value when settings.toml gives no centre: nothing to check.
+    """
+    if districts.empty or center == (0.0, 0.0):
+        return []
+    lat, lon = center
+    x0, y0, x1, y1 = (float(v) for v in districts.to_crs("EPSG:4326").total_bounds)
+    if _in_bounds(lon, lat, (x0, y0, x1, y1), _CENTER_MARGIN_DEG):
+        return []
+    return [
+        Problem(
+            file,
+            None,
+            "[map] center_lat",
+            "Startansicht der Karte liegt nicht bei den Stadtteilen",
+            value=f"center_lat = {lat:g}, center_lon = {lon:g}",
+            hint=f"Mitte der Stadt eintragen, z. B. center_lat = {(y0 + y1) / 2:.4f}, "
+            f"center_lon = {(x0 + x1) / 2:.4f}",
+            severity="warning",
+            code="map_center",
+        )
+    ]
+
+
+def _first_bad(bad: np.ndarray, index: np.ndarray, n: int) -> np.ndarray:
+    """Per feature the position of its first bad coordinate, or -1."""
+    first = np.full(n, -1, dtype=np.int64)
+    positions = np.flatnonzero(bad)
+    owners, at = np.unique(index[positions], return_index=True)
+    first[owners] = positions[at]
+    return first
+
+
+def district_coordinate_problems(
+    districts: gpd.GeoDataFrame,
+    features: Sequence[int],
+    file: str,
+    metric_crs: str | None = None,
+    column: str = "geometry",
+) -> tuple[np.ndarray, list[Problem]]:
+    """Districts whose vertices cannot be used: which to keep, and an error for each other.
+
+    A district is rejected when one of its vertices (in WGS84) is not a finite number
+    (``Infinity``, ``NaN``), lies outside lon −180…180 / lat −90…90, cannot be
+    transformed into ``metric_crs``, or lies more than 2° outside the area of use of
+    ``metric_crs`` while the city itself lies inside it. Such a vertex would make the
+    district cover half the globe: maps fail and places move into the wrong district.
+
+    Parameters
+    ----------
+    districts
+        The district layer in EPSG:4326 (columns ``name`` and ``geometry``).
+    features
+        The feature number (1-based, as in the file) of each row, for the messages.
+    file
+        File name used in problems.
+    metric_crs
+        The metric CRS of the settings; ``None`` skips the last two tests.
+    """
+    n = len(districts)
+    keep = np.ones(n, dtype=bool)
+    if n == 0:
+        return keep, []
+    geoms = districts.to_crs("EPSG:4326").geometry.to_numpy()
+    coords, index = shapely.get_coordinates(geoms, return_index=True)
+    x, y = coords[:, 0], coords[:, 1]
+    finite = np.isfinite(x) & np.isfinite(y)
+    with np.errstate(invalid="ignore"):
+        in_range = finite & (np.abs(x) <= 180) & (np.abs(y) <= 90)
+    tests: list[tuple[np.ndarray, str, str]] = [
+        (
+            ~finite,
+            "Stützpunkt mit ungültiger Koordinate (unendlich oder keine Zahl)",
+            "Stützpunkt in QGIS korrigieren oder löschen",
+        ),
+        (
+            finite & ~in_range,
+            "Stützpunkt außerhalb des gültigen Bereichs (lon −180 bis 180, lat −90 bis 90)",
+            "Koordinate in QGIS korrigieren (Tippfehler? Koordinatensystem der Datei falsch "
+            "angegeben?)",
+        ),
+    ]
+    if metric_crs is not None:
+        transformable = in_range.copy()
+        if in_range.any():
+            tr = Transformer.from_crs("EPSG:4326", metric_crs, always_xy=True)
+            mx, my = tr.transform(x[in_range], y[in_range])
+            transformable[in_range] = np.isfinite(mx) & np.isfinite(my)
+        if transformable.any():  # if nothing is, the CRS is wrong (metric_crs_problems)
+            tests.append(
+                (
+                    in_range & ~transformable,
+                    f"Stützpunkt lässt sich nicht in {metric_crs} umrechnen",
+                    "Koordinate in QGIS korrigieren oder settings.toml [city] metric_crs prüfen",
+                )
+            )
+        area = CRS.from_user_input(metric_crs).area_of_use
+        good = np.ones(n, dtype=bool)
+        good[index[~transformable]] = False
+        if area is not None and good.any():
+            # the median of the districts' centres: one stray vertex does not move it
+            centres = shapely.get_coordinates(shapely.centroid(geoms[good]))
+            centre = (float(np.median(centres[:, 0])), float(np.median(centres[:, 1])))
+            if _in_bounds(*centre, area.bounds, 0.0):
+                far = transformable & ~_inside(x, y, area.bounds, _AREA_MARGIN_DEG)
+                tests.append(
+                    (
+                        far,
+                        f"Stützpunkt weit außerhalb des Gültigkeitsbereichs von {metric_crs} "
+                        f"({_area_text(area.name, area.bounds)}), in dem die Stadt liegt",
+                        "Koordinate in QGIS korrigieren (Tippfehler?)",
+                    )
+                )
+    names = districts["name"].astype(str).to_numpy()
+    problems: list[Problem] = []
+    for bad, message, hint in tests:
+        first = _first_bad(bad, index, n)
+        for i in np.flatnonzero((first >= 0) & keep).tolist():
+            j = int(first[i])
+            feat = int(features[i])
+            problems.append(
+                Problem(
+                    file,
+                    feat,
+                    column,
+                    f"Objekt {feat} ('{names[i]}'): {message}",
+                    value=f"lon={x[j]:g}, lat={y[j]:g}",
+                    hint=hint + "; Fläche wurde nicht übernommen",
+                    code="coordinate_range",
+                )
+            )
+            keep[i] = False
+    problems.sort(key=lambda p: p.row or 0)
+    return keep, problems

@@ -321,6 +321,49 @@ def test_join_missing_file_is_a_usage_error(tmp_path: Path, join_files, capsys) 
     assert "fehlt.geojson: Datei nicht gefunden" in err
 
 
+def test_join_with_a_table_as_district_layer(join_files, capsys) -> None:
+    _, places = join_files
+    code = main(["join", "--districts", str(places), "--places", str(places)])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert out == ""
+    assert "orte.csv: Datei ist eine Tabelle, keine Ebene mit Stadtteilflächen" in err
+
+
+def test_join_rejects_a_district_with_an_impossible_vertex(
+    join_files, tmp_path: Path, capsys
+) -> None:
+    districts, places = join_files
+    fc = json.loads(districts.read_text(encoding="utf-8"))
+    fc["features"][1]["geometry"]["coordinates"][0][1][0] = 500
+    broken = tmp_path / "kaputt.geojson"
+    broken.write_text(json.dumps(fc), encoding="utf-8")
+    assert main(["join", "--districts", str(broken), "--places", str(places)]) == 1
+    out, err = capsys.readouterr()
+    assert "kaputt.geojson:2: geometry: Objekt 2 ('Beta')" in err
+    assert {r["district"] for r in _rows(out)} <= {"Alpha", "Gamma", ""}
+
+
+def test_unexpected_error_is_a_message_not_a_traceback(
+    data_dir: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(settings: object) -> None:
+        raise ValueError("kaputt")
+
+    monkeypatch.delenv("QUARTIERSATLAS_DEBUG", raising=False)
+    monkeypatch.setattr("quartiersatlas.cli.load_dataset", broken)
+    assert main(["check", "--data", str(data_dir)]) == 1
+    _, err = capsys.readouterr()
+    assert err.startswith(
+        "python -m quartiersatlas check: unerwarteter Fehler beim Verarbeiten der Daten "
+        "(ValueError: kaputt)."
+    )
+    assert "QUARTIERSATLAS_DEBUG=1" in err
+    monkeypatch.setenv("QUARTIERSATLAS_DEBUG", "1")
+    with pytest.raises(ValueError, match="kaputt"):
+        main(["check", "--data", str(data_dir)])
+
+
 def test_join_with_data_folder_settings(data_dir: Path, join_files, capsys) -> None:
     districts, places = join_files
     settings = (data_dir / "settings.toml").read_text(encoding="utf-8")

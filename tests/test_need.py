@@ -86,3 +86,59 @@ def test_shipped_need_file_is_labelled_synthetic() -> None:
     assert len(need) == len(districts)
     assert set(need["data_status"]) == {"synthetic"}
     assert need["sgb2_share_pct"].between(0, 100).all()
+
+
+def test_numbers_that_cannot_be_used_are_listed_and_left_empty(
+    csv_writer: Callable[..., Path], districts_25832: gpd.GeoDataFrame
+) -> None:
+    big = str(2**63)
+    path = csv_writer(
+        "need.csv",
+        ["district_id", "sgb2_share_pct", "einkommen_eur", "data_status"],
+        [
+            ["alpha", "inf", big, "synthetic"],
+            ["beta", "150", "-1e400", "synthetic"],
+            ["gamma", "-0,5", "12345,5", "synthetic"],
+        ],
+    )
+    need, problems = read_need(path, districts_25832)
+    found = [(p.row, p.column, p.message, p.value) for p in problems]
+    assert found == [
+        (2, "sgb2_share_pct", "keine endliche Zahl", "inf"),
+        (3, "sgb2_share_pct", "Prozentwert außerhalb von 0 bis 100", "150"),
+        (4, "sgb2_share_pct", "Prozentwert außerhalb von 0 bis 100", "-0,5"),
+        (3, "einkommen_eur", "keine endliche Zahl", "-1e400"),
+        (2, "einkommen_eur", "Zahl zu groß (Betrag unter 10^15)", big),
+    ]
+    assert all(p.hint.endswith("Wert bleibt leer") for p in problems)
+    assert need["district_id"].tolist() == ["alpha", "beta", "gamma"]  # rows kept
+    assert need["sgb2_share_pct"].isna().all()
+    assert need["einkommen_eur"].tolist()[2] == 12345.5
+    assert need["einkommen_eur"].isna().tolist() == [True, True, False]
+
+
+def test_duplicate_indicator_column_is_an_error(
+    csv_writer: Callable[..., Path], districts_25832: gpd.GeoDataFrame
+) -> None:
+    path = csv_writer(
+        "need.csv",
+        ["district_id", "quote_pct", "quote_pct", "data_status"],
+        [["alpha", "1", "2", "synthetic"]],
+    )
+    need, problems = read_need(path, districts_25832)
+    errors = [p for p in problems if p.code == "duplicate_column" and p.severity == "error"]
+    assert [(p.row, p.column.split("__dup")[0]) for p in errors] == [(1, "quote_pct")]
+    assert errors[0].message == (
+        "Kennzahl-Spalte 'quote_pct' kommt doppelt vor; die spätere wird nicht verwendet"
+    )
+    assert need["quote_pct"].tolist() == [1.0]
+    assert indicator_columns(need) == ["quote_pct"]
+
+
+def test_unusable_file_keeps_the_readers_problems(
+    csv_writer: Callable[..., Path], districts_25832: gpd.GeoDataFrame
+) -> None:
+    path = csv_writer("a.csv", ["district_id", "district_id", "quote_pct"], [["alpha", "a", "1"]])
+    with pytest.raises(DataError) as info:
+        read_need(path, districts_25832)
+    assert [p.code for p in info.value.problems] == ["duplicate_column", "missing_column"]

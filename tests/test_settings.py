@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -23,6 +24,23 @@ def _folder_with(tmp_path: Path, text: str) -> Path:
     folder.mkdir()
     (folder / "settings.toml").write_text(text, encoding="utf-8")
     return folder
+
+
+def _set(text: str, section: str, key: str, value: str) -> str:
+    """``key = value`` in ``[section]`` of a settings text (the table is added if absent)."""
+    lines = text.splitlines()
+    header = f"[{section}]"
+    if header not in lines:
+        lines[0:0] = [header, ""]
+    start = lines.index(header)
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("[")), len(lines))
+    lines = [
+        line
+        for i, line in enumerate(lines)
+        if not (start < i < end and re.match(rf"{key}\s*=", line))
+    ]
+    lines.insert(start + 1, f"{key} = {value}")
+    return "\n".join(lines) + "\n"
 
 
 def test_defaults_load_from_shipped_settings() -> None:
@@ -101,11 +119,84 @@ def test_env_var_with_copy_of_shipped_settings(
     assert s.places_path == folder.resolve() / "orte" / "angebote.xlsx"
 
 
-def test_absolute_file_path_is_kept(tmp_path: Path, settings_text: str) -> None:
-    target = tmp_path / "irgendwo" / "orte.csv"
-    text = settings_text.replace('places = "places.csv"', f'places = "{target.as_posix()}"')
+@pytest.mark.parametrize("where", ["absolute", "dotdot", "dotdot-inside"])
+def test_file_path_outside_the_folder_is_refused(
+    tmp_path: Path, settings_text: str, where: str
+) -> None:
+    value = {
+        "absolute": (tmp_path / "irgendwo" / "orte.csv").as_posix(),
+        "dotdot": "../orte.csv",
+        "dotdot-inside": "geo/../../stadt2/orte.csv",
+    }[where]
+    text = settings_text.replace('places = "places.csv"', f'places = "{value}"')
+    with pytest.raises(SettingsError) as info:
+        load_settings(_folder_with(tmp_path, text))
+    msg = str(info.value)
+    assert f'[files]: places = "{value}" liegt außerhalb des Datenordners' in msg
+    assert "Pfad relativ zu ihm angeben" in msg
+    # an absolute path inside the folder is fine
+    inside = (tmp_path / "stadt").resolve() / "orte" / "orte.csv"
+    text = settings_text.replace('places = "places.csv"', f'places = "{inside.as_posix()}"')
+    (tmp_path / "stadt" / "settings.toml").write_text(text, encoding="utf-8")
+    assert load_settings(tmp_path / "stadt").places_path == inside
+
+
+def test_dotdot_and_symlinks_that_stay_inside_are_fine(tmp_path: Path, settings_text: str) -> None:
+    text = settings_text.replace('places = "places.csv"', 'places = "geo/../orte/link.csv"')
+    folder = _folder_with(tmp_path, text)
+    (folder / "orte").mkdir()
+    (folder / "orte" / "orte-2024.csv").write_text("id\n", encoding="utf-8")
+    (folder / "orte" / "link.csv").symlink_to(folder / "orte" / "orte-2024.csv")
+    s = load_settings(folder)
+    assert s.places_path == folder.resolve() / "orte" / "orte-2024.csv"
+
+
+def test_symlink_leading_out_of_the_folder_is_refused(tmp_path: Path, settings_text: str) -> None:
+    folder = _folder_with(tmp_path, settings_text)
+    (tmp_path / "fremd.csv").write_text("id\n", encoding="utf-8")
+    (folder / "places.csv").symlink_to(tmp_path / "fremd.csv")
+    with pytest.raises(SettingsError, match=r'places = "places.csv" liegt außerhalb'):
+        load_settings(folder)
+
+
+def test_path_with_nul_byte(tmp_path: Path, settings_text: str) -> None:
+    text = settings_text.replace('places = "places.csv"', 'places = "orte\\u0000.csv"')
+    with pytest.raises(SettingsError, match=r"\[files\]: places = .* ist kein gültiger Pfad"):
+        load_settings(_folder_with(tmp_path, text))
+
+
+def test_agenda_and_grid_paths(tmp_path: Path, settings_text: str) -> None:
+    text = settings_text.replace(
+        'population = "population.csv"',
+        'population = "population.csv"\nagenda = "treffen/agenda.toml"\ngrid = "zensus.csv"',
+    )
     s = load_settings(_folder_with(tmp_path, text))
-    assert s.places_path == target
+    assert s.agenda_path == (tmp_path / "stadt").resolve() / "treffen" / "agenda.toml"
+    assert s.grid_path == (tmp_path / "stadt").resolve() / "zensus.csv"
+    assert s.need_path is None
+
+
+@pytest.mark.parametrize("agenda", ["settings.toml", "places.csv", "agenda.txt"])
+def test_agenda_needs_its_own_toml_file(tmp_path: Path, settings_text: str, agenda: str) -> None:
+    text = settings_text.replace(
+        'population = "population.csv"', f'population = "population.csv"\nagenda = "{agenda}"'
+    )
+    with pytest.raises(SettingsError, match=r"eigene Datei mit der Endung \.toml"):
+        load_settings(_folder_with(tmp_path, text))
+
+
+def test_settings_file_with_byte_order_mark(tmp_path: Path, settings_text: str) -> None:
+    folder = tmp_path / "stadt"
+    folder.mkdir()
+    (folder / "settings.toml").write_text(settings_text, encoding="utf-8-sig")
+    assert load_settings(folder).city_name == "Teststadt"
+
+
+def test_unknown_keys_are_recorded(tmp_path: Path, settings_text: str) -> None:
+    text = settings_text.replace("tolerance_m = 50", "tolerance_m = 50\ntoleranz = 10")
+    text = text.replace('symbol = "book"', 'symbol = "book"\ncolour = "#000000"')
+    s = load_settings(_folder_with(tmp_path, text + "\n[karte]\nzoom = 3\n"))
+    assert s.unknown_keys == ("[karte]", "[join] toleranz", "[[kinds]] Nr. 3 colour")
 
 
 def test_missing_folder(tmp_path: Path) -> None:
@@ -196,14 +287,44 @@ def test_missing_required_key(tmp_path: Path, settings_text: str) -> None:
 
 def test_wrong_type(tmp_path: Path, settings_text: str) -> None:
     text = settings_text.replace("tolerance_m = 50", 'tolerance_m = "fünfzig"')
-    with pytest.raises(SettingsError, match="'tolerance_m' muss vom Typ float sein"):
+    with pytest.raises(SettingsError) as info:
         load_settings(_folder_with(tmp_path, text))
+    assert str(info.value).endswith(
+        "settings.toml [join]: 'tolerance_m' muss eine Zahl von 0 bis 20000 (Meter), z. B. 50 "
+        'sein, ist aber "fünfzig".'
+    )
 
 
 def test_negative_tolerance(tmp_path: Path, settings_text: str) -> None:
     text = settings_text.replace("tolerance_m = 50", "tolerance_m = -5")
-    with pytest.raises(SettingsError, match="tolerance_m muss ≥ 0 sein"):
+    with pytest.raises(SettingsError, match="'tolerance_m' muss eine Zahl von 0 bis 20000"):
         load_settings(_folder_with(tmp_path, text))
+
+
+@pytest.mark.parametrize(
+    ("section", "key", "value", "expected"),
+    [
+        ("coverage", "default_radius_m", "inf", "eine ganze Zahl größer als 0 und höchstens 20000"),
+        ("coverage", "default_radius_m", "20001", "eine ganze Zahl größer als 0 und höchstens"),
+        ("map", "center_lat", "-nan", "eine Zahl von -90 bis 90 (Grad, WGS84)"),
+        ("map", "center_lon", "180.5", "eine Zahl von -180 bis 180 (Grad, WGS84)"),
+        ("map", "zoom", "7", "eine ganze Zahl von 8 bis 19"),
+        ("city", "population_total", "1_000_000_001", "eine ganze Zahl von 0 bis 1.000.000.000"),
+        ("city", "name", '""', "ein Text in Anführungszeichen (1 bis 200 Zeichen)"),
+        ("city", "population_total_source", "1979-05-27", "ein Text"),
+        ("districts", "name_field", "[1]", "ein Text in Anführungszeichen"),
+        ("places", "xy_crs", "25832", "ein Text in Anführungszeichen"),
+    ],
+)
+def test_value_out_of_range(
+    tmp_path: Path, settings_text: str, section: str, key: str, value: str, expected: str
+) -> None:
+    text = _set(settings_text, section, key, value)
+    with pytest.raises(SettingsError) as info:
+        load_settings(_folder_with(tmp_path, text))
+    msg = str(info.value)
+    assert f"[{section}]: '{key}' muss {expected}" in msg
+    assert "ist aber " in msg
 
 
 def test_unknown_basemap(tmp_path: Path, settings_text: str) -> None:

@@ -626,3 +626,104 @@ def test_population_missing_required_column(pop) -> None:
 )
 def test_split_list(cell: str, items: list[str]) -> None:
     assert split_list(cell) == items
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "message"),
+    [
+        ("residents", str(2**63), "Zahl zu groß (höchstens 1.000.000.000)"),
+        ("residents", str(2**64), "Zahl zu groß (höchstens 1.000.000.000)"),
+        ("residents_under_18", str(2**63), "Zahl zu groß (höchstens 1.000.000.000)"),
+    ],
+)
+def test_population_huge_counts_are_reported_not_crashed(
+    pop, column: str, value: str, message: str
+) -> None:
+    row = {"district_id": "c", "residents": "3000", "data_status": "synthetic"}
+    row[column] = value
+    out, problems = pop([CLEAN_POP[0], CLEAN_POP[1], [row.get(h, "") for h in POP_HEADER]])
+    p = only(problems, "count")
+    assert (p.row, p.column, p.value, p.message) == (4, column, value, message)
+    assert out["district_id"].tolist() == ["a", "b"]
+    assert out["residents"].dtype == "Int64"
+    assert_accounted(out["row"], problems, 3)
+
+
+def test_duplicate_header_is_listed_with_the_missing_column(places_from) -> None:
+    with pytest.raises(DataError) as info:
+        places_from([OK], header=["id", "id", "kind", "lat", "lon"])
+    found = [(p.row, p.column, p.code) for p in info.value.problems]
+    assert found == [(1, "id", "duplicate_column"), (1, "name", "missing_column")]
+
+
+# ------------------------------------------------------------- district coordinates
+
+
+def _squares(geo, crs: str = "EPSG:4326"):
+    return geo.districts(crs)
+
+
+def test_district_with_a_vertex_out_of_range_is_rejected(geo) -> None:
+    import shapely
+    from shapely.geometry import Polygon
+
+    from quartiersatlas.validate import district_coordinate_problems
+
+    districts = _squares(geo)
+    (x0, y0), (x1, y1) = geo.lonlat(geo.x0, geo.y0), geo.lonlat(geo.x0 + 1000, geo.y0 + 1000)
+    districts.loc[1, "geometry"] = Polygon([(x0, y0), (500.0, y0), (x1, y1), (x0, y1)])
+    districts.loc[2, "geometry"] = shapely.Polygon(
+        [(x0, y0), (x1, float("inf")), (x1, y1), (x0, y1)]
+    )
+    keep, problems = district_coordinate_problems(districts, [1, 4, 7], "stadtteile.gpkg")
+    assert keep.tolist() == [True, False, False]
+    assert [(p.file, p.row, p.column, p.code) for p in problems] == [
+        ("stadtteile.gpkg", 4, "geometry", "coordinate_range"),
+        ("stadtteile.gpkg", 7, "geometry", "coordinate_range"),
+    ]
+    assert problems[0].message.startswith("Objekt 4 ('Beta'): Stützpunkt außerhalb des gültigen")
+    assert problems[0].value == f"lon=500, lat={y0:g}"
+    assert problems[1].message.startswith("Objekt 7 ('Gamma'): Stützpunkt mit ungültiger")
+    assert problems[1].value == f"lon={x1:g}, lat=inf"
+    assert all(p.hint.endswith("Fläche wurde nicht übernommen") for p in problems)
+
+
+def test_district_far_outside_the_metric_crs_area_is_rejected(geo) -> None:
+    from shapely.geometry import Polygon
+
+    from quartiersatlas.validate import district_coordinate_problems
+
+    districts = _squares(geo)
+    (x0, y0), (x1, y1) = geo.lonlat(geo.x0, geo.y0), geo.lonlat(geo.x0 + 1000, geo.y0 + 1000)
+    districts.loc[0, "geometry"] = Polygon([(x0, y0), (x1, y0), (x1, y1), (40.0, y1)])
+    keep, problems = district_coordinate_problems(districts, [1, 2, 3], "s.geojson", "EPSG:25832")
+    assert keep.tolist() == [False, True, True]
+    assert problems[0].message.startswith(
+        "Objekt 1 ('Alpha'): Stützpunkt weit außerhalb des Gültigkeitsbereichs von EPSG:25832 "
+        "(Europe between 6°E and 12°E: lon 6 bis 12.01"
+    )
+    # EPSG:3857 covers the world: nothing is far from it
+    keep, problems = district_coordinate_problems(districts, [1, 2, 3], "s.geojson", "EPSG:3857")
+    assert keep.all()
+    assert problems == []
+
+
+def test_metric_crs_problems(geo) -> None:
+    from quartiersatlas.validate import metric_crs_problems
+
+    districts = _squares(geo)
+    assert metric_crs_problems(districts, "EPSG:25832") == []
+    assert metric_crs_problems(districts, "EPSG:3035") == []
+    mercator = metric_crs_problems(districts, "EPSG:3857")
+    assert [(p.file, p.row, p.column, p.severity) for p in mercator] == [
+        ("settings.toml", None, "[city] metric_crs", "warning")
+    ]
+    assert "Flächen ×2,78, Abstände ×1,67" in mercator[0].message
+    assert mercator[0].hint.startswith("ein projiziertes System in Metern für die Stadt")
+    assert "EPSG:25832 (UTM-Zone der Stadt)" in mercator[0].hint
+    east = metric_crs_problems(districts, "EPSG:25833")
+    assert [p.code for p in east] == ["metric_crs"]
+    assert "außerhalb des Gültigkeitsbereichs von EPSG:25833" in east[0].message
+    # equal-area but not distance-true: distances are off by about 9 %
+    mollweide = metric_crs_problems(districts, "ESRI:54009")
+    assert "Abstände ×0,92 bis ×1,09" in mollweide[0].message
