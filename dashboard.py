@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.data import crash_message
 from ui.mapview import vendor_assets_ready
 
 st.set_page_config(
@@ -30,8 +31,4 @@ with st.sidebar:
 try:
     page.run()
 except Exception as exc:  # never a traceback in the UI
-    st.error(
-        "**Diese Seite konnte nicht angezeigt werden.** "
-        f"Ursache: {type(exc).__name__}: {exc}. Bitte Daten prüfen (Seite ›Datenprüfung‹) "
-        "oder den Fehler mit dieser Meldung melden."
-    )
+    st.error(crash_message(exc))

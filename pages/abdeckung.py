@@ -26,6 +26,8 @@ from quartiersatlas.maps import build_map
 from quartiersatlas.need import indicator_columns
 from quartiersatlas.pdf import overview_pdf
 from quartiersatlas.profile import analyse, city_overview, report_layers
+from quartiersatlas.safe_text import escape_markdown as md
+from quartiersatlas.safe_text import markdown_code
 from quartiersatlas.schema import ACCESSIBILITY_COLUMNS, STATUSES
 from quartiersatlas.texts import (
     ACCESS_LABELS,
@@ -294,7 +296,7 @@ else:
     notes.append(COVERAGE_NOTES["evenly_spread"])
 if group != "all":
     notes.append(COVERAGE_NOTES["groups"])
-notes.append(COVERAGE_NOTES["catchment"].format(radius=radius_text, crs=s.metric_crs))
+notes.append(COVERAGE_NOTES["catchment"].format(radius=radius_text, crs=md(s.metric_crs)))
 if approximate:
     notes.append(COVERAGE_NOTES["approximate"].format(n=approximate))
 if outside:
@@ -309,17 +311,17 @@ if need is not None and "data_status" in need.columns and need["data_status"].eq
 st.info("**So wird gerechnet:** " + " ".join(notes), icon=":material/calculate:")
 if grid_path and cells is None:
     st.warning(
-        f"Das Bevölkerungsgitter `{grid_path}` konnte nicht gelesen werden; es wird mit "
-        "gleichmäßig verteilten Einwohnern gerechnet. "
-        + " ".join(p.format() for p in grid_problems[:3])
+        f"Das Bevölkerungsgitter {markdown_code(grid_path)} konnte nicht gelesen werden; es "
+        "wird mit gleichmäßig verteilten Einwohnern gerechnet. "
+        + md(" ".join(p.format() for p in grid_problems[:3]))
     )
 elif cells is not None and grid_problems:
-    st.caption("Hinweise zum Gitter: " + " ".join(p.format() for p in grid_problems[:3]))
+    st.caption("Hinweise zum Gitter: " + md(" ".join(p.format() for p in grid_problems[:3])))
 if need_problems and any(p.severity == "error" for p in need_problems):
     st.warning(
         "In der Bedarfsdatei gibt es Probleme; betroffene Werte fehlen. "
         "Details auf der Seite ›Datenprüfung‹ oder: "
-        + " ".join(p.format() for p in need_problems if p.severity == "error")[:600]
+        + md(" ".join(p.format() for p in need_problems if p.severity == "error")[:600])
     )
 if located.empty:
     st.warning(
@@ -340,7 +342,7 @@ else:
             f"unter {cov_pct} %",
             "per_1000": f"weniger als {format_number(float(per_thr), 1)} Orte je 1.000 "
             f"{group_words}",
-            "need": f"{need_label(need_col or '')} über {format_number(need_thr or 0.0, 1)}",
+            "need": f"{md(need_label(need_col or ''))} über {format_number(need_thr or 0.0, 1)}",
         }[c]
         for c in criteria.active()
     )
@@ -506,13 +508,21 @@ else:
         if points.empty:
             st.write("Keine Stadtteile mit Bedarfswert.")
         else:
+            # plain field names: a need column's name (from data) may hold ':' '.' '['
+            # which Altair and Vega-Lite would read as syntax; the titles show the names
+            plot = points.set_axis(["district", "need", "covered", "per_1000"], axis=1)
             chart = (
-                alt.Chart(points)
+                alt.Chart(plot)
                 .mark_circle(size=90, color="#D55E00", opacity=0.8)
                 .encode(
-                    x=alt.X(f"{x_title}:Q", title=x_title),
-                    y=alt.Y(f"{y_title}:Q", title=y_title, scale=alt.Scale(domain=[0, 100])),
-                    tooltip=["Stadtteil", f"{x_title}:Q", f"{y_title}:Q", f"{per_label}:Q"],
+                    x=alt.X("need:Q", title=x_title),
+                    y=alt.Y("covered:Q", title=y_title, scale=alt.Scale(domain=[0, 100])),
+                    tooltip=[
+                        alt.Tooltip("district:N", title="Stadtteil"),
+                        alt.Tooltip("need:Q", title=x_title),
+                        alt.Tooltip("covered:Q", title=y_title),
+                        alt.Tooltip("per_1000:Q", title=per_label),
+                    ],
                 )
                 .properties(height=520 if presenting() else 380)
                 .configure_axis(labelFontSize=FONT, titleFontSize=FONT)

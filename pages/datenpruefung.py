@@ -7,6 +7,7 @@ import streamlit as st
 
 from quartiersatlas.linkstate import PROBLEM_FILTERS
 from quartiersatlas.problems import count_errors
+from quartiersatlas.safe_text import markdown_code
 from ui import downloads as dl
 from ui.common import german_columns, show_table
 from ui.data import get_dataset
@@ -23,9 +24,9 @@ ctx = init_from_url(PAGE, ds)
 
 st.title("Datenprüfung")
 st.write(
-    f"Datenordner: `{s.data_dir}`. Jede Zeile, die nicht oder nur teilweise übernommen wurde, "
-    "steht hier mit Datei, Zeile, Spalte und Abhilfe. Dieselbe Prüfung gibt es auf der "
-    "Kommandozeile: `python -m quartiersatlas check`."
+    f"Datenordner: {markdown_code(s.data_dir)}. Jede Zeile, die nicht oder nur teilweise "
+    "übernommen wurde, steht hier mit Datei, Zeile, Spalte und Abhilfe. Dieselbe Prüfung "
+    "gibt es auf der Kommandozeile: `python -m quartiersatlas check`."
 )
 errors = count_errors(ds.problems)
 warnings = len(ds.problems) - errors

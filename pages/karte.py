@@ -18,6 +18,7 @@ from quartiersatlas.maps import (
     build_map,
     district_values,
 )
+from quartiersatlas.safe_text import escape_markdown as md
 from quartiersatlas.schema import ACCESSIBILITY_COLUMNS, STATUSES, TARGET_GROUPS
 from quartiersatlas.texts import (
     ACCESS_LABELS,
@@ -242,7 +243,7 @@ if not presenting():
 
 if selected is not None:
     name = names[selected]
-    st.header(f"Stadtteil {name}")
+    st.header(f"Stadtteil {md(name)}")
     link_params = {"district": selected}
     if presenting():
         link_params["praesentation"] = "1"
@@ -253,7 +254,7 @@ if selected is not None:
             label="Steckbrief öffnen",
             icon=":material/description:",
             query_params=link_params,
-            help=f"Alles über {name} auf einer Seite, mit Steckbrief als PDF",
+            help=f"Alles über {md(name)} auf einer Seite, mit Steckbrief als PDF",
         )
     if not presenting() and actions[1].button("Auswahl aufheben", key="clear_sel"):
         st.session_state[SEL] = None
@@ -274,7 +275,7 @@ if selected is not None:
     here = filtered[filtered["district_id"] == selected]
     st.subheader("Orte")
     if here.empty:
-        st.write(f"In {name} gibt es keinen Ort, der den Filtern entspricht.")
+        st.write(f"In {md(name)} gibt es keinen Ort, der den Filtern entspricht.")
     else:
         shown = here[["name", "kind", "address", "status", "coord_quality"]].copy()
         shown["kind"] = shown["kind"].map(s.kind_label)
@@ -286,7 +287,7 @@ if selected is not None:
     st.subheader("Stadtteilteams und Netzwerke")
     both = pd.concat([in_teams, in_nets])
     if both.empty:
-        st.write(f"Für {name} ist weder ein Stadtteilteam noch ein Netzwerk erfasst.")
+        st.write(f"Für {md(name)} ist weder ein Stadtteilteam noch ein Netzwerk erfasst.")
     else:
         shown = both[["name", "type", "status", "since", "meeting_place"]].copy()
         shown["type"] = shown["type"].map(lambda v: label(NETWORK_TYPE_LABELS, v))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from quartiersatlas.gaps import format_metres
@@ -9,6 +11,8 @@ from quartiersatlas.linkstate import RADII
 from quartiersatlas.maps import build_map
 from quartiersatlas.pdf import profile_pdf
 from quartiersatlas.profile import report_layers
+from quartiersatlas.safe_text import escape_markdown as md
+from quartiersatlas.safe_text import markdown_code
 from quartiersatlas.texts import REPORT_TITLES
 from ui import downloads as dl
 from ui.common import data_status_lines, data_status_note, show_table
@@ -21,6 +25,7 @@ from ui.urlstate import init_from_url, stop, sync_url
 
 PAGE = "stadtteil"
 SEL = "selected_district"
+WEB_ADDRESS = re.compile(r"https?://\S+")
 
 ensure_router()
 ds = get_dataset()
@@ -58,7 +63,7 @@ if selected is not None and selected not in names:
     selected = None
     st.session_state[SEL] = None
 
-st.title(f"Stadtteil {names[selected]}" if selected else "Stadtteil-Steckbrief")
+st.title(f"Stadtteil {md(names[selected])}" if selected else "Stadtteil-Steckbrief")
 if not presenting():
     choice = st.selectbox(
         "Stadtteil",
@@ -90,7 +95,7 @@ assert selected is not None
 statuses = ("active",)
 prof = profile(key, selected, float(radius), tuple(kinds), statuses, ds)
 name = prof.district
-st.caption(prof.selection)
+st.caption(md(prof.selection))  # kind labels from settings.toml
 
 # ---- key figures -----------------------------------------------------------------------
 radius_text = format_metres(float(radius))
@@ -140,7 +145,7 @@ m = build_map(
 )
 show_map(m, f"stadtteil_map_{selected}", height=600 if presenting() else 500)
 st.caption(
-    f"{name} schwarz umrandet, rot schraffiert seine weißen Flecken (weiter als "
+    f"{md(name)} schwarz umrandet, rot schraffiert seine weißen Flecken (weiter als "
     f"{radius_text} Luftlinie von jedem gewählten aktiven Ort); Orte auch aus den "
     "Nachbar-Stadtteilen, denn ihr Umkreis reicht über die Grenze. Dieselben Inhalte "
     "stehen in den Tabellen dieser Seite."
@@ -148,18 +153,18 @@ st.caption(
 
 # ---- rank, gaps ------------------------------------------------------------------------
 st.header(REPORT_TITLES["ranking"])
-st.write(prof.rank_text)
+st.write(md(prof.rank_text))
 if prof.reasons:
-    st.markdown("\n".join(f"- {r}" for r in prof.reasons))
+    st.markdown("\n".join(f"- {md(r)}" for r in prof.reasons))  # need labels from data
 elif prof.criteria_count:
     st.write(REPORT_TITLES["no_reasons"])
 if prof.criteria:
-    st.caption(REPORT_TITLES["criteria"].format(criteria=prof.criteria))
+    st.caption(REPORT_TITLES["criteria"].format(criteria=md(prof.criteria)))
 if prof.unknown:
-    st.caption(REPORT_TITLES["unknown"].format(unknown="; ".join(prof.unknown)))
+    st.caption(REPORT_TITLES["unknown"].format(unknown=md("; ".join(prof.unknown))))
 
 st.header(REPORT_TITLES["uncovered"])
-st.write(prof.uncovered_text)
+st.write(md(prof.uncovered_text))
 
 # ---- places, teams, networks -------------------------------------------------------------
 st.header(REPORT_TITLES["places"])
@@ -183,10 +188,16 @@ if not prof.has_active_team:
 
 # ---- how it is computed, sources -------------------------------------------------------
 st.header(REPORT_TITLES["notes"])
-st.caption(" ".join(prof.notes))
+st.caption(md(" ".join(prof.notes)))
 if not presenting():
     with st.expander(REPORT_TITLES["sources"]):
-        st.markdown("\n".join(f"- {line}" for line in prof.sources))
+        # a web address as code: shown and copied exactly, not a link from data
+        st.markdown(
+            "\n".join(
+                f"- {markdown_code(line) if WEB_ADDRESS.fullmatch(line) else md(line)}"
+                for line in prof.sources
+            )
+        )
 
 # ---- downloads ---------------------------------------------------------------------------
 if not presenting():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from quartiersatlas.safe_text import escape_markdown as md
 from quartiersatlas.summary import counts_by_district, counts_by_kind
 from quartiersatlas.texts import (
     COORD_QUALITY_LABELS,
@@ -25,7 +26,7 @@ ds = get_dataset()
 s = ds.settings
 ctx = init_from_url(PAGE, ds)
 
-st.title(f"Quartiersatlas {s.city_name}")
+st.title(f"Quartiersatlas {md(s.city_name)}")
 st.write(
     "Wo gibt es Orte für Alle, Stadtteilteams, Netzwerke und weitere Angebote – und wo fehlen "
     "sie? Diese Übersicht zeigt, was in den geladenen Daten steht."
@@ -69,7 +70,7 @@ table = german_columns(
 show_table(table, column_config={res_label: st.column_config.NumberColumn(format="localized")})
 empty = by_district[by_district["places"] == 0]["district"].tolist()
 if empty:
-    st.write(f"**Stadtteile ohne erfassten Ort ({len(empty)}):** " + ", ".join(empty))
+    st.write(f"**Stadtteile ohne erfassten Ort ({len(empty)}):** " + ", ".join(map(md, empty)))
 no_team = by_district[by_district["teams"] == 0]["district"].tolist()
 st.write(f"**Stadtteile ohne aktives Stadtteilteam:** {len(no_team)} von {len(by_district)}")
 

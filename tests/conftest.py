@@ -13,6 +13,8 @@ Geometry is tiny and explicit: three 1 km squares in EPSG:25832 inside Oldenburg
 from __future__ import annotations
 
 import csv
+import json
+import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import SimpleNamespace
@@ -23,6 +25,7 @@ from pyproj import Transformer
 from shapely.geometry import box
 
 from quartiersatlas.settings import Kind
+from quartiersatlas.text_utils import normalize_key
 
 METRIC_CRS = "EPSG:25832"
 X0, Y0 = 446_000.0, 5_888_000.0
@@ -234,3 +237,192 @@ def csv_writer(tmp_path: Path) -> Callable[..., Path]:
         return write_csv(tmp_path / name, header, rows, delimiter, encoding)
 
     return write
+
+
+# --------------------------------------------------------------------------- hostile data
+# A copy of the shipped data folder with Markdown, HTML and template payloads in every
+# text field (tests/test_markdown_safety.py, tests/browser/test_hostile_browser.py).
+
+HOSTILE_PAYLOADS = (
+    "![x](http://evil.example/x.png)",
+    "<img src=x onerror=alert(1)>",
+    ":red[rot]",
+    "[link](http://evil.example)",
+    "$x^2$",
+    "**fett**",
+    "# Titel",
+    "{{ 7*7 }}",
+    "1. Liste",
+    "| a | b |",
+)
+"""Payloads put into every field; ``# Titel`` and ``1. Liste`` also start values and
+lines (a line break inside a value)."""
+HOSTILE_EXTRA = (
+    ":smile:",
+    ":material/home:",
+    "~~weg~~",
+    "`code`",
+    "&amp;",
+    "<b>dick</b>",
+    "www.evil.example",
+    "a -> b",
+)
+"""More payloads, in every field but the settings (whose texts may have 200 characters)."""
+
+_SHIPPED_DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def hostile_text(tag: str, n: int = 0, *, extra: bool = True, short: bool = False) -> str:
+    """A field value with every payload and a tag naming the field (``tag``, letters
+    and digits only, so that it reads the same escaped or not). ``short``: one line of
+    at most 160 characters (agenda titles), ``extra=False``: at most 200 (settings)."""
+    first, second = ("# Titel", "1. Liste") if n % 2 == 0 else ("1. Liste", "# Titel")
+    if short:
+        return f"{first} {tag} " + " ".join(p for p in HOSTILE_PAYLOADS if p != first)
+    payloads = HOSTILE_PAYLOADS + (HOSTILE_EXTRA if extra else ())
+    return f"{first} {tag} " + " ".join(payloads) + f"\n{second} {tag}"
+
+
+def _toml_str(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _hostile_csv(
+    path: Path, fields: dict[str, str], fill: Callable[[dict[str, str], int], None]
+) -> None:
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+        header = list(rows[0].keys()) if rows else []
+    for n, row in enumerate(rows):
+        for column, code in fields.items():
+            row[column] = hostile_text(f"{code}{n:02d}", n)
+        fill(row, n)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=header, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def build_hostile_data(folder: Path) -> Path:
+    """The shipped data folder with payloads (:data:`HOSTILE_PAYLOADS`) in every text
+    field; ids, codes, numbers and coordinates stay as they are. Tags in the values:
+    ``QAcity``, ``QAsource`` (settings), ``QAkind{n}`` / ``QAkinds{n}`` (kind labels),
+    ``QAdistrict{n}``, ``QApop{n}``, ``QAneed{n}``, ``QAneedsrc{n}``, ``QAplace{n}``,
+    ``QAaddress{n}``, ``QAteam{n}``, ``QAnet{n}``, ``QAmeet{n}``, ``QAsrc{n}``,
+    ``QAagenda``, ``QAview{n}``, ``QAmessage{n}``, ``QAindicator`` (a need column)."""
+    shutil.copytree(_SHIPPED_DATA, folder)
+    names: dict[str, str] = {}
+
+    # settings.toml: city name, the population source, kind labels
+    settings = folder / "settings.toml"
+    lines = settings.read_text(encoding="utf-8").splitlines()
+    kind = -1
+    for i, line in enumerate(lines):
+        key = line.split("=", 1)[0].strip()
+        value = {
+            "name": ("QAcity", 0) if kind < 0 else None,
+            "population_total_source": ("QAsource", 1),
+            "label": (f"QAkind{kind}", kind),
+            "label_plural": (f"QAkinds{kind}", kind + 1),
+        }.get(key)
+        if line.startswith("[[kinds]]"):
+            kind += 1
+        elif value is not None:
+            lines[i] = f"{key} = {_toml_str(hostile_text(*value, extra=False))}"
+    settings.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    # district names (ids stay)
+    layer = folder / "geo" / "stadtteile.geojson"
+    geo = json.loads(layer.read_text(encoding="utf-8"))
+    for n, feature in enumerate(geo["features"]):
+        names[feature["properties"]["id"]] = hostile_text(f"QAdistrict{n:02d}", n)
+        feature["properties"]["name"] = names[feature["properties"]["id"]]
+    layer.write_text(json.dumps(geo, ensure_ascii=False), encoding="utf-8")
+
+    def districts_by_id(row: dict[str, str], _n: int) -> None:
+        # teams and networks name their districts: by id (the names changed)
+        ids = []
+        for part in row["districts"].split(";"):
+            key = normalize_key(part)
+            ids += [i for i in names if normalize_key(i) == key]
+        row["districts"] = "; ".join(ids) if ids else row["districts"]
+
+    def nothing(_row: dict[str, str], _n: int) -> None:
+        return None
+
+    def district_name(column: str) -> Callable[[dict[str, str], int], None]:
+        def fill(row: dict[str, str], _n: int) -> None:
+            row[column] = names.get(row["district_id"], row[column])
+
+        return fill
+
+    text = {"contact": "QAcontact", "source": "QAsrc", "notes": "QAnote"}
+    _hostile_csv(
+        folder / "places.csv",
+        {"name": "QAplace", "address": "QAaddress", "coord_note": "QAcoord", **text},
+        nothing,
+    )
+    # a place whose kind, district and coordinate are payloads: problems that quote them
+    places = folder / "places.csv"
+    with places.open(encoding="utf-8", newline="") as fh:
+        header = next(csv.reader(fh))
+    bad = dict.fromkeys(header, "")
+    bad.update(
+        id="qa-bad",
+        name=hostile_text("QAbadplace"),
+        kind=hostile_text("QAbadkind"),
+        district_stated=hostile_text("QAbaddistrict"),
+        lat=hostile_text("QAbadlat"),
+        lon="8.2",
+        coord_quality="exact",
+        status="active",
+    )
+    with places.open("a", encoding="utf-8", newline="") as fh:
+        csv.DictWriter(fh, fieldnames=header, lineterminator="\n").writerow(bad)
+    for file, code in (("stadtteilteams.csv", "QAteam"), ("networks.csv", "QAnet")):
+        _hostile_csv(
+            folder / file, {"name": code, "meeting_place": "QAmeet", **text}, districts_by_id
+        )
+    _hostile_csv(folder / "population.csv", {}, district_name("district_name"))
+    _hostile_csv(folder / "need.csv", {"source": "QAneedsrc"}, district_name("district"))
+    # a need indicator whose column name is a payload
+    need = folder / "need.csv"
+    with need.open(encoding="utf-8", newline="") as fh:
+        table = list(csv.reader(fh))
+    indicator = hostile_text("QAindicator").replace("\n", " ")
+    table[0].append(indicator)
+    for n, row in enumerate(table[1:]):
+        row.append(str(n % 7))
+    with need.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(table)
+
+    # the agenda: its title, and each view's title and message
+    agenda = folder / "agenda.toml"
+    lines = agenda.read_text(encoding="utf-8").splitlines()
+    view = -1
+    for i, line in enumerate(lines):
+        key = line.split("=", 1)[0].strip()
+        if line.startswith("[[views]]"):
+            view += 1
+        elif key == "title":
+            tag = "QAagenda" if view < 0 else f"QAview{view}"
+            lines[i] = f"title = {_toml_str(hostile_text(tag, view, short=True))}"
+        elif key == "message":
+            lines[i] = f"message = {_toml_str(hostile_text(f'QAmessage{view}', view + 1))}"
+    agenda.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def hostile_data(tmp_path_factory: pytest.TempPathFactory) -> SimpleNamespace:
+    """A hostile copy of the shipped data (see :func:`build_hostile_data`), built once:
+    ``folder``, ``payloads``, ``extra`` (more payloads), ``text(tag, n)`` and
+    ``build(folder)`` (another such folder). Tests must not change ``folder``."""
+    folder = build_hostile_data(tmp_path_factory.mktemp("hostile") / "data")
+    return SimpleNamespace(
+        folder=folder,
+        payloads=HOSTILE_PAYLOADS,
+        extra=HOSTILE_EXTRA,
+        text=hostile_text,
+        build=build_hostile_data,
+    )

@@ -15,6 +15,7 @@ the app treats like an opened link.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from quartiersatlas.agenda import read_agenda
+from quartiersatlas.safe_text import WORD_JOINER
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DASHBOARD = REPO_ROOT / "dashboard.py"
@@ -75,8 +77,14 @@ def _assert_clean(at: AppTest) -> None:
     assert [e.value for e in at.error] == []
 
 
+def _shown(markdown: str) -> str:
+    """The text a reader sees of Markdown escaped with ``escape_markdown``."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown).replace(WORD_JOINER, "")
+
+
 def _toasts(at: AppTest) -> list[str]:
-    return [t.value for t in at.toast]
+    """The notices, as the reader sees them (values in them are Markdown-escaped)."""
+    return [_shown(t.value) for t in at.toast]
 
 
 def _map_args(at: AppTest) -> dict[str, Any]:

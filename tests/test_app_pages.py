@@ -52,7 +52,8 @@ def test_pages_are_discovered() -> None:
 def test_dashboard_runs_and_shows_overview() -> None:
     at = _app().run()
     _assert_clean(at)
-    assert at.title[0].value == "Quartiersatlas Oldenburg (Oldb)"
+    # the city's name from settings.toml is shown as text (Markdown escaped)
+    assert at.title[0].value == "Quartiersatlas Oldenburg \\(Oldb\\)"
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Stadtteile"] == "31"
     assert any("schematisch" in info.value and "synthetisch" in info.value for info in at.info), [

@@ -10,6 +10,7 @@ import streamlit as st
 
 from quartiersatlas.dataset import Dataset
 from quartiersatlas.profile import status_lines
+from quartiersatlas.safe_text import escape_markdown
 from quartiersatlas.text_utils import format_number
 from quartiersatlas.texts import COLUMN_LABELS
 from ui.presentation import presenting
@@ -40,8 +41,19 @@ def german_number(value: object, decimals: int = 0) -> str:
     return format_number(float(value), decimals)  # type: ignore[arg-type]
 
 
+def _missing(value: object) -> bool:
+    """None, NA or NaN (a list or other container is a value)."""
+    if value is None:
+        return True
+    try:
+        return bool(pd.isna(value))  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return False
+
+
 def _presentable(frame: pd.DataFrame) -> pd.DataFrame:
-    """The frame as text for ``st.table``: German numbers, '–' for missing values."""
+    """The frame as text for ``st.table``: German numbers, '–' for missing values; every
+    cell and header escaped (``st.table`` renders them as Markdown)."""
     out = frame.copy()
     for col in out.columns:
         series = out[col]
@@ -52,7 +64,9 @@ def _presentable(frame: pd.DataFrame) -> pd.DataFrame:
             whole = bool(((values.dropna() % 1) == 0).all())
             out[col] = values.map(lambda v, w=whole: german_number(v, 0 if w else 1))
         else:
-            out[col] = series.map(lambda v: "–" if v is None or v is pd.NA else v)
+            out[col] = series.map(lambda v: "–" if _missing(v) else v)
+        out[col] = out[col].map(escape_markdown)
+    out.columns = [escape_markdown(c) for c in out.columns]
     return out
 
 

@@ -36,6 +36,7 @@ from quartiersatlas.linkstate import (
     state_from_session,
     to_params,
 )
+from quartiersatlas.safe_text import escape_markdown
 from quartiersatlas.texts import PRESENTATION_TEXTS
 from ui import presentation
 from ui.coverage_cache import data_key, need_table
@@ -96,7 +97,8 @@ def _apply(
             st.session_state[key] = value
     if notify:
         for notice in notices:
-            st.toast(notice, icon=":material/link_off:", duration="long")
+            # a notice quotes the link's values and names from data: shown as text
+            st.toast(escape_markdown(notice), icon=":material/link_off:", duration="long")
 
 
 def init_from_url(page: str, ds: Dataset) -> LinkContext:
