@@ -8,7 +8,17 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from quartiersatlas.agenda import Agenda, AgendaView, agenda_to_toml, read_agenda, write_agenda
+from quartiersatlas._errors import AgendaConflictError
+from quartiersatlas.agenda import (
+    Agenda,
+    AgendaView,
+    agenda_to_toml,
+    clean_stale_temp_files,
+    merge_agendas,
+    parse_agenda,
+    read_agenda_versioned,
+    write_agenda,
+)
 from quartiersatlas.linkstate import (
     AGENDA_PAGES,
     GLOBAL_PARAMS,
@@ -16,6 +26,8 @@ from quartiersatlas.linkstate import (
     parse_params,
     to_params,
 )
+from quartiersatlas.safe_text import escape_markdown as md
+from quartiersatlas.safe_text import markdown_code
 from quartiersatlas.texts import PAGE_TITLES, PRESENTATION_TEXTS
 from ui import downloads as dl
 from ui.common import german_columns, show_table
@@ -27,6 +39,10 @@ from ui.urlstate import PAGE_FILES, PAGE_LINKS, RECENT, full_url, init_from_url,
 PAGE = "praesentation"
 DRAFT = "_qa_agenda_draft"
 FLASH = "_qa_agenda_saved"
+BASE = "_qa_agenda_base"  # (version, agenda) of the file the draft was taken from
+CONFLICT = "_qa_agenda_conflict"  # the AgendaConflictError of the last save, if any
+EDIT_PAGE = "ag_page"
+PAGE_SIZE = 20  # views edited per page: the editor's widgets grow with the views shown
 GLOBAL = {p.name for p in GLOBAL_PARAMS}
 
 ensure_router()
@@ -71,9 +87,31 @@ def _agenda_of(draft: dict[str, Any]) -> Agenda:
     )
 
 
-saved, problems = read_agenda(path, ctx) if path is not None else (Agenda(), [])
-if DRAFT not in st.session_state:
-    st.session_state[DRAFT] = _draft_from(saved)
+def _take(agenda: Agenda, version: str) -> None:
+    """Make ``agenda`` (the file's content in ``version``) the working copy."""
+    st.session_state[DRAFT] = _draft_from(agenda)
+    st.session_state[BASE] = (version, agenda)
+    st.session_state.pop("ag_title", None)  # the title field starts again from the draft
+    st.session_state.pop(CONFLICT, None)
+
+
+if path is not None:
+    clean_stale_temp_files(path)  # left by a save that was killed mid-way
+    saved, problems, version = read_agenda_versioned(path, ctx)
+else:
+    saved, problems, version = Agenda(), [], ""
+if DRAFT not in st.session_state or BASE not in st.session_state:
+    _take(saved, version)
+base_version, base_agenda = st.session_state[BASE]
+if version != base_version and _agenda_of(st.session_state[DRAFT]) == base_agenda:
+    # Saved elsewhere meanwhile and nothing edited here: show the saved agenda.
+    _take(saved, version)
+    base_version, base_agenda = version, saved
+    st.info(
+        "Die Agenda wurde inzwischen anderswo gespeichert; hier steht jetzt die "
+        "gespeicherte Fassung."
+    )
+changed_elsewhere = version != base_version
 draft: dict[str, Any] = st.session_state[DRAFT]
 
 
@@ -101,16 +139,126 @@ def _edit_title() -> None:
 
 
 def _reload() -> None:
-    fresh, _ = read_agenda(path, ctx) if path is not None else (Agenda(), [])
-    st.session_state[DRAFT] = _draft_from(fresh)
-    st.session_state["ag_title"] = fresh.title
+    if path is None:
+        _take(Agenda(), "")
+        return
+    fresh, _, fresh_version = read_agenda_versioned(path, ctx)
+    _take(fresh, fresh_version)
+
+
+def _save(agenda: Agenda, expected: str, start: bool = False) -> None:
+    """Save ``agenda`` if the file is still in version ``expected``; otherwise keep the
+    conflict for the page to show. Errors of the folder are shown as they happen."""
+    assert path is not None
+    try:
+        new_version = write_agenda(path, agenda, expected_version=expected)
+    except AgendaConflictError as exc:
+        st.session_state[CONFLICT] = exc
+        return
+    except OSError as exc:
+        st.error(
+            f"**Die Agenda konnte nicht gespeichert werden** ({md(exc.strerror or exc)}). "
+            "Ist der Datenordner schreibgeschützt? Laden Sie die Agenda unten herunter "
+            "und legen Sie die Datei als "
+            f"{markdown_code(path.name)} in den Datenordner."
+        )
+        return
+    _take(agenda, new_version)
+    if start:
+        go_to(agenda, 1, PAGE_FILES)
+    st.session_state[FLASH] = (
+        f"Gespeichert: {len(agenda.views)} Ansicht(en) in {markdown_code(path.name)}."
+    )
+    st.rerun()
+
+
+def _view_list(agenda: Agenda) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Nr.": range(1, len(agenda.views) + 1),
+            "Titel": [v.title for v in agenda.views],
+            "Seite": [PAGE_TITLES.get(v.page, v.page) for v in agenda.views],
+        }
+    )
+
+
+def _show_conflict(conflict: AgendaConflictError, mine: Agenda) -> None:
+    """Both versions side by side and the three ways out; nothing is lost."""
+    assert path is not None
+    theirs, their_problems = parse_agenda(conflict.saved_text, path.name, ctx)
+    deleted = conflict.saved_version == ""
+    st.error(
+        "**Nicht gespeichert: Die Agenda wurde inzwischen anderswo "
+        + ("gelöscht" if deleted else "gespeichert")
+        + "** (von einer anderen Person oder in einem anderen Browserfenster). "
+        "Damit keine Änderung verloren geht, entscheiden Sie bitte: die gespeicherte "
+        "Fassung übernehmen, Ihre neuen Ansichten an sie anhängen oder Ihre Fassung "
+        "trotzdem speichern. Beide Fassungen können Sie vorher herunterladen."
+    )
+    left, right = st.columns(2)
+    with left:
+        st.subheader("Gespeicherte Fassung")
+        if deleted:
+            st.write("Die Datei gibt es nicht mehr.")
+        else:
+            st.write(
+                f"{md(theirs.title) or 'ohne Titel'} – {len(theirs.views)} Ansicht(en)"
+                + (f", {len(their_problems)} Problem(e) in der Datei" if their_problems else "")
+            )
+            show_table(_view_list(theirs))
+    with right:
+        st.subheader("Ihre Fassung")
+        st.write(f"{md(mine.title) or 'ohne Titel'} – {len(mine.views)} Ansicht(en)")
+        show_table(_view_list(mine))
+    merged = merge_agendas(theirs, mine, base_agenda)
+    added = len(merged.views) - len(theirs.views)
+    c1, c2, c3 = st.columns(3)
+    if c1.button("Gespeicherte Fassung übernehmen", key="ag_conflict_theirs"):
+        _take(theirs, conflict.saved_version)
+        st.rerun()
+    if c2.button(
+        f"Meine {added} neue(n) Ansicht(en) anhängen und speichern",
+        key="ag_conflict_merge",
+        type="primary",
+        disabled=added == 0,
+        help="Die gespeicherte Fassung bleibt, wie sie ist; Ihre hier neu aufgenommenen "
+        "Ansichten kommen ans Ende.",
+    ):
+        _save(merged, conflict.saved_version)
+    if c3.button(
+        "Meine Fassung trotzdem speichern",
+        key="ag_conflict_mine",
+        help="Ersetzt die gespeicherte Fassung; laden Sie sie vorher herunter.",
+    ):
+        _save(mine, conflict.saved_version)
+    downloads = [
+        dl.Download(
+            "Meine Fassung herunterladen (TOML)",
+            dl.file_name("agenda-meine", "toml"),
+            "application/toml",
+            lambda: agenda_to_toml(mine),
+            "Ihre Fassung, so wie sie hier steht.",
+        )
+    ]
+    if not deleted:
+        downloads.insert(
+            0,
+            dl.Download(
+                "Gespeicherte Fassung herunterladen (TOML)",
+                dl.file_name("agenda-gespeichert", "toml"),
+                "application/toml",
+                lambda: conflict.saved_text,
+                "Die Datei, wie sie jetzt im Datenordner liegt.",
+            ),
+        )
+    dl.download_row(downloads, key="agenda_conflict")
 
 
 # ---- problems of the file ----------------------------------------------------------------
 if problems:
     st.warning(
-        f"Die Agenda-Datei `{path.name if path else ''}` enthält {len(problems)} Problem(e); "
-        "betroffene Ansichten oder Angaben wurden nicht übernommen."
+        f"Die Agenda-Datei {markdown_code(path.name if path else '')} enthält "
+        f"{len(problems)} Problem(e); betroffene Ansichten oder Angaben wurden nicht übernommen."
     )
     frame = pd.DataFrame([p.as_dict() for p in problems]).drop(columns=["code"])
     frame["severity"] = frame["severity"].map({"error": "Fehler", "warning": "Warnung"})
@@ -119,9 +267,9 @@ if problems:
 # ---- the agenda --------------------------------------------------------------------------
 st.header("Agenda")
 if presenting():
-    st.subheader(draft["title"] or "ohne Titel")
+    st.subheader(md(draft["title"]) or "ohne Titel")
     for n, v in enumerate(draft["views"], start=1):
-        st.markdown(f"**{n}. {v['title']}** – {v['message']}")
+        st.markdown(f"**{n}. {md(v['title'])}** – {md(v['message'])}")
 else:
     if "ag_title" not in st.session_state:
         st.session_state["ag_title"] = draft["title"]
@@ -131,16 +279,34 @@ else:
         on_change=_edit_title,
         placeholder="z. B. Sitzung des Sozialausschusses am …",
     )
-    if not draft["views"]:
+    views: list[dict[str, Any]] = draft["views"]
+    if not views:
         st.info("Die Agenda ist leer: Nehmen Sie unten eine erste Ansicht auf.")
-    for n, v in enumerate(draft["views"], start=1):
+    pages = max(1, -(-len(views) // PAGE_SIZE))
+    if pages > 1:
+        # Long agendas: all views as a compact list, the editor for one part of them.
+        st.write(f"{len(views)} Ansichten – bearbeitet werden je {PAGE_SIZE}.")
+        with st.expander("Alle Ansichten im Überblick"):
+            show_table(_view_list(_agenda_of(draft)))
+        if st.session_state.get(EDIT_PAGE, 1) > pages:
+            st.session_state[EDIT_PAGE] = pages
+        st.selectbox(
+            "Ansichten bearbeiten",
+            range(1, pages + 1),
+            key=EDIT_PAGE,
+            format_func=lambda k: (
+                f"Ansicht {(k - 1) * PAGE_SIZE + 1} bis {min(k * PAGE_SIZE, len(views))}"
+            ),
+        )
+    first = (min(st.session_state.get(EDIT_PAGE, 1), pages) - 1) * PAGE_SIZE
+    for n, v in enumerate(views[first : first + PAGE_SIZE], start=first + 1):
         uid = v["uid"]
         with st.container(border=True):
             head, buttons = st.columns([6, 2], vertical_alignment="center")
             with head:
                 link = full_url(v["page"], v["params"])
                 st.markdown(
-                    f"**Ansicht {n}** · Seite ›{PAGE_TITLES.get(v['page'], v['page'])}‹ · "
+                    f"**Ansicht {n}** · Seite ›{md(PAGE_TITLES.get(v['page'], v['page']))}‹ · "
                     f"[öffnen]({link})"
                 )
             with buttons:
@@ -159,7 +325,7 @@ else:
                     key=f"ag_down_{uid}",
                     on_click=_move,
                     args=(uid, 1),
-                    disabled=n == len(draft["views"]),
+                    disabled=n == len(views),
                     help="nach unten",
                     width="stretch",
                 )
@@ -218,7 +384,7 @@ else:
             try:
                 page, params = parse_link(pasted)
             except ValueError as exc:
-                st.error(f"Der Link passt nicht: {exc}")
+                st.error(f"Der Link passt nicht: {md(exc)}")
         else:
             page, params = source, dict(links.get(source, {}))
         if page is not None and page not in AGENDA_PAGES:
@@ -231,7 +397,7 @@ else:
             params = {k: v for k, v in params.items() if k not in GLOBAL}
             state, notices = parse_params(params, ctx, page)
             for notice in notices:
-                st.warning(notice)
+                st.warning(md(notice))
             clean = {k: v for k, v in to_params(state, ctx, page).items() if k not in GLOBAL}
             st.session_state["_qa_agenda_uid"] = st.session_state.get("_qa_agenda_uid", 0) + 1
             draft["views"].append(
@@ -249,11 +415,16 @@ else:
     st.header("Speichern und präsentieren")
     current = _agenda_of(draft)
     unsaved = current != saved
-    where = f"`{path}`" if path is not None else "–"
+    where = markdown_code(path) if path is not None else "–"
     st.write(
         f"Die Agenda wird im Datenordner gespeichert: {where}. "
         + ("**Es gibt ungespeicherte Änderungen.**" if unsaved else "Alles gespeichert.")
     )
+    if changed_elsewhere and CONFLICT not in st.session_state:
+        st.warning(
+            "Die Agenda-Datei wurde inzwischen anderswo geändert. Beim Speichern können "
+            "Sie wählen, welche Fassung gilt – es geht nichts verloren."
+        )
     c1, c2, c3 = st.columns(3)
     save = c1.button("Speichern", key="ag_save", disabled=path is None, icon=":material/save:")
     start = c2.button(
@@ -265,22 +436,10 @@ else:
     )
     c3.button("Änderungen verwerfen", key="ag_reload", on_click=_reload, disabled=not unsaved)
     if (save or start) and path is not None:
-        try:
-            write_agenda(path, current)
-        except OSError as exc:
-            st.error(
-                f"**Die Agenda konnte nicht gespeichert werden** ({exc.strerror or exc}). "
-                "Ist der Datenordner schreibgeschützt? Laden Sie die Agenda unten herunter "
-                "und legen Sie die Datei als "
-                f"`{path.name}` in den Datenordner."
-            )
-        else:
-            if start:
-                go_to(current, 1, PAGE_FILES)
-            st.session_state[FLASH] = (
-                f"Gespeichert: {len(current.views)} Ansicht(en) in `{path.name}`."
-            )
-            st.rerun()
+        st.session_state.pop(CONFLICT, None)
+        _save(current, base_version, start=start)
+    if CONFLICT in st.session_state:
+        _show_conflict(st.session_state[CONFLICT], current)
     if FLASH in st.session_state:
         st.success(st.session_state.pop(FLASH))
     dl.download_row(

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from quartiersatlas.problems import Problem
 
-__all__ = ["DataError", "QuartiersatlasError", "SettingsError"]
+__all__ = ["AgendaConflictError", "DataError", "QuartiersatlasError", "SettingsError"]
 
 
 class QuartiersatlasError(Exception):
@@ -27,3 +27,22 @@ class DataError(QuartiersatlasError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = list(problems)
         super().__init__("\n".join(p.format() for p in self.problems))
+
+
+class AgendaConflictError(QuartiersatlasError):
+    """The agenda file changed since the version a save was based on (lost update).
+
+    ``saved_text`` is the file's current content, ``saved_version`` its version, so
+    that the caller can offer both versions.
+    """
+
+    def __init__(self, file: str, expected_version: str, saved_version: str, saved_text: str):
+        self.file = file
+        self.expected_version = expected_version
+        self.saved_version = saved_version
+        self.saved_text = saved_text
+        saved = saved_version or "gelöscht"
+        super().__init__(
+            f"{file}: wurde inzwischen anderswo gespeichert (Fassung {saved}, "
+            f"bearbeitet wurde Fassung {expected_version or 'neu'})."
+        )

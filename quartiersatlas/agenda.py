@@ -20,19 +20,35 @@ Instead of ``page`` and ``params`` a view may give ``link = "/karte?kinds=ort_fu
 :class:`~quartiersatlas.problems.Problem` for everything else (file, view number,
 field, fix). :func:`write_agenda` writes atomically (temporary file, then rename), so a
 crash never leaves half a file.
+
+Several people may edit the agenda at once (two browser sessions, or app replicas on
+one data folder). Every read returns the file's *version* (a hash of its bytes); a save
+names the version it was based on and is refused with
+:class:`~quartiersatlas._errors.AgendaConflictError` when the file has changed since, so
+no one silently overwrites another's views. Saves hold an exclusive ``flock`` on the
+data folder (local file systems; on systems without ``fcntl`` the check still runs,
+without the lock), and remove temporary files that a killed save left behind.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import os
 import tempfile
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+try:  # POSIX; elsewhere saves are checked for conflicts but not locked
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
+from quartiersatlas._errors import AgendaConflictError
 from quartiersatlas.linkstate import (
     AGENDA_PAGES,
     GLOBAL_PARAMS,
@@ -49,8 +65,11 @@ __all__ = [
     "Agenda",
     "AgendaView",
     "agenda_to_toml",
+    "agenda_version",
+    "clean_stale_temp_files",
     "parse_agenda",
     "read_agenda",
+    "read_agenda_versioned",
     "view_url",
     "write_agenda",
 ]
@@ -195,21 +214,86 @@ def parse_agenda(
     return Agenda(title=title.strip()[:MAX_TITLE], views=tuple(views)), problems
 
 
+def merge_agendas(saved: Agenda, mine: Agenda, base: Agenda) -> Agenda:
+    """The saved agenda plus the views that ``mine`` added or changed since ``base``.
+
+    For a save that met a newer file: ``saved`` is what is in the file now, ``base`` the
+    version the edit started from. A view counts as new when it is not in ``base``
+    (added, or its title, message or link changed here); views already in ``saved`` are
+    not added twice. The saved title stays unless it is empty.
+    """
+
+    def key(v: AgendaView) -> tuple[str, str, str, tuple[tuple[str, str], ...]]:
+        return (v.title, v.message, v.page, tuple(sorted(v.params.items())))
+
+    known = {key(v) for v in (*base.views, *saved.views)}
+    extra = tuple(v for v in mine.views if key(v) not in known)
+    return Agenda(title=saved.title or mine.title, views=saved.views + extra)
+
+
+def agenda_version(data: bytes | None) -> str:
+    """The version of an agenda file's content: ``""`` for no file, else a short hash."""
+    if data is None:
+        return ""
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def _read_bytes(p: Path) -> bytes | None:
+    try:
+        return p.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def read_agenda_versioned(
+    path: str | os.PathLike[str], ctx: LinkContext | None = None
+) -> tuple[Agenda, list[Problem], str]:
+    """Like :func:`read_agenda`, plus the version of what was read (for a later save).
+
+    The version belongs to exactly the bytes that were parsed, so a save based on it is
+    refused if anything changed in between.
+    """
+    p = Path(path)
+    if p.exists() and not p.is_file():
+        return Agenda(), [Problem(p.name, None, None, AGENDA_PROBLEMS["not_file"])], ""
+    try:
+        data = _read_bytes(p)
+    except OSError as exc:
+        return (
+            Agenda(),
+            [Problem(p.name, None, None, AGENDA_PROBLEMS["not_toml"].format(error=exc))],
+            "",
+        )
+    if data is None:
+        return Agenda(), [], ""
+    version = agenda_version(data)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return (
+            Agenda(),
+            [
+                Problem(
+                    p.name,
+                    None,
+                    None,
+                    AGENDA_PROBLEMS["not_toml"].format(error=exc),
+                    hint=AGENDA_PROBLEMS["not_toml_hint"],
+                )
+            ],
+            version,
+        )
+    agenda, problems = parse_agenda(text, p.name, ctx)
+    return agenda, problems, version
+
+
 def read_agenda(
     path: str | os.PathLike[str], ctx: LinkContext | None = None
 ) -> tuple[Agenda, list[Problem]]:
     """The agenda in the file ``path`` and its problems; an empty agenda when the file
     does not exist yet (no problem), or cannot be read (one problem)."""
-    p = Path(path)
-    if not p.is_file():
-        return Agenda(), []
-    try:
-        text = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return Agenda(), [
-            Problem(p.name, None, None, AGENDA_PROBLEMS["not_toml"].format(error=exc))
-        ]
-    return parse_agenda(text, p.name, ctx)
+    agenda, problems, _version = read_agenda_versioned(path, ctx)
+    return agenda, problems
 
 
 def _toml_string(text: str) -> str:
@@ -246,24 +330,96 @@ def agenda_to_toml(agenda: Agenda) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_agenda(path: str | os.PathLike[str], agenda: Agenda) -> None:
+def _temp_prefix(p: Path) -> str:
+    return f".{p.name}."
+
+
+@contextlib.contextmanager
+def _folder_lock(folder: Path, blocking: bool = True) -> Iterator[bool]:
+    """An exclusive lock on the folder (``flock`` on its descriptor); yields whether it
+    is held. Released when the block ends, also when the process is killed."""
+    if fcntl is None:
+        yield True
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
+        except BlockingIOError:
+            yield False
+            return
+        yield True
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _remove_temp_files(p: Path) -> list[Path]:
+    removed = []
+    for tmp in p.parent.glob(_temp_prefix(p) + "*.tmp"):
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+            removed.append(tmp)
+    return removed
+
+
+def clean_stale_temp_files(path: str | os.PathLike[str]) -> list[Path]:
+    """Remove temporary files that a killed save of the agenda left in its folder.
+
+    Only while no save is running (the folder lock is free); returns what was removed.
+    """
+    p = Path(path)
+    if not p.parent.is_dir():
+        return []
+    try:
+        with _folder_lock(p.parent, blocking=False) as held:
+            return _remove_temp_files(p) if held else []
+    except OSError:
+        return []
+
+
+def write_agenda(
+    path: str | os.PathLike[str], agenda: Agenda, expected_version: str | None = None
+) -> str:
     """Write the agenda to ``path`` atomically (a temporary file in the same folder,
-    then renamed over the old file).
+    then renamed over the old file) and return the new version.
+
+    Parameters
+    ----------
+    expected_version
+        The version the edit was based on (from :func:`read_agenda_versioned`; ``""``
+        for "there was no file"). When the file's version differs, nothing is written
+        and :class:`~quartiersatlas._errors.AgendaConflictError` is raised. ``None``
+        writes without the check (a command-line or test write).
 
     Raises
     ------
     OSError
         When the folder is not writable (the caller says so in words).
+    AgendaConflictError
+        When the file changed since ``expected_version``.
     """
     p = Path(path)
     text = agenda_to_toml(agenda)
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, p)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    data = text.encode("utf-8")
+    with _folder_lock(p.parent):
+        _remove_temp_files(p)  # left by a save that was killed; no save runs now
+        if expected_version is not None:
+            current = _read_bytes(p)
+            if agenda_version(current) != expected_version:
+                raise AgendaConflictError(
+                    p.name,
+                    expected_version,
+                    agenda_version(current),
+                    (current or b"").decode("utf-8", errors="replace"),
+                )
+        fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(p), suffix=".tmp", dir=p.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, p)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    return agenda_version(data)

@@ -478,6 +478,7 @@ AGENDA_PROBLEMS = {
     "param": "{notice}",
     "param_hint": "Parameter in der Ansicht korrigieren oder die Ansicht neu aufnehmen.",
     "dropped": "Ansicht nicht übernommen.",
+    "not_file": "ist keine Datei (ein Ordner?); die Agenda muss eine TOML-Datei sein",
 }
 PRESENTATION_TEXTS = {
     "toggle": "Präsentationsmodus",

@@ -6,15 +6,20 @@ a filter change or any other rerun reuses them.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import os
 from pathlib import Path
 
 import streamlit as st
 
 from quartiersatlas._errors import DataError, SettingsError
-from quartiersatlas.dataset import Dataset, load_dataset
-from quartiersatlas.problems import format_problems
+from quartiersatlas.dataset import Dataset, agenda_problems, load_dataset
+from quartiersatlas.problems import Problem
+from quartiersatlas.safe_text import escape_markdown, markdown_code
 from quartiersatlas.settings import load_settings, resolve_data_dir
+
+_CAUSE_CHARS = 600  # an exception's text is cut here (a data value may be very long)
 
 
 def data_fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
@@ -22,12 +27,14 @@ def data_fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
     so that caches are renewed when a quarter manager saves a new file.
 
     TOML files other than settings.toml (the meeting agenda) are left out: saving an
-    agenda does not change the data.
+    agenda does not change the data. Hidden files (a save's temporary file, e.g.
+    ``.agenda.toml.x1y2.tmp``, left behind when the save was killed; editor swap files)
+    are left out too: they are no data.
     """
     items = []
     for root, _dirs, files in os.walk(folder):
         for f in files:
-            if f.endswith(".toml") and f != "settings.toml":
+            if f.startswith(".") or (f.endswith(".toml") and f != "settings.toml"):
                 continue
             p = Path(root) / f
             try:
@@ -41,20 +48,98 @@ def data_fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
 @st.cache_data(show_spinner="Daten werden geladen …", max_entries=4)
 def _load(data_dir: str, fingerprint: tuple[tuple[str, int, int], ...]) -> Dataset:
     del fingerprint  # part of the cache key only
-    return load_dataset(load_settings(data_dir))
+    return load_dataset(load_settings(data_dir), check_agenda=False)
+
+
+def _agenda_stat(ds: Dataset) -> tuple[int, int] | None:
+    path = ds.settings.agenda_path
+    try:
+        info = path.stat() if path is not None else None
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns) if info is not None else None
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _agenda_check(
+    data_dir: str,
+    fingerprint: tuple[tuple[str, int, int], ...],
+    agenda: tuple[int, int] | None,
+    _ds: Dataset,
+) -> list[Problem]:
+    """The agenda's problems, renewed when the agenda or the data changes (the agenda is
+    not part of the data's fingerprint: saving it does not reload the data)."""
+    del data_dir, fingerprint, agenda  # the cache key only
+    return agenda_problems(_ds)
+
+
+def _lines(problems: list[Problem]) -> str:
+    """Problems one per line, as Markdown that shows their text (values from data)."""
+    return "  \n".join(escape_markdown(p.format()) for p in problems)
+
+
+def _folder_line(folder: Path) -> str:
+    return f"Datenordner: {markdown_code(folder)}"
 
 
 def get_dataset() -> Dataset:
     """The data set of the configured data folder, or stop the page with a clear message."""
     folder = resolve_data_dir()
     try:
-        return _load(str(folder), data_fingerprint(folder))
+        fingerprint = data_fingerprint(folder)
+        ds = _load(str(folder), fingerprint)
+        found = _agenda_check(str(folder), fingerprint, _agenda_stat(ds), ds)
+        return dataclasses.replace(ds, problems=ds.problems + found) if found else ds
     except SettingsError as exc:
-        st.error(f"**Einstellungen können nicht gelesen werden.**\n\n{exc}")
+        st.error(
+            "**Einstellungen können nicht gelesen werden.**\n\n"
+            f"{escape_markdown(exc)}\n\n{_folder_line(folder)}"
+        )
     except DataError as exc:
         st.error(
             "**Die Stadtteil-Ebene kann nicht geladen werden.**\n\n"
-            + format_problems(exc.problems).replace("\n", "  \n")
+            f"{_lines(exc.problems)}\n\n{_folder_line(folder)}"
         )
     st.stop()
     raise AssertionError("unreachable")  # st.stop() raises
+
+
+def _files_of(exc: BaseException) -> list[str]:
+    """The data files an exception (or its causes) names: the files of its problems,
+    the file of an OS error or of an agenda conflict."""
+    files: list[str] = []
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, DataError):
+            files += [p.file for p in current.problems if p.file]
+        for attr in ("filename", "file"):
+            value = getattr(current, attr, None)
+            if isinstance(value, str | os.PathLike) and str(value):
+                files.append(str(value))
+        current = current.__cause__ or current.__context__
+    return list(dict.fromkeys(files))
+
+
+def crash_message(exc: BaseException) -> str:
+    """The message of the app's catch-all for a page that failed: the cause, the data
+    file where the exception names one, and the data folder (Markdown; every text from
+    the exception is escaped)."""
+    try:
+        cause = f"{type(exc).__name__}: {exc}"
+    except Exception:  # an exception whose text cannot be made
+        cause = type(exc).__name__
+    if len(cause) > _CAUSE_CHARS:
+        cause = cause[:_CAUSE_CHARS] + " …"
+    parts = [f"**Diese Seite konnte nicht angezeigt werden.** Ursache: {escape_markdown(cause)}."]
+    files = _files_of(exc)
+    if files:
+        word = "Betroffene Datei" if len(files) == 1 else "Betroffene Dateien"
+        parts.append(f"{word}: {', '.join(markdown_code(f) for f in files[:3])}.")
+    with contextlib.suppress(Exception):  # the message itself must never fail
+        parts.append(_folder_line(resolve_data_dir()) + ".")
+    parts.append(
+        "Bitte Daten prüfen (Seite ›Datenprüfung‹) oder den Fehler mit dieser Meldung melden."
+    )
+    return " ".join(parts)
