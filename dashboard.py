@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+# Any import from ui puts Streamlit in st.navigation mode on a server's first request,
+# also when that request is a deep link that runs a page file first (ui/router.py).
 from ui.data import crash_message
-from ui.mapview import vendor_assets_ready
 
 st.set_page_config(
     page_title="Quartiersatlas",
@@ -24,7 +25,6 @@ PAGES = [
     st.Page("pages/datenpruefung.py", title="Datenprüfung", icon=":material/fact_check:"),
 ]
 
-vendor_assets_ready()  # Leaflet served by the app itself, copied from its package once
 page = st.navigation(PAGES)
 with st.sidebar:
     st.caption("Quartiersatlas – Inklusive Quartiere sichtbar machen")

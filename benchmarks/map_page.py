@@ -27,14 +27,15 @@ def payload() -> dict[str, int]:
     import folium
     from streamlit_folium import _get_header, _get_html, _get_map_string
 
+    from quartiersatlas.analysis import analyse
+    from quartiersatlas.classify import Choropleth, district_values
     from quartiersatlas.dataset import load_dataset
-    from quartiersatlas.filters import place_indicators
-    from quartiersatlas.maps import Choropleth, build_map, district_values
+    from quartiersatlas.maps import build_map
     from quartiersatlas.settings import load_settings
 
     s = load_settings(ROOT / "data")
     ds = load_dataset(s)
-    ind = place_indicators(ds.places, ds.districts, ds.population)
+    ind = analyse(ds).indicators()
     m = build_map(
         ds.districts,
         ds.places,

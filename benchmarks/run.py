@@ -122,7 +122,7 @@ def population_for(districts: Any, cells: Any) -> Any:
     import numpy as np
     import pandas as pd
 
-    from quartiersatlas.coverage import assign_cells
+    from quartiersatlas.grid import assign_cells
 
     ids = assign_cells(cells[["x", "y"]].to_numpy(), districts)
     sums = pd.Series(np.nan_to_num(cells["residents"].to_numpy())).groupby(ids).sum()
@@ -345,14 +345,15 @@ def berlin(repeat: int) -> None:
 
 
 def oldenburg(repeat: int) -> None:
-    from quartiersatlas.coverage import coverage_table, select_places, to_metric
+    from quartiersatlas.analysis import filter_places
+    from quartiersatlas.coverage import coverage_table, to_metric
     from quartiersatlas.dataset import load_dataset
     from quartiersatlas.settings import load_settings
 
     print("\n## Oldenburg sample data (31 districts): the page's recomputation\n")
     ds = load_dataset(load_settings(REPO / "data"))
     d = to_metric(ds.districts, ds.settings.metric_crs)
-    p = select_places(to_metric(ds.places, ds.settings.metric_crs))
+    p = filter_places(to_metric(ds.places, ds.settings.metric_crs), statuses=("active",))
     for r in (300.0, 500.0, 1000.0):
         t, _ = timed(
             partial(

@@ -9,51 +9,55 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from quartiersatlas.coverage import TARGET_GROUP_COLUMNS, access_counts, city_totals
+from quartiersatlas.analysis import Selection, need_is_synthetic
 from quartiersatlas.export import to_geopackage
+from quartiersatlas.formatting import format_metres, format_number, format_percent
 from quartiersatlas.gaps import (
     GapCriteria,
-    evaluate_gaps,
-    format_metres,
-    format_number,
-    format_percent,
     need_label,
-    provision_phrase,
     rank_gaps,
 )
 from quartiersatlas.linkstate import ABDECKUNG_BARS
 from quartiersatlas.maps import build_map
 from quartiersatlas.need import indicator_columns
 from quartiersatlas.pdf import overview_pdf
-from quartiersatlas.profile import analyse, city_overview, report_layers
+from quartiersatlas.profile import city_overview, criteria_text, report_layers, selection_text
 from quartiersatlas.safe_text import escape_markdown as md
 from quartiersatlas.safe_text import markdown_code
-from quartiersatlas.schema import ACCESSIBILITY_COLUMNS, STATUSES
+from quartiersatlas.schema import ACCESSIBILITY_COLUMNS, TARGET_GROUP_COLUMNS
 from quartiersatlas.texts import (
+    ABDECKUNG_TEXTS,
     ACCESS_LABELS,
+    ACCESS_VALUE_LABELS,
+    COMMON_TEXTS,
     COVERAGE_COLUMN_LABELS,
     COVERAGE_NOTES,
+    DOWNLOAD_TEXTS,
+    GAP_CRITERION_LABELS,
+    LINK_LABELS,
+    PAGE_TITLES,
+    REPORT_TITLES,
     RESIDENTS_BASIS_LABELS,
-    STATUS_LABELS,
     TARGET_GROUP_OPTION_LABELS,
     TARGET_GROUP_RESIDENTS,
-    label,
 )
 from ui import downloads as dl
 from ui.common import data_status_lines, data_status_note, show_table
-from ui.coverage_cache import coverage, data_key, grid_cells, need_table, uncovered
+from ui.coverage_cache import analysis, data_key, grid_cells, need_table, uncovered
 from ui.data import get_dataset
 from ui.mapview import show_map
 from ui.presentation import presenting
-from ui.router import ensure_router
+from ui.selection import kinds_widget, statuses_widget
 from ui.urlstate import init_from_url, stop, sync_url
 
 PAGE = "abdeckung"
-ensure_router()
 ds = get_dataset()
 s = ds.settings
 ctx = init_from_url(PAGE, ds)
 key = data_key(ds)
+T = ABDECKUNG_TEXTS
+C = COMMON_TEXTS
+D = DOWNLOAD_TEXTS
 
 RADIUS_OPTIONS = ["300", "500", "1000", "custom"]
 PCT = st.column_config.NumberColumn(format="%.0f %%")
@@ -71,17 +75,11 @@ def percent(values: pd.Series) -> pd.Series:
     return (values.astype(float) * 100.0).round(1)
 
 
-st.title("Abdeckung & Lücken")
-st.write(
-    "Wo sind Orte für Alle, Stadtteiltreffs und andere Angebote zu Fuß erreichbar – und wo "
-    "fehlen sie? Diese Seite zeigt je Stadtteil, welcher Teil der Fläche und der Einwohner "
-    "im Umkreis eines gewählten Orts liegt, ob es ein Stadtteilteam und Netzwerke gibt, und "
-    "ordnet die Stadtteile nach den Lücken, die Sie als Kriterien auswählen."
-)
+st.title(PAGE_TITLES[PAGE])
+st.write(T["intro"])
 data_status_note(ds)
 
 # ---- selection (sidebar) ---------------------------------------------------------
-kind_plural = {k.id: k.label_plural for k in s.kinds}
 default_radius = float(s.default_radius_m)
 default_choice = (
     str(int(default_radius))
@@ -92,37 +90,21 @@ need, need_problems = need_table(key, ds)
 indicators = indicator_columns(need) if need is not None else []
 
 with st.sidebar:
-    st.header("Auswahl")
-    kinds = st.multiselect(
-        "Arten von Orten",
-        options=list(s.kind_ids),
-        default=list(s.kind_ids),
-        format_func=lambda k: kind_plural.get(k, k),
-        key="ab_kinds",
-        placeholder="keine Art gewählt",
-    )
-    statuses = st.multiselect(
-        "Es zählen Orte mit Status",
-        options=list(STATUSES),
-        default=["active"],
-        format_func=lambda v: label(STATUS_LABELS, v),
-        key="ab_status",
-        placeholder="kein Status gewählt",
-        help="Nur aktive Orte versorgen heute; geplante Orte können Sie dazunehmen, um "
-        "zu sehen, welche Lücke sie schließen würden.",
-    )
+    st.header(C["selection"])
+    kinds = kinds_widget(s, "ab_kinds")
+    statuses = statuses_widget(s, "ab_status")
     choice = st.radio(
-        "Umkreis R (Luftlinie)",
+        T["radius"],
         RADIUS_OPTIONS,
         index=RADIUS_OPTIONS.index(default_choice),
-        format_func=lambda v: "anderer Wert" if v == "custom" else format_metres(float(v)),
+        format_func=lambda v: T["radius_custom"] if v == "custom" else format_metres(float(v)),
         horizontal=True,
         key="ab_radius_choice",
     )
     if choice == "custom":
         radius = float(
             st.number_input(
-                "Umkreis in Metern",
+                T["radius_metres"],
                 min_value=0,
                 max_value=20_000,
                 value=int(default_radius),
@@ -133,42 +115,39 @@ with st.sidebar:
     else:
         radius = float(choice)
     group = st.radio(
-        "Zielgruppe",
+        LINK_LABELS["group"],
         list(TARGET_GROUP_COLUMNS),
         format_func=lambda v: TARGET_GROUP_OPTION_LABELS[v],
         horizontal=True,
         key="ab_group",
-        help="Bezugsgröße für Orte je 1.000 Einwohner und für die Zahl der Einwohner im Umkreis.",
+        help=T["group_help"],
     )
     require = st.multiselect(
-        "Barrierefreie Abdeckung: Orte müssen haben",
+        T["require"],
         options=list(ACCESSIBILITY_COLUMNS),
         format_func=lambda v: ACCESS_LABELS[v],
         key="ab_require",
-        placeholder="keine Anforderung",
-        help="Zusätzlich wird die Abdeckung nur mit Orten berechnet, bei denen jedes "
-        "gewählte Merkmal mit ›ja‹ erfasst ist. ›unbekannt‹ zählt nicht als barrierefrei.",
+        placeholder=T["require_placeholder"],
+        help=T["require_help"],
     )
 
-    st.header("Lücken-Kriterien")
-    st.caption("Ein Stadtteil erhält je zutreffendem Kriterium einen Punkt.")
-    c_team = st.checkbox("kein aktives Stadtteilteam", value=True, key="ab_c_team")
-    c_net = st.checkbox("kein aktives Netzwerk", value=False, key="ab_c_net")
-    c_cov = st.checkbox("Abdeckung unter X %", value=True, key="ab_c_cov")
-    cov_pct = st.slider(
-        "X: Abdeckung unter (%)", 0, 100, 50, step=5, key="ab_cov_pct", disabled=not c_cov
-    )
+    st.header(LINK_LABELS["crit"])
+    st.caption(T["criteria_caption"])
+    c_team = st.checkbox(GAP_CRITERION_LABELS["no_team"], value=True, key="ab_c_team")
+    c_net = st.checkbox(GAP_CRITERION_LABELS["no_network"], value=False, key="ab_c_net")
+    c_cov = st.checkbox(GAP_CRITERION_LABELS["coverage"], value=True, key="ab_c_cov")
+    cov_pct = st.slider(T["cov_pct"], 0, 100, 50, step=5, key="ab_cov_pct", disabled=not c_cov)
     cov_measure = st.radio(
-        "Abdeckung gemessen an",
+        LINK_LABELS["cov_by"],
         ["area", "residents"],
-        format_func=lambda v: "Fläche" if v == "area" else "Einwohnern",
+        format_func=lambda v: T["measure_area"] if v == "area" else T["measure_residents"],
         horizontal=True,
         key="ab_cov_measure",
         disabled=not c_cov,
     )
-    c_per = st.checkbox("weniger als Y Orte je 1.000 Einwohner", value=False, key="ab_c_per")
+    c_per = st.checkbox(GAP_CRITERION_LABELS["per_1000"], value=False, key="ab_c_per")
     per_thr = st.number_input(
-        "Y: Orte je 1.000 Einwohner",
+        LINK_LABELS["per"],
         min_value=0.0,
         max_value=100.0,
         value=0.5,
@@ -180,9 +159,9 @@ with st.sidebar:
     need_col: str | None = None
     need_thr: float | None = None
     if need is not None and indicators:
-        c_need = st.checkbox("Bedarf über Z", value=False, key="ab_c_need")
+        c_need = st.checkbox(GAP_CRITERION_LABELS["need"], value=False, key="ab_c_need")
         need_col = st.selectbox(
-            "Bedarfskennzahl",
+            LINK_LABELS["need"],
             indicators,
             format_func=need_label,
             key="ab_need_col",
@@ -191,27 +170,24 @@ with st.sidebar:
         median = float(np.nanmedian(need[need_col])) if need[need_col].notna().any() else 0.0
         need_thr = float(
             st.number_input(
-                "Z: Bedarf über",
+                LINK_LABELS["need_above"],
                 value=round(median, 1),
                 step=0.5,
                 key="ab_need_thr",
                 disabled=not c_need,
-                help="Voreingestellt: der Median der Stadtteile.",
+                help=T["need_thr_help"],
             )
         )
-    only_all = st.toggle(
-        "nur Stadtteile zeigen, auf die alle Kriterien zutreffen", value=False, key="ab_only"
-    )
+    only_all = st.toggle(T["only_all"], value=False, key="ab_only")
 
 # ---- empty states ------------------------------------------------------------------
 if not kinds:
-    st.info("Keine Art von Orten gewählt: Wählen Sie in der Seitenleiste mindestens eine Art.")
+    st.info(C["no_kind"])
     stop(PAGE, ctx)
 if not statuses:
-    st.info("Kein Status gewählt: Wählen Sie in der Seitenleiste, welche Orte zählen sollen.")
+    st.info(T["no_status"])
     stop(PAGE, ctx)
 
-table = coverage(key, radius, tuple(kinds), tuple(statuses), tuple(require), group, ds)
 criteria = GapCriteria(
     no_team=c_team,
     no_network=c_net,
@@ -221,154 +197,107 @@ criteria = GapCriteria(
     need_column=need_col if c_need else None,
     need_above=need_thr if c_need else None,
 )
-labels = [s.kind_label(k) for k in kinds]
-provision = provision_phrase(labels, all_kinds=len(kinds) == len(s.kinds))
-evaluated = evaluate_gaps(table, criteria, radius_m=radius, provision=provision)
-totals = city_totals(table)
+selection = Selection(
+    kinds=tuple(kinds),
+    statuses=tuple(statuses),
+    require=tuple(require),
+    radius_m=radius,
+    group=group,  # type: ignore[arg-type]
+    criteria=criteria,
+)
+a = analysis(key, selection, ds)
+table, evaluated, totals = a.table, a.evaluated, a.totals
 group_words = TARGET_GROUP_RESIDENTS[group]
 cells, grid_problems, grid_path = grid_cells(key, ds)
-
-selected = ds.places[ds.places["kind"].isin(kinds) & ds.places["status"].isin(statuses)]
-located = selected[selected.geometry.notna()]
-no_location = len(selected) - len(located)
-approximate = int(located["coord_quality"].eq("approximate").sum())
-outside = int((located["join_status"] == "outside").sum())
+located = a.counting[a.counting.geometry.notna() & ~a.counting.geometry.is_empty]
 radius_text = format_metres(radius)
 
 # ---- key figures -------------------------------------------------------------------
 c1, c2, c3, c4 = st.columns(4)
 area_share = totals["area_covered_share"]
 c1.metric(
-    f"Fläche im Umkreis von {radius_text}",
+    C["area_covered"].format(radius=radius_text),
     "–" if area_share is None else format_percent(float(area_share)),
 )
 res_share = totals["residents_covered_share"]
 c2.metric(
-    f"{group_words} im Umkreis",
-    "keine Daten" if res_share is None else format_percent(float(res_share)),
+    T["group_covered"].format(group=group_words),
+    C["no_data"] if res_share is None else format_percent(float(res_share)),
     help=None
     if totals["group_residents_covered"] is None
-    else f"etwa {format_number(float(totals['group_residents_covered']))} von "
-    f"{format_number(float(totals['group_residents'] or 0))}",
+    else T["group_covered_help"].format(
+        covered=format_number(float(totals["group_residents_covered"])),
+        total=format_number(float(totals["group_residents"] or 0)),
+    ),
 )
 n_gap = int(evaluated["gap_all"].sum())
 c3.metric(
-    "Stadtteile mit allen Lücken-Kriterien",
-    f"{n_gap} von {len(evaluated)}" if criteria.active() else "kein Kriterium",
+    T["all_gaps"],
+    T["n_of"].format(n=n_gap, total=len(evaluated)) if criteria.active() else T["no_criterion"],
 )
-c4.metric("gezählte Orte mit Lage", f"{len(located)}")
+c4.metric(T["located"], f"{len(located)}")
+st.caption(md(selection_text(ds, a)))  # which kinds and statuses count (kind labels: data)
 
 
 def _overview_pdf() -> bytes:
     """The city overview of this selection as PDF (made when the button is clicked, on
     another thread: core functions and values of this run only, no Streamlit)."""
-    overview = city_overview(
-        ds,
-        radius,
-        kinds,
-        statuses=statuses,
-        require=require,
-        criteria=criteria,
-        need=need,
-        cells=cells,
-    )
-    return overview_pdf(overview, ds)
+    return overview_pdf(city_overview(ds, a), ds)
 
 
 dl.download_row(
     [
         dl.pdf(
-            "Stadtübersicht (PDF)",
+            T["overview_pdf"],
             "stadtuebersicht",
             _overview_pdf,
-            "Kennzahlen, Lücken-Rangliste und Stadtteiltabelle dieser Auswahl (A4), für "
-            "Sitzungsunterlagen",
+            T["overview_pdf_help"],
         )
     ],
     key="abdeckung_pdf",
 )
 
 # ---- assumptions in words ------------------------------------------------------------
-notes = []
-if cells is not None:
-    notes.append(COVERAGE_NOTES["grid"])
-else:
-    notes.append(COVERAGE_NOTES["evenly_spread"])
-if group != "all":
-    notes.append(COVERAGE_NOTES["groups"])
-notes.append(COVERAGE_NOTES["catchment"].format(radius=radius_text, crs=md(s.metric_crs)))
-if approximate:
-    notes.append(COVERAGE_NOTES["approximate"].format(n=approximate))
-if outside:
-    notes.append(COVERAGE_NOTES["outside"])
-if no_location:
-    notes.append(
-        f"{no_location} gewählte(r) Ort(e) ohne Koordinaten: ohne Umkreis und keinem "
-        "Stadtteil zugeordnet, daher hier nicht mitgezählt (Lage nachtragen)."
-    )
-if need is not None and "data_status" in need.columns and need["data_status"].eq("synthetic").any():
-    notes.append(COVERAGE_NOTES["synthetic_need"])
-st.info("**So wird gerechnet:** " + " ".join(notes), icon=":material/calculate:")
+st.info(T["notes"] + md(" ".join(a.notes)), icon=":material/calculate:")
 if grid_path and cells is None:
     st.warning(
-        f"Das Bevölkerungsgitter {markdown_code(grid_path)} konnte nicht gelesen werden; es "
-        "wird mit gleichmäßig verteilten Einwohnern gerechnet. "
+        T["grid_unreadable"].format(path=markdown_code(grid_path))
         + md(" ".join(p.format() for p in grid_problems[:3]))
     )
 elif cells is not None and grid_problems:
-    st.caption("Hinweise zum Gitter: " + md(" ".join(p.format() for p in grid_problems[:3])))
+    st.caption(T["grid_notes"] + md(" ".join(p.format() for p in grid_problems[:3])))
 if need_problems and any(p.severity == "error" for p in need_problems):
     st.warning(
-        "In der Bedarfsdatei gibt es Probleme; betroffene Werte fehlen. "
-        "Details auf der Seite ›Datenprüfung‹ oder: "
+        T["need_problems"]
         + md(" ".join(p.format() for p in need_problems if p.severity == "error")[:600])
     )
 if located.empty:
-    st.warning(
-        "Für diese Auswahl gibt es keinen Ort mit Lage: Kein Teil der Stadt liegt im "
-        "Umkreis eines gewählten Orts, die ganze Stadt ist eine Lücke."
-    )
+    st.warning(T["nothing_located"])
 
 # ---- gap ranking -----------------------------------------------------------------------
-st.header("Lücken-Rangliste")
+st.header(REPORT_TITLES["ranking"])
 if not criteria.active():
-    st.write("Kein Lücken-Kriterium gewählt: Schalten Sie in der Seitenleiste Kriterien ein.")
+    st.write(T["no_criteria"])
 else:
-    active_words = ", ".join(
-        {
-            "no_team": "kein aktives Stadtteilteam",
-            "no_network": "kein aktives Netzwerk",
-            "coverage": f"Abdeckung ({'Fläche' if cov_measure == 'area' else group_words}) "
-            f"unter {cov_pct} %",
-            "per_1000": f"weniger als {format_number(float(per_thr), 1)} Orte je 1.000 "
-            f"{group_words}",
-            "need": f"{md(need_label(need_col or ''))} über {format_number(need_thr or 0.0, 1)}",
-        }[c]
-        for c in criteria.active()
-    )
-    st.write(
-        f"Geprüfte Kriterien: {active_words}. Je zutreffendem Kriterium ein Punkt; bei "
-        "Gleichstand zuerst der Stadtteil mit der geringeren Abdeckung."
-    )
+    active_words = md(criteria_text(criteria, group_words))
+    st.write(REPORT_TITLES["criteria"].format(criteria=active_words))
     ranked = rank_gaps(evaluated, only_all=only_all)
     if ranked.empty:
-        st.success(
-            "Kein Stadtteil erfüllt alle gewählten Kriterien."
-            if only_all
-            else "Keine Stadtteile in den Daten."
-        )
+        st.success(T["none_all"] if only_all else T["no_districts"])
     else:
         shown = ranked[["gap_rank", "district", "gap_score", "gap_reasons", "gap_unknown"]].copy()
-        shown["gap_score"] = shown["gap_score"].map(lambda v: f"{v} von {len(criteria.active())}")
+        shown["gap_score"] = shown["gap_score"].map(
+            lambda v: T["n_of"].format(n=v, total=len(criteria.active()))
+        )
         shown["gap_reasons"] = shown["gap_reasons"].replace("", "–")
         ranking_table = headers(shown)
         show_table(ranking_table)
         dl.download_row(
-            [dl.csv("Rangliste (CSV)", "luecken-rangliste", ranking_table)], key="ab_rank"
+            [dl.csv(T["ranking_csv"], "luecken-rangliste", ranking_table)], key="ab_rank"
         )
 
 # ---- measures per district -------------------------------------------------------------
-st.header("Kennzahlen je Stadtteil")
+st.header(T["measures"])
 cols = [
     "district",
     "area_km2",
@@ -394,18 +323,23 @@ measures["places_per_1000"] = measures["places_per_1000"].round(2)
 measures["area_km2"] = measures["area_km2"].round(2)
 measures["residents_per_place"] = measures["residents_per_place"].round(0)
 measures["group_residents_uncovered"] = measures["group_residents_uncovered"].round(0)
-measures["has_team"] = measures["has_team"].map({True: "ja", False: "nein"})
-measures["residents_basis"] = measures["residents_basis"].map(
-    lambda v: RESIDENTS_BASIS_LABELS.get(str(v), "keine Daten") if v is not None else "keine Daten"
+measures["has_team"] = measures["has_team"].map(
+    {True: ACCESS_VALUE_LABELS["yes"], False: ACCESS_VALUE_LABELS["no"]}
 )
-per_label = f"Orte je 1.000 {group_words}"
+measures["residents_basis"] = measures["residents_basis"].map(
+    lambda v: RESIDENTS_BASIS_LABELS.get(str(v), C["no_data"]) if v is not None else C["no_data"]
+)
+per_label = C["per_1000_of"].format(group=group_words)
+covered_pct = C["covered_pct"].format(radius=radius_text)
+group_covered_pct = C["group_covered_pct"].format(group=group_words, radius=radius_text)
+group_uncovered = T["group_uncovered"].format(group=group_words)
 extra = {
     "places_per_1000": per_label,
-    "residents_per_place": f"{group_words} je Ort",
-    "group_residents_uncovered": f"{group_words} ohne Angebot im Umkreis (geschätzt)",
-    "area_covered_share": f"Fläche im Umkreis von {radius_text} (%)",
-    "residents_covered_share": f"{group_words} im Umkreis von {radius_text} (%)",
-    **{c: need_label(c) + (" (%)" if c.endswith("_pct") else "") for c in indicators},
+    "residents_per_place": T["group_per_place"].format(group=group_words),
+    "group_residents_uncovered": group_uncovered,
+    "area_covered_share": covered_pct,
+    "residents_covered_share": group_covered_pct,
+    **{c: need_label(c) + (T["pct_suffix"] if c.endswith("_pct") else "") for c in indicators},
 }
 measures_table = headers(measures, extra)
 show_table(
@@ -417,29 +351,25 @@ show_table(
         extra["residents_covered_share"]: PCT,
         extra["group_residents_uncovered"]: COUNT,
         extra["residents_per_place"]: st.column_config.NumberColumn(
-            format="localized", help="ohne Wert: kein Ort im Stadtteil oder keine Einwohnerzahl"
+            format="localized", help=T["per_place_help"]
         ),
     },
 )
-st.caption(
-    "»–«: nicht berechenbar – keine Einwohnerzahl oder kein Ort im "
-    "Stadtteil. Orte zählen für den Stadtteil, in dem sie liegen; ihr Umkreis versorgt "
-    "auch Nachbar-Stadtteile."
-)
+st.caption(T["measures_caption"])
 
 # ---- charts with the same data as tables -------------------------------------------------
-st.header("Diagramme")
+st.header(T["charts"])
 if presenting():
     # no widgets in the meeting mode: the choice (e.g. from the link) is kept
     st.session_state["ab_bar_measure"] = st.session_state.get("ab_bar_measure", ABDECKUNG_BARS[0])
     measure = st.session_state["ab_bar_measure"]
 else:
     measure = st.radio(
-        "Balken zeigen",
+        LINK_LABELS["bars"],
         list(ABDECKUNG_BARS),
         format_func=lambda v: {
-            "area_covered_share": f"Fläche im Umkreis von {radius_text} (%)",
-            "residents_covered_share": f"{group_words} im Umkreis von {radius_text} (%)",
+            "area_covered_share": covered_pct,
+            "residents_covered_share": group_covered_pct,
             "places_per_1000": per_label,
         }[v],
         horizontal=True,
@@ -447,13 +377,14 @@ else:
     )
 FONT = 20 if presenting() else 12  # chart type readable on a projector in meeting mode
 value_title = {
-    "area_covered_share": f"Fläche im Umkreis von {radius_text} (%)",
-    "residents_covered_share": f"{group_words} im Umkreis (%)",
+    "area_covered_share": covered_pct,
+    "residents_covered_share": T["group_covered_pct"].format(group=group_words),
     "places_per_1000": per_label,
 }[measure]
+DISTRICT = C["district"]  # column header of the chart tables
 bars = pd.DataFrame(
     {
-        "Stadtteil": table["district"],
+        DISTRICT: table["district"],
         value_title: (
             percent(table[measure]) if measure != "places_per_1000" else table[measure].round(2)
         ),
@@ -461,42 +392,39 @@ bars = pd.DataFrame(
 ).sort_values(value_title, na_position="first")
 left, right = st.columns([3, 2])
 with left:
-    st.subheader("Stadtteile, sortiert")
+    st.subheader(T["sorted"])
     if bars[value_title].notna().any():
         chart = (
             alt.Chart(bars.dropna())
             .mark_bar(color="#0072B2")
             .encode(
                 x=alt.X(f"{value_title}:Q", title=value_title),
-                y=alt.Y("Stadtteil:N", sort="x", title=None),
-                tooltip=["Stadtteil", alt.Tooltip(f"{value_title}:Q", format=".1f")],
+                y=alt.Y(f"{DISTRICT}:N", sort="x", title=None),
+                tooltip=[DISTRICT, alt.Tooltip(f"{value_title}:Q", format=".1f")],
             )
             .properties(height=max(200, (30 if presenting() else 18) * len(bars)))
             .configure_axis(labelFontSize=FONT, titleFontSize=FONT)
         )
         st.altair_chart(chart, width="stretch")
     else:
-        st.write("Keine Werte: Einwohnerzahlen fehlen.")
+        st.write(T["no_values"])
 with right:
-    st.subheader("Dieselben Werte")
+    st.subheader(T["same_values"])
     show_table(
         bars,
         column_config={value_title: PCT} if measure != "places_per_1000" else None,
     )
 
-st.subheader("Bedarf und Versorgung")
+st.subheader(T["need"])
 if need is None or not indicators:
-    st.write(
-        "Keine Bedarfsdatei eingerichtet (settings.toml `[files] need`): Bedarf und "
-        "Versorgung können nicht gegenübergestellt werden."
-    )
+    st.write(T["no_need"])
 else:
     x_col = need_col if need_col in indicators else indicators[0]
-    x_title = need_label(x_col) + (" (%)" if x_col.endswith("_pct") else "")
-    y_title = f"Fläche im Umkreis von {radius_text} (%)"
+    x_title = need_label(x_col) + (T["pct_suffix"] if x_col.endswith("_pct") else "")
+    y_title = covered_pct
     scatter = pd.DataFrame(
         {
-            "Stadtteil": table["district"],
+            DISTRICT: table["district"],
             x_title: table[x_col] if x_col in table.columns else np.nan,
             y_title: percent(table["area_covered_share"]),
             per_label: table["places_per_1000"].round(2),
@@ -506,7 +434,7 @@ else:
     with sleft:
         points = scatter.dropna(subset=[x_title, y_title])
         if points.empty:
-            st.write("Keine Stadtteile mit Bedarfswert.")
+            st.write(T["no_need_values"])
         else:
             # plain field names: a need column's name (from data) may hold ':' '.' '['
             # which Altair and Vega-Lite would read as syntax; the titles show the names
@@ -518,7 +446,7 @@ else:
                     x=alt.X("need:Q", title=x_title),
                     y=alt.Y("covered:Q", title=y_title, scale=alt.Scale(domain=[0, 100])),
                     tooltip=[
-                        alt.Tooltip("district:N", title="Stadtteil"),
+                        alt.Tooltip("district:N", title=DISTRICT),
                         alt.Tooltip("need:Q", title=x_title),
                         alt.Tooltip("covered:Q", title=y_title),
                         alt.Tooltip("per_1000:Q", title=per_label),
@@ -528,27 +456,21 @@ else:
                 .configure_axis(labelFontSize=FONT, titleFontSize=FONT)
             )
             st.altair_chart(chart, width="stretch")
-            st.caption(
-                "Oben links: wenig Bedarf, gut versorgt. Unten rechts: hoher Bedarf, wenig "
-                "im Umkreis – dort zuerst hinsehen."
-            )
+            st.caption(T["scatter_caption"])
     with sright:
         show_table(
             scatter.sort_values(x_title, ascending=False, na_position="last"),
             column_config={y_title: PCT},
         )
-    if need["data_status"].eq("synthetic").any():
+    if need_is_synthetic(need):
         st.caption(COVERAGE_NOTES["synthetic_need"])
 
 # ---- uncovered areas ----------------------------------------------------------------------
-st.header("Weiße Flecken")
-st.write(
-    f"Flächen, die weiter als {radius_text} (Luftlinie) von jedem gewählten Ort entfernt "
-    "sind, rot schraffiert auf der Karte; darunter dieselben Flächen als Tabelle."
-)
-holes = uncovered(key, radius, tuple(kinds), tuple(statuses), group, ds)
+st.header(REPORT_TITLES["uncovered"])
+st.write(T["uncovered_text"].format(radius=radius_text))
+holes = uncovered(key, selection, False, ds)
 if holes.empty:
-    st.success(f"Keine weißen Flecken: Jeder Punkt der Stadt liegt im Umkreis von {radius_text}.")
+    st.success(T["no_uncovered"].format(radius=radius_text))
 else:
     m = build_map(
         ds.districts,
@@ -558,7 +480,7 @@ else:
         center=s.map_center,
         zoom=s.map_zoom,
         uncovered=holes,
-        uncovered_label=f"weiter als {radius_text} von jedem gewählten Ort",
+        uncovered_label=C["uncovered_label"].format(radius=radius_text),
         status_lines=data_status_lines(ds),
         basemap=s.basemap,
         presentation=presenting(),
@@ -571,7 +493,7 @@ else:
     unc_table["uncovered_share"] = percent(unc_table["uncovered_share"])
     unc_table["residents_uncovered"] = unc_table["residents_uncovered"].round(0)
     unc_table["uncovered_area_km2"] = unc_table["uncovered_area_km2"].round(2)
-    unc_extra = {"residents_uncovered": f"{group_words} ohne Angebot im Umkreis (geschätzt)"}
+    unc_extra = {"residents_uncovered": group_uncovered}
     uncovered_table = headers(unc_table, unc_extra)
     show_table(
         uncovered_table,
@@ -582,57 +504,45 @@ else:
         },
     )
     st.caption(
-        f"Insgesamt {format_number(float(holes['uncovered_area_km2'].sum()), 1)} km² ohne "
-        f"gewählten Ort im Umkreis von {radius_text}."
-        + (
-            ""
-            if cells is not None
-            else " Einwohner geschätzt: gleichmäßig über die Fläche des Stadtteils verteilt."
+        T["uncovered_total"].format(
+            area=format_number(float(holes["uncovered_area_km2"].sum()), 1), radius=radius_text
         )
+        + ("" if cells is not None else T["uncovered_evenly"])
     )
 
     def _layers() -> dict[str, Any]:
         """Districts with figures, counted places and uncovered areas (metric CRS)."""
-        a = analyse(
-            ds,
-            radius_m=radius,
-            kinds=kinds,
-            statuses=statuses,
-            require=require,
-            criteria=criteria,
-            need=need,
-            cells=cells,
-        )
         return report_layers(ds, a)
 
     dl.download_row(
         [
-            dl.geojson("Weiße Flecken (GeoJSON)", f"weisse-flecken-{int(radius)}m", holes),
+            dl.geojson(D["uncovered_geojson"], f"weisse-flecken-{int(radius)}m", holes),
             dl.Download(
-                "Ebenen (GeoPackage)",
+                D["layers_gpkg"],
                 dl.file_name(f"abdeckung-{int(radius)}m", "gpkg"),
                 dl.GPKG_MEDIA_TYPE,
                 lambda: to_geopackage(_layers()),
-                "Stadtteile mit Kennzahlen, gezählte Orte und weiße Flecken; öffnet in QGIS",
+                T["layers_help"],
             ),
         ],
         key="ab_layers",
     )
 
 # ---- accessible coverage --------------------------------------------------------------------
-st.header("Barrierefreie Abdeckung")
+st.header(T["accessible"])
 if not require:
-    st.write(
-        "Keine Anforderung gewählt. Wählen Sie in der Seitenleiste Merkmale (z. B. stufenloser "
-        "Zugang), um die Abdeckung nur mit Orten zu berechnen, die sie erfüllen."
-    )
+    st.write(T["no_require"])
 else:
-    counts = access_counts(located, require)
-    wanted = ", ".join(ACCESS_LABELS[a] for a in require)
+    counts = a.access
+    wanted = ", ".join(ACCESS_LABELS[r] for r in require)
     st.write(
-        f"Verlangt: {wanted}. Von {len(located)} gezählten Orten erfüllen {counts.accessible} "
-        f"die Anforderungen, {counts.not_accessible} nicht; bei {counts.unknown} ist es "
-        "unbekannt – sie zählen nicht als barrierefrei, bis jemand es prüft."
+        T["require_text"].format(
+            wanted=wanted,
+            n=len(located),
+            accessible=counts.accessible,
+            not_accessible=counts.not_accessible,
+            unknown=counts.unknown,
+        )
     )
     acc = table[
         [
@@ -646,8 +556,8 @@ else:
     acc["area_covered_share"] = percent(acc["area_covered_share"])
     acc["accessible_area_covered_share"] = percent(acc["accessible_area_covered_share"])
     acc_extra = {
-        "area_covered_share": "Fläche im Umkreis, alle Orte (%)",
-        "accessible_area_covered_share": "Fläche im Umkreis, barrierefreie Orte (%)",
+        "area_covered_share": T["covered_all"],
+        "accessible_area_covered_share": T["covered_accessible"],
     }
     accessible_table = headers(acc, acc_extra)
     show_table(
@@ -659,19 +569,19 @@ else:
     )
 
 # ---- all tables of the page ---------------------------------------------------------------
-sheets = {"Kennzahlen je Stadtteil": measures_table}
+sheets = {T["measures"]: measures_table}
 if criteria.active() and not ranked.empty:
-    sheets = {"Lücken-Rangliste": ranking_table, **sheets}
+    sheets = {REPORT_TITLES["ranking"]: ranking_table, **sheets}
 if not holes.empty:
-    sheets["Weiße Flecken"] = uncovered_table
+    sheets[REPORT_TITLES["uncovered"]] = uncovered_table
 if require:
-    sheets["Barrierefreie Abdeckung"] = accessible_table
+    sheets[T["accessible"]] = accessible_table
 if not presenting():
-    st.header("Tabellen herunterladen")
+    st.header(T["tables"])
 dl.download_row(
     [
-        dl.xlsx("Alle Tabellen (Excel)", f"abdeckung-{int(radius)}m", sheets),
-        dl.csv("Kennzahlen je Stadtteil (CSV)", f"kennzahlen-{int(radius)}m", measures_table),
+        dl.xlsx(D["all_tables"], f"abdeckung-{int(radius)}m", sheets),
+        dl.csv(T["measures_csv"], f"kennzahlen-{int(radius)}m", measures_table),
     ],
     key="ab_tables",
 )

@@ -8,42 +8,43 @@ import streamlit as st
 from quartiersatlas.linkstate import PROBLEM_FILTERS
 from quartiersatlas.problems import count_errors
 from quartiersatlas.safe_text import markdown_code
+from quartiersatlas.texts import (
+    DATENPRUEFUNG_TEXTS,
+    LINK_LABELS,
+    PAGE_TITLES,
+    PROBLEM_FILTER_LABELS,
+    SEVERITY_LABELS,
+)
 from ui import downloads as dl
 from ui.common import german_columns, show_table
 from ui.data import get_dataset
 from ui.presentation import presenting
-from ui.router import ensure_router
 from ui.urlstate import init_from_url, sync_url
 
 PAGE = "datenpruefung"
-FILTER_LABELS = {"all": "alle", "errors": "nur Fehler", "warnings": "nur Warnungen"}
-ensure_router()
 ds = get_dataset()
 s = ds.settings
 ctx = init_from_url(PAGE, ds)
+T = DATENPRUEFUNG_TEXTS
 
-st.title("Datenprüfung")
-st.write(
-    f"Datenordner: {markdown_code(s.data_dir)}. Jede Zeile, die nicht oder nur teilweise "
-    "übernommen wurde, steht hier mit Datei, Zeile, Spalte und Abhilfe. Dieselbe Prüfung "
-    "gibt es auf der Kommandozeile: `python -m quartiersatlas check`."
-)
+st.title(PAGE_TITLES[PAGE])
+st.write(T["intro"].format(folder=markdown_code(s.data_dir)))
 errors = count_errors(ds.problems)
 warnings = len(ds.problems) - errors
 c1, c2 = st.columns(2)
-c1.metric("Fehler", errors)
-c2.metric("Warnungen", warnings)
+c1.metric(T["errors"], errors)
+c2.metric(T["warnings"], warnings)
 if not ds.problems:
-    st.success("Keine Probleme gefunden: alle Zeilen wurden übernommen.")
+    st.success(T["no_problems"])
 else:
     if presenting():
         st.session_state["dp_filter"] = st.session_state.get("dp_filter", "all")  # keep it
         choice = st.session_state["dp_filter"]
     else:
         choice = st.radio(
-            "Anzeigen",
+            LINK_LABELS["show"],
             list(PROBLEM_FILTERS),
-            format_func=FILTER_LABELS.__getitem__,
+            format_func=PROBLEM_FILTER_LABELS.__getitem__,
             horizontal=True,
             key="dp_filter",
         )
@@ -52,16 +53,16 @@ else:
         frame = frame[frame["severity"] == "error"]
     elif choice == "warnings":
         frame = frame[frame["severity"] == "warning"]
-    frame["severity"] = frame["severity"].map({"error": "Fehler", "warning": "Warnung"})
+    frame["severity"] = frame["severity"].map(SEVERITY_LABELS)
     if frame.empty:
-        st.write("Keine Einträge für diese Auswahl.")
+        st.write(T["no_entries"])
     else:
         shown = german_columns(frame)
         show_table(shown)
         dl.download_row(
             [
-                dl.csv("Probleme (CSV)", "datenpruefung", shown),
-                dl.xlsx("Probleme (Excel)", "datenpruefung", {"Datenprüfung": shown}),
+                dl.csv(T["csv"], "datenpruefung", shown),
+                dl.xlsx(T["xlsx"], "datenpruefung", {PAGE_TITLES[PAGE]: shown}),
             ],
             key="datenpruefung",
         )

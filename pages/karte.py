@@ -8,24 +8,31 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
+from quartiersatlas.analysis import Selection
+from quartiersatlas.classify import CLASSIFICATION_SCHEMES, Choropleth, district_values
 from quartiersatlas.export import standalone_map_html
-from quartiersatlas.filters import filter_places, place_indicators
+from quartiersatlas.formatting import count_text, format_metres
 from quartiersatlas.linkstate import KARTE_INDICATORS, RADII
-from quartiersatlas.maps import (
-    BASEMAPS,
-    CLASSIFICATION_SCHEMES,
-    Choropleth,
-    build_map,
-    district_values,
-)
+from quartiersatlas.maps import BASEMAPS, build_map
+from quartiersatlas.profile import synthetic_population_note
 from quartiersatlas.safe_text import escape_markdown as md
-from quartiersatlas.schema import ACCESSIBILITY_COLUMNS, STATUSES, TARGET_GROUPS
+from quartiersatlas.schema import ACCESSIBILITY_COLUMNS, TARGET_GROUPS
 from quartiersatlas.texts import (
     ACCESS_LABELS,
     ACCESS_VALUE_LABELS,
+    COLUMN_LABELS,
+    COMMON_TEXTS,
     COORD_QUALITY_LABELS,
+    COVERAGE_COLUMN_LABELS,
+    DOWNLOAD_TEXTS,
     JOIN_STATUS_LABELS,
+    KARTE_INDICATOR_LABELS,
+    KARTE_INDICATOR_UNITS,
+    KARTE_TEXTS,
+    LINK_LABELS,
     NETWORK_TYPE_LABELS,
+    PAGE_TITLES,
+    REPORT_TITLES,
     STATUS_LABELS,
     TARGET_GROUP_LABELS,
     label,
@@ -35,149 +42,133 @@ from ui.common import (
     data_status_lines,
     data_status_note,
     german_columns,
-    german_number,
     show_table,
 )
-from ui.coverage_cache import coverage, data_key, uncovered
+from ui.coverage_cache import analysis, data_key, uncovered
 from ui.data import get_dataset
 from ui.mapview import clicked_feature, show_map
 from ui.presentation import presenting
-from ui.router import ensure_router
+from ui.selection import kinds_widget, statuses_widget
 from ui.urlstate import PAGE_FILES, init_from_url, sync_url
 
 PAGE = "karte"
-ensure_router()
 ds = get_dataset()
 s = ds.settings
 ctx = init_from_url(PAGE, ds)
 KEY = "karte"
 SEL = "selected_district"
+T = KARTE_TEXTS
+C = COMMON_TEXTS
+D = DOWNLOAD_TEXTS
 
+DECIMALS = {"places": 0, "places_per_1000": 2, "area_covered_share": 0}
 INDICATORS = {
-    "places": ("Anzahl Orte", "Orte", 0),
-    "places_per_1000": ("Orte je 1.000 Einwohner", "je 1.000 EW", 2),
-    "area_covered_share": ("Fläche im Umkreis eines Ortes (%)", "%", 0),
-    "residents_covered_share": ("Einwohner im Umkreis eines Ortes (%)", "%", 0),
-    "none": ("keine Flächenfüllung", "", 0),
+    k: (KARTE_INDICATOR_LABELS[k], KARTE_INDICATOR_UNITS[k], DECIMALS.get(k, 0))
+    for k in KARTE_INDICATORS
 }
 assert tuple(INDICATORS) == KARTE_INDICATORS  # the link parameters list the same
 COVERAGE_INDICATORS = ("area_covered_share", "residents_covered_share")
-BASEMAP_LABELS = {"none": "keine (ohne Anfragen an Dritte)"} | {
-    k: v["label"] for k, v in BASEMAPS.items()
-}
+BASEMAP_LABELS = {"none": T["basemap_none"]} | {k: v["label"] for k, v in BASEMAPS.items()}
 
-st.title("Karte")
+st.title(PAGE_TITLES[PAGE])
 data_status_note(ds)
 
 # ---- sidebar filters -------------------------------------------------------------
-kind_label = {k.id: k.label_plural for k in s.kinds}
 with st.sidebar:
-    st.header("Filter")
-    kinds = st.multiselect(
-        "Arten von Orten",
-        options=list(s.kind_ids),
-        default=list(s.kind_ids),
-        format_func=lambda k: kind_label.get(k, k),
-        key="f_kinds",
-        placeholder="keine Art gewählt",
-    )
-    statuses = st.multiselect(
-        "Status",
-        options=list(STATUSES),
-        default=[x for x in STATUSES if x != "ended"],
-        format_func=lambda v: label(STATUS_LABELS, v),
-        key="f_status",
-        placeholder="kein Status gewählt",
-        help="Beendete Angebote sind zunächst ausgeblendet.",
-    )
+    st.header(T["filter"])
+    kinds = kinds_widget(s, "f_kinds")
+    statuses = statuses_widget(s, "f_status")
     access = st.multiselect(
-        "Barrierefreiheit (nur Orte mit …)",
+        T["access"],
         options=list(ACCESSIBILITY_COLUMNS),
         format_func=lambda v: ACCESS_LABELS[v],
         key="f_access",
-        placeholder="keine Einschränkung",
-        help="Es zählen nur Orte, bei denen das Merkmal mit ›ja‹ erfasst ist; "
-        "›unbekannt‹ zählt nicht.",
+        placeholder=T["access_placeholder"],
+        help=T["access_help"],
     )
     groups = st.multiselect(
-        "Zielgruppen",
+        LINK_LABELS["groups"],
         options=[g for g in TARGET_GROUPS if g != "alle"],
         format_func=lambda v: label(TARGET_GROUP_LABELS, v),
         key="f_groups",
-        placeholder="alle Zielgruppen",
-        help="Orte für diese Zielgruppen und Orte, die sich an alle richten.",
+        placeholder=T["groups_placeholder"],
+        help=T["groups_help"],
     )
-    text = st.text_input("Suche nach Name", key="f_text")
-    st.header("Darstellung")
+    text = st.text_input(LINK_LABELS["q"], key="f_text")
+    st.header(T["display"])
     indicator = st.selectbox(
-        "Flächenfüllung der Stadtteile",
+        T["indicator"],
         options=list(INDICATORS),
         format_func=lambda v: INDICATORS[v][0],
         key="f_indicator",
     )
     scheme = st.selectbox(
-        "Klassenbildung",
+        LINK_LABELS["scheme"],
         options=list(CLASSIFICATION_SCHEMES),
         format_func=lambda v: CLASSIFICATION_SCHEMES[v],
         key="f_scheme",
         disabled=indicator == "none",
     )
-    k_classes = st.slider("Anzahl Klassen", 3, 7, 5, key="f_k", disabled=indicator == "none")
+    k_classes = st.slider(LINK_LABELS["k"], 3, 7, 5, key="f_k", disabled=indicator == "none")
     show_gaps = st.checkbox(
-        "Weiße Flecken zeigen",
+        LINK_LABELS["gaps"],
         value=False,
         key="f_gaps",
-        help="Flächen, die weiter als der Umkreis von jedem gewählten Ort entfernt sind.",
+        help=T["gaps_help"],
     )
     default_r = int(s.default_radius_m) if int(s.default_radius_m) in RADII else RADII[1]
     radius = st.selectbox(
-        "Umkreis (Luftlinie)",
+        C["radius"],
         options=list(RADII),
         index=RADII.index(default_r),
-        format_func=lambda r: f"{r:,} m".replace(",", "."),
+        format_func=lambda r: format_metres(float(r)),
         key="f_radius",
         disabled=indicator not in COVERAGE_INDICATORS and not show_gaps,
-        help="Für Abdeckung und weiße Flecken; weitere Werte auf der Seite ›Abdeckung & Lücken‹.",
+        help=C["radius_help"],
     )
-    show_teams = st.checkbox("Stadtteilteams zeigen", value=True, key="f_teams")
-    show_networks = st.checkbox("Netzwerke zeigen", value=True, key="f_networks")
+    show_teams = st.checkbox(LINK_LABELS["teams"], value=True, key="f_teams")
+    show_networks = st.checkbox(LINK_LABELS["networks"], value=True, key="f_networks")
     basemap = st.selectbox(
-        "Hintergrundkarte",
+        LINK_LABELS["basemap"],
         options=list(BASEMAP_LABELS),
         index=list(BASEMAP_LABELS).index(s.basemap),
         format_func=lambda v: BASEMAP_LABELS[v],
         key="f_basemap",
-        help="Eine Hintergrundkarte lädt Kacheln vom jeweiligen Anbieter (Anfragen an "
-        "Dritte). Ohne Hintergrund bleibt die Karte voll nutzbar.",
+        help=T["basemap_help"],
     )
 
-filtered = filter_places(ds.places, kinds, statuses, access, groups, text)
-indicators = place_indicators(filtered, ds.districts, ds.population)
-cov_key = (tuple(kinds), tuple(statuses), tuple(access))
-holes = None
-if indicator in COVERAGE_INDICATORS or show_gaps:
-    # Coverage counts the chosen kinds, statuses and accessibility (not target groups or
-    # the name search): the same numbers as on the page "Abdeckung & Lücken".
-    ckey = data_key(ds)
-    cov = coverage(ckey, float(radius), *cov_key, "all", ds)
-    for col in COVERAGE_INDICATORS:
-        indicators[col] = (
-            indicators["district_id"].map(cov.set_index("district_id")[col]).astype(float) * 100
-        )
-    if show_gaps:
-        holes = uncovered(ckey, float(radius), tuple(kinds), tuple(statuses), "all", ds)
+# One analysis for every number on this page: the places shown, counted, and covering
+# are the same (kinds, statuses, accessibility, target groups and the name search).
+selection = Selection(
+    kinds=tuple(kinds),
+    statuses=tuple(statuses),
+    require=tuple(access),
+    target_groups=tuple(groups),
+    name_contains=text,
+    radius_m=float(radius),
+)
+ckey = data_key(ds)
+a = analysis(ckey, selection, ds)
+filtered = ds.places.loc[a.shown.index]
+indicators = a.indicators()
+for col in COVERAGE_INDICATORS:
+    indicators[col] = indicators[col] * 100.0
+holes = uncovered(ckey, selection, True, ds) if show_gaps else None
+radius_text = format_metres(float(radius))
 choropleth = None
 if indicator != "none":
     title, unit, decimals = INDICATORS[indicator]
-    if indicator in COVERAGE_INDICATORS:
-        title = title.replace("eines Ortes", f"von {radius:,} m".replace(",", "."))
+    if indicator == "area_covered_share":
+        title = C["covered_pct"].format(radius=radius_text)
+    elif indicator == "residents_covered_share":
+        title = C["group_covered_pct"].format(group=C["residents"], radius=radius_text)
     notes = []
     if indicator in ("places_per_1000", "residents_covered_share") and (
         ds.population_status == "synthetic"
     ):
-        notes.append("Einwohnerzahlen synthetisch")
+        notes.append(T["note_synthetic"])
     if indicator == "residents_covered_share":
-        notes.append("Einwohner gleichmäßig über den Stadtteil verteilt angenommen")
+        notes.append(T["note_evenly"])
     note = "; ".join(notes)
     choropleth = Choropleth(
         district_values(indicators, indicator),
@@ -187,6 +178,7 @@ if indicator != "none":
         k_classes,
         decimals=decimals,
         note=note,
+        unit_singular=T["place"] if indicator == "places" else "",
     )
 
 teams = ds.teams[ds.teams["status"].ne("ended")] if show_teams else None
@@ -202,7 +194,7 @@ map_args: dict[str, Any] = {
     "zoom": s.map_zoom,
     "choropleth": choropleth,
     "uncovered": holes,
-    "uncovered_label": f"weiter als {radius:,} m von jedem gewählten Ort".replace(",", "."),
+    "uncovered_label": T["uncovered_label"].format(radius=radius_text),
     "teams": teams,
     "networks": networks,
     "selected_district": selected,
@@ -212,13 +204,17 @@ map_args: dict[str, Any] = {
 m = build_map(ds.districts, filtered, s.kinds, presentation=presenting(), **map_args)
 
 located = int((filtered["coord_quality"] != "none").sum())
+status_words = ", ".join(label(STATUS_LABELS, v) for v in statuses) or T["no_status"]
 st.caption(
-    f"{len(filtered)} von {len(ds.places)} Orten entsprechen den Filtern; {located} davon "
-    "haben Koordinaten und stehen auf der Karte. Klicken Sie auf einen Stadtteil, um ihn "
-    "auszuwählen."
+    T["caption"].format(
+        n=len(filtered),
+        total=count_text(len(ds.places), T["place"], T["places_dative"]),
+        statuses=status_words,
+        located=located,
+    )
 )
 if filtered.empty:
-    st.warning("Kein Ort entspricht den Filtern. Filter in der Seitenleiste lockern.")
+    st.warning(T["no_match"])
 
 out = show_map(m, KEY, height=760 if presenting() else 620)
 hit = clicked_feature(out, KEY, "district")
@@ -231,10 +227,10 @@ names = dict(zip(ds.districts["id"], ds.districts["name"], strict=True))
 ids_sorted = sorted(names, key=lambda d: names[d].casefold())
 if not presenting():
     choice = st.selectbox(
-        "Stadtteil auswählen (auch ohne Karte)",
+        T["select"],
         options=[None, *ids_sorted],
         index=0 if selected is None else 1 + ids_sorted.index(selected),
-        format_func=lambda d: "– keiner –" if d is None else names[d],
+        format_func=lambda d: T["select_none"] if d is None else names[d],
         key=f"{KEY}_select_{selected}",
     )
     if choice != selected:
@@ -243,7 +239,7 @@ if not presenting():
 
 if selected is not None:
     name = names[selected]
-    st.header(f"Stadtteil {md(name)}")
+    st.header(T["district_title"].format(name=md(name)))
     link_params = {"district": selected}
     if presenting():
         link_params["praesentation"] = "1"
@@ -251,31 +247,35 @@ if selected is not None:
     with actions[0]:
         st.page_link(
             PAGE_FILES["stadtteil"],
-            label="Steckbrief öffnen",
+            label=T["open_profile"],
             icon=":material/description:",
             query_params=link_params,
-            help=f"Alles über {md(name)} auf einer Seite, mit Steckbrief als PDF",
+            help=T["open_profile_help"].format(name=md(name)),
         )
-    if not presenting() and actions[1].button("Auswahl aufheben", key="clear_sel"):
+    if not presenting() and actions[1].button(T["clear"], key="clear_sel"):
         st.session_state[SEL] = None
         st.rerun()
     row = indicators[indicators["district_id"] == selected].iloc[0]
     c1, c2, c3, c4 = st.columns(4)
     res = row["residents"]
     c1.metric(
-        "Einwohner" + (" (synthetisch)" if ds.population_status == "synthetic" else ""),
-        "keine Daten" if pd.isna(res) else f"{int(res):,}".replace(",", "."),
+        C["residents"] + (C["synthetic_suffix"] if ds.population_status == "synthetic" else ""),
+        C["no_data"] if pd.isna(res) else f"{int(res):,}".replace(",", "."),
     )
-    c2.metric("Orte (gefiltert)", int(row["places"]))
+    c2.metric(T["places_filtered"], int(row["places"]))
     per = row["places_per_1000"]
-    c3.metric("Orte je 1.000 Einwohner", "–" if pd.isna(per) else f"{per:.2f}".replace(".", ","))
+    c3.metric(C["places_per_1000"], "–" if pd.isna(per) else f"{per:.2f}".replace(".", ","))
     in_teams = ds.teams[ds.teams["district_ids"].map(lambda t: selected in t)]
     in_nets = ds.networks[ds.networks["district_ids"].map(lambda t: selected in t)]
-    c4.metric("Stadtteilteams / Netzwerke", f"{len(in_teams)} / {len(in_nets)}")
+    c4.metric(
+        T["teams_networks"],
+        f"{int(row['teams'])} / {int(row['active_networks'])}",
+        help=T["teams_networks_help"],
+    )
     here = filtered[filtered["district_id"] == selected]
-    st.subheader("Orte")
+    st.subheader(C["places"])
     if here.empty:
-        st.write(f"In {md(name)} gibt es keinen Ort, der den Filtern entspricht.")
+        st.write(T["no_places_in"].format(name=md(name)))
     else:
         shown = here[["name", "kind", "address", "status", "coord_quality"]].copy()
         shown["kind"] = shown["kind"].map(s.kind_label)
@@ -284,10 +284,10 @@ if selected is not None:
             lambda v: label(COORD_QUALITY_LABELS, v)
         )
         show_table(german_columns(shown))
-    st.subheader("Stadtteilteams und Netzwerke")
+    st.subheader(REPORT_TITLES["groups"])
     both = pd.concat([in_teams, in_nets])
     if both.empty:
-        st.write(f"Für {md(name)} ist weder ein Stadtteilteam noch ein Netzwerk erfasst.")
+        st.write(T["no_groups_in"].format(name=md(name)))
     else:
         shown = both[["name", "type", "status", "since", "meeting_place"]].copy()
         shown["type"] = shown["type"].map(lambda v: label(NETWORK_TYPE_LABELS, v))
@@ -295,46 +295,49 @@ if selected is not None:
         show_table(german_columns(shown))
 
 # ---- table equivalents ------------------------------------------------------------
-st.header("Tabellen zur Karte")
-tab1, tab2 = st.tabs(["Stadtteile", "Orte"])
-radius_text = f"{radius:,} m".replace(",", ".")
+st.header(T["tables"])
+tab1, tab2 = st.tabs([C["districts"], C["places"]])
 district_headers = {
-    "places": "Orte (gefiltert)",
-    "places_per_1000": "Orte je 1.000 Einwohner",
-    "residents_per_place": "Einwohner je Ort",
-    "area_covered_share": f"Fläche im Umkreis von {radius_text} (%)",
-    "residents_covered_share": f"Einwohner im Umkreis von {radius_text} (%)",
+    "places": T["places_filtered"],
+    "places_per_1000": C["places_per_1000"],
+    "residents_per_place": COVERAGE_COLUMN_LABELS["residents_per_place"],
+    "area_covered_share": C["covered_pct"].format(radius=radius_text),
+    "residents_covered_share": C["group_covered_pct"].format(
+        group=C["residents"], radius=radius_text
+    ),
 }
 with tab1:
-    table = indicators.drop(columns=["district_id"]).copy()
-    # the export keeps numbers as numbers (German number format is the CSV's job)
-    district_export = german_columns(table.copy(), district_headers)
-    table["residents"] = table["residents"].map(german_number)
-    table["places_per_1000"] = table["places_per_1000"].map(lambda v: german_number(v, 2))
-    table["residents_per_place"] = table["residents_per_place"].map(german_number)
-    for col in COVERAGE_INDICATORS:
-        if col in table.columns:
-            table[col] = table[col].map(german_number)
+    table = indicators.drop(columns=["district_id", "teams", "active_networks"])
+    table = table.round(
+        {
+            "places_per_1000": 2,
+            "residents_per_place": 0,
+            "area_covered_share": 1,
+            "residents_covered_share": 1,
+        }
+    )
+    # numbers stay numbers: the grid sorts them as numbers and shows "–" for a gap
+    district_export = german_columns(table, district_headers)
     show_table(
-        german_columns(table, district_headers),
+        district_export,
         column_config={
-            "Einwohner je Ort": st.column_config.TextColumn(
-                help="– : kein Ort im Stadtteil oder keine Einwohnerzahl"
+            district_headers["residents_per_place"]: st.column_config.NumberColumn(
+                format="localized", help=T["per_place_help"]
             ),
         },
     )
     if ds.population_status == "synthetic":
-        st.caption("Einwohnerzahlen synthetisch (Summe = Zensus 2022), keine amtlichen Werte.")
+        st.caption(md(synthetic_population_note(ds)))
     dl.download_row(
         [
-            dl.csv("Stadtteile (CSV)", "stadtteile", district_export),
-            dl.xlsx("Stadtteile (Excel)", "stadtteile", {"Stadtteile": district_export}),
+            dl.csv(D["districts_csv"], "stadtteile", district_export),
+            dl.xlsx(D["districts_xlsx"], "stadtteile", {C["districts"]: district_export}),
         ],
         key="karte_districts",
     )
 with tab2:
     if filtered.empty:
-        st.write("Kein Ort entspricht den Filtern.")
+        st.write(T["no_match_short"])
     else:
         cols = [
             "name",
@@ -351,8 +354,8 @@ with tab2:
         shown = filtered[cols].copy()
         shown["kind"] = shown["kind"].map(s.kind_label)
         shown["status"] = shown["status"].map(lambda v: label(STATUS_LABELS, v))
-        for a in ACCESSIBILITY_COLUMNS:
-            shown[a] = shown[a].map(lambda v: label(ACCESS_VALUE_LABELS, v))
+        for attr in ACCESSIBILITY_COLUMNS:
+            shown[attr] = shown[attr].map(lambda v: label(ACCESS_VALUE_LABELS, v))
         shown["target_groups"] = shown["target_groups"].map(
             lambda v: ", ".join(label(TARGET_GROUP_LABELS, g) for g in str(v).split("; ") if g)
         )
@@ -361,18 +364,20 @@ with tab2:
         )
         shown["join_status"] = shown["join_status"].map(lambda v: label(JOIN_STATUS_LABELS, v))
         places_export = german_columns(shown, ACCESS_LABELS)
-        show_table(places_export, column_config={"Quelle": st.column_config.TextColumn()})
+        show_table(
+            places_export, column_config={COLUMN_LABELS["source"]: st.column_config.TextColumn()}
+        )
         dl.download_row(
             [
-                dl.csv("Orte (CSV)", "orte", places_export),
-                dl.xlsx("Orte (Excel)", "orte", {"Orte": places_export}),
+                dl.csv(D["places_csv"], "orte", places_export),
+                dl.xlsx(D["places_xlsx"], "orte", {C["places"]: places_export}),
             ],
             key="karte_places",
         )
 
 # ---- the map and its layers as files ------------------------------------------------------
 if not presenting():
-    st.header("Karte und Ebenen herunterladen")
+    st.header(T["downloads"])
     view = st.session_state.get(f"{KEY}_view")
     export_args = dict(map_args)
     if view:
@@ -425,21 +430,22 @@ if not presenting():
     has_places = bool(filtered.geometry.notna().any())
     items = [
         dl.html_file(
-            "Karte (HTML)",
+            T["html"],
             "karte",
             map_html,
-            "Diese Karte als eine Datei, die ohne Internet funktioniert",
+            T["html_help"],
         ),
-        dl.geojson("Stadtteile mit Kennzahl (GeoJSON)", "stadtteile", district_layer),
+        dl.geojson(T["districts_geojson"], "stadtteile", district_layer),
     ]
     if has_places:
-        items.append(dl.geojson("Orte (GeoJSON)", "orte", place_layer))
+        items.append(dl.geojson(D["places_geojson"], "orte", place_layer))
     items.append(
         dl.geopackage(
-            "Ebenen (GeoPackage)",
+            D["layers_gpkg"],
             "karte-ebenen",
             lambda: (
-                {"Stadtteile": district_layer()} | ({"Orte": place_layer()} if has_places else {})
+                {C["districts"]: district_layer()}
+                | ({C["places"]: place_layer()} if has_places else {})
             ),
         )
     )

@@ -28,12 +28,16 @@ from quartiersatlas.linkstate import (
 )
 from quartiersatlas.safe_text import escape_markdown as md
 from quartiersatlas.safe_text import markdown_code
-from quartiersatlas.texts import PAGE_TITLES, PRESENTATION_TEXTS
+from quartiersatlas.texts import (
+    AGENDA_PAGE_TEXTS,
+    PAGE_TITLES,
+    PRESENTATION_TEXTS,
+    SEVERITY_LABELS,
+)
 from ui import downloads as dl
 from ui.common import german_columns, show_table
 from ui.data import get_dataset
 from ui.presentation import go_to, presenting
-from ui.router import ensure_router
 from ui.urlstate import PAGE_FILES, PAGE_LINKS, RECENT, full_url, init_from_url, sync_url
 
 PAGE = "praesentation"
@@ -44,20 +48,14 @@ CONFLICT = "_qa_agenda_conflict"  # the AgendaConflictError of the last save, if
 EDIT_PAGE = "ag_page"
 PAGE_SIZE = 20  # views edited per page: the editor's widgets grow with the views shown
 GLOBAL = {p.name for p in GLOBAL_PARAMS}
+T = AGENDA_PAGE_TEXTS
 
-ensure_router()
 ds = get_dataset()
 ctx = init_from_url(PAGE, ds)
 path = ds.settings.agenda_path
 
-st.title("Präsentation vorbereiten")
-st.write(
-    "Eine Agenda ist eine Folge von Ansichten des Quartiersatlas – jede mit einem Titel und "
-    "einer Kernaussage. Im Präsentationsmodus (große Schrift, ohne Bedienelemente) blättern "
-    "Sie mit ›Weiter‹ und ›Zurück‹ oder den Pfeiltasten durch die Ansichten. So nehmen Sie "
-    "eine Ansicht auf: die Seite öffnen, Filter und Kartenausschnitt einstellen, hierher "
-    "wechseln und unten ›Ansicht hinzufügen‹."
-)
+st.title(T["title"])
+st.write(T["intro"])
 
 
 # ---- the working copy ----------------------------------------------------------------------
@@ -107,10 +105,7 @@ if version != base_version and _agenda_of(st.session_state[DRAFT]) == base_agend
     # Saved elsewhere meanwhile and nothing edited here: show the saved agenda.
     _take(saved, version)
     base_version, base_agenda = version, saved
-    st.info(
-        "Die Agenda wurde inzwischen anderswo gespeichert; hier steht jetzt die "
-        "gespeicherte Fassung."
-    )
+    st.info(T["saved_elsewhere"])
 changed_elsewhere = version != base_version
 draft: dict[str, Any] = st.session_state[DRAFT]
 
@@ -157,27 +152,22 @@ def _save(agenda: Agenda, expected: str, start: bool = False) -> None:
         return
     except OSError as exc:
         st.error(
-            f"**Die Agenda konnte nicht gespeichert werden** ({md(exc.strerror or exc)}). "
-            "Ist der Datenordner schreibgeschützt? Laden Sie die Agenda unten herunter "
-            "und legen Sie die Datei als "
-            f"{markdown_code(path.name)} in den Datenordner."
+            T["save_failed"].format(error=md(exc.strerror or exc), file=markdown_code(path.name))
         )
         return
     _take(agenda, new_version)
     if start:
         go_to(agenda, 1, PAGE_FILES)
-    st.session_state[FLASH] = (
-        f"Gespeichert: {len(agenda.views)} Ansicht(en) in {markdown_code(path.name)}."
-    )
+    st.session_state[FLASH] = T["saved"].format(n=len(agenda.views), file=markdown_code(path.name))
     st.rerun()
 
 
 def _view_list(agenda: Agenda) -> pd.DataFrame:
     return pd.DataFrame(
         {
-            "Nr.": range(1, len(agenda.views) + 1),
-            "Titel": [v.title for v in agenda.views],
-            "Seite": [PAGE_TITLES.get(v.page, v.page) for v in agenda.views],
+            T["col_number"]: range(1, len(agenda.views) + 1),
+            T["col_title"]: [v.title for v in agenda.views],
+            T["col_page"]: [PAGE_TITLES.get(v.page, v.page) for v in agenda.views],
         }
     )
 
@@ -187,68 +177,62 @@ def _show_conflict(conflict: AgendaConflictError, mine: Agenda) -> None:
     assert path is not None
     theirs, their_problems = parse_agenda(conflict.saved_text, path.name, ctx)
     deleted = conflict.saved_version == ""
-    st.error(
-        "**Nicht gespeichert: Die Agenda wurde inzwischen anderswo "
-        + ("gelöscht" if deleted else "gespeichert")
-        + "** (von einer anderen Person oder in einem anderen Browserfenster). "
-        "Damit keine Änderung verloren geht, entscheiden Sie bitte: die gespeicherte "
-        "Fassung übernehmen, Ihre neuen Ansichten an sie anhängen oder Ihre Fassung "
-        "trotzdem speichern. Beide Fassungen können Sie vorher herunterladen."
-    )
+    st.error(T["conflict"].format(what=T["conflict_deleted" if deleted else "conflict_saved"]))
     left, right = st.columns(2)
     with left:
-        st.subheader("Gespeicherte Fassung")
+        st.subheader(T["theirs"])
         if deleted:
-            st.write("Die Datei gibt es nicht mehr.")
+            st.write(T["file_gone"])
         else:
             st.write(
-                f"{md(theirs.title) or 'ohne Titel'} – {len(theirs.views)} Ansicht(en)"
-                + (f", {len(their_problems)} Problem(e) in der Datei" if their_problems else "")
+                T["version_line"].format(
+                    title=md(theirs.title) or T["untitled"], n=len(theirs.views)
+                )
+                + (T["version_problems"].format(n=len(their_problems)) if their_problems else "")
             )
             show_table(_view_list(theirs))
     with right:
-        st.subheader("Ihre Fassung")
-        st.write(f"{md(mine.title) or 'ohne Titel'} – {len(mine.views)} Ansicht(en)")
+        st.subheader(T["mine"])
+        st.write(T["version_line"].format(title=md(mine.title) or T["untitled"], n=len(mine.views)))
         show_table(_view_list(mine))
     merged = merge_agendas(theirs, mine, base_agenda)
     added = len(merged.views) - len(theirs.views)
     c1, c2, c3 = st.columns(3)
-    if c1.button("Gespeicherte Fassung übernehmen", key="ag_conflict_theirs"):
+    if c1.button(T["take_theirs"], key="ag_conflict_theirs"):
         _take(theirs, conflict.saved_version)
         st.rerun()
     if c2.button(
-        f"Meine {added} neue(n) Ansicht(en) anhängen und speichern",
+        T["merge"].format(n=added),
         key="ag_conflict_merge",
         type="primary",
         disabled=added == 0,
-        help="Die gespeicherte Fassung bleibt, wie sie ist; Ihre hier neu aufgenommenen "
-        "Ansichten kommen ans Ende.",
+        help=T["merge_help"],
     ):
         _save(merged, conflict.saved_version)
     if c3.button(
-        "Meine Fassung trotzdem speichern",
+        T["save_mine"],
         key="ag_conflict_mine",
-        help="Ersetzt die gespeicherte Fassung; laden Sie sie vorher herunter.",
+        help=T["save_mine_help"],
     ):
         _save(mine, conflict.saved_version)
     downloads = [
         dl.Download(
-            "Meine Fassung herunterladen (TOML)",
+            T["download_mine"],
             dl.file_name("agenda-meine", "toml"),
             "application/toml",
             lambda: agenda_to_toml(mine),
-            "Ihre Fassung, so wie sie hier steht.",
+            T["download_mine_help"],
         )
     ]
     if not deleted:
         downloads.insert(
             0,
             dl.Download(
-                "Gespeicherte Fassung herunterladen (TOML)",
+                T["download_theirs"],
                 dl.file_name("agenda-gespeichert", "toml"),
                 "application/toml",
                 lambda: conflict.saved_text,
-                "Die Datei, wie sie jetzt im Datenordner liegt.",
+                T["download_theirs_help"],
             ),
         )
     dl.download_row(downloads, key="agenda_conflict")
@@ -257,45 +241,44 @@ def _show_conflict(conflict: AgendaConflictError, mine: Agenda) -> None:
 # ---- problems of the file ----------------------------------------------------------------
 if problems:
     st.warning(
-        f"Die Agenda-Datei {markdown_code(path.name if path else '')} enthält "
-        f"{len(problems)} Problem(e); betroffene Ansichten oder Angaben wurden nicht übernommen."
+        T["file_problems"].format(file=markdown_code(path.name if path else ""), n=len(problems))
     )
     frame = pd.DataFrame([p.as_dict() for p in problems]).drop(columns=["code"])
-    frame["severity"] = frame["severity"].map({"error": "Fehler", "warning": "Warnung"})
-    show_table(german_columns(frame, {"row": "Ansicht"}))
+    frame["severity"] = frame["severity"].map(SEVERITY_LABELS)
+    show_table(german_columns(frame, {"row": T["col_view"]}))
 
 # ---- the agenda --------------------------------------------------------------------------
-st.header("Agenda")
+st.header(T["agenda"])
 if presenting():
-    st.subheader(md(draft["title"]) or "ohne Titel")
+    st.subheader(md(draft["title"]) or T["untitled"])
     for n, v in enumerate(draft["views"], start=1):
         st.markdown(f"**{n}. {md(v['title'])}** – {md(v['message'])}")
 else:
     if "ag_title" not in st.session_state:
         st.session_state["ag_title"] = draft["title"]
     st.text_input(
-        "Titel der Agenda",
+        T["agenda_title"],
         key="ag_title",
         on_change=_edit_title,
-        placeholder="z. B. Sitzung des Sozialausschusses am …",
+        placeholder=T["agenda_title_placeholder"],
     )
     views: list[dict[str, Any]] = draft["views"]
     if not views:
-        st.info("Die Agenda ist leer: Nehmen Sie unten eine erste Ansicht auf.")
+        st.info(T["empty"])
     pages = max(1, -(-len(views) // PAGE_SIZE))
     if pages > 1:
         # Long agendas: all views as a compact list, the editor for one part of them.
-        st.write(f"{len(views)} Ansichten – bearbeitet werden je {PAGE_SIZE}.")
-        with st.expander("Alle Ansichten im Überblick"):
+        st.write(T["long"].format(n=len(views), size=PAGE_SIZE))
+        with st.expander(T["all_views"]):
             show_table(_view_list(_agenda_of(draft)))
         if st.session_state.get(EDIT_PAGE, 1) > pages:
             st.session_state[EDIT_PAGE] = pages
         st.selectbox(
-            "Ansichten bearbeiten",
+            T["edit_part"],
             range(1, pages + 1),
             key=EDIT_PAGE,
-            format_func=lambda k: (
-                f"Ansicht {(k - 1) * PAGE_SIZE + 1} bis {min(k * PAGE_SIZE, len(views))}"
+            format_func=lambda k: T["part"].format(
+                first=(k - 1) * PAGE_SIZE + 1, last=min(k * PAGE_SIZE, len(views))
             ),
         )
     first = (min(st.session_state.get(EDIT_PAGE, 1), pages) - 1) * PAGE_SIZE
@@ -306,8 +289,9 @@ else:
             with head:
                 link = full_url(v["page"], v["params"])
                 st.markdown(
-                    f"**Ansicht {n}** · Seite ›{md(PAGE_TITLES.get(v['page'], v['page']))}‹ · "
-                    f"[öffnen]({link})"
+                    T["view_head"].format(
+                        n=n, page=md(PAGE_TITLES.get(v["page"], v["page"])), link=link
+                    )
                 )
             with buttons:
                 b1, b2, b3 = st.columns(3)
@@ -317,7 +301,7 @@ else:
                     on_click=_move,
                     args=(uid, -1),
                     disabled=n == 1,
-                    help="nach oben",
+                    help=T["up"],
                     width="stretch",
                 )
                 b2.button(
@@ -326,7 +310,7 @@ else:
                     on_click=_move,
                     args=(uid, 1),
                     disabled=n == len(views),
-                    help="nach unten",
+                    help=T["down"],
                     width="stretch",
                 )
                 b3.button(
@@ -334,7 +318,7 @@ else:
                     key=f"ag_del_{uid}",
                     on_click=_delete,
                     args=(uid,),
-                    help="Ansicht entfernen",
+                    help=T["remove"],
                     width="stretch",
                 )
             tkey, mkey = f"ag_t_{uid}", f"ag_m_{uid}"
@@ -342,41 +326,40 @@ else:
                 st.session_state[tkey] = v["title"]
             if mkey not in st.session_state:
                 st.session_state[mkey] = v["message"]
-            st.text_input("Titel", key=tkey, on_change=_edit, args=(uid, "title", tkey))
+            st.text_input(T["view_title"], key=tkey, on_change=_edit, args=(uid, "title", tkey))
             st.text_area(
-                "Kernaussage", key=mkey, on_change=_edit, args=(uid, "message", mkey), height=80
+                T["message"], key=mkey, on_change=_edit, args=(uid, "message", mkey), height=80
             )
             st.code(link, language=None, wrap_lines=True)
 
     # ---- add a view ----------------------------------------------------------------------
-    st.header("Ansicht hinzufügen")
+    st.header(T["add"])
     links: dict[str, dict[str, str]] = st.session_state.get(PAGE_LINKS, {})
     recent = [p for p in reversed(st.session_state.get(RECENT, [])) if p in AGENDA_PAGES]
     sources: list[str] = [*recent, "link"]
 
     def _source_label(value: str) -> str:
         if value == "link":
-            return "eingefügter Link (unten)"
+            return T["source_link"]
         params = links.get(value, {})
-        details = ", ".join(f"{k}={v}" for k, v in params.items()) or "Standardansicht"
-        return f"zuletzt gezeigt: {PAGE_TITLES[value]} ({details})"
+        details = ", ".join(f"{k}={v}" for k, v in params.items()) or T["default_view"]
+        return T["recent"].format(page=PAGE_TITLES[value], details=details)
 
     with st.form("ag_add", clear_on_submit=True):
         source = st.selectbox(
-            "Welche Ansicht?",
+            T["which"],
             sources,
             format_func=_source_label,
-            help="Die Ansichten, die Sie in dieser Sitzung zuletzt auf den Seiten hatten, "
-            "oder ein Link (›Link zu dieser Ansicht‹ unten in der Seitenleiste jeder Seite).",
+            help=T["which_help"],
         )
-        pasted = st.text_input("Link", placeholder="http://…/karte?kinds=ort_fuer_alle")
-        title = st.text_input("Titel", placeholder="z. B. Weiße Flecken im Süden")
+        pasted = st.text_input(T["link"], placeholder=T["link_placeholder"])
+        title = st.text_input(T["view_title"], placeholder=T["title_placeholder"])
         message = st.text_area(
-            "Kernaussage (ein Satz)",
-            placeholder="Was soll der Rat aus dieser Ansicht mitnehmen?",
+            T["message_one"],
+            placeholder=T["message_placeholder"],
             height=80,
         )
-        added = st.form_submit_button("Ansicht hinzufügen", type="primary")
+        added = st.form_submit_button(T["add"], type="primary")
     if added:
         page: str | None = None
         params: dict[str, str] = {}
@@ -384,14 +367,14 @@ else:
             try:
                 page, params = parse_link(pasted)
             except ValueError as exc:
-                st.error(f"Der Link passt nicht: {md(exc)}")
+                st.error(T["bad_link"].format(error=md(exc)))
         else:
             page, params = source, dict(links.get(source, {}))
         if page is not None and page not in AGENDA_PAGES:
-            st.error("Die Seite ›Präsentation‹ selbst kann keine Ansicht der Agenda sein.")
+            st.error(T["not_agenda_page"])
             page = None
         if page is not None and not title.strip():
-            st.error("Bitte einen Titel angeben – er steht groß über der Ansicht.")
+            st.error(T["no_title"])
             page = None
         if page is not None:
             params = {k: v for k, v in params.items() if k not in GLOBAL}
@@ -412,29 +395,23 @@ else:
             st.rerun()
 
     # ---- save, start -----------------------------------------------------------------------
-    st.header("Speichern und präsentieren")
+    st.header(T["save_header"])
     current = _agenda_of(draft)
     unsaved = current != saved
     where = markdown_code(path) if path is not None else "–"
-    st.write(
-        f"Die Agenda wird im Datenordner gespeichert: {where}. "
-        + ("**Es gibt ungespeicherte Änderungen.**" if unsaved else "Alles gespeichert.")
-    )
+    st.write(T["where"].format(where=where) + (T["unsaved"] if unsaved else T["all_saved"]))
     if changed_elsewhere and CONFLICT not in st.session_state:
-        st.warning(
-            "Die Agenda-Datei wurde inzwischen anderswo geändert. Beim Speichern können "
-            "Sie wählen, welche Fassung gilt – es geht nichts verloren."
-        )
+        st.warning(T["changed_elsewhere"])
     c1, c2, c3 = st.columns(3)
-    save = c1.button("Speichern", key="ag_save", disabled=path is None, icon=":material/save:")
+    save = c1.button(T["save"], key="ag_save", disabled=path is None, icon=":material/save:")
     start = c2.button(
-        "Speichern und Präsentation starten",
+        T["save_start"],
         key="ag_start",
         type="primary",
         disabled=path is None or not current.views,
         icon=":material/slideshow:",
     )
-    c3.button("Änderungen verwerfen", key="ag_reload", on_click=_reload, disabled=not unsaved)
+    c3.button(T["discard"], key="ag_reload", on_click=_reload, disabled=not unsaved)
     if (save or start) and path is not None:
         st.session_state.pop(CONFLICT, None)
         _save(current, base_version, start=start)
@@ -445,11 +422,11 @@ else:
     dl.download_row(
         [
             dl.Download(
-                "Agenda herunterladen (TOML)",
+                T["download"],
                 dl.file_name("agenda", "toml"),
                 "application/toml",
                 lambda: agenda_to_toml(current),
-                "Zum Weitergeben oder Sichern; in den Datenordner gelegt, gilt sie als Agenda.",
+                T["download_help"],
             )
         ],
         key="agenda",

@@ -30,7 +30,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Final
@@ -43,13 +42,12 @@ from pyproj import Transformer
 from quartiersatlas._errors import DataError
 from quartiersatlas.problems import Problem
 from quartiersatlas.readers import decode_text
-from quartiersatlas.settings import MAX_POPULATION, data_file_path
+from quartiersatlas.settings import MAX_POPULATION
 
 __all__ = [
     "GRID_CRS",
     "SUPPRESSED_SYMBOLS",
     "cells_to_crs",
-    "configured_grid_path",
     "parse_census_grid",
     "read_census_grid",
 ]
@@ -65,6 +63,12 @@ GRID_BOUNDS: Final = (-200_000.0, 150_000.0, 7_900_000.0, 7_050_000.0)
 ``transform_bounds`` of the CRS's area of use, rounded outwards): cell centres outside
 are not cells of a census grid."""
 _ID = re.compile(r"^CRS(\d+)RES(\d+)mN(\d+)E(\d+)$", re.IGNORECASE)
+AGE_COLUMNS: Final[dict[str, str]] = {
+    "residents_under_18": r"^(unter_?18|u_?18|unter_?18_?jahre|alter_?unter_?18)$",
+    "residents_65_plus": r"^(ab_?65|65_?plus|65_?und_?(mehr|aelter|älter)|ab_?65_?jahre)$",
+}
+"""Optional age columns of a grid (matched ignoring case) -> cell column: residents
+under 18 and 65 and older per cell, read like ``Einwohner`` (suppressed = unknown)."""
 _MAX_ROW_PROBLEMS: Final = 50
 
 
@@ -116,7 +120,9 @@ def parse_census_grid(
     -------
     cells, problems
         ``cells`` has ``cell_id``, ``x``, ``y`` (centre, EPSG:3035), ``residents``
-        (float, NaN where suppressed or unreadable) and ``row``.
+        (float, NaN where suppressed or unreadable) and ``row``; with age columns
+        (``unter18``/``unter_18`` and ``ab65``/``ab_65``, see :data:`AGE_COLUMNS`) also
+        ``residents_under_18`` and ``residents_65_plus`` (NaN where suppressed).
 
     Raises
     ------
@@ -317,6 +323,28 @@ def parse_census_grid(
             "row": rows,
         }
     )
+    for target, pattern in AGE_COLUMNS.items():
+        c_age = _find(cols, pattern)
+        if c_age is None:
+            continue
+        age = _numbers(frame[c_age])
+        with np.errstate(invalid="ignore"):
+            bad_age = ~np.isnan(age) & ((age < 0) | (age % 1 != 0) | (age > MAX_POPULATION))
+        bad_age &= ~(age == -1)  # the Zensus 2011 marker for suppressed values
+        for i in np.flatnonzero(bad_age & located)[:_MAX_ROW_PROBLEMS]:
+            problems.append(
+                Problem(
+                    file,
+                    int(rows[i]),
+                    c_age,
+                    "Zahl der Altersgruppe keine ganze Zahl ≥ 0",
+                    value=str(frame[c_age].iloc[i]).strip(),
+                    hint="ganze Zahl oder Geheimhaltungszeichen eintragen; als 'unbekannt' "
+                    "übernommen",
+                    code="count",
+                )
+            )
+        cells[target] = np.where(bad_age | (age < 0), np.nan, age)
     cells = cells.loc[located].reset_index(drop=True)
     # A cell is a duplicate when its centre repeats (whatever its id says).
     cx, cy = cells["x"].to_numpy(), cells["y"].to_numpy()
@@ -441,28 +469,3 @@ def cells_to_crs(cells: pd.DataFrame, crs: str, source_crs: str = GRID_CRS) -> p
         out["x"] = np.asarray(x, dtype=np.float64)
         out["y"] = np.asarray(y, dtype=np.float64)
     return out
-
-
-def configured_grid_path(data_dir: str | os.PathLike[str]) -> Path | None:
-    """The population grid named in ``settings.toml`` (``[files] grid = "..."``), if any.
-
-    The same path as :attr:`quartiersatlas.settings.Settings.grid_path`; read here on its
-    own so that it works with a settings file that holds nothing else. Relative paths are
-    relative to the data folder.
-
-    Raises
-    ------
-    SettingsError
-        When the path leads out of the data folder (see
-        :func:`quartiersatlas.settings.data_file_path`).
-    """
-    folder = Path(data_dir)
-    try:
-        raw = tomllib.loads((folder / "settings.toml").read_text(encoding="utf-8-sig"))
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
-        return None
-    files = raw.get("files")
-    value = files.get("grid") if isinstance(files, dict) else None
-    if not isinstance(value, str) or not value.strip():
-        return None
-    return data_file_path(folder, value, f"{folder / 'settings.toml'} [files]", "grid")

@@ -10,29 +10,30 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-import pandas as pd
-
-from quartiersatlas._errors import DataError
 from quartiersatlas.cli_common import (
     EXIT_OK,
     EXIT_PROBLEMS,
     EXIT_USAGE,
+    add_file_arguments,
     optional_settings,
-    read_inputs,
     run_guarded,
 )
-from quartiersatlas.cli_coverage import add_coverage_parser, run_coverage
-from quartiersatlas.cli_report import add_report_parser, run_report
-from quartiersatlas.dataset import load_dataset
 from quartiersatlas.problems import Problem, count_errors
-from quartiersatlas.settings import load_settings
-from quartiersatlas.summary import counts_by_district, counts_by_kind
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# Heavy modules (pandas, geopandas, the analysis) are imported by the command that needs
+# them, so that ``--help`` and a small ``join`` or ``check`` start fast.
 
 __all__ = ["build_parser", "main"]
+
+_LATE_COMMANDS = ("coverage", "report")
+"""Sub-commands whose parser lives in their own module (imported only when needed)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -43,7 +44,13 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: Fehler: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of ``python -m quartiersatlas``.
+
+    ``command`` names the sub-command about to run: the parsers of the other
+    sub-commands that live in their own (heavier) modules are then left out. ``None``
+    builds every sub-command (for the overview ``--help``).
+    """
     parser = _Parser(
         prog="python -m quartiersatlas",
         description="Quartiersatlas: Daten prüfen, Orte Stadtteilen zuordnen, Abdeckung und Lücken "
@@ -73,15 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Gibt je Ort eine Zeile mit id,name,district,join_status aus "
         "(join_status: inside, nearest, outside, no_coordinates). Probleme auf stderr.",
     )
-    join.add_argument(
-        "--districts",
-        required=True,
-        metavar="DATEI",
-        help="Stadtteilflächen (GeoJSON, GeoPackage, Shapefile, auch .zip)",
-    )
-    join.add_argument(
-        "--places", required=True, metavar="DATEI", help="Orte (CSV, XLSX, GeoJSON-Punkte)"
-    )
+    add_file_arguments(join, ("districts", "places"))
     join.add_argument(
         "--name-field",
         metavar="FELD",
@@ -103,11 +102,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="Toleranz für 'nearest' in Metern (Standard: settings.toml, 50)",
     )
     join.add_argument(
-        "--data", metavar="ORDNER", help="Datenordner, dessen settings.toml die Standards liefert"
+        "--data",
+        metavar="ORDNER",
+        help="Datenordner: seine settings.toml liefert Dateien und Standards; --districts "
+        "und --places ersetzen einzelne Dateien",
     )
     join.add_argument("--output", "-o", metavar="DATEI", help="in Datei statt auf stdout")
-    add_coverage_parser(sub)
-    add_report_parser(sub)
+    if command in (None, "coverage"):
+        from quartiersatlas.cli_coverage import add_coverage_parser
+
+        add_coverage_parser(sub)
+    if command in (None, "report"):
+        from quartiersatlas.cli_report import add_report_parser
+
+        add_report_parser(sub)
     return parser
 
 
@@ -117,6 +125,11 @@ def _print_problems(problems: Sequence[Problem], stream: TextIO) -> None:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    from quartiersatlas._errors import DataError
+    from quartiersatlas.dataset import load_dataset
+    from quartiersatlas.settings import load_settings
+    from quartiersatlas.summary import counts_by_district, counts_by_kind
+
     settings = load_settings(args.data)
     try:
         ds = load_dataset(settings)
@@ -159,6 +172,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_join(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from quartiersatlas.cli_common import read_inputs
+
     inputs = read_inputs(args, optional_settings(args.data), require_kind=False)
     joined, problems = inputs.places, inputs.problems
     table = pd.DataFrame(
@@ -192,16 +209,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     Usage errors found by argparse (unknown option, missing argument) exit with code 2
     through ``SystemExit``, as argparse does.
     """
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    first = argv[0] if argv else None
+    # Only the sub-command that runs is built (an unknown one builds all for the message).
+    known = first in ("check", "join", *_LATE_COMMANDS)
+    parser = build_parser(first if known else None)
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
-    commands = {
+    if args.command in ("join", "coverage") and not args.data:
+        missing = [f"--{k}" for k in ("districts", "places") if not getattr(args, k)]
+        if missing:
+            parser.error(
+                f"es fehlt {', '.join(missing)} (oder --data ORDNER, dessen settings.toml "
+                "die Dateien nennt)"
+            )
+    if args.command == "coverage":
+        from quartiersatlas.cli_coverage import run_coverage
+
+        return run_coverage(args)
+    if args.command == "report":
+        from quartiersatlas.cli_report import run_report
+
+        return run_report(args)
+    commands: dict[str, Callable[[argparse.Namespace], int]] = {
         "check": _cmd_check,
         "join": _cmd_join,
-        "coverage": run_coverage,
-        "report": run_report,
     }
     command = commands.get(args.command)
     if command is not None:

@@ -11,29 +11,35 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-
-import geopandas as gpd
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quartiersatlas._errors import DataError, SettingsError
-from quartiersatlas.dataset import city_extent, join_places, read_district_layer
 from quartiersatlas.problems import Problem
-from quartiersatlas.readers import RawTable, read_table
-from quartiersatlas.schema import ACCESSIBILITY_COLUMNS, PLACE_COLUMNS, STATUSES
-from quartiersatlas.settings import Settings, load_settings
-from quartiersatlas.validate import parse_places, utm_crs_for
+from quartiersatlas.schema import ACCESSIBILITY_COLUMNS, STATUSES
+
+if TYPE_CHECKING:  # the heavy modules are imported when a command reads data
+    import geopandas as gpd
+
+    from quartiersatlas.readers import RawTable
+    from quartiersatlas.settings import Settings
 
 __all__ = [
     "DEBUG_ENV",
     "EXIT_OK",
     "EXIT_PROBLEMS",
     "EXIT_USAGE",
+    "FILE_OPTIONS",
     "Inputs",
     "UsageError",
+    "add_file_arguments",
     "add_selection_arguments",
     "optional_settings",
     "read_inputs",
+    "resolve_files",
+    "resolve_inputs",
     "run_guarded",
 ]
 
@@ -62,8 +68,91 @@ class UsageError(Exception):
     """A value on the command line cannot be used (exit code 2)."""
 
 
+FILE_OPTIONS: dict[str, tuple[str, str]] = {
+    "districts": (
+        "districts_path",
+        "Stadtteilflächen (GeoJSON, GeoPackage, Shapefile, auch .zip)",
+    ),
+    "places": ("places_path", "Orte (CSV, XLSX, GeoJSON-Punkte)"),
+    "population": ("population_path", "Einwohner je Stadtteil (CSV)"),
+    "grid": (
+        "grid_path",
+        "Zensus-2022-Gitter (100 m; CSV mit GITTER_ID_100m;x_mp_100m;y_mp_100m;Einwohner): "
+        "Einwohner im Umkreis nach Gitterzellen statt gleichmäßig verteilt",
+    ),
+    "teams": ("teams_path", "Stadtteilteams (CSV)"),
+    "networks": ("networks_path", "Netzwerke (CSV)"),
+    "need": ("need_path", "Bedarfskennzahlen je Stadtteil (CSV)"),
+}
+"""Input files of the commands: option name -> (attribute of :class:`Settings`, help)."""
+
+
+def add_file_arguments(p: argparse.ArgumentParser, keys: Sequence[str]) -> None:
+    """``--districts``, ``--places``, ...: each overrides the file of ``--data``."""
+    for key in keys:
+        _attr, text = FILE_OPTIONS[key]
+        p.add_argument(
+            f"--{key}",
+            metavar="DATEI",
+            help=f"{text} (Standard: [files] {key} in settings.toml von --data)",
+        )
+
+
+def resolve_files(
+    args: argparse.Namespace, settings: Settings | None, keys: Sequence[str]
+) -> dict[str, bool]:
+    """Fill the file options in ``args`` that were not given from the data folder.
+
+    A file comes from the command line, else, when ``--data`` is given, from the
+    folder's settings.toml (``[files]``); ``--districts`` and ``--places`` must come
+    from one of them (:class:`UsageError` otherwise). Returns per file option whether
+    it was taken from the folder (a missing optional file of the folder is a warning,
+    see :func:`quartiersatlas.dataset.optional_file_notice`; a missing file named on the
+    command line is a usage error).
+    """
+    from_folder: dict[str, bool] = {}
+    use_folder = settings is not None and bool(getattr(args, "data", None))
+    for key in keys:
+        given = getattr(args, key, None)
+        from_folder[key] = False
+        if given:
+            continue
+        if use_folder:
+            assert settings is not None
+            path = getattr(settings, FILE_OPTIONS[key][0])
+            if path is not None:
+                setattr(args, key, str(path))
+                from_folder[key] = True
+    missing = [k for k in ("districts", "places") if k in keys and not getattr(args, k, None)]
+    if missing:
+        raise UsageError(
+            " und ".join(f"--{k}" for k in missing)
+            + " fehlt: Datei angeben oder --data ORDNER (mit settings.toml) verwenden"
+        )
+    return from_folder
+
+
+def resolve_inputs(
+    args: argparse.Namespace, settings: Settings | None, keys: Sequence[str]
+) -> list[Problem]:
+    """:func:`resolve_files`, and an optional file of the ``--data`` folder that does not
+    exist is left out (its option set to ``None``) with a warning."""
+    from quartiersatlas.dataset import REQUIRED_FILES, optional_file_notice
+
+    from_folder = resolve_files(args, settings, keys)
+    notices: list[Problem] = []
+    for key in keys:
+        path = getattr(args, key, None)
+        if path and from_folder[key] and key not in REQUIRED_FILES and not Path(path).exists():
+            notices.append(optional_file_notice(path, key))
+            setattr(args, key, None)
+    return notices
+
+
 def optional_settings(data: str | None) -> Settings | None:
     """Settings of ``--data`` (errors raised), else of the default folder if it has any."""
+    from quartiersatlas.settings import load_settings
+
     try:
         return load_settings(data)
     except SettingsError:
@@ -126,8 +215,17 @@ def read_inputs(args: argparse.Namespace, settings: Settings | None, require_kin
     """Read ``--districts`` and ``--places`` and join them (same code as the app).
 
     Defaults come from ``settings`` where given (name field, metric CRS, CRS of x/y,
-    tolerance); without settings the metric CRS is the UTM zone of the districts.
+    tolerance); without settings the metric CRS is the UTM zone of the districts. A
+    file option not given is taken from the ``--data`` folder (:func:`resolve_files`).
     """
+    import geopandas as gpd
+
+    from quartiersatlas.dataset import city_extent, join_places, read_district_layer
+    from quartiersatlas.readers import read_table
+    from quartiersatlas.schema import PLACE_COLUMNS
+    from quartiersatlas.validate import parse_places, utm_crs_for
+
+    resolve_files(args, settings, ("districts", "places"))
     name_field = args.name_field or (settings.district_name_field if settings else "name")
     id_field = settings.district_id_field if settings else "id"
     districts, problems = read_district_layer(

@@ -24,45 +24,36 @@ import math
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-import geopandas as gpd
-import numpy as np
-import pandas as pd
-
-from quartiersatlas.census import cells_to_crs, read_census_grid
 from quartiersatlas.cli_common import (
     EXIT_OK,
     EXIT_PROBLEMS,
+    FILE_OPTIONS,
     UsageError,
+    add_file_arguments,
     add_selection_arguments,
     optional_settings,
     read_inputs,
+    resolve_inputs,
     run_guarded,
 )
-from quartiersatlas.coverage import (
-    DEFAULT_WORKERS,
-    TARGET_GROUP_COLUMNS,
-    TargetGroup,
-    coverage_table,
-    select_places,
-    to_metric,
-    uncovered_areas,
-)
-from quartiersatlas.dataset import NETWORK_ONLY_TYPES, TEAM_TYPES
-from quartiersatlas.gaps import CRITERIA, GapCriteria, evaluate_gaps, provision_phrase
-from quartiersatlas.need import indicator_columns, read_need
-from quartiersatlas.problems import Problem, count_errors
-from quartiersatlas.readers import read_table
 from quartiersatlas.schema import (
     ACCESSIBILITY_COLUMNS,
-    GROUP_COLUMNS,
-    POPULATION_COLUMNS,
+    CRITERIA,
+    DEFAULT_WORKERS,
     STATUSES,
+    TARGET_GROUP_COLUMNS,
 )
-from quartiersatlas.settings import Settings
-from quartiersatlas.text_utils import normalize_key
-from quartiersatlas.validate import parse_groups, parse_population
+
+if TYPE_CHECKING:  # heavy modules are imported where a command runs (fast --help)
+    import geopandas as gpd
+    import pandas as pd
+
+    from quartiersatlas.gaps import GapCriteria
+    from quartiersatlas.problems import Problem
+    from quartiersatlas.settings import Settings
+
 
 __all__ = ["OUTPUT_COLUMNS", "add_coverage_parser", "records", "run_coverage"]
 
@@ -135,23 +126,10 @@ def add_coverage_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
         epilog="Exit-Codes: 0 = ohne Fehler, 1 = Probleme in den Daten (Tabelle wird trotzdem "
         "ausgegeben), 2 = Aufruf- oder Einstellungsfehler.",
     )
-    p.add_argument("--districts", required=True, metavar="DATEI", help="Stadtteilflächen")
-    p.add_argument(
-        "--places", required=True, metavar="DATEI", help="Orte (CSV, XLSX, GeoJSON-Punkte)"
-    )
+    add_file_arguments(p, tuple(FILE_OPTIONS))
     p.add_argument(
         "--radius", required=True, type=_radius, metavar="METER", help="Umkreis R in Metern"
     )
-    p.add_argument("--population", metavar="DATEI", help="Einwohner je Stadtteil (CSV)")
-    p.add_argument(
-        "--grid",
-        metavar="DATEI",
-        help="Zensus-2022-Gitter (100 m; CSV mit GITTER_ID_100m;x_mp_100m;y_mp_100m;"
-        "Einwohner): Einwohner im Umkreis nach Gitterzellen statt gleichmäßig verteilt",
-    )
-    p.add_argument("--teams", metavar="DATEI", help="Stadtteilteams (CSV)")
-    p.add_argument("--networks", metavar="DATEI", help="Netzwerke (CSV)")
-    p.add_argument("--need", metavar="DATEI", help="Bedarfskennzahlen je Stadtteil (CSV)")
     p.add_argument(
         "--kinds", metavar="K1,K2", help="nur diese Arten von Orten (Kennungen; Standard: alle)"
     )
@@ -214,13 +192,20 @@ def add_coverage_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
         help=f"Threads (Standard: {DEFAULT_WORKERS})",
     )
     p.add_argument(
-        "--data", metavar="ORDNER", help="Datenordner, dessen settings.toml die Standards liefert"
+        "--data",
+        metavar="ORDNER",
+        help="Datenordner: seine settings.toml liefert Dateien und Standards; die "
+        "Datei-Optionen ersetzen einzelne Dateien",
     )
 
 
 def _kind_filter(
     requested: list[str], settings: Settings | None, places: pd.DataFrame
 ) -> list[str] | None:
+    import pandas as pd
+
+    from quartiersatlas.text_utils import normalize_key
+
     if not requested:
         return None
     if settings is not None:
@@ -246,11 +231,17 @@ def _read_groups(
 ) -> tuple[gpd.GeoDataFrame | None, list[Problem]]:
     if not path:
         return None, []
+    from quartiersatlas.readers import read_table
+    from quartiersatlas.schema import GROUP_COLUMNS
+    from quartiersatlas.validate import parse_groups
+
     raw = read_table(path, GROUP_COLUMNS)
     return parse_groups(raw, districts, types)
 
 
 def _json_default(value: object) -> object:
+    import numpy as np
+
     if isinstance(value, np.bool_):
         return bool(value)
     if isinstance(value, np.integer):
@@ -261,6 +252,9 @@ def _json_default(value: object) -> object:
 
 
 def _clean(value: object) -> object:
+    import numpy as np
+    import pandas as pd
+
     if value is None or value is pd.NA:
         return None
     if isinstance(value, float | np.floating) and not math.isfinite(float(value)):
@@ -300,6 +294,9 @@ def _output_table(evaluated: pd.DataFrame) -> pd.DataFrame:
 
 
 def _criteria(args: argparse.Namespace, need: pd.DataFrame | None) -> GapCriteria:
+    from quartiersatlas.gaps import GapCriteria
+    from quartiersatlas.need import indicator_columns
+
     names = _items(args.criteria)
     if names == ["none"]:
         names = []
@@ -334,8 +331,18 @@ def _criteria(args: argparse.Namespace, need: pd.DataFrame | None) -> GapCriteri
 
 
 def _run(args: argparse.Namespace) -> int:
+    from quartiersatlas.analysis import Selection, analyse_frames
+    from quartiersatlas.census import cells_to_crs, read_census_grid
+    from quartiersatlas.coverage import to_metric
+    from quartiersatlas.dataset import NETWORK_ONLY_TYPES, TEAM_TYPES
+    from quartiersatlas.need import read_need
+    from quartiersatlas.problems import count_errors
+    from quartiersatlas.readers import read_table
+    from quartiersatlas.schema import POPULATION_COLUMNS
+    from quartiersatlas.validate import parse_population
+
     settings = optional_settings(args.data)
-    statuses = _items(args.status) or ["active"]
+    statuses = _items(args.status)  # none given: the settings' default statuses
     bad_status = [s for s in statuses if s not in STATUSES]
     if bad_status:
         raise UsageError(
@@ -348,9 +355,10 @@ def _run(args: argparse.Namespace) -> int:
             f"unbekannte Merkmale: {', '.join(bad_req)}; erlaubt: "
             + ", ".join(ACCESSIBILITY_COLUMNS)
         )
+    notices = resolve_inputs(args, settings, tuple(FILE_OPTIONS))
     inputs = read_inputs(args, settings, require_kind=settings is not None)
     districts, joined, raw = inputs.districts, inputs.places, inputs.raw_places
-    metric_crs, problems = inputs.metric_crs, inputs.problems
+    metric_crs, problems = inputs.metric_crs, inputs.problems + notices
     if settings is None and "kind" in raw.frame.columns:
         joined["kind"] = raw.frame["kind"].astype(str).str.strip().to_numpy()
     kinds = _kind_filter(_items(args.kinds), settings, joined)
@@ -374,35 +382,38 @@ def _run(args: argparse.Namespace) -> int:
         problems += needprob
     criteria = _criteria(args, need)
 
-    d_metric = to_metric(districts, metric_crs)
-    selected = select_places(to_metric(joined, metric_crs), kinds, statuses)
-    group: TargetGroup = args.group
-    table = coverage_table(
-        d_metric,
-        selected,
-        args.radius,
-        population=population,
-        cells=cells,
-        teams=teams,
-        networks=networks,
-        need=need,
-        require=require,
-        group=group,
-        workers=max(1, args.workers),
+    default_statuses = settings.default_statuses if settings is not None else ("active",)
+    selection = Selection(
+        kinds=tuple(kinds) if kinds is not None else None,
+        statuses=tuple(statuses) if statuses else default_statuses,
+        require=tuple(require),
+        radius_m=args.radius,
+        group=args.group,
+        criteria=criteria,
     )
     if settings is not None and kinds is not None:
         labels = [settings.kind_label(k) for k in kinds]
-        provision = provision_phrase(labels, all_kinds=len(kinds) == len(settings.kinds))
+        all_kinds = len(kinds) == len(settings.kinds)
     else:
-        provision = provision_phrase([], all_kinds=kinds is None)
-    evaluated = evaluate_gaps(table, criteria, radius_m=args.radius, provision=provision)
-    out_table = _output_table(evaluated)
+        labels, all_kinds = [], kinds is None
+    analysis = analyse_frames(
+        to_metric(districts, metric_crs),
+        to_metric(joined, metric_crs),
+        selection,
+        metric_crs=metric_crs,
+        population=population,
+        teams=teams,
+        networks=networks,
+        need=need,
+        cells=cells,
+        kind_labels=labels,
+        all_kinds=all_kinds,
+        workers=max(1, args.workers),
+    )
+    out_table = _output_table(analysis.evaluated)
 
     if args.uncovered_out:
-        layer = uncovered_areas(
-            d_metric, selected, args.radius, table=table, workers=max(1, args.workers)
-        )
-        layer.to_crs("EPSG:4326").to_file(args.uncovered_out, driver="GeoJSON")
+        analysis.uncovered.to_crs("EPSG:4326").to_file(args.uncovered_out, driver="GeoJSON")
     if args.output:
         with Path(args.output).open("w", encoding="utf-8", newline="") as fh:
             _write(out_table, args.format, fh)

@@ -30,12 +30,8 @@ import math
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
-from quartiersatlas._errors import DataError
-from quartiersatlas.census import read_census_grid
 from quartiersatlas.cli_common import (
     EXIT_OK,
     EXIT_PROBLEMS,
@@ -43,14 +39,14 @@ from quartiersatlas.cli_common import (
     add_selection_arguments,
     run_guarded,
 )
-from quartiersatlas.coverage import district_cells, to_metric
-from quartiersatlas.dataset import Dataset, load_dataset
-from quartiersatlas.problems import count_errors
-from quartiersatlas.profile import analyse, city_overview, district_profile, find_district
 from quartiersatlas.schema import ACCESSIBILITY_COLUMNS, STATUSES
-from quartiersatlas.settings import load_settings
 from quartiersatlas.text_utils import normalize_key
 from quartiersatlas.texts import REPORT_CLI
+
+if TYPE_CHECKING:  # heavy modules are imported when the command runs (fast --help)
+    import pandas as pd
+
+    from quartiersatlas.dataset import Dataset
 
 __all__ = ["add_report_parser", "run_report"]
 
@@ -126,6 +122,8 @@ def _kinds(ds: Dataset, requested: list[str]) -> list[str] | None:
 
 
 def _district(ds: Dataset, text: str) -> str:
+    from quartiersatlas.profile import find_district
+
     did = find_district(ds, text)
     if did is not None:
         return did
@@ -146,6 +144,11 @@ def _district(ds: Dataset, text: str) -> str:
 
 
 def _extras(ds: Dataset) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
+    from quartiersatlas._errors import DataError
+    from quartiersatlas.census import read_census_grid
+    from quartiersatlas.coverage import to_metric
+    from quartiersatlas.grid import district_cells
+
     """The need table and the population grid's cells configured in settings.toml, if any.
 
     Their problems are already in ``ds.problems`` (``load_dataset`` checks every
@@ -163,7 +166,13 @@ def _extras(ds: Dataset) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
 
 
 def _run(args: argparse.Namespace) -> int:
-    statuses = _items(args.status) or ["active"]
+    from quartiersatlas.analysis import Selection, analyse
+    from quartiersatlas.dataset import load_dataset
+    from quartiersatlas.problems import count_errors
+    from quartiersatlas.profile import city_overview, district_profile
+    from quartiersatlas.settings import load_settings
+
+    statuses = _items(args.status)  # none given: the settings' default statuses
     bad = [x for x in statuses if x not in STATUSES]
     if bad:
         raise UsageError(
@@ -192,15 +201,13 @@ def _run(args: argparse.Namespace) -> int:
     # Imported here: matplotlib and fpdf2 are only needed for writing PDFs.
     from quartiersatlas.pdf import overview_pdf, profile_pdf
 
-    analysis = analyse(
-        ds,
+    selection = Selection(
+        kinds=tuple(kinds) if kinds is not None else None,
+        statuses=tuple(statuses) if statuses else None,
+        require=tuple(require),
         radius_m=args.radius,
-        kinds=kinds,
-        statuses=statuses,
-        require=require,
-        need=need,
-        cells=cells,
     )
+    analysis = analyse(ds, selection, need=need, cells=cells)
     if district is not None:
         profile = district_profile(ds, district, analysis=analysis)
         data = profile_pdf(profile, ds)

@@ -6,17 +6,13 @@ no file is read, nothing is cached between calls, no global state.
 
 Semantics (pinned: the tests, the command line and any later SQL form follow them)
 ------------------------------------------------------------------------------------
+The catchment polygon (a 64-gon) is defined in :mod:`quartiersatlas.catchment`; grid
+cells (residents reached by centre distance) in :mod:`quartiersatlas.grid`.
+
 Metric
     Distances and areas are straight-line (Euclidean) and planar in the projected CRS
     of the inputs (``Settings.metric_crs``; EPSG:25832 for Oldenburg). Districts and
     places must be in the same projected CRS; :func:`to_metric` reprojects once.
-Catchment of a place
-    The polygon ``shapely.buffer(point, R, quad_segs=16)``: **16 segments per quarter
-    circle** (:data:`QUAD_SEGS`), i.e. 64 vertices on the circle of radius R, the same
-    as geopandas' default ``GeoSeries.buffer``. (Shapely's and PostGIS's own default is
-    8; an SQL form must say ``ST_Buffer(geom, R, 'quad_segs=16')``.) Catchments are
-    built by shifting one template polygon to every place (:func:`catchment_discs`):
-    identical vertices, about 5x faster than buffering each point.
 Area covered
     ``area(D ∩ ⋃ catchments) / area(D)`` per district D. A radius of 0 covers nothing
     (every share 0); a negative radius is an error.
@@ -24,13 +20,6 @@ Places that count
     Every selected place with a location, including places outside the district layer
     (a place just across the city boundary serves the edge). Approximate coordinates
     count as given.
-Residents from a population grid
-    A cell belongs to the district holding its centre (boundary included; where
-    districts overlap, the one in which the centre lies deepest, then the smallest id:
-    the rule of :mod:`quartiersatlas.join`, without tolerance). A cell is *reached* when
-    the Euclidean distance from its centre to a place is ``<= R`` (exact point
-    distance, not the cell polygon, not the 64-gon). Cells with suppressed (unknown)
-    residents are counted as cells but not as residents.
 Residents from district totals only
     Residents are assumed to be spread evenly over the district's area, so the share
     of residents covered equals the share of area covered.
@@ -56,17 +45,21 @@ Covered area = district area minus the uncovered parts of its non-full tiles (cl
 to the district where a tile crosses its boundary). A district whose tiles are all
 full is covered completely without any geometry operation. Local or tiles is chosen per
 district from the number of places in reach and the numbers of non-full and mixed
-tiles (a density switch with a cost model measured on this machine). Districts are
-processed in interleaved chunks by ``workers`` threads (shapely releases the GIL).
+tiles (a density switch with a cost model measured on this machine). Tiles are made
+for a batch of districts at a time (at most ``_MAX_TILES_PER_BATCH`` together), and a
+district that would need more tiles than one batch holds is never tiled, even when
+``"tiles"`` is forced (a tiny radius on a large district gets the local union), so
+memory stays bounded whatever the radius. Districts are processed in interleaved
+chunks by ``workers`` threads (shapely releases the GIL).
 
 Partitions
 ----------
 Every district's figures depend only on the district and on the places within ``R`` of
 it (more places change nothing), and on the cells whose centre lies in it. So running
-:func:`area_coverage`, :func:`cell_coverage` and :func:`coverage_table` on a
-partition's districts, every place within R of them and their cells gives the same
-per-district figures as running them on the whole city: a later PostGIS or
-dask-geopandas deployment runs these same functions per partition.
+:func:`area_coverage`, :func:`~quartiersatlas.grid.cell_coverage` and
+:func:`coverage_table` on a partition's districts, every place within R of them and
+their cells gives the same per-district figures as running them on the whole city: a
+later PostGIS or dask-geopandas deployment runs these same functions per partition.
 """
 
 from __future__ import annotations
@@ -84,29 +77,35 @@ import shapely
 from pyproj import CRS
 from scipy.spatial import cKDTree
 
-from quartiersatlas.census import cells_to_crs
-from quartiersatlas.schema import ACCESSIBILITY_COLUMNS
+from quartiersatlas.catchment import (
+    BoolArray,
+    FloatArray,
+    GeomArray,
+    IntArray,
+    _as_xy,
+    _check_radius,
+    _geoms,
+    _inscribed_radius,
+    disc_template,
+)
+from quartiersatlas.grid import assign_cells, cell_coverage
+from quartiersatlas.schema import (
+    ACCESSIBILITY_COLUMNS,
+    DEFAULT_WORKERS,
+    TARGET_GROUP_COLUMNS,
+    TargetGroup,
+)
 from quartiersatlas.summary import group_district_pairs
 
 __all__ = [
-    "DEFAULT_WORKERS",
-    "QUAD_SEGS",
-    "TARGET_GROUP_COLUMNS",
     "TILE_FRACTION",
     "AccessCounts",
     "Method",
-    "TargetGroup",
     "access_counts",
     "accessible_mask",
     "area_coverage",
-    "assign_cells",
-    "catchment_discs",
-    "cell_coverage",
-    "cells_reached",
     "city_totals",
     "coverage_table",
-    "disc_template",
-    "district_cells",
     "place_xy",
     "select_places",
     "to_metric",
@@ -114,12 +113,8 @@ __all__ = [
     "uncovered_geometries",
 ]
 
-QUAD_SEGS: Final = 16
-"""Segments per quarter circle of every catchment polygon (64 vertices)."""
 TILE_FRACTION: Final = 0.5
 """Tile side as a fraction of R."""
-DEFAULT_WORKERS: Final = 2
-"""Threads used by default (the target machine has 2 cores)."""
 
 # Density switch: below this many candidate places a district always uses a local union.
 _LOCAL_MAX_PLACES: Final = 8
@@ -137,52 +132,17 @@ _MIN_DISTRICTS_PER_CHUNK: Final = 32
 # _TILES_PER_PLACE per place in reach, so the tiles never outgrow the data.
 _MAX_TILES_PER_DISTRICT: Final = 20_000
 _TILES_PER_PLACE: Final = 64
+# Tiles made at once (per thread): districts are tiled in batches of at most this many
+# tiles together, and a district needing more is never tiled, even when "tiles" is forced
+# (it gets the exact local union). Bounds memory (a few hundred bytes per tile) and time.
+_MAX_TILES_PER_BATCH: Final = 250_000
 
 Method = Literal["none", "local", "tiles", "full", "empty"]
-TargetGroup = Literal["all", "under_18", "65_plus"]
-TARGET_GROUP_COLUMNS: Final[dict[str, str]] = {
-    "all": "residents",
-    "under_18": "residents_under_18",
-    "65_plus": "residents_65_plus",
-}
 
-FloatArray = npt.NDArray[np.float64]
-IntArray = npt.NDArray[np.int64]
-BoolArray = npt.NDArray[np.bool_]
-GeomArray = npt.NDArray[np.object_]
 _T = TypeVar("_T")
 
 
 # --------------------------------------------------------------------------- inputs
-
-
-def _check_radius(radius_m: float) -> float:
-    r = float(radius_m)
-    if not np.isfinite(r) or r < 0:
-        raise ValueError(f"Radius muss eine Zahl ≥ 0 sein (Meter), ist {radius_m!r}.")
-    return r
-
-
-def _geoms(districts: gpd.GeoDataFrame | gpd.GeoSeries | GeomArray) -> GeomArray:
-    if isinstance(districts, gpd.GeoDataFrame | gpd.GeoSeries):
-        crs = districts.crs
-        if crs is not None and CRS.from_user_input(crs).is_geographic:
-            raise ValueError(
-                "Stadtteile liegen in geografischen Koordinaten (Grad); für Flächen und "
-                "Abstände erst mit to_crs() in ein metrisches System (z. B. EPSG:25832) "
-                "umrechnen."
-            )
-        return np.asarray(districts.geometry.to_numpy(), dtype=object)
-    return np.asarray(districts, dtype=object)
-
-
-def _as_xy(xy: npt.ArrayLike) -> FloatArray:
-    arr = np.asarray(xy, dtype=np.float64)
-    if arr.size == 0:
-        return np.zeros((0, 2), dtype=np.float64)
-    if arr.ndim != 2 or arr.shape[1] != 2:
-        raise ValueError("Koordinaten müssen ein Feld der Form (n, 2) sein.")
-    return arr[np.isfinite(arr).all(axis=1)]
 
 
 def to_metric(frame: gpd.GeoDataFrame, metric_crs: str) -> gpd.GeoDataFrame:
@@ -208,37 +168,6 @@ def place_xy(places: gpd.GeoDataFrame | gpd.GeoSeries) -> FloatArray:
     if not ok.any():
         return np.zeros((0, 2), dtype=np.float64)
     return _as_xy(shapely.get_coordinates(arr[ok]))
-
-
-def disc_template(radius_m: float, quad_segs: int = QUAD_SEGS) -> FloatArray:
-    """Vertices (closed ring, ``4 * quad_segs + 1`` rows) of the catchment at (0, 0)."""
-    poly = shapely.buffer(shapely.Point(0.0, 0.0), float(radius_m), quad_segs=quad_segs)
-    return np.asarray(shapely.get_coordinates(poly), dtype=np.float64)
-
-
-def catchment_discs(xy: npt.ArrayLike, radius_m: float, quad_segs: int = QUAD_SEGS) -> GeomArray:
-    """Catchment polygons around points, built by shifting one template polygon.
-
-    The vertices are those of ``shapely.buffer(Point(x, y), radius_m, quad_segs)``.
-
-    Examples
-    --------
-    >>> d = catchment_discs([[0.0, 0.0]], 100.0)
-    >>> round(float(shapely.area(d[0])), 1)  # 64-gon inscribed in the circle
-    31365.5
-    """
-    pts = _as_xy(xy)
-    r = _check_radius(radius_m)
-    if len(pts) == 0 or r == 0:
-        return np.array([shapely.Polygon() for _ in range(len(pts))], dtype=object)
-    tmpl = disc_template(r, quad_segs)
-    return np.asarray(shapely.polygons(pts[:, None, :] + tmpl[None, :, :]), dtype=object)
-
-
-def _inscribed_radius(radius_m: float) -> float:
-    tmpl = shapely.Polygon(disc_template(radius_m))
-    # The polygon's inscribed radius, slightly reduced against rounding.
-    return float(shapely.distance(shapely.Point(0.0, 0.0), tmpl.exterior)) * (1 - 1e-9)
 
 
 # ---------------------------------------------------------------- area coverage
@@ -479,78 +408,115 @@ def _exact_pairs(geoms: GeomArray, gi: IntArray, pi: IntArray, ctx: _Context) ->
     return np.asarray(shapely.dwithin(geoms[gi], pts, ctx.radius), dtype=bool)
 
 
-def _plan(
-    geoms: GeomArray, ctx: _Context, method: str
-) -> tuple[IntArray, IntArray, IntArray, _Tiles | None, npt.NDArray[np.object_]]:
-    """Decide per district: local union, tiles, or a shortcut (full/empty/none)."""
-    n = len(geoms)
-    used = np.full(n, "none", dtype=object)
-    gi, pi = _candidates(geoms, ctx)
-    counts = np.bincount(gi, minlength=n)
+def _tile_estimate(geoms: GeomArray, which: IntArray, tile: float) -> FloatArray:
+    """Upper bound of the number of tiles :func:`_tiles` makes for each of ``geoms[which]``."""
+    b = shapely.bounds(geoms[which])
+    return np.asarray(
+        np.ceil((b[:, 2] - b[:, 0]) / tile + 1) * np.ceil((b[:, 3] - b[:, 1]) / tile + 1),
+        dtype=np.float64,
+    )
+
+
+def _tile_batches(geoms: GeomArray, counts: IntArray, ctx: _Context, method: str) -> list[IntArray]:
+    """The districts to classify by tiles, in batches of at most
+    :data:`_MAX_TILES_PER_BATCH` tiles together.
+
+    ``auto`` tiles a district with more than ``_LOCAL_MAX_PLACES`` places in reach and
+    at most ``min(_MAX_TILES_PER_DISTRICT, _TILES_PER_PLACE * places)`` tiles; a forced
+    ``tiles`` tiles every district in reach that fits into one batch. Every other
+    district in reach gets the exact local union, so a tiny radius never makes
+    millions of tiles, and no tile array outgrows one batch.
+    """
     reach = np.flatnonzero(counts > 0)
-    if method == "local":
-        used[reach] = "local"
-        return gi, pi, reach, None, used
-    dense = reach if method == "tiles" else reach[counts[reach] > _LOCAL_MAX_PLACES]
-    if len(dense):
-        b = shapely.bounds(geoms[dense])
-        ntiles = np.ceil((b[:, 2] - b[:, 0]) / ctx.tile + 1) * np.ceil(
-            (b[:, 3] - b[:, 1]) / ctx.tile + 1
+    if method == "local" or len(reach) == 0:
+        return []
+    if method == "tiles":
+        dense = reach
+        limit = np.full(len(dense), float(_MAX_TILES_PER_BATCH))
+    else:
+        dense = reach[counts[reach] > _LOCAL_MAX_PLACES]
+        limit = np.minimum(_MAX_TILES_PER_DISTRICT, _TILES_PER_PLACE * counts[dense]).astype(
+            np.float64
         )
-        limit = np.minimum(_MAX_TILES_PER_DISTRICT, _TILES_PER_PLACE * counts[dense])
-        dense = dense[ntiles <= limit] if method != "tiles" else dense
-    tiles = _tiles(geoms, dense, ctx) if len(dense) else None
+    if len(dense) == 0:
+        return []
+    ntiles = _tile_estimate(geoms, dense, ctx.tile)
+    fits = ntiles <= np.minimum(limit, _MAX_TILES_PER_BATCH)
+    dense, ntiles = dense[fits], ntiles[fits]
+    batches: list[IntArray] = []
+    first, size = 0, 0.0
+    for k, t in enumerate(ntiles):
+        if size + t > _MAX_TILES_PER_BATCH and k > first:
+            batches.append(dense[first:k])
+            first, size = k, 0.0
+        size += float(t)
+    if len(dense) > first:
+        batches.append(dense[first:])
+    return batches
+
+
+def _classify(
+    tiles: _Tiles, batch: IntArray, counts: IntArray, method: str, used: npt.NDArray[np.object_]
+) -> _Tiles:
+    """Decide the districts of one batch from their tiles (``full``, ``empty``, ``tiles``;
+    ``auto`` leaves a district to the local union where that is cheaper) and return the
+    tiles of the districts decided ``tiles``."""
+    n = len(used)
+    total = np.bincount(tiles.owner, minlength=n)[batch]
+    nfull = np.bincount(tiles.owner[tiles.state == _FULL], minlength=n)[batch]
+    nmixed = np.bincount(tiles.owner[tiles.state == _MIXED], minlength=n)[batch]
+    nempty = total - nfull - nmixed
+    allfull = nfull == total
+    allempty = ~allfull & (nempty == total)
+    used[batch[allfull]] = "full"
+    used[batch[allempty]] = "empty"
+    rest = ~allfull & ~allempty
+    if method != "tiles":
+        cost_tiles = _COST_PER_TILE * (total - nfull) + _COST_PER_MIXED_TILE * nmixed
+        rest &= cost_tiles < _COST_PER_DISC * counts[batch]
+    used[batch[rest]] = "tiles"
     tiled = np.zeros(n, dtype=bool)
-    if tiles is not None:
-        total = np.bincount(tiles.owner, minlength=n)
-        nfull = np.bincount(tiles.owner[tiles.state == _FULL], minlength=n)
-        nmixed = np.bincount(tiles.owner[tiles.state == _MIXED], minlength=n)
-        nempty = total - nfull - nmixed
-        allfull = np.zeros(n, dtype=bool)
-        allempty = np.zeros(n, dtype=bool)
-        allfull[dense] = nfull[dense] == total[dense]
-        allempty[dense] = ~allfull[dense] & (nempty[dense] == total[dense])
-        used[allfull] = "full"
-        used[allempty] = "empty"
-        rest = dense[~allfull[dense] & ~allempty[dense]]
-        if method != "tiles":
-            cost_tiles = (
-                _COST_PER_TILE * (total[rest] - nfull[rest]) + _COST_PER_MIXED_TILE * nmixed[rest]
-            )
-            rest = rest[cost_tiles < _COST_PER_DISC * counts[rest]]
-        used[rest] = "tiles"
-        tiled[rest] = True
-        tiles = tiles.subset(tiled[tiles.owner])
-    local = np.flatnonzero((counts > 0) & (used == "none"))
-    used[local] = "local"
-    return gi, pi, local, tiles, used
+    tiled[batch[rest]] = True
+    return tiles.subset(tiled[tiles.owner])
 
 
 def _chunk(
     geoms: GeomArray, ctx: _Context, method: str, geometry: bool
 ) -> tuple[FloatArray, npt.NDArray[np.object_], GeomArray | None]:
-    """Covered area, method and (with ``geometry``) uncovered geometry per district."""
+    """Covered area, method and (with ``geometry``) uncovered geometry per district.
+
+    Per district: a local union, tiles, or a shortcut (``full``/``empty`` from tiles
+    alone; ``none`` without a place in reach). Tiles are made, used and dropped one
+    batch of districts at a time (:func:`_tile_batches`).
+    """
     shapely.prepare(geoms)
-    gi, pi, local, tiles, used = _plan(geoms, ctx, method)
+    n = len(geoms)
+    gi, pi = _candidates(geoms, ctx)
+    counts = np.bincount(gi, minlength=n)
+    used = np.full(n, "none", dtype=object)
     area = np.asarray(shapely.area(geoms), dtype=np.float64)
     uncovered = area.copy()
     shapes = np.array(list(geoms), dtype=object) if geometry else None
-    full = used == "full"
-    uncovered[full] = 0.0
-    if shapes is not None:
-        shapes[full] = shapely.Polygon()
+    for batch in _tile_batches(geoms, counts, ctx, method):
+        tiles = _classify(_tiles(geoms, batch, ctx), batch, counts, method, used)
+        full = batch[used[batch] == "full"]
+        uncovered[full] = 0.0
+        if shapes is not None:
+            shapes[full] = shapely.Polygon()
+        if len(tiles.ti):
+            which = batch[used[batch] == "tiles"]
+            unc, tile_shapes = _tile_uncovered(geoms, tiles, ctx, geometry)
+            uncovered[which] = unc[which]
+            if shapes is not None:
+                for k, shape in tile_shapes.items():
+                    shapes[k] = shape
+    local = np.flatnonzero((counts > 0) & (used == "none"))
+    used[local] = "local"
     if len(local):
         rest = _local_uncovered(geoms, local, gi, pi, ctx)
         uncovered[local] = shapely.area(rest)
         if shapes is not None:
             shapes[local] = rest
-    if tiles is not None and len(tiles.ti):
-        which = np.flatnonzero(used == "tiles")
-        unc, tile_shapes = _tile_uncovered(geoms, tiles, ctx, geometry)
-        uncovered[which] = unc[which]
-        if shapes is not None:
-            for k, shape in tile_shapes.items():
-                shapes[k] = shape
     covered = np.clip(area - uncovered, 0.0, area)
     return covered, used, shapes
 
@@ -586,7 +552,9 @@ def area_coverage(
         Catchment radius R in metres (``>= 0``; 0 covers nothing).
     method
         ``"auto"`` (density switch per district), or force ``"local"`` unions or
-        ``"tiles"``; every method gives the same figures (to rounding).
+        ``"tiles"`` (except for a district needing more tiles than one batch holds,
+        which gets the local union); every method gives the same figures (to
+        rounding).
     workers
         Threads; districts are split into this many chunks.
 
@@ -654,166 +622,6 @@ def uncovered_geometries(
         for idx, (_, _, shapes) in chunks:
             out[idx] = shapes
     return out
-
-
-# ------------------------------------------------------------------------- cells
-
-
-def cells_reached(
-    cell_xy: npt.ArrayLike, place_xy_: npt.ArrayLike, radius_m: float, *, workers: int = 1
-) -> BoolArray:
-    """For each cell centre: is a place within ``radius_m`` (distance ``<= R``)?
-
-    Exact Euclidean point distance (KD-tree); ``R = 0`` reaches nothing.
-    """
-    cells = np.asarray(cell_xy, dtype=np.float64).reshape(-1, 2)
-    pts = _as_xy(place_xy_)
-    r = _check_radius(radius_m)
-    if len(cells) == 0 or len(pts) == 0 or r == 0:
-        return np.zeros(len(cells), dtype=bool)
-    d, _ = cKDTree(pts).query(
-        cells, k=1, distance_upper_bound=r * (1 + 1e-9) + 1e-9, workers=max(1, workers)
-    )
-    return np.asarray(d <= r, dtype=bool)
-
-
-def _points_in_districts(cells: FloatArray, geoms: GeomArray) -> tuple[IntArray, IntArray]:
-    """(cell, district) pairs where the district holds the cell centre (boundary
-    included). Cells are sorted into horizontal bands about one district high, so each
-    district only looks at the cells of its bounding box."""
-    b = np.asarray(shapely.bounds(geoms), dtype=np.float64)
-    heights = b[:, 3] - b[:, 1]
-    band_h = max(float(np.median(heights[np.isfinite(heights)])), 1.0) if len(b) else 1.0
-    y0 = float(cells[:, 1].min())
-    band = np.floor((cells[:, 1] - y0) / band_h).astype(np.int64)
-    order = np.lexsort((cells[:, 0], band))
-    sx, sy, sband = cells[order, 0], cells[order, 1], band[order]
-    nbands = int(sband[-1]) + 1
-    starts = np.searchsorted(sband, np.arange(nbands + 1))
-    shapely.prepare(geoms)
-    found_c: list[IntArray] = []
-    found_d: list[IntArray] = []
-    for k in range(len(geoms)):
-        if not np.isfinite(b[k]).all():
-            continue
-        first = max(int(np.floor((b[k, 1] - y0) / band_h)), 0)
-        last = min(int(np.floor((b[k, 3] - y0) / band_h)), nbands - 1)
-        for bnd in range(first, last + 1):
-            a, e = starts[bnd], starts[bnd + 1]
-            lo = a + np.searchsorted(sx[a:e], b[k, 0], side="left")
-            hi = a + np.searchsorted(sx[a:e], b[k, 2], side="right")
-            if hi <= lo:
-                continue
-            cand = np.arange(lo, hi)
-            cand = cand[(sy[lo:hi] >= b[k, 1]) & (sy[lo:hi] <= b[k, 3])]
-            hit = cand[np.asarray(shapely.intersects_xy(geoms[k], sx[cand], sy[cand]), dtype=bool)]
-            if len(hit):
-                found_c.append(order[hit])
-                found_d.append(np.full(len(hit), k, dtype=np.int64))
-    if not found_c:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    return np.concatenate(found_c), np.concatenate(found_d)
-
-
-def district_cells(
-    grid: pd.DataFrame, metric_crs: str, districts: gpd.GeoDataFrame
-) -> pd.DataFrame:
-    """Census grid cells (centres in EPSG:3035, as read) in ``metric_crs`` with the
-    ``district_id`` of the district holding each centre (``districts`` in
-    ``metric_crs``)."""
-    cells = cells_to_crs(grid, metric_crs)
-    cells["district_id"] = assign_cells(cells[["x", "y"]].to_numpy(), districts)
-    return cells
-
-
-def assign_cells(cell_xy: npt.ArrayLike, districts: gpd.GeoDataFrame) -> npt.NDArray[np.object_]:
-    """District id of the district holding each cell centre (``None`` outside all).
-
-    Boundary included; where several districts hold a centre (overlaps, shared
-    boundaries) the one in which it lies deepest wins, then the smallest id: the rule of
-    :mod:`quartiersatlas.join`. ``districts`` needs ``id`` and must be in the CRS of the
-    cell coordinates.
-    """
-    cells = np.asarray(cell_xy, dtype=np.float64).reshape(-1, 2)
-    out = np.full(len(cells), None, dtype=object)
-    if len(cells) == 0 or len(districts) == 0:
-        return out
-    geoms = _geoms(districts)
-    ids = districts["id"].astype(str).to_numpy()
-    pos = np.flatnonzero(np.isfinite(cells).all(axis=1))
-    if len(pos) == 0:
-        return out
-    ci, di = _points_in_districts(cells[pos], geoms)
-    if len(ci) == 0:
-        return out
-    hits = np.bincount(ci, minlength=len(pos))
-    multi = hits[ci] > 1
-    depth = np.zeros(len(ci), dtype=np.float64)
-    if multi.any():
-        pts = shapely.points(cells[pos][ci[multi]])
-        depth[multi] = shapely.distance(pts, shapely.boundary(geoms[di[multi]]))
-    rank = np.argsort(np.argsort(ids, kind="stable"))
-    order = np.lexsort((rank[di], -depth, ci))
-    ci, di = ci[order], di[order]
-    _, first = np.unique(ci, return_index=True)
-    out[pos[ci[first]]] = ids[di[first]]
-    return out
-
-
-def cell_coverage(
-    cells: pd.DataFrame,
-    place_xy_: npt.ArrayLike,
-    radius_m: float,
-    *,
-    workers: int = 1,
-) -> pd.DataFrame:
-    """Residents of grid cells within ``radius_m`` of a place, per district.
-
-    Parameters
-    ----------
-    cells
-        Columns ``x``, ``y`` (cell centre, same CRS as the places), ``residents``
-        (float; NaN where suppressed/unknown) and ``district_id`` (see
-        :func:`assign_cells`; cells without district are ignored).
-    place_xy_
-        Place coordinates ``(n, 2)``.
-    radius_m
-        Catchment radius R.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Indexed by ``district_id``: ``cells``, ``cells_unknown`` (residents
-        suppressed), ``cell_residents`` (sum of known), ``cell_residents_covered``,
-        ``cells_unknown_covered``.
-    """
-    cols = [
-        "cells",
-        "cells_unknown",
-        "cell_residents",
-        "cell_residents_covered",
-        "cells_unknown_covered",
-    ]
-    frame = cells[cells["district_id"].notna()]
-    if frame.empty:
-        return pd.DataFrame(columns=cols, index=pd.Index([], name="district_id"), dtype=float)
-    reached = cells_reached(
-        frame[["x", "y"]].to_numpy(dtype=np.float64), place_xy_, radius_m, workers=workers
-    )
-    res = frame["residents"].to_numpy(dtype=np.float64)
-    unknown = np.isnan(res)
-    known = np.where(unknown, 0.0, res)
-    work = pd.DataFrame(
-        {
-            "district_id": frame["district_id"].astype(str).to_numpy(),
-            "cells": 1,
-            "cells_unknown": unknown.astype(np.int64),
-            "cell_residents": known,
-            "cell_residents_covered": np.where(reached, known, 0.0),
-            "cells_unknown_covered": (unknown & reached).astype(np.int64),
-        }
-    )
-    return work.groupby("district_id", sort=False)[cols].sum()
 
 
 # ------------------------------------------------------------------ place filters
@@ -889,8 +697,10 @@ def _shares(
     residents: pd.Series,
     cells: pd.DataFrame | None,
     workers: int,
+    weight: str = "residents",
 ) -> pd.DataFrame:
-    """Area and residents covered per district for one set of places."""
+    """Area and residents covered per district for one set of places (residents: the
+    cell column ``weight``, e.g. an age group, when cells are given)."""
     xy = place_xy(places)
     area = area_coverage(districts, xy, radius_m, workers=workers)
     ids = districts["id"].astype(str).to_numpy()
@@ -908,7 +718,7 @@ def _shares(
     basis[np.isnan(res)] = None
     cell_res = np.full(len(out), np.nan)
     if cells is not None:
-        cc = cell_coverage(cells, xy, radius_m, workers=workers).reindex(ids)
+        cc = cell_coverage(cells, xy, radius_m, weight=weight, workers=workers).reindex(ids)
         known = cc["cell_residents"].to_numpy(dtype=np.float64)
         cov = cc["cell_residents_covered"].to_numpy(dtype=np.float64)
         grid_ok = np.nan_to_num(known) > 0
@@ -1030,7 +840,18 @@ def coverage_table(
             )
 
     residents = base["residents"]
-    shares = _shares(districts, places, radius_m, residents, cells, workers)
+    # A target group is counted by the cells' own age column when the grid has one;
+    # otherwise it has the spread of all residents.
+    weight = "residents"
+    column = TARGET_GROUP_COLUMNS[group]
+    if (
+        group != "all"
+        and cells is not None
+        and column in cells.columns
+        and cells[column].notna().any()
+    ):
+        weight = column
+    shares = _shares(districts, places, radius_m, residents, cells, workers, weight)
     for c in ("area_covered_share", "residents_covered_share", "residents_basis"):
         base[c] = shares[c].to_numpy()
     base["area_km2"] = shares["area_m2"].to_numpy() / 1e6
@@ -1073,7 +894,7 @@ def coverage_table(
     if require:
         mask = accessible_mask(places, require)
         acc = places.loc[mask]
-        acc_shares = _shares(districts, acc, radius_m, residents, cells, workers)
+        acc_shares = _shares(districts, acc, radius_m, residents, cells, workers, weight)
         acc_ids = acc["district_id"].dropna().astype(str).value_counts()
         base["accessible_places"] = base["district_id"].map(acc_ids).fillna(0).astype("int64")
         base["accessible_area_covered_share"] = acc_shares["area_covered_share"].to_numpy()

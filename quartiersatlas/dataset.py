@@ -38,7 +38,15 @@ from quartiersatlas.validate import (
     parse_population,
 )
 
-__all__ = ["Dataset", "city_extent", "join_places", "load_dataset", "read_district_layer"]
+__all__ = [
+    "REQUIRED_FILES",
+    "Dataset",
+    "city_extent",
+    "join_places",
+    "load_dataset",
+    "optional_file_notice",
+    "read_district_layer",
+]
 
 TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls", ".ods")
 """Suffixes of tables, which cannot hold district polygons."""
@@ -227,6 +235,35 @@ def read_district_layer(
     return districts, problems
 
 
+REQUIRED_FILES = ("districts", "places", "population")
+"""Files a data folder must have; the others (teams, networks, need, grid) are optional:
+a missing one is a warning, and everything else works without it."""
+
+_WITHOUT = {
+    "teams": "ohne Stadtteilteams",
+    "networks": "ohne Netzwerke",
+    "need": "ohne Bedarfskennzahlen",
+    "grid": "ohne Zensus-Gitter (Einwohner gleichmäßig über die Fläche verteilt)",
+}
+
+
+def optional_file_notice(
+    path: str | os.PathLike[str], key: str, file: str | None = None
+) -> Problem:
+    """The warning for an optional file (teams, networks, need, grid) that does not exist."""
+    return Problem(
+        file or Path(path).name,
+        None,
+        None,
+        f"optionale Datei nicht vorhanden; weiter {_WITHOUT.get(key, 'ohne diese Datei')}",
+        value=str(path),
+        hint=f"Datei anlegen oder den Eintrag in settings.toml [files] {key} anpassen bzw. "
+        "entfernen",
+        severity="warning",
+        code="missing_optional_file",
+    )
+
+
 def _settings_problems(settings: Settings) -> list[Problem]:
     """Warnings about keys of settings.toml that are not used (e.g. typos)."""
     out: list[Problem] = []
@@ -336,6 +373,9 @@ def load_dataset(settings: Settings, check_agenda: bool = True) -> Dataset:
         ("networks", settings.networks_path, NETWORK_ONLY_TYPES),
     ):
         groups[key] = _empty_groups()
+        if not path.exists():  # optional: a city without networks or teams
+            problems.append(optional_file_notice(path, key, _label(path, settings)))
+            continue
         try:
             graw = read_table(path, GROUP_COLUMNS)
             groups[key], gprob = parse_groups(graw, districts, types, extent)
@@ -352,14 +392,20 @@ def load_dataset(settings: Settings, check_agenda: bool = True) -> Dataset:
         problems += relabel(exc.problems, settings.population_path)
 
     need = None
-    if settings.need_path is not None:
+    if settings.need_path is not None and not settings.need_path.exists():
+        label = _label(settings.need_path, settings)
+        problems.append(optional_file_notice(settings.need_path, "need", label))
+    elif settings.need_path is not None:
         try:
             need, needprob = read_need(settings.need_path, districts)
             problems += relabel(needprob, settings.need_path)
         except DataError as exc:
             problems += relabel(exc.problems, settings.need_path)
 
-    if settings.grid_path is not None:
+    if settings.grid_path is not None and not settings.grid_path.exists():
+        label = _label(settings.grid_path, settings)
+        problems.append(optional_file_notice(settings.grid_path, "grid", label))
+    elif settings.grid_path is not None:
         try:
             _cells, gridprob = read_census_grid(settings.grid_path)
             problems += relabel(gridprob, settings.grid_path)

@@ -54,6 +54,7 @@ from openpyxl.utils import get_column_letter
 from quartiersatlas.assets import VendorAsset, vendor_css, vendor_js
 from quartiersatlas.maprender import render_map_html
 from quartiersatlas.text_utils import slugify
+from quartiersatlas.texts import EXPORT_TEXTS
 
 __all__ = [
     "CSV_MEDIA_TYPE",
@@ -194,7 +195,7 @@ def sheet_name(text: str, taken: Iterable[str] = ()) -> str:
     >>> sheet_name("Orte/Stadtteile: 2024")
     'Orte-Stadtteile- 2024'
     """
-    name = re.sub(r"[\[\]:*?/\\]", "-", str(text)).strip("'").strip() or "Tabelle"
+    name = re.sub(r"[\[\]:*?/\\]", "-", str(text)).strip("'").strip() or EXPORT_TEXTS["sheet"]
     name = name[:31]
     used = {t.casefold() for t in taken}
     base, i = name, 2
@@ -262,7 +263,7 @@ def to_xlsx(frames: Mapping[str, pd.DataFrame]) -> bytes:
     fill = PatternFill("solid", fgColor="E8E8E8")
     taken: list[str] = []
     if not frames:
-        frames = {"Tabelle": pd.DataFrame()}
+        frames = {EXPORT_TEXTS["sheet"]: pd.DataFrame()}
     for title, frame in frames.items():
         name = sheet_name(title, taken)
         taken.append(name)
@@ -305,10 +306,7 @@ def _set(cell: Cell, value: object, fmt: str | None) -> None:
 def _layer_frame(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """Attribute columns GDAL can write: lists joined, booleans kept, objects as text."""
     if gdf.crs is None:
-        raise ValueError(
-            "Ebene hat kein Koordinatenreferenzsystem; erst set_crs() aufrufen "
-            "(z. B. gdf.set_crs('EPSG:25832'))."
-        )
+        raise ValueError(EXPORT_TEXTS["no_crs"])
     out = gdf.copy()
     geom = out.geometry.name
     for col in out.columns:
@@ -380,7 +378,7 @@ def to_geopackage(layers: Mapping[str, gpd.GeoDataFrame]) -> bytes:
         When there is no layer or a layer has no CRS.
     """
     if not layers:
-        raise ValueError("Keine Ebene zum Schreiben übergeben.")
+        raise ValueError(EXPORT_TEXTS["no_layers"])
     taken: list[str] = []
     with tempfile.TemporaryDirectory(prefix="quartiersatlas-") as tmp:
         path = Path(tmp) / "export.gpkg"
@@ -480,10 +478,7 @@ def standalone_map_html(m: folium.Map | str) -> str:
     def script(match: re.Match[str]) -> str:
         asset = _match_asset(match.group(1), scripts)
         if asset is None:
-            raise ValueError(
-                f"Skript {match.group(1)!r} ist nicht mitgeliefert und kann nicht "
-                "eingebettet werden (quartiersatlas.assets.vendor_js ergänzen)."
-            )
+            raise ValueError(EXPORT_TEXTS["script_missing"].format(name=match.group(1)))
         code = asset.source.read_text(encoding="utf-8").replace("</script", "<\\/script")
         return f"<script>/* {asset.rel_url} */\n{code}\n</script>"
 
@@ -493,10 +488,7 @@ def standalone_map_html(m: folium.Map | str) -> str:
             return tag
         asset = _match_asset(match.group(1), styles)
         if asset is None:
-            raise ValueError(
-                f"Stylesheet {match.group(1)!r} ist nicht mitgeliefert und kann nicht "
-                "eingebettet werden (quartiersatlas.assets.vendor_css ergänzen)."
-            )
+            raise ValueError(EXPORT_TEXTS["stylesheet_missing"].format(name=match.group(1)))
         return f"<style>/* {asset.rel_url} */\n{_inline_css(asset)}\n</style>"
 
     html = _SCRIPT_SRC.sub(script, html)
@@ -504,5 +496,5 @@ def standalone_map_html(m: folium.Map | str) -> str:
     html = _IMAGE_PATH.sub(lambda _m: _default_icon_script(), html)
     remote = _REMOTE.search(html)
     if remote:
-        raise ValueError(f"Die Karte lädt noch etwas aus dem Netz: {remote.group(0)[:120]!r}")
+        raise ValueError(EXPORT_TEXTS["remote"].format(url=remote.group(0)[:120]))
     return html

@@ -30,7 +30,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from quartiersatlas.text_utils import format_number
+from quartiersatlas.formatting import format_metres, format_number, format_percent, format_threshold
+from quartiersatlas.schema import CRITERIA
 from quartiersatlas.texts import (
     GAP_REASON_TEXTS,
     GAP_UNKNOWN_TEXTS,
@@ -40,18 +41,12 @@ from quartiersatlas.texts import (
 )
 
 __all__ = [
-    "CRITERIA",
     "GapCriteria",
     "evaluate_gaps",
-    "format_metres",
-    "format_number",
-    "format_percent",
     "need_label",
     "provision_phrase",
     "rank_gaps",
 ]
-
-CRITERIA = ("no_team", "no_network", "coverage", "per_1000", "need")
 
 
 @dataclass(frozen=True)
@@ -82,21 +77,6 @@ class GapCriteria:
         return [c for c in CRITERIA if on[c]]
 
 
-def format_percent(share: float, decimals: int = 0) -> str:
-    """A share 0..1 as German percent text: ``38 %``.
-
-    >>> format_percent(0.384)
-    '38 %'
-    """
-    return f"{format_number(share * 100.0, decimals)} %"
-
-
-def format_metres(value: float) -> str:
-    """``500 m``, ``1.000 m``, ``333,5 m``."""
-    decimals = 0 if float(value).is_integer() else 1
-    return f"{format_number(value, decimals)} m"
-
-
 def provision_phrase(kind_labels: Sequence[str], all_kinds: bool = False) -> str:
     """What is missing, in words without an article ("ohne … im Umkreis").
 
@@ -117,6 +97,11 @@ def _need_value(column: str, value: float) -> str:
     if column.endswith("_pct"):
         return f"{format_number(value, 1)} %"
     return format_number(value, 2 if abs(value) < 10 else 1)
+
+
+def _need_threshold(column: str, value: float) -> str:
+    """A need threshold as entered (with ``%`` for percent indicators)."""
+    return format_threshold(value) + (" %" if column.endswith("_pct") else "")
 
 
 def evaluate_gaps(
@@ -198,7 +183,7 @@ def evaluate_gaps(
         value = out["places_per_1000"].to_numpy(dtype=np.float64)
         known = ~np.isnan(value)
         holds = known & (value < criteria.per_1000_below)
-        threshold = format_number(criteria.per_1000_below, 1)
+        threshold = format_threshold(criteria.per_1000_below)
         texts = [
             GAP_REASON_TEXTS["per_1000_none"].format(group=group_words, threshold=threshold)
             if v == 0
@@ -223,7 +208,7 @@ def evaluate_gaps(
             GAP_REASON_TEXTS["need"].format(
                 label=need_label(column),
                 value=_need_value(column, v) if not np.isnan(v) else "",
-                threshold=_need_value(column, criteria.need_above),
+                threshold=_need_threshold(column, criteria.need_above),
             )
             for v in value
         ]

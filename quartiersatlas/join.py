@@ -101,7 +101,14 @@ def assign_districts(
     p_i, d_i = tree.query(arr[idx], predicate="intersects")
     assigned = np.zeros(n, dtype=bool)
     if len(p_i):
-        depth = shapely.distance(arr[idx][p_i], shapely.boundary(polys[d_i]))
+        # Depth only decides between several districts: computed where a point has more.
+        depth = np.zeros(len(p_i))
+        counts = np.bincount(p_i, minlength=len(idx))
+        several = counts[p_i] > 1
+        if several.any():
+            depth[several] = shapely.distance(
+                arr[idx][p_i[several]], shapely.boundary(polys[d_i[several]])
+            )
         best = _first_per_point(p_i, -depth, rank[d_i])
         target = idx[p_i[best]]
         out_id[target] = d_metric["id"].to_numpy()[d_i[best]]
@@ -157,15 +164,14 @@ def join_problems(
         if "district_stated" in places.columns
         else np.full(len(places), "", dtype=object)
     )
-    for i, (st, did, name, dist) in enumerate(
-        zip(
-            assignment["join_status"].to_numpy(),
-            assignment["district_id"].to_numpy(),
-            assignment["district"].to_numpy(),
-            assignment["distance_m"].to_numpy(),
-            strict=True,
-        )
-    ):
+    statuses = assignment["join_status"].to_numpy()
+    district_ids = assignment["district_id"].to_numpy()
+    district_names = assignment["district"].to_numpy()
+    distances = assignment["distance_m"].to_numpy()
+    # Only rows with something to say: outside, nearest, or a stated district.
+    look = (statuses == "outside") | (statuses == "nearest") | (stated != "")
+    for i in np.flatnonzero(look).tolist():
+        st, did, name, dist = statuses[i], district_ids[i], district_names[i], distances[i]
         row = int(rows[i])
         if st == "outside":
             problems.append(

@@ -44,14 +44,17 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 import numpy as np
 import pandas as pd
 
-from quartiersatlas.coverage import TARGET_GROUP_COLUMNS
+from quartiersatlas.classify import CLASSIFICATION_SCHEMES
 from quartiersatlas.dataset import Dataset
-from quartiersatlas.maps import CLASSIFICATION_SCHEMES
 from quartiersatlas.need import indicator_columns
-from quartiersatlas.schema import ACCESSIBILITY_COLUMNS, STATUSES, TARGET_GROUPS
+from quartiersatlas.schema import (
+    ACCESSIBILITY_COLUMNS,
+    STATUSES,
+    TARGET_GROUP_COLUMNS,
+    TARGET_GROUPS,
+)
 from quartiersatlas.settings import BASEMAPS
-from quartiersatlas.text_utils import normalize_key
-from quartiersatlas.texts import LINK_LABELS, LINK_NOTICES
+from quartiersatlas.texts import LINK_ERRORS, LINK_LABELS, LINK_NOTICES
 
 __all__ = [
     "ABDECKUNG_BARS",
@@ -138,6 +141,7 @@ class LinkContext:
     kind_ids: tuple[str, ...]
     districts: tuple[tuple[str, str], ...] = ()
     default_radius_m: float = 500.0
+    default_statuses: tuple[str, ...] = ("active",)
     basemap: str = "none"
     need_columns: tuple[str, ...] = ()
     need_threshold: float | None = None
@@ -165,6 +169,7 @@ class LinkContext:
                 for d, n in zip(ds.districts["id"], ds.districts["name"], strict=True)
             ),
             default_radius_m=float(s.default_radius_m),
+            default_statuses=s.default_statuses,
             basemap=s.basemap,
             need_columns=columns,
             need_threshold=threshold,
@@ -179,22 +184,11 @@ class LinkContext:
     def find_district(self, text: str) -> str | None:
         """The id of the district with this id or name (case, blanks, hyphens and umlaut
         spelling ignored), or ``None``."""
-        ids = self.district_ids
-        if text in ids:
-            return text
-        key, folded = normalize_key(text), _fold(text)
-        for did, name in self.districts:
-            if key and key in (normalize_key(did), normalize_key(name)):
-                return did
-        for did, name in self.districts:
-            if folded and folded in (_fold(did), _fold(name)):
-                return did
-        return None
+        from quartiersatlas.district_names import DistrictMatcher
 
-
-def _fold(text: str) -> str:
-    t = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "", t)
+        return DistrictMatcher([d for d, _ in self.districts], [n for _, n in self.districts]).find(
+            text
+        )
 
 
 @dataclass(frozen=True)
@@ -288,7 +282,7 @@ PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
             "f_status",
             _L["status"],
             "choices",
-            _const([s for s in STATUSES if s != "ended"]),
+            lambda c: list(c.default_statuses),
             _const(STATUSES),
         ),
         Param(
@@ -338,7 +332,14 @@ PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
             lambda c: list(c.kind_ids),
             lambda c: c.kind_ids,
         ),
-        Param("status", "ab_status", _L["status"], "choices", _const(["active"]), _const(STATUSES)),
+        Param(
+            "status",
+            "ab_status",
+            _L["status"],
+            "choices",
+            lambda c: list(c.default_statuses),
+            _const(STATUSES),
+        ),
         Param(
             "radius",
             "ab_radius_choice",
@@ -435,7 +436,7 @@ def page_params(page: str) -> tuple[Param, ...]:
         For an unknown page.
     """
     if page not in PAGE_PARAMS:
-        raise KeyError(f"Unbekannte Seite '{page}'; vorhanden: {', '.join(PAGE_IDS)}.")
+        raise KeyError(LINK_ERRORS["unknown_page"].format(page=page, pages=", ".join(PAGE_IDS)))
     return PAGE_PARAMS[page] + GLOBAL_PARAMS
 
 

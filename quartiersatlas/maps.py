@@ -8,252 +8,89 @@ Rules kept here:
   the script element;
 - size: district geometry is simplified and rounded to what the eye can see;
 - kinds are told apart by colour AND symbol; approximate locations look different.
+
+The classes of the district fill come from :mod:`quartiersatlas.classify`, marker
+shapes and colours from :mod:`quartiersatlas.symbols`, the Leaflet elements (marker
+layer, scale bar, controls) from :mod:`quartiersatlas.leaflet`.
 """
 
 from __future__ import annotations
 
 import html
-import json
-import re
-import warnings
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 import folium
 import geopandas as gpd
 import numpy as np
-import pandas as pd
 import shapely
-from branca.element import MacroElement
-from folium.elements import JSCSSMixin
 from folium.map import Layer
-from folium.template import Template
 from folium.utilities import JsCode
 
-from quartiersatlas.assets import DEFAULT_ASSET_BASE, vendor_css, vendor_js
+from quartiersatlas.assets import DEFAULT_ASSET_BASE, leaflet_images_url, vendor_css, vendor_js
+from quartiersatlas.classify import (
+    CLASSIFICATION_SCHEMES,
+    NO_DATA_COLOR,
+    Choropleth,
+    ClassBreaks,
+    classify,
+)
+from quartiersatlas.leaflet import (
+    FitBounds,
+    HtmlControl,
+    MarkerLayer,
+    ScaleBar,
+    Script,
+    script_json,
+)
 from quartiersatlas.maprender import render_map_html
 from quartiersatlas.schema import ACCESSIBILITY_COLUMNS
 from quartiersatlas.settings import Kind
-from quartiersatlas.text_utils import format_number
+from quartiersatlas.symbols import FALLBACK_COLOR, GROUP_STYLES, badge_html, safe_color, symbol_svg
 from quartiersatlas.texts import (
     ACCESS_LABELS,
     ACCESS_VALUE_LABELS,
+    BASEMAP_LABELS,
+    COMMON_TEXTS,
+    MAP_TEXTS,
     NETWORK_TYPE_LABELS,
+    REPORT_TITLES,
     STATUS_LABELS,
     TARGET_GROUP_LABELS,
     label,
 )
 
+T = MAP_TEXTS
+
 __all__ = [
     "BASEMAPS",
-    "CLASSIFICATION_SCHEMES",
-    "NO_DATA_COLOR",
-    "Choropleth",
-    "ClassBreaks",
     "build_map",
-    "classify",
-    "district_values",
     "map_script",
+    "place_popup_html",
     "simplify_for_display",
-    "symbol_svg",
 ]
-
-NO_DATA_COLOR = "#d9d9d9"
-# ColorBrewer YlGnBu (colour-blind safe, sequential), by number of classes.
-_YLGNBU: dict[int, list[str]] = {
-    1: ["#41b6c4"],
-    2: ["#a1dab4", "#225ea8"],
-    3: ["#edf8b1", "#7fcdbb", "#2c7fb8"],
-    4: ["#ffffcc", "#a1dab4", "#41b6c4", "#225ea8"],
-    5: ["#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494"],
-    6: ["#ffffcc", "#c7e9b4", "#7fcdbb", "#41b6c4", "#2c7fb8", "#253494"],
-    7: ["#ffffcc", "#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#0c2c84"],
-}
-# ColorBrewer OrRd (sequential, colour-blind safe) for "more is worse" indicators.
-_ORRD: dict[int, list[str]] = {
-    1: ["#fc8d59"],
-    2: ["#fdbb84", "#e34a33"],
-    3: ["#fee8c8", "#fdbb84", "#e34a33"],
-    4: ["#fef0d9", "#fdcc8a", "#fc8d59", "#d7301f"],
-    5: ["#fef0d9", "#fdcc8a", "#fc8d59", "#e34a33", "#b30000"],
-    6: ["#fef0d9", "#fdd49e", "#fdbb84", "#fc8d59", "#e34a33", "#b30000"],
-    7: ["#fef0d9", "#fdd49e", "#fdbb84", "#fc8d59", "#ef6548", "#d7301f", "#990000"],
-}
-PALETTES = {"YlGnBu": _YLGNBU, "OrRd": _ORRD}
-
-CLASSIFICATION_SCHEMES = {
-    "quantiles": "Quantile (gleich viele Stadtteile je Klasse)",
-    "equal_interval": "Gleiche Abstände",
-    "natural_breaks": "Natürliche Unterbrechungen (Jenks)",
-}
 
 BASEMAPS: dict[str, dict[str, str]] = {
     "osm": {
-        "label": "OpenStreetMap",
+        "label": BASEMAP_LABELS["osm"],
         "url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
         "attribution": '&copy; <a href="https://www.openstreetmap.org/copyright">'
-        "OpenStreetMap</a>-Mitwirkende",
+        + T["osm_contributors"],
     },
     "basemap_de": {
-        "label": "basemap.de (farbig)",
+        "label": BASEMAP_LABELS["basemap_de"],
         "url": "https://sgx.geodatenzentrum.de/wmts_basemapde/tile/1.0.0/"
         "de_basemapde_web_raster_farbe/default/GLOBAL_WEBMERCATOR/{z}/{y}/{x}.png",
         "attribution": "&copy; GeoBasis-DE / BKG ({year})",
     },
     "basemap_de_grau": {
-        "label": "basemap.de (grau)",
+        "label": BASEMAP_LABELS["basemap_de_grau"],
         "url": "https://sgx.geodatenzentrum.de/wmts_basemapde/tile/1.0.0/"
         "de_basemapde_web_raster_grau/default/GLOBAL_WEBMERCATOR/{z}/{y}/{x}.png",
         "attribution": "&copy; GeoBasis-DE / BKG ({year})",
     },
 }
-
-_SHAPES: dict[str, str] = {
-    "circle": '<circle cx="12" cy="12" r="8"/>',
-    "square": '<rect x="4.5" y="4.5" width="15" height="15"/>',
-    "triangle": '<polygon points="12,3 21.5,20 2.5,20"/>',
-    "diamond": '<polygon points="12,2 22,12 12,22 2,12"/>',
-    "star": '<polygon points="12,2 14.9,8.6 22,9.3 16.6,14 18.2,21 12,17.3 5.8,21 7.4,14 '
-    '2,9.3 9.1,8.6"/>',
-    "house": '<polygon points="12,2.5 22,11 19,11 19,21 5,21 5,11 2,11"/>',
-    "book": '<path d="M3 5h8v15H3z M13 5h8v15h-8z"/>',
-    "hexagon": '<polygon points="12,2 20.7,7 20.7,17 12,22 3.3,17 3.3,7"/>',
-}
-
-
-def symbol_svg(symbol: str, color: str, approximate: bool = False, size: int = 22) -> str:
-    """Inline SVG of a marker symbol; approximate locations are drawn hollow and dashed.
-
-    ``color`` must be a ``#rrggbb`` value (settings validate it; anything else is
-    drawn grey, so a colour can never carry markup into the map).
-    """
-    color = safe_color(color)
-    shape = _SHAPES.get(symbol, _SHAPES["circle"])
-    if approximate:
-        style = (
-            f'fill="{color}" fill-opacity="0.35" stroke="#1a1a1a" stroke-width="1.6" '
-            'stroke-dasharray="2.5 1.5"'
-        )
-    else:
-        style = f'fill="{color}" fill-opacity="0.95" stroke="#1a1a1a" stroke-width="1.4"'
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" '
-        f'viewBox="0 0 24 24" aria-hidden="true"><g {style}>{shape}</g></svg>'
-    )
-
-
-@dataclass(frozen=True)
-class Choropleth:
-    """What the district fill shows."""
-
-    values: Mapping[str, float]  # district id -> value; NaN / missing = no data
-    title: str  # e.g. "Orte je 1.000 Einwohner"
-    unit: str  # e.g. "Orte", "%"
-    scheme: str = "quantiles"
-    k: int = 5
-    palette: str = "YlGnBu"
-    decimals: int = 1
-    note: str = ""  # e.g. "Einwohner synthetisch"
-
-
-@dataclass(frozen=True)
-class ClassBreaks:
-    """Classes of a choropleth: ``upper`` bounds (inclusive), one colour per class."""
-
-    lower: float
-    upper: tuple[float, ...]
-    colors: tuple[str, ...]
-    scheme: str
-    classes: Mapping[str, int] = field(default_factory=dict)  # district id -> class; -1 = none
-
-    def labels(self, decimals: int, unit: str) -> list[str]:
-        """Legend texts such as '2 – 4 Orte' (German number format).
-
-        With ``decimals == 0`` the values are counts: classes are whole-number ranges
-        that do not overlap ('0', '1', '2 – 4'); otherwise a class runs from above the
-        previous upper bound up to and including its own.
-        """
-        out = []
-        lo = self.lower
-        for i, hi in enumerate(self.upper):
-            if decimals == 0:
-                # whole numbers in (previous upper, upper]; bins may be fractional
-                # (equal intervals, interpolated quantiles)
-                if i == 0:
-                    start = float(np.ceil(lo - 1e-9)) + 0.0  # + 0.0: never "-0"
-                else:
-                    start = float(np.floor(lo + 1e-9) + 1)
-                end = float(np.floor(hi + 1e-9))
-                if start > end:  # no whole number falls into this class
-                    text = f"über {format_number(lo, 1)} – {format_number(hi, 1)}"
-                elif start == end:
-                    text = format_number(end, 0)
-                else:
-                    text = f"{format_number(start, 0)} – {format_number(end, 0)}"
-            else:
-                prefix = "" if i == 0 else "über "
-                text = f"{prefix}{format_number(lo, decimals)} – {format_number(hi, decimals)}"
-                if i == 0 and format_number(lo, decimals) == format_number(hi, decimals):
-                    text = format_number(hi, decimals)
-            out.append(f"{text} {unit}".strip())
-            lo = hi
-        return out
-
-
-def classify(
-    values: Mapping[str, float], scheme: str = "quantiles", k: int = 5, palette: str = "YlGnBu"
-) -> ClassBreaks:
-    """Classify district values with mapclassify.
-
-    ``scheme``: ``quantiles``, ``equal_interval`` or ``natural_breaks`` (Fisher-Jenks,
-    deterministic). Fewer distinct values than ``k`` give fewer classes; NaN values get
-    class -1 (no data), never a colour of the scale.
-    """
-    import mapclassify  # lazily: it pulls in scipy.stats (about 1 s at import)
-
-    if scheme not in CLASSIFICATION_SCHEMES:
-        raise ValueError(f"unknown classification scheme {scheme!r}")
-    ids = list(values.keys())
-    arr = np.array([float(values[i]) for i in ids], dtype=float)
-    valid = np.isfinite(arr)
-    data = arr[valid]
-    if data.size == 0:
-        return ClassBreaks(0.0, (), (), scheme, dict.fromkeys(ids, -1))
-    distinct = np.unique(data)
-    k_eff = int(max(1, min(k, distinct.size, 7)))
-    with warnings.catch_warnings():
-        # mapclassify warns when ties force fewer classes; the legend shows the result.
-        warnings.simplefilter("ignore", UserWarning)
-        if k_eff == 1:
-            bins = np.array([float(distinct.max())])
-        elif scheme == "quantiles":
-            bins = mapclassify.Quantiles(data, k=k_eff).bins
-        elif scheme == "equal_interval":
-            bins = mapclassify.EqualInterval(data, k=k_eff).bins
-        else:
-            bins = mapclassify.FisherJenks(data, k=k_eff).bins
-    bins = np.unique(np.asarray(bins, dtype=float))
-    if np.array_equal(data, np.round(data)):
-        # whole numbers (counts): whole-number bounds classify alike and leave no class
-        # that no value can fall into (a quantile of 0.6 between the counts 0 and 1)
-        bins = np.unique(np.floor(bins + 1e-9))
-    # quantiles of tied data can differ by rounding noise only (0.0 and 3.6e-15): one class
-    tol = 1e-9 * max(1.0, float(np.abs(data).max()))
-    bins = bins[np.concatenate(([True], np.diff(bins) > tol))]
-    bins[-1] = max(bins[-1], float(data.max()))
-    colors = PALETTES.get(palette, _YLGNBU)[len(bins)]
-    cls = np.full(arr.shape, -1, dtype=int)
-    cls[valid] = np.searchsorted(bins, data, side="left")
-    cls[valid] = np.minimum(cls[valid], len(bins) - 1)
-    return ClassBreaks(
-        lower=float(data.min()),
-        upper=tuple(float(b) for b in bins),
-        colors=tuple(colors),
-        scheme=scheme,
-        classes=dict(zip(ids, (int(c) for c in cls), strict=True)),
-    )
 
 
 def simplify_for_display(
@@ -268,26 +105,10 @@ def simplify_for_display(
     return out.set_crs("EPSG:4326", allow_override=True)
 
 
-_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
-FALLBACK_COLOR = "#777777"
-
-
-def safe_color(value: Any) -> str:
-    """``value`` if it is a ``#rrggbb`` colour, else neutral grey."""
-    text = str(value)
-    return text if _COLOR.fullmatch(text) else FALLBACK_COLOR
-
-
 def _esc(value: Any) -> str:
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return ""
     return html.escape(str(value), quote=True)
-
-
-def _json(data: Any) -> str:
-    """JSON safe to embed in a <script> element."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 def _safe_links(source: str) -> str:
@@ -295,7 +116,8 @@ def _safe_links(source: str) -> str:
     for url in [u.strip() for u in str(source).split(" ; ") if u.strip()]:
         if url.startswith(("https://", "http://")):
             parts.append(
-                f'<a href="{_esc(url)}" target="_blank" rel="noopener noreferrer">Quelle</a>'
+                f'<a href="{_esc(url)}" target="_blank" rel="noopener noreferrer">'
+                f"{_esc(T['source_link'])}</a>"
             )
         else:
             parts.append(_esc(url))
@@ -306,197 +128,22 @@ def place_popup_html(row: Mapping[str, Any], kind_label: str) -> str:
     """Popup of a place: every value escaped."""
     rows = [f"<b>{_esc(row.get('name'))}</b>", f"<i>{_esc(kind_label)}</i>"]
     if row.get("address"):
-        rows.append(f"Adresse: {_esc(row.get('address'))}")
-    rows.append(f"Status: {_esc(label(STATUS_LABELS, row.get('status', '')))}")
+        rows.append(T["address"] + _esc(row.get("address")))
+    rows.append(T["status"] + _esc(label(STATUS_LABELS, row.get("status", ""))))
     access = [
         f"{_esc(ACCESS_LABELS[a])}: {_esc(label(ACCESS_VALUE_LABELS, row.get(a, 'unknown')))}"
         for a in ACCESSIBILITY_COLUMNS
     ]
-    rows.append("Barrierefreiheit: " + "; ".join(access))
+    rows.append(T["access"] + "; ".join(access))
     groups = [g for g in str(row.get("target_groups", "")).split("; ") if g]
     if groups:
-        rows.append(
-            "Zielgruppen: " + ", ".join(_esc(label(TARGET_GROUP_LABELS, g)) for g in groups)
-        )
+        rows.append(T["groups"] + ", ".join(_esc(label(TARGET_GROUP_LABELS, g)) for g in groups))
     if row.get("coord_quality") == "approximate":
-        note = row.get("coord_note") or "Lage geschätzt"
-        rows.append(f"<span class='qa-approx'>⚠ Lage ungefähr: {_esc(note)}</span>")
+        note = row.get("coord_note") or T["approximate"]
+        rows.append(f"<span class='qa-approx'>{T['approximate_note']}{_esc(note)}</span>")
     if row.get("source"):
         rows.append(_safe_links(str(row.get("source"))))
     return "<div class='qa-popup'>" + "<br>".join(rows) + "</div>"
-
-
-class _Script(MacroElement):
-    """A piece of JavaScript in the map script (runs after the map exists)."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        {{ this.code }}
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, code: str) -> None:
-        super().__init__()
-        self._name = "QaScript"
-        self.code = code
-
-
-class _ScaleBar(MacroElement):
-    """A metric scale bar (no miles)."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        L.control.scale({metric: true, imperial: false, position: 'bottomleft'})
-          .addTo({{ this._parent.get_name() }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._name = "QaScaleBar"
-
-
-class _FitBounds(MacroElement):
-    """Start view fitted to the districts, leaving room for the legend on the right.
-
-    Not animated: the map is at the fitted view before it first reports its view (an
-    animated fit would report the start view first and the fitted view later, as if the
-    user had moved the map)."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        {{ this._parent.get_name() }}.fitBounds({{ this.bounds_json }},
-          {paddingTopLeft: [10, 10], paddingBottomRight: [{{ this.right }}, 10],
-           animate: false});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, bounds: list[list[float]], right: int) -> None:
-        super().__init__()
-        self._name = "QaFitBounds"
-        self.bounds_json = _json(bounds)
-        self.right = int(right)
-
-
-class _Control(MacroElement):
-    """A Leaflet control with fixed, pre-escaped HTML (legend, data-status note)."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        (function(){
-          var c = L.control({position: {{ this.position_json }}});
-          c.onAdd = function() {
-            var div = L.DomUtil.create('div', {{ this.css_json }});
-            div.innerHTML = {{ this.html_json }};
-            L.DomEvent.disableClickPropagation(div);
-            L.DomEvent.disableScrollPropagation(div);
-            return div;
-          };
-          c.addTo({{ this._parent.get_name() }});
-        })();
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, html_text: str, position: str, css_class: str) -> None:
-        super().__init__()
-        self._name = "QaControl"
-        self.html_json = _json(html_text)
-        self.position_json = _json(position)
-        self.css_json = _json(css_class)
-
-
-class MarkerLayer(JSCSSMixin, Layer):
-    """Markers built in one loop from compact JSON (small payload), optionally clustered.
-
-    Cluster icons keep the kind colours: a ring split by the share of each kind.
-    """
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = {% if this.cluster -%}
-          L.markerClusterGroup({
-            maxClusterRadius: 36,
-            disableClusteringAtZoom: 15,
-            showCoverageOnHover: false,
-            iconCreateFunction: function(cluster) {
-              var ms = cluster.getAllChildMarkers(), counts = {}, keys = [];
-              ms.forEach(function(m) {
-                var c = m.options.kindColor || '#777777';
-                if (!(c in counts)) { counts[c] = 0; keys.push(c); }
-                counts[c] += 1;
-              });
-              keys.sort();
-              var acc = 0, stops = [];
-              keys.forEach(function(c) {
-                var a = acc / ms.length * 360; acc += counts[c];
-                var b = acc / ms.length * 360;
-                stops.push(c + ' ' + a.toFixed(1) + 'deg ' + b.toFixed(1) + 'deg');
-              });
-              return L.divIcon({
-                html: '<div class="qa-cluster" style="background:conic-gradient(' +
-                      stops.join(',') + ')"><span>' + ms.length + '</span></div>',
-                className: 'qa-cluster-icon', iconSize: L.point(38, 38)
-              });
-            }
-          })
-        {%- else -%}
-          L.featureGroup()
-        {%- endif %};
-        (function(group) {
-          var symbols = {{ this.symbols_json }};
-          {{ this.data_json }}.forEach(function(p) {
-            var icon = L.divIcon({html: symbols[p.s], className: 'qa-marker',
-                                  iconSize: [22, 22], iconAnchor: [11, 11],
-                                  popupAnchor: [0, -10], tooltipAnchor: [10, 0]});
-            var m = L.marker([p.y, p.x], {icon: icon, kindColor: p.c, keyboard: true,
-                                          alt: p.a});
-            m.feature = {type: 'Feature',
-                         properties: {qa_layer: {{ this.layer_key_json }}, id: p.id}};
-            m.bindTooltip(p.t);
-            if (p.p) { m.bindPopup(p.p, {maxWidth: 320}); }
-            group.addLayer(m);
-          });
-        })({{ this.get_name() }});
-        {% if this.show %}{{ this.get_name() }}.addTo({{ this._parent.get_name() }});{% endif %}
-        {% endmacro %}
-        """
-    )
-
-    def __init__(
-        self,
-        name: str,
-        records: list[dict[str, Any]],
-        symbols: dict[str, str],
-        layer_key: str,
-        cluster: bool,
-        asset_base: str,
-        show: bool = True,
-    ) -> None:
-        super().__init__(name=name, overlay=True, control=True, show=show)
-        self._name = "MarkerLayer"
-        self.cluster = cluster
-        self.data_json = _json(records)
-        self.symbols_json = _json(symbols)
-        self.layer_key_json = _json(layer_key)
-        if cluster:
-            self.default_js = [("markercluster", vendor_js()["markercluster"].url(asset_base))]
-            self.default_css = [
-                (k, v.url(asset_base))
-                for k, v in vendor_css().items()
-                if k.startswith("markercluster")
-            ]
-        else:
-            self.default_js = []
-            self.default_css = []
 
 
 _CSS = """
@@ -537,16 +184,6 @@ _PRESENTATION_CSS = """
 """
 
 
-def _badge(letter: str, color: str) -> str:
-    return f'<div class="qa-badge" style="border-color:{safe_color(color)}">{_esc(letter)}</div>'
-
-
-GROUP_STYLES: dict[str, dict[str, Any]] = {
-    "team": {"color": "#5e3c99", "dashArray": None, "weight": 3.5, "letter": "T"},
-    "network": {"color": "#b2182b", "dashArray": "6 5", "weight": 2.5, "letter": "N"},
-}
-
-
 def _group_layers(
     groups: gpd.GeoDataFrame,
     districts: gpd.GeoDataFrame,
@@ -579,7 +216,7 @@ def _group_layers(
         layers.append(
             folium.GeoJson(
                 {"type": "FeatureCollection", "features": features},
-                name=f"{name}: abgedeckte Stadtteile",
+                name=T["group_districts"].format(name=name),
                 style_function=lambda _f, s=style: {
                     "color": s["color"],
                     "weight": s["weight"],
@@ -600,10 +237,10 @@ def _group_layers(
             kind = label(NETWORK_TYPE_LABELS, g["type"])
             pop = [f"<b>{_esc(g['name'])}</b>", f"<i>{_esc(kind)}</i>"]
             if g.get("meeting_place"):
-                pop.append(f"Treffpunkt: {_esc(g['meeting_place'])}")
-            pop.append(f"Stadtteile: {_esc(g['districts'])}")
+                pop.append(T["meeting_place"] + _esc(g["meeting_place"]))
+            pop.append(T["districts"] + _esc(g["districts"]))
             if g.get("coord_quality") == "approximate":
-                pop.append("<span class='qa-approx'>⚠ Lage des Treffpunkts ungefähr</span>")
+                pop.append(f"<span class='qa-approx'>{T['meeting_approximate']}</span>")
             records.append(
                 {
                     "id": str(g["id"]),
@@ -611,16 +248,16 @@ def _group_layers(
                     "x": round(float(g.geometry.x), 6),
                     "s": key,
                     "c": style["color"],
-                    "a": f"Treffpunkt {g['name']}",
-                    "t": f"Treffpunkt: {_esc(g['name'])}",
+                    "a": T["meeting_alt"].format(name=g["name"]),
+                    "t": T["meeting_place"] + _esc(g["name"]),
                     "p": "<div class='qa-popup'>" + "<br>".join(pop) + "</div>",
                 }
             )
         layers.append(
             MarkerLayer(
-                f"{name}: Treffpunkte",
+                T["meeting_places"].format(name=name),
                 records,
-                {key: _badge(str(style["letter"]), str(style["color"]))},
+                {key: badge_html(str(style["letter"]), str(style["color"]))},
                 f"{key}_meeting",
                 cluster=False,
                 asset_base=asset_base,
@@ -639,11 +276,13 @@ def _legend_html(
     has_uncovered: bool,
     uncovered_label: str,
 ) -> str:
-    parts = ["<details open><summary>Legende</summary>"]
+    parts = [f"<details open><summary>{T['legend']}</summary>"]
     if choropleth is not None and breaks is not None:
         parts.append(f"<h4>{_esc(choropleth.title)}</h4>")
         for text, color in zip(
-            breaks.labels(choropleth.decimals, choropleth.unit), breaks.colors, strict=True
+            breaks.labels(choropleth.decimals, choropleth.unit, choropleth.unit_singular),
+            breaks.colors,
+            strict=True,
         ):
             parts.append(
                 f"<div class='row'><span class='sw' style='background:{color}'></span>"
@@ -651,17 +290,17 @@ def _legend_html(
             )
         parts.append(
             f"<div class='row'><span class='sw' style='background:{NO_DATA_COLOR};"
-            "border-style:dashed'></span>keine Daten</div>"
+            f"border-style:dashed'></span>{COMMON_TEXTS['no_data']}</div>"
         )
         parts.append(
-            f"<div style='font-size:11px'>Klassen: "
+            f"<div style='font-size:11px'>{T['classes']}"
             f"{_esc(CLASSIFICATION_SCHEMES[breaks.scheme])}</div>"
         )
         if choropleth.note:
             parts.append(f"<div style='font-size:11px'>{_esc(choropleth.note)}</div>")
     shown = [k for k in kinds if k.id in kinds_shown]
     if shown:
-        parts.append("<h4>Orte</h4>")
+        parts.append(f"<h4>{COMMON_TEXTS['places']}</h4>")
         for k in shown:
             parts.append(
                 f"<div class='row'>{symbol_svg(k.symbol, k.color, size=16)}"
@@ -669,13 +308,13 @@ def _legend_html(
             )
         parts.append(
             f"<div class='row'>{symbol_svg('circle', '#888888', approximate=True, size=16)}"
-            "hohl/gestrichelt: Lage geschätzt</div>"
+            f"{T['approximate_symbol']}</div>"
         )
     if has_teams or has_networks:
-        parts.append("<h4>Stadtteilteams und Netzwerke</h4>")
+        parts.append(f"<h4>{REPORT_TITLES['groups']}</h4>")
     for flag, key, text in (
-        (has_teams, "team", "Stadtteilteam: Gebiet (Linie), Treffpunkt (T)"),
-        (has_networks, "network", "Netzwerk: Gebiet (gestrichelt), Treffpunkt (N)"),
+        (has_teams, "team", T["team"]),
+        (has_networks, "network", T["network"]),
     ):
         if flag:
             s = GROUP_STYLES[key]
@@ -707,7 +346,7 @@ def build_map(
     networks: gpd.GeoDataFrame | None = None,
     selected_district: str | None = None,
     uncovered: gpd.GeoDataFrame | None = None,
-    uncovered_label: str = "nicht erreicht (weißer Fleck)",
+    uncovered_label: str = T["uncovered"],
     status_lines: Sequence[str] = (),
     basemap: str = "none",
     asset_base: str = DEFAULT_ASSET_BASE,
@@ -766,26 +405,24 @@ def build_map(
     style = _CSS + (_PRESENTATION_CSS if presentation else "")
     m.get_root().header.add_child(folium.Element(f"<style>{style}</style>"))  # type: ignore[attr-defined]
     m.add_child(
-        _Script(
-            "L.Icon.Default.imagePath = " + _json(f"{asset_base.rstrip('/')}/leaflet/images/") + ";"
-        )
+        Script("L.Icon.Default.imagePath = " + script_json(leaflet_images_url(asset_base)) + ";")
     )
     if basemap != "none":
         spec = BASEMAPS[basemap]
         folium.TileLayer(
             tiles=spec["url"],
             attr=spec["attribution"].format(year=date.today().year),
-            name=f"Hintergrund: {spec['label']}",
+            name=T["basemap"].format(label=spec["label"]),
             overlay=False,
             control=True,
             max_zoom=19,
         ).add_to(m)
 
-    _ScaleBar().add_to(m)
+    ScaleBar().add_to(m)
     shown = simplify_for_display(districts[["id", "name", "geometry"]], metric_crs)
     if fit_bounds and (bounds is not None or not shown.empty):
         x0, y0, x1, y1 = (float(v) for v in (bounds if bounds is not None else shown.total_bounds))
-        _FitBounds([[y0, x0], [y1, x1]], right=440 if presentation else 290).add_to(m)
+        FitBounds([[y0, x0], [y1, x1]], right=440 if presentation else 290).add_to(m)
     breaks = (
         classify(choropleth.values, choropleth.scheme, choropleth.k, choropleth.palette)
         if choropleth is not None
@@ -798,11 +435,7 @@ def build_map(
             value = choropleth.values.get(did, float("nan"))
             cls = breaks.classes.get(did, -1)
             fill = breaks.colors[cls] if cls >= 0 else NO_DATA_COLOR
-            value_text = (
-                f"{format_number(float(value), choropleth.decimals)} {choropleth.unit}".strip()
-                if cls >= 0
-                else "keine Daten"
-            )
+            value_text = choropleth.value_text(value) if cls >= 0 else COMMON_TEXTS["no_data"]
             tt = f"<b>{_esc(name)}</b><br>{_esc(choropleth.title)}: {_esc(value_text)}"
             no_data = cls < 0
         else:
@@ -824,7 +457,7 @@ def build_map(
         )
     folium.GeoJson(
         {"type": "FeatureCollection", "features": features},
-        name="Stadtteile",
+        name=COMMON_TEXTS["districts"],
         style_function=lambda f: {
             "fillColor": f["properties"]["fill"],
             "fillOpacity": 0.75 if choropleth is not None else 0.05,
@@ -856,10 +489,12 @@ def build_map(
     has_teams = teams is not None and not teams.empty
     has_networks = networks is not None and not networks.empty
     if has_teams and teams is not None:
-        for layer in _group_layers(teams, shown, "team", "Stadtteilteams", asset_base):
+        for layer in _group_layers(teams, shown, "team", COMMON_TEXTS["teams"], asset_base):
             layer.add_to(m)
     if has_networks and networks is not None:
-        for layer in _group_layers(networks, shown, "network", "Netzwerke", asset_base):
+        for layer in _group_layers(
+            networks, shown, "network", COMMON_TEXTS["networks"], asset_base
+        ):
             layer.add_to(m)
 
     kind_of = {k.id: k for k in kinds}
@@ -885,25 +520,26 @@ def build_map(
                 "c": color,
                 "a": f"{row.get('name')} ({kind_label})",
                 "t": f"{_esc(row.get('name'))} <i>({_esc(kind_label)})</i>"
-                + (" – Lage ungefähr" if approx else ""),
+                + (T["approximate_tooltip"] if approx else ""),
                 "p": place_popup_html(row, kind_label),
             }
         )
     if records:
-        MarkerLayer("Orte", records, symbols, "place", cluster, asset_base).add_to(m)
+        layer_name = COMMON_TEXTS["places"]
+        MarkerLayer(layer_name, records, symbols, "place", cluster, asset_base).add_to(m)
 
     if selected_district is not None:
         sel = shown[shown["id"].astype(str) == str(selected_district)]
         if not sel.empty:
             folium.GeoJson(
                 sel[["geometry"]].__geo_interface__,
-                name="Ausgewählter Stadtteil",
+                name=T["selected"],
                 style_function=lambda _f: {"color": "#000000", "weight": 5, "fill": False},
                 interactive=False,
                 control=False,
             ).add_to(m)
 
-    _Control(
+    HtmlControl(
         _legend_html(
             kinds,
             sorted({str(r) for r in located["kind"]}) if not located.empty else [],
@@ -918,8 +554,8 @@ def build_map(
         "qa-legend",
     ).add_to(m)
     if status_lines:
-        _Control(
-            "<b>Datenstand:</b> " + " ".join(_esc(s) for s in status_lines),
+        HtmlControl(
+            f"<b>{T['status_lines']}</b> " + " ".join(_esc(s) for s in status_lines),
             "bottomleft",
             "qa-status",
         ).add_to(m)
@@ -981,11 +617,3 @@ def map_script(m: folium.Map) -> str:
     template engine once, as in the live map (never ``get_root().render()``).
     """
     return render_map_html(m)
-
-
-def district_values(frame: pd.DataFrame, column: str) -> dict[str, float]:
-    """``{district_id: value}`` from a district table (NaN kept: no data)."""
-    return {
-        str(d): (float(v) if v is not None and not pd.isna(v) else float("nan"))
-        for d, v in zip(frame["district_id"], frame[column], strict=True)
-    }

@@ -27,8 +27,6 @@ Examples
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -40,35 +38,30 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from quartiersatlas.coverage import (
-    DEFAULT_WORKERS,
-    city_totals,
-    coverage_table,
-    select_places,
-    to_metric,
-    uncovered_areas,
-)
+from quartiersatlas.analysis import Analysis, analyse, need_is_synthetic
 from quartiersatlas.dataset import Dataset
-from quartiersatlas.gaps import (
-    GapCriteria,
-    evaluate_gaps,
+from quartiersatlas.formatting import (
     format_metres,
     format_number,
     format_percent,
+    format_threshold,
+)
+from quartiersatlas.gaps import (
+    GapCriteria,
     need_label,
-    provision_phrase,
     rank_gaps,
 )
-from quartiersatlas.need import indicator_columns
 from quartiersatlas.schema import ACCESSIBILITY_COLUMNS
 from quartiersatlas.text_utils import normalize_key
 from quartiersatlas.texts import (
     ACCESS_LABELS,
     ACCESS_VALUE_LABELS,
+    COMMON_TEXTS,
     COORD_QUALITY_LABELS,
     COVERAGE_NOTES,
     DATA_STATUS_NOTES,
     NETWORK_TYPE_LABELS,
+    PROFILE_TEXTS,
     REPORT_CITY_BASIS,
     REPORT_COLUMNS,
     REPORT_CRITERIA,
@@ -78,17 +71,16 @@ from quartiersatlas.texts import (
     REPORT_TITLES,
     STATUS_LABELS,
     TARGET_GROUP_LABELS,
+    TARGET_GROUP_RESIDENTS,
     label,
 )
 
 __all__ = [
     "LAYER_COLUMNS",
     "TABLE_DECIMALS",
-    "Analysis",
     "CityOverview",
     "DistrictProfile",
     "KeyFigure",
-    "analyse",
     "city_overview",
     "criteria_text",
     "data_sources",
@@ -97,6 +89,7 @@ __all__ = [
     "report_layers",
     "selection_text",
     "status_lines",
+    "synthetic_population_note",
 ]
 
 TABLE_DECIMALS: dict[str, int] = {
@@ -137,6 +130,18 @@ def _split(text: object, seps: str = ";") -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+def synthetic_population_note(ds: Dataset) -> str:
+    """ "Einwohnerzahlen je Stadtteil synthetisch (Summe = <official source>), ...": the
+    source of the official total comes from the settings (``population_total_source``)."""
+    s = ds.settings
+    total = (
+        DATA_STATUS_NOTES["synthetic_total"].format(source=s.population_total_source)
+        if s.population_total and s.population_total_source
+        else ""
+    )
+    return DATA_STATUS_NOTES["synthetic_population"].format(total=total)
+
+
 def status_lines(ds: Dataset, need: pd.DataFrame | None = None) -> list[str]:
     """What is schematic, synthetic or estimated in the data, in German sentences.
 
@@ -147,7 +152,7 @@ def status_lines(ds: Dataset, need: pd.DataFrame | None = None) -> list[str]:
     if ds.districts_schematic:
         lines.append(DATA_STATUS_NOTES["schematic_districts"])
     if ds.population_status == "synthetic":
-        lines.append(DATA_STATUS_NOTES["synthetic_population"])
+        lines.append(synthetic_population_note(ds))
     elif ds.population_status == "estimated":
         lines.append(DATA_STATUS_NOTES["estimated_population"])
     if ds.approximate_places:
@@ -156,11 +161,7 @@ def status_lines(ds: Dataset, need: pd.DataFrame | None = None) -> list[str]:
                 n=ds.approximate_places, total=len(ds.places)
             )
         )
-    if (
-        need is not None
-        and "data_status" in need.columns
-        and need["data_status"].astype(str).eq("synthetic").any()
-    ):
+    if need_is_synthetic(need):
         lines.append(COVERAGE_NOTES["synthetic_need"])
     return lines
 
@@ -217,6 +218,8 @@ def data_sources(
         lines.append(REPORT_SOURCES["districts_schematic"].format(file=dfile))
     else:
         lines.append(REPORT_SOURCES["districts"].format(file=dfile))
+    if s.districts_source:
+        lines[-1] += REPORT_SOURCES["districts_origin"].format(source=s.districts_source)
     total = format_number(float(s.population_total), 0)
     total_source = s.population_total_source or REPORT_CRITERIA["official_total"]
     pfile = _file_label(ds, s.population_path)
@@ -269,31 +272,18 @@ def data_sources(
     return lines
 
 
-def _fold(text: str) -> str:
-    """Lower-case ASCII letters and digits only, umlauts without their dots (ü -> u)."""
-    t = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "", t)
-
-
 def find_district(ds: Dataset, text: str) -> str | None:
     """The id of the district named ``text``, or ``None``.
 
     ``text`` is the id or the name; case, blanks and hyphens are ignored, and umlauts
     may be spelled ``ue`` or ``u`` ("Kreyenbrück", "kreyenbrueck", "KREYENBRUCK").
     """
-    key, folded = normalize_key(str(text)), _fold(str(text))
-    if not key and not folded:
-        return None
-    for did, name in zip(ds.districts["id"], ds.districts["name"], strict=True):
-        if key in (normalize_key(str(did)), normalize_key(str(name))):
-            return str(did)
-    for did, name in zip(ds.districts["id"], ds.districts["name"], strict=True):
-        if folded and folded in (_fold(str(did)), _fold(str(name))):
-            return str(did)
-    return None
+    from quartiersatlas.district_names import DistrictMatcher
+
+    return DistrictMatcher.from_frame(ds.districts).find(text)
 
 
-def criteria_text(criteria: GapCriteria, group_words: str = "Einwohner") -> str:
+def criteria_text(criteria: GapCriteria, group_words: str = TARGET_GROUP_RESIDENTS["all"]) -> str:
     """The switched-on gap criteria in German words, comma-separated."""
     t = REPORT_CRITERIA
     words = []
@@ -303,19 +293,21 @@ def criteria_text(criteria: GapCriteria, group_words: str = "Einwohner") -> str:
         elif c == "coverage" and criteria.coverage_below is not None:
             measure = t["coverage_area"] if criteria.coverage_measure == "area" else group_words
             words.append(
-                t["coverage"].format(measure=measure, pct=format_percent(criteria.coverage_below))
+                t["coverage"].format(
+                    measure=measure, pct=format_threshold(criteria.coverage_below * 100) + " %"
+                )
             )
         elif c == "per_1000" and criteria.per_1000_below is not None:
             words.append(
                 t["per_1000"].format(
-                    value=format_number(criteria.per_1000_below, 1), group=group_words
+                    value=format_threshold(criteria.per_1000_below), group=group_words
                 )
             )
         elif c == "need" and criteria.need_column and criteria.need_above is not None:
             words.append(
                 t["need"].format(
                     label=need_label(criteria.need_column),
-                    value=format_number(criteria.need_above, 1),
+                    value=format_threshold(criteria.need_above),
                 )
             )
     return ", ".join(words)
@@ -342,142 +334,6 @@ def selection_text(ds: Dataset, analysis: Analysis) -> str:
 
 
 # ------------------------------------------------------------------------ analysis
-
-
-@dataclass(frozen=True)
-class Analysis:
-    """The coverage and gap computation behind a profile or an overview.
-
-    Compute it once with :func:`analyse` and pass it to :func:`district_profile` for
-    each district (a page showing several profiles need not recompute).
-    """
-
-    radius_m: float
-    kinds: tuple[str, ...]
-    statuses: tuple[str, ...]
-    require: tuple[str, ...]
-    criteria: GapCriteria
-    provision: str
-    need: pd.DataFrame | None
-    need_column: str | None
-    districts: gpd.GeoDataFrame  # metric CRS
-    selected: gpd.GeoDataFrame  # selected places, metric CRS
-    table: pd.DataFrame  # coverage_table
-    evaluated: pd.DataFrame  # evaluate_gaps(table)
-    uncovered: gpd.GeoDataFrame  # uncovered_areas, metric CRS
-    totals: dict[str, float | int | None]
-    notes: tuple[str, ...]
-
-
-def analyse(
-    ds: Dataset,
-    *,
-    radius_m: float | None = None,
-    kinds: Sequence[str] | None = None,
-    statuses: Sequence[str] = ("active",),
-    require: Sequence[str] = (),
-    criteria: GapCriteria | None = None,
-    need: pd.DataFrame | None = None,
-    cells: pd.DataFrame | None = None,
-    workers: int = DEFAULT_WORKERS,
-) -> Analysis:
-    """Coverage table, gap ranking and uncovered areas of one selection.
-
-    Parameters
-    ----------
-    ds
-        The loaded data set.
-    radius_m
-        Catchment radius R in metres; ``None``: ``[coverage] default_radius_m``.
-    kinds
-        Kind ids of the places that count; ``None``: every kind of the settings.
-    statuses
-        Statuses of the places that count (default: only active ones).
-    require
-        Accessibility attributes (``step_free`` ...) for the accessible coverage.
-    criteria
-        Gap criteria; ``None``: :class:`~quartiersatlas.gaps.GapCriteria` defaults (no
-        active Stadtteilteam; less than 50 % of the area within R).
-    need
-        Parsed need table (:func:`quartiersatlas.need.read_need`), or ``None``.
-    cells
-        Population grid cells in the metric CRS (see
-        :func:`quartiersatlas.coverage.coverage_table`), or ``None`` (residents spread
-        evenly over each district).
-    workers
-        Threads for the coverage computation.
-
-    Raises
-    ------
-    ValueError
-        For an unknown kind, a negative radius or an unknown accessibility attribute.
-    """
-    s = ds.settings
-    radius = float(s.default_radius_m if radius_m is None else radius_m)
-    kind_ids = tuple(s.kind_ids) if kinds is None else tuple(kinds)
-    unknown = [k for k in kind_ids if k not in s.kind_ids]
-    if unknown:
-        raise ValueError(
-            f"Unbekannte Art(en): {', '.join(unknown)}; erlaubt: {', '.join(s.kind_ids)}."
-        )
-    bad = [r for r in require if r not in ACCESSIBILITY_COLUMNS]
-    if bad:
-        raise ValueError(
-            f"Unbekannte Merkmale: {', '.join(bad)}; erlaubt: {', '.join(ACCESSIBILITY_COLUMNS)}."
-        )
-    crit = criteria if criteria is not None else GapCriteria()
-    metric = s.metric_crs
-    districts = to_metric(ds.districts, metric)
-    selected = select_places(to_metric(ds.places, metric), list(kind_ids), list(statuses))
-    table = coverage_table(
-        districts,
-        selected,
-        radius,
-        population=ds.population if not ds.population.empty else None,
-        cells=cells,
-        teams=ds.teams,
-        networks=ds.networks,
-        need=need,
-        require=tuple(require),
-        workers=workers,
-    )
-    labels = [s.kind_label(k) for k in kind_ids]
-    provision = provision_phrase(labels, all_kinds=len(kind_ids) == len(s.kinds))
-    evaluated = evaluate_gaps(table, crit, radius_m=radius, provision=provision)
-    uncovered = uncovered_areas(districts, selected, radius, table=table, workers=workers)
-    need_column = crit.need_column
-    if need_column is None and need is not None:
-        cols = indicator_columns(need)
-        need_column = cols[0] if cols else None
-
-    notes = [
-        COVERAGE_NOTES["grid"] if cells is not None else COVERAGE_NOTES["evenly_spread"],
-        COVERAGE_NOTES["catchment"].format(radius=format_metres(radius), crs=metric),
-    ]
-    located = selected[selected.geometry.notna() & ~selected.geometry.is_empty]
-    approximate = int(located["coord_quality"].astype(str).eq("approximate").sum())
-    if approximate:
-        notes.append(COVERAGE_NOTES["approximate"].format(n=approximate))
-    no_location = len(selected) - len(located)
-    if no_location:
-        notes.append(REPORT_CRITERIA["no_location"].format(n=no_location))
-    return Analysis(
-        radius_m=radius,
-        kinds=kind_ids,
-        statuses=tuple(statuses),
-        require=tuple(require),
-        criteria=crit,
-        provision=provision,
-        need=need,
-        need_column=need_column,
-        districts=districts,
-        selected=selected,
-        table=table,
-        evaluated=evaluated,
-        uncovered=uncovered,
-        totals=city_totals(table),
-        notes=tuple(notes),
-    )
 
 
 # --------------------------------------------------------------------- key figures
@@ -868,15 +724,8 @@ def _groups_frame(rows: pd.DataFrame) -> pd.DataFrame:
 def district_profile(
     ds: Dataset,
     district_id: str,
-    radius_m: float | None = None,
-    kinds: Sequence[str] | None = None,
-    *,
-    statuses: Sequence[str] = ("active",),
-    require: Sequence[str] = (),
-    criteria: GapCriteria | None = None,
-    need: pd.DataFrame | None = None,
-    cells: pd.DataFrame | None = None,
     analysis: Analysis | None = None,
+    *,
     today: date | None = None,
 ) -> DistrictProfile:
     """The Stadtteil-Steckbrief of one district.
@@ -887,10 +736,9 @@ def district_profile(
         The loaded data set.
     district_id
         The district's id, or its name (matched as :func:`find_district` does).
-    radius_m, kinds, statuses, require, criteria, need, cells
-        The selection, as for :func:`analyse` (ignored when ``analysis`` is given).
     analysis
-        A result of :func:`analyse` to reuse.
+        The analysis of the selection (:func:`quartiersatlas.analysis.analyse`);
+        ``None``: the settings' defaults, without need table and grid.
     today
         Date printed on the profile (default: today).
 
@@ -911,17 +759,8 @@ def district_profile(
     did = find_district(ds, district_id)
     if did is None:
         names = ", ".join(sorted(ds.districts["name"].astype(str), key=str.casefold))
-        raise KeyError(f"Stadtteil '{district_id}' unbekannt; vorhanden: {names}")
-    a = analysis or analyse(
-        ds,
-        radius_m=radius_m,
-        kinds=kinds,
-        statuses=statuses,
-        require=require,
-        criteria=criteria,
-        need=need,
-        cells=cells,
-    )
+        raise KeyError(PROFILE_TEXTS["unknown_district"].format(district=district_id, names=names))
+    a = analysis or analyse(ds)
     row: pd.Series = a.evaluated[a.evaluated["district_id"].astype(str) == did].iloc[0]
     name = str(row["district"])
     unc = a.uncovered[a.uncovered["district_id"].astype(str) == did]
@@ -948,7 +787,7 @@ def district_profile(
             area=f"{format_number(unc_area, 2)} km²",
             share=format_percent(unc_share or 0.0),
             radius=radius,
-            residents=f"{format_number(round(unc_res, -1), 0)} Einwohner",
+            residents=PROFILE_TEXTS["residents"].format(n=format_number(round(unc_res, -1), 0)),
         )
 
     active = a.criteria.active()
@@ -1109,31 +948,15 @@ def _ranking_frame(a: Analysis) -> pd.DataFrame:
 
 def city_overview(
     ds: Dataset,
-    radius_m: float | None = None,
-    kinds: Sequence[str] | None = None,
-    *,
-    statuses: Sequence[str] = ("active",),
-    require: Sequence[str] = (),
-    criteria: GapCriteria | None = None,
-    need: pd.DataFrame | None = None,
-    cells: pd.DataFrame | None = None,
     analysis: Analysis | None = None,
+    *,
     today: date | None = None,
 ) -> CityOverview:
     """The city overview: key figures, district table, gap ranking with reasons.
 
     Parameters are those of :func:`district_profile` (without the district).
     """
-    a = analysis or analyse(
-        ds,
-        radius_m=radius_m,
-        kinds=kinds,
-        statuses=statuses,
-        require=require,
-        criteria=criteria,
-        need=need,
-        cells=cells,
-    )
+    a = analysis or analyse(ds)
     t = a.table
     n = len(t)
     radius = format_metres(a.radius_m)
@@ -1279,7 +1102,7 @@ def report_layers(ds: Dataset, analysis: Analysis) -> dict[str, gpd.GeoDataFrame
     places = gpd.GeoDataFrame(places[[*keep, "geometry"]].copy(), crs=a.selected.crs)
     places["kind_label"] = [ds.settings.kind_label(str(k)) for k in places["kind"]]
     return {
-        "Stadtteile": districts,
-        "Orte": places,
-        "Weiße Flecken": gpd.GeoDataFrame(a.uncovered.copy(), crs=a.uncovered.crs),
+        COMMON_TEXTS["districts"]: districts,
+        COMMON_TEXTS["places"]: places,
+        REPORT_TITLES["uncovered"]: gpd.GeoDataFrame(a.uncovered.copy(), crs=a.uncovered.crs),
     }

@@ -62,6 +62,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import gc
 import io
 import os
 import re
@@ -220,6 +221,8 @@ class _Source:
     utf8_lookalikes: bool = False
     """A Windows-1252 file that also holds typical UTF-8 sequences."""
     empty_hint: str | None = None
+    strip: bool = True
+    """Some cell may have blanks at its start or end (``False`` only when known)."""
 
 
 @dataclass(frozen=True)
@@ -369,10 +372,41 @@ def _first_line(text: str) -> str:
 
 
 def _sniff_delimiter(text: str) -> str:
-    first = _first_line(text)
+    first = _first_line(text[:65536]) or _first_line(text)
     counts = {d: first.count(d) for d in (";", ",", "\t")}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] > 0 else ","
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while many small lists are made (they hold only
+    strings, so the collector would find nothing; it would run hundreds of times)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+_BLANKS = tuple(c for c in map(chr, range(0x3001)) if c.isspace() and c not in "\r\n")
+"""What ``str.strip`` removes, but line breaks (no whitespace lies above U+3000)."""
+
+
+def _edge_blanks(text: str, delim: str) -> bool:
+    """Whether a cell of quote-free ``text`` may start or end with a blank."""
+    for c in _BLANKS:
+        if c == delim or c not in text:
+            continue
+        if text.startswith(c) or text.endswith(c):
+            return True
+        if any(pair in text for pair in (delim + c, c + delim, "\n" + c, c + "\n", "\r" + c)):
+            return True
+        if c + "\r" in text:
+            return True
+    return False
 
 
 def _read_csv_rows(path: Path) -> tuple[list[list[str]], _Source]:
@@ -399,10 +433,26 @@ def _read_csv_rows(path: Path) -> tuple[list[list[str]], _Source]:
     if suspicious:
         _refuse_binary(text, label)
     delim = _sniff_delimiter(text)
+    if not suspicious and '"' not in text:
+        # No quote anywhere: the csv module would split each line at the delimiter, so
+        # that is done directly (several times faster for large files).
+        parts = text.split("\n") if "\r" not in text else _LINE_BREAK.split(text)
+        if parts and parts[-1] == "":
+            parts.pop()  # the line break that ends the file opens no record
+        with _gc_paused():
+            plain = [line.split(delim) if line else [] for line in parts]
+        return plain, _Source(
+            decoded.encoding,
+            delim,
+            scan=decoded.utf8_lookalikes,
+            utf8_lookalikes=decoded.utf8_lookalikes,
+            strip=_edge_blanks(text, delim),
+        )
     with _csv_field_limit(len(text) + 1):
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
         try:
-            rows = list(reader)
+            with _gc_paused():
+                rows = list(reader)
         except csv.Error as exc:  # not expected in the lenient mode; never a traceback
             raise DataError(
                 [
@@ -638,19 +688,27 @@ def _rows_to_frame(
     # Columns up to the last named one; a row may omit unnamed trailing columns.
     named = max((i + 1 for i, h in enumerate(header) if h), default=0)
     scan = _SUSPICIOUS_CP1252 if source.utf8_lookalikes else _SUSPICIOUS
-    body: list[list[str]] = []
-    numbers: list[int] = []
-    for number, raw in enumerate(rows[start + 1 :], start=header_row + 1):
-        cells = [c.strip() for c in raw]
-        if not any(cells):
-            continue  # a blank line holds no data
+    body = rows[start + 1 :]
+    m = len(body)
+    numbers = np.arange(header_row + 1, header_row + 1 + m, dtype=np.int64)
+    keep = np.ones(m, dtype=bool)
+    # Rows of another length than the header (rare) one by one: too long, too short.
+    short: dict[int, int] = {}
+    lengths = np.fromiter(map(len, body), dtype=np.int64, count=m)
+    for i in np.flatnonzero(lengths != width).tolist():
+        cells = [c.strip() for c in body[i]]
         n = len(cells)
+        if not any(cells) or (n > width and any(cells[width:])):
+            body[i] = [""] * width
+        if not any(cells):
+            keep[i] = False  # a blank line holds no data
+            continue
         if n > width:
             if any(cells[width:]):
                 problems.append(
                     Problem(
                         label,
-                        number,
+                        int(numbers[i]),
                         None,
                         f"Zeile hat {n} Felder, die Kopfzeile nur {width}",
                         value=_shorten(" | ".join(cells[width:])),
@@ -659,62 +717,100 @@ def _rows_to_frame(
                         code="field_count",
                     )
                 )
+                keep[i] = False
                 continue
             cells = cells[:width]
             n = width
-        if source.scan and scan.search("\t".join(cells)):
-            for j, cell in enumerate(cells):
+        if n < named:
+            short[i] = n
+        body[i] = cells + [""] * (width - n)
+    # Every other check on whole columns; per row only where a check finds something.
+    arr = np.empty((m, width), dtype=object)
+    if m:
+        with _gc_paused():
+            arr[:] = body
+        for j in range(width if source.strip else 0):
+            arr[:, j] = pd.Series(arr[:, j], dtype=object).str.strip().to_numpy(dtype=object)
+    keep &= (arr != "").any(axis=1) if width else np.zeros(m, dtype=bool)
+    if source.scan and m:
+        hit = np.zeros(m, dtype=bool)
+        for j in range(width):
+            hit |= pd.Series(arr[:, j], dtype=object).str.contains(scan).to_numpy(dtype=bool)
+        for i in np.flatnonzero(hit & keep).tolist():
+            number = int(numbers[i])
+            for j in range(width):
+                cell = arr[i, j]
                 if scan.search(cell):
-                    cells[j], found = _clean_cell(cell, label, number, names[j], source)
+                    arr[i, j], found = _clean_cell(cell, label, number, names[j], source)
                     problems += found
-            if not any(cells):
-                continue
-        if named and cells[0] == header[0] and cells[:named] == header[:named]:
-            problems.append(
+            if not any(arr[i]):
+                keep[i] = False
+    later: list[Problem] = []  # after the cleaning notes of the same row
+    if named and m:
+        repeated = keep.copy()
+        for j in range(named):
+            repeated &= arr[:, j] == header[j]
+        for i in np.flatnonzero(repeated).tolist():
+            later.append(
                 Problem(
                     label,
-                    number,
+                    int(numbers[i]),
                     None,
                     "Zeile wiederholt die Kopfzeile",
-                    value=_shorten(" | ".join(cells[:named])),
+                    value=_shorten(" | ".join(arr[i, :named])),
                     hint="entsteht, wenn Dateien aneinandergehängt werden; Zeile löschen; "
                     "Zeile wurde nicht übernommen",
                     code="repeated_header",
                 )
             )
-            continue
-        if source.multiline and source.delimiter:
-            joined = "\t".join(cells)
-            if "\n" in joined or "\r" in joined:
-                swallowed = _swallowed_rows(cells, names, number, label, source.delimiter, named)
-                if swallowed is not None:
-                    problems.append(swallowed)
-                    continue
-        if n < named:
-            missing = names[n:named]
-            problems.append(
-                Problem(
-                    label,
-                    number,
-                    None,
-                    f"Zeile hat nur {n} Felder, die Kopfzeile {named}",
-                    value=_shorten(" | ".join(cells)),
-                    hint="fehlende Felder bzw. Trennzeichen ergänzen; übernommen mit "
-                    f"leeren Feldern für {_shorten(', '.join(missing), 120)}",
-                    severity="warning",
-                    code="short_row",
-                )
+        keep &= ~repeated
+    if source.multiline and source.delimiter and m:
+        broken = np.zeros(m, dtype=bool)
+        for j in range(width):
+            col = pd.Series(arr[:, j], dtype=object)
+            broken |= col.str.contains("\n|\r").to_numpy(dtype=bool)
+        for i in np.flatnonzero(broken & keep).tolist():
+            cells = list(arr[i, : short.get(i, width)])
+            swallowed = _swallowed_rows(
+                cells, names, int(numbers[i]), label, source.delimiter, named
             )
-        if n < width:
-            cells += [""] * (width - n)
-        body.append(cells)
-        numbers.append(number)
-    frame = pd.DataFrame(body, columns=names, dtype=object)
-    if frame.empty:
-        frame = pd.DataFrame({n: pd.Series([], dtype=object) for n in names})
-    frame[ROW] = pd.Series(numbers, dtype="int64")
+            if swallowed is not None:
+                later.append(swallowed)
+                keep[i] = False
+    for i, n in short.items():
+        if not keep[i]:
+            continue
+        missing = names[n:named]
+        later.append(
+            Problem(
+                label,
+                int(numbers[i]),
+                None,
+                f"Zeile hat nur {n} Felder, die Kopfzeile {named}",
+                value=_shorten(" | ".join(arr[i, :n])),
+                hint="fehlende Felder bzw. Trennzeichen ergänzen; übernommen mit "
+                f"leeren Feldern für {_shorten(', '.join(missing), 120)}",
+                severity="warning",
+                code="short_row",
+            )
+        )
     problems.sort(key=lambda p: p.row or 0)
+    later.sort(key=lambda p: p.row or 0)
+    problems = _merge_by_row(problems, later)
+    frame = pd.DataFrame(
+        {name: pd.Series(arr[keep, j], dtype=object) for j, name in enumerate(names)}
+    )
+    if frame.empty and not len(frame.columns):
+        frame = pd.DataFrame({n: pd.Series([], dtype=object) for n in names})
+    frame[ROW] = pd.Series(numbers[keep], dtype="int64")
     return frame, problems, extra
+
+
+def _merge_by_row(first: list[Problem], second: list[Problem]) -> list[Problem]:
+    """Two lists sorted by row merged; within a row those of ``first`` come first."""
+    if not second:
+        return first
+    return sorted([*first, *second], key=lambda p: p.row or 0)
 
 
 def _read_point_vector(

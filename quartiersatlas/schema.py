@@ -7,6 +7,7 @@ data documentation (data/README.md).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final, Literal
 
 __all__ = [
     "ACCESSIBILITY_COLUMNS",
@@ -37,6 +38,20 @@ class Column:
 # Place status: "unverified" is for places listed by a source whose current state could
 # not be confirmed (never guessed as active).
 STATUSES = ("active", "planned", "ended", "unverified")
+
+TargetGroup = Literal["all", "under_18", "65_plus"]
+"""Residents a per-capita figure refers to: everyone, under 18, 65 and older."""
+TARGET_GROUP_COLUMNS: Final[dict[str, str]] = {
+    "all": "residents",
+    "under_18": "residents_under_18",
+    "65_plus": "residents_65_plus",
+}
+"""Target group -> population column."""
+CRITERIA = ("no_team", "no_network", "coverage", "per_1000", "need")
+"""Gap criteria a user can switch on (see :mod:`quartiersatlas.gaps`)."""
+DEFAULT_WORKERS: Final = 2
+"""Threads used by default for the coverage computation (the target machine has 2
+cores)."""
 # Coordinate quality: "exact" = the site itself; "approximate" = an estimate (district
 # centroid, nearby reference point); "none" = no coordinates yet.
 COORD_QUALITIES = ("exact", "approximate", "none")

@@ -27,6 +27,7 @@ from pyproj import CRS
 from pyproj.exceptions import CRSError
 
 from quartiersatlas._errors import SettingsError
+from quartiersatlas.schema import STATUSES
 
 __all__ = [
     "BASEMAPS",
@@ -72,10 +73,10 @@ KNOWN_KEYS: dict[str, tuple[str, ...]] = {
         "agenda",
         "grid",
     ),
-    "districts": ("name_field", "id_field"),
+    "districts": ("name_field", "id_field", "source"),
     "places": ("xy_crs",),
     "join": ("tolerance_m",),
-    "coverage": ("default_radius_m",),
+    "coverage": ("default_radius_m", "statuses"),
     "map": ("center_lat", "center_lon", "zoom", "basemap"),
     "kinds": ("id", "label", "label_plural", "color", "symbol"),
 }
@@ -119,6 +120,12 @@ class Settings:
     kinds: tuple[Kind, ...] = field(default_factory=tuple)
     agenda_path: Path | None = None  # meeting agenda ([files] agenda); may not exist yet
     grid_path: Path | None = None  # Zensus population grid ([files] grid), optional
+    districts_source: str = ""
+    """Where the district layer comes from, with its licence (``[districts] source``);
+    printed in the data sources of reports."""
+    default_statuses: tuple[str, ...] = ("active",)
+    """Statuses of places that count on every page unless the user chooses others
+    (``[coverage] statuses``)."""
     unknown_keys: tuple[str, ...] = ()
     """Keys of settings.toml that Quartiersatlas does not know (e.g. typos), as
     ``"[map] centre_lat"``; they are not used and listed as warnings by ``check``."""
@@ -276,6 +283,23 @@ class _Table:
                 f"{', '.join(allowed)}."
             )
         return value
+
+    def choices(
+        self, key: str, default: tuple[str, ...], allowed: tuple[str, ...]
+    ) -> tuple[str, ...]:
+        """A non-empty list of distinct values from ``allowed``."""
+        value = self._value(key, False)
+        if value is None:
+            return default
+        expected = "eine Liste aus " + ", ".join(f'"{a}"' for a in allowed)
+        if (
+            not isinstance(value, list)
+            or not value
+            or not all(isinstance(v, str) and v in allowed for v in value)
+            or len(set(value)) != len(value)
+        ):
+            raise self._fail(key, expected + ' (mindestens einer, z. B. ["active"])', value)
+        return tuple(value)
 
     def crs(self, key: str, default: str | None = None) -> str:
         value = self.text(key, default, nonempty=True, max_len=2000)
@@ -485,6 +509,7 @@ def load_settings(data_dir: str | os.PathLike[str] | None = None) -> Settings:
         need_path=need_path,
         district_name_field=tables["districts"].text("name_field", "name"),
         district_id_field=tables["districts"].text("id_field", "id"),
+        districts_source=tables["districts"].text("source", "", max_len=1000),
         places_xy_crs=xy_crs,
         tolerance_m=tables["join"].number(
             "tolerance_m", 50.0, 0, MAX_RADIUS_M, unit=" (Meter), z. B. 50"
@@ -498,6 +523,7 @@ def load_settings(data_dir: str | os.PathLike[str] | None = None) -> Settings:
             low_open=True,
             whole=True,
         ),
+        default_statuses=tables["coverage"].choices("statuses", ("active",), STATUSES),
         map_center=(
             mapcfg.number("center_lat", 0.0, -90, 90, unit=" (Grad, WGS84), z. B. 53.1435"),
             mapcfg.number("center_lon", 0.0, -180, 180, unit=" (Grad, WGS84), z. B. 8.2146"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["format_number", "normalize_key", "slugify"]
+__all__ = ["normalize_key", "slugify"]
 
 _UMLAUTS = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"}
@@ -33,13 +33,3 @@ def normalize_key(text: str) -> str:
     True
     """
     return slugify(text).replace("-", "")
-
-
-def format_number(value: float, decimals: int = 0) -> str:
-    """German number format: ``1.234,5``.
-
-    >>> format_number(1234.5, 1)
-    '1.234,5'
-    """
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")

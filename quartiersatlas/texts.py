@@ -6,15 +6,63 @@ Codes stay English in data files and code; these are what people read.
 from __future__ import annotations
 
 __all__ = [
+    "ABDECKUNG_TEXTS",
     "ACCESS_LABELS",
     "ACCESS_VALUE_LABELS",
+    "AGENDA_PAGE_TEXTS",
+    "AGENDA_PROBLEMS",
+    "ANALYSIS_TEXTS",
+    "BASEMAP_LABELS",
+    "CLASSIFICATION_SCHEME_LABELS",
     "COLUMN_LABELS",
+    "COMMON_TEXTS",
     "COORD_QUALITY_LABELS",
+    "COVERAGE_COLUMN_LABELS",
+    "COVERAGE_NOTES",
     "DATA_STATUS_NOTES",
+    "DATENPRUEFUNG_TEXTS",
+    "DOWNLOAD_TEXTS",
+    "ERROR_PAGE_TEXTS",
+    "EXPORT_TEXTS",
+    "GAP_CRITERION_LABELS",
+    "GAP_REASON_TEXTS",
+    "GAP_UNKNOWN_TEXTS",
+    "HYPHENATION",
     "JOIN_STATUS_LABELS",
+    "KARTE_INDICATOR_LABELS",
+    "KARTE_INDICATOR_UNITS",
+    "KARTE_TEXTS",
+    "LEGEND_TEXTS",
+    "LINK_ERRORS",
+    "LINK_LABELS",
+    "LINK_NOTICES",
+    "LOADING_TEXTS",
+    "MAP_TEXTS",
+    "NEED_INDICATOR_LABELS",
     "NETWORK_TYPE_LABELS",
+    "PAGE_TITLES",
+    "PRESENTATION_TEXTS",
+    "PROBLEM_FILTER_LABELS",
+    "PROFILE_TEXTS",
+    "PROVISION_PHRASES",
+    "REPORT_CITY_BASIS",
+    "REPORT_CLI",
+    "REPORT_COLUMNS",
+    "REPORT_CRITERIA",
+    "REPORT_FIGURE_LABELS",
+    "REPORT_LOCATION",
+    "REPORT_MAP",
+    "REPORT_PDF",
+    "REPORT_SOURCES",
+    "REPORT_TITLES",
+    "RESIDENTS_BASIS_LABELS",
+    "SEVERITY_LABELS",
+    "STADTTEIL_TEXTS",
     "STATUS_LABELS",
     "TARGET_GROUP_LABELS",
+    "TARGET_GROUP_OPTION_LABELS",
+    "TARGET_GROUP_RESIDENTS",
+    "UEBERSICHT_TEXTS",
     "label",
 ]
 
@@ -64,9 +112,9 @@ DATA_STATUS_NOTES = {
         "Stadtteilgrenzen schematisch: aus Stadtteil-Mittelpunkten konstruiert, "
         "keine amtlichen Grenzen."
     ),
-    "synthetic_population": (
-        "Einwohnerzahlen je Stadtteil synthetisch (Summe = Zensus 2022), keine amtlichen Werte."
-    ),
+    "synthetic_population": "Einwohnerzahlen je Stadtteil synthetisch{total}, keine amtlichen "
+    "Werte.",
+    "synthetic_total": " (Summe = {source})",
     "estimated_population": "Einwohnerzahlen je Stadtteil geschätzt.",
     "approximate_places": "{n} von {total} Orten mit geschätzter Lage (ungefähre Koordinaten).",
 }
@@ -205,6 +253,10 @@ COVERAGE_NOTES = {
         "Für unter 18-Jährige und ab 65-Jährige gilt innerhalb eines Stadtteils dieselbe "
         "räumliche Verteilung wie für alle Einwohner."
     ),
+    "groups_grid": (
+        "Unter 18-Jährige und ab 65-Jährige werden nach den Altersgruppen der Gitterzellen "
+        "gezählt: eine Zelle zählt mit ihren Einwohnern dieser Gruppe."
+    ),
     "catchment": (
         "Umkreis = Luftlinie von {radius} um jeden Ort, als Vieleck mit 16 Segmenten je "
         "Viertelkreis (64 Ecken) gerechnet, in {crs}; Wege und Barrieren unterwegs sind "
@@ -331,9 +383,8 @@ REPORT_LOCATION = {
     "stated_only": "keine Koordinaten (Stadtteil laut Quelle)",
 }
 REPORT_SOURCES = {
-    "districts_schematic": "Stadtteilflächen: schematisch, aus den Mittelpunkten und Flächen "
-    "der OpenStreetMap-Stadtteile konstruiert (© OpenStreetMap-Mitwirkende, Open Database "
-    "License ODbL 1.0); keine amtlichen Grenzen. Datei: {file}.",
+    "districts_schematic": "Stadtteilflächen: schematisch, keine amtlichen Grenzen. Datei: {file}.",
+    "districts_origin": " Herkunft: {source}.",
     "districts": "Stadtteilflächen: {file}.",
     "population_synthetic": "Einwohner je Stadtteil: synthetisch verteilt (Datei {file}); "
     "Summe gleich der amtlichen Gesamtzahl {total} laut {total_source}.",
@@ -396,7 +447,7 @@ REPORT_CRITERIA = {
     "coverage_area": "Fläche",
     "per_1000": "weniger als {value} Orte je 1.000 {group}",
     "need": "{label} über {value}",
-    "no_location": "{n} gewählte(r) Ort(e) ohne Koordinaten: ohne Umkreis und keinem "
+    "no_location": "{places} ohne Koordinaten: ohne Umkreis und keinem "
     "Stadtteil zugeordnet, daher in Abdeckung und Orten je 1.000 Einwohner nicht "
     "mitgezählt (Lage nachtragen).",
     "official_total": "amtliche Einwohnerzahl",
@@ -489,7 +540,428 @@ PRESENTATION_TEXTS = {
     "previous": "◀ Zurück",
     "next": "Weiter ▶",
     "slide": "Folie {n} von {total}",
+    "slide_region": "Folie",
     "link_title": "Link zu dieser Ansicht",
     "link_help": "Diese Adresse zeigt genau diese Ansicht – zum Kopieren in E-Mails, "
     "Sitzungsunterlagen oder die Agenda.",
+}
+
+
+# --- Pages and their shared widgets -----------------------------------------------------
+# Every text a page shows; values from data are escaped by the page before they are
+# formatted into a text ({placeholders}), the texts themselves are trusted Markdown.
+
+SEVERITY_LABELS = {"error": "Fehler", "warning": "Warnung"}
+COMMON_TEXTS = {
+    "data_status": "**Datenstand:** ",
+    "no_data": "keine Daten",
+    "residents": "Einwohner",
+    "synthetic_suffix": " (synthetisch)",
+    "estimated_suffix": " (geschätzt)",
+    "selection": "Auswahl",
+    "download": "Herunterladen",
+    "district": "Stadtteil",
+    "districts": "Stadtteile",
+    "places": "Orte",
+    "teams": "Stadtteilteams",
+    "networks": "Netzwerke",
+    "kinds": "Arten von Orten",
+    "kinds_placeholder": "keine Art gewählt",
+    "statuses": "Es zählen Orte mit Status",
+    "statuses_placeholder": "kein Status gewählt",
+    "statuses_help": "Voreingestellt auf allen Seiten gleich (settings.toml, [coverage] "
+    "statuses). Nur aktive Orte versorgen heute; geplante können Sie dazunehmen, um zu "
+    "sehen, welche Lücke sie schließen würden.",
+    "radius": "Umkreis (Luftlinie)",
+    "radius_help": "Für Abdeckung und weiße Flecken; weitere Werte auf der Seite "
+    "›Abdeckung & Lücken‹.",
+    "no_kind": "Keine Art von Orten gewählt: Wählen Sie in der Seitenleiste mindestens eine Art.",
+    "places_per_1000": "Orte je 1.000 Einwohner",
+    "per_1000_of": "Orte je 1.000 {group}",
+    "covered_pct": "Fläche im Umkreis von {radius} (%)",
+    "group_covered_pct": "{group} im Umkreis von {radius} (%)",
+    "area_covered": "Fläche im Umkreis von {radius}",
+    "uncovered_label": "weiter als {radius} von jedem gewählten Ort",
+}
+DOWNLOAD_TEXTS = {
+    "csv_help": "Für Excel: UTF-8, Semikolon, Dezimalkomma",
+    "geojson_help": "GeoJSON (WGS84), z. B. für QGIS oder Webkarten",
+    "gpkg_help": "GeoPackage mit einer Ebene je Inhalt; öffnet in QGIS",
+    "all_tables": "Alle Tabellen (Excel)",
+    "districts_csv": "Stadtteile (CSV)",
+    "districts_xlsx": "Stadtteile (Excel)",
+    "places_csv": "Orte (CSV)",
+    "places_xlsx": "Orte (Excel)",
+    "places_geojson": "Orte (GeoJSON)",
+    "layers_gpkg": "Ebenen (GeoPackage)",
+    "uncovered_geojson": "Weiße Flecken (GeoJSON)",
+}
+LOADING_TEXTS = {
+    "data": "Daten werden geladen …",
+    "grid": "Bevölkerungsgitter wird gelesen …",
+    "coverage": "Abdeckung wird berechnet …",
+    "uncovered": "Weiße Flecken werden berechnet …",
+}
+ERROR_PAGE_TEXTS = {
+    "folder": "Datenordner: {folder}",
+    "settings": "**Einstellungen können nicht gelesen werden.**",
+    "districts": "**Die Stadtteil-Ebene kann nicht geladen werden.**",
+    "crash": "**Diese Seite konnte nicht angezeigt werden.** Ursache: {cause}.",
+    "file": "Betroffene Datei: {files}.",
+    "files": "Betroffene Dateien: {files}.",
+    "advice": "Bitte Daten prüfen (Seite ›Datenprüfung‹) oder den Fehler mit dieser "
+    "Meldung melden.",
+}
+UEBERSICHT_TEXTS = {
+    "title": "Quartiersatlas {city}",
+    "intro": "Wo gibt es Orte für Alle, Stadtteilteams, Netzwerke und weitere Angebote – und "
+    "wo fehlen sie? Diese Übersicht zeigt, was in den geladenen Daten steht.",
+    "residents_help": "Summe der Einwohnerzahlen je Stadtteil aus population.csv",
+    "errors": "In den Daten wurden {n} Fehler gefunden; betroffene Zeilen fehlen in den "
+    "Auswertungen oder haben keine Lage. Details auf der Seite ›Datenprüfung‹.",
+    "by_kind": "Orte je Art",
+    "empty_districts": "**Stadtteile ohne erfassten Ort ({n}):** ",
+    "no_team": "**Stadtteile ohne aktives Stadtteilteam:** {n} von {total}",
+    "none_in_data": "Keine {what} in den Daten.",
+    "unassigned": "Orte ohne sichere Zuordnung",
+    "unassigned_text": "Diese Orte haben keine Koordinaten oder liegen nicht eindeutig in "
+    "einem Stadtteil. Sie erscheinen nicht auf Karten, bis ihre Lage nachgetragen ist.",
+    "by_kind_csv": "Orte je Art (CSV)",
+}
+DATENPRUEFUNG_TEXTS = {
+    "intro": "Datenordner: {folder}. Jede Zeile, die nicht oder nur teilweise übernommen "
+    "wurde, steht hier mit Datei, Zeile, Spalte und Abhilfe. Dieselbe Prüfung gibt es auf "
+    "der Kommandozeile: `python -m quartiersatlas check`.",
+    "errors": "Fehler",
+    "warnings": "Warnungen",
+    "no_problems": "Keine Probleme gefunden: alle Zeilen wurden übernommen.",
+    "no_entries": "Keine Einträge für diese Auswahl.",
+    "csv": "Probleme (CSV)",
+    "xlsx": "Probleme (Excel)",
+}
+PROBLEM_FILTER_LABELS = {"all": "alle", "errors": "nur Fehler", "warnings": "nur Warnungen"}
+KARTE_INDICATOR_LABELS = {
+    "places": "Anzahl Orte",
+    "places_per_1000": "Orte je 1.000 Einwohner",
+    "area_covered_share": "Fläche im Umkreis eines Ortes (%)",
+    "residents_covered_share": "Einwohner im Umkreis eines Ortes (%)",
+    "none": "keine Flächenfüllung",
+}
+KARTE_INDICATOR_UNITS = {
+    "places": "Orte",
+    "places_per_1000": "je 1.000 EW",
+    "area_covered_share": "%",
+    "residents_covered_share": "%",
+    "none": "",
+}
+KARTE_TEXTS = {
+    "basemap_none": "keine (ohne Anfragen an Dritte)",
+    "filter": "Filter",
+    "access": "Barrierefreiheit (nur Orte mit …)",
+    "access_placeholder": "keine Einschränkung",
+    "access_help": "Es zählen nur Orte, bei denen das Merkmal mit ›ja‹ erfasst ist; "
+    "›unbekannt‹ zählt nicht.",
+    "groups_placeholder": "alle Zielgruppen",
+    "groups_help": "Orte für diese Zielgruppen und Orte, die sich an alle richten.",
+    "display": "Darstellung",
+    "indicator": "Flächenfüllung der Stadtteile",
+    "gaps_help": "Flächen, die weiter als der Umkreis von jedem gewählten Ort entfernt sind.",
+    "basemap_help": "Eine Hintergrundkarte lädt Kacheln vom jeweiligen Anbieter (Anfragen an "
+    "Dritte). Ohne Hintergrund bleibt die Karte voll nutzbar.",
+    "note_synthetic": "Einwohnerzahlen synthetisch",
+    "note_evenly": "Einwohner gleichmäßig über den Stadtteil verteilt angenommen",
+    "place": "Ort",
+    "places_dative": "Orten",
+    "uncovered_label": "weiter als {radius} von jedem gezeigten Ort",
+    "no_status": "keinem",
+    "caption": "{n} von {total} entsprechen den Filtern (Status: {statuses}); {located} "
+    "davon haben Koordinaten und stehen auf der Karte. Alle Zahlen dieser Seite – Anzahl, "
+    "Abdeckung, weiße Flecken – zählen genau diese Orte. Klicken Sie auf einen Stadtteil, "
+    "um ihn auszuwählen.",
+    "no_match": "Kein Ort entspricht den Filtern. Filter in der Seitenleiste lockern.",
+    "no_match_short": "Kein Ort entspricht den Filtern.",
+    "select": "Stadtteil auswählen (auch ohne Karte)",
+    "select_none": "– keiner –",
+    "district_title": "Stadtteil {name}",
+    "open_profile": "Steckbrief öffnen",
+    "open_profile_help": "Alles über {name} auf einer Seite, mit Steckbrief als PDF",
+    "clear": "Auswahl aufheben",
+    "places_filtered": "Orte (gefiltert)",
+    "teams_networks": "aktive Stadtteilteams / Netzwerke",
+    "teams_networks_help": "Beendete und geplante stehen in der Tabelle unten, zählen hier nicht.",
+    "no_places_in": "In {name} gibt es keinen Ort, der den Filtern entspricht.",
+    "no_groups_in": "Für {name} ist weder ein Stadtteilteam noch ein Netzwerk erfasst.",
+    "tables": "Tabellen zur Karte",
+    "per_place_help": "– : kein Ort im Stadtteil oder keine Einwohnerzahl",
+    "downloads": "Karte und Ebenen herunterladen",
+    "html": "Karte (HTML)",
+    "html_help": "Diese Karte als eine Datei, die ohne Internet funktioniert",
+    "districts_geojson": "Stadtteile mit Kennzahl (GeoJSON)",
+}
+ABDECKUNG_TEXTS = {
+    "intro": "Wo sind Orte für Alle, Stadtteiltreffs und andere Angebote zu Fuß erreichbar – "
+    "und wo fehlen sie? Diese Seite zeigt je Stadtteil, welcher Teil der Fläche und der "
+    "Einwohner im Umkreis eines gewählten Orts liegt, ob es ein Stadtteilteam und Netzwerke "
+    "gibt, und ordnet die Stadtteile nach den Lücken, die Sie als Kriterien auswählen.",
+    "radius": "Umkreis R (Luftlinie)",
+    "radius_custom": "anderer Wert",
+    "radius_metres": "Umkreis in Metern",
+    "group_help": "Bezugsgröße für Orte je 1.000 Einwohner und für die Zahl der Einwohner im "
+    "Umkreis.",
+    "require": "Barrierefreie Abdeckung: Orte müssen haben",
+    "require_placeholder": "keine Anforderung",
+    "require_help": "Zusätzlich wird die Abdeckung nur mit Orten berechnet, bei denen jedes "
+    "gewählte Merkmal mit ›ja‹ erfasst ist. ›unbekannt‹ zählt nicht als barrierefrei.",
+    "criteria_caption": "Ein Stadtteil erhält je zutreffendem Kriterium einen Punkt.",
+    "cov_pct": "X: Abdeckung unter (%)",
+    "measure_area": "Fläche",
+    "measure_residents": "Einwohnern",
+    "need_thr_help": "Voreingestellt: der Median der Stadtteile.",
+    "only_all": "nur Stadtteile zeigen, auf die alle Kriterien zutreffen",
+    "no_status": "Kein Status gewählt: Wählen Sie in der Seitenleiste, welche Orte zählen sollen.",
+    "group_covered": "{group} im Umkreis",
+    "group_covered_help": "etwa {covered} von {total}",
+    "all_gaps": "Stadtteile mit allen Lücken-Kriterien",
+    "n_of": "{n} von {total}",
+    "no_criterion": "kein Kriterium",
+    "located": "gezählte Orte mit Lage",
+    "overview_pdf": "Stadtübersicht (PDF)",
+    "overview_pdf_help": "Kennzahlen, Lücken-Rangliste und Stadtteiltabelle dieser Auswahl "
+    "(A4), für Sitzungsunterlagen",
+    "notes": "**So wird gerechnet:** ",
+    "grid_unreadable": "Das Bevölkerungsgitter {path} konnte nicht gelesen werden; es wird "
+    "mit gleichmäßig verteilten Einwohnern gerechnet. ",
+    "grid_notes": "Hinweise zum Gitter: ",
+    "need_problems": "In der Bedarfsdatei gibt es Probleme; betroffene Werte fehlen. Details "
+    "auf der Seite ›Datenprüfung‹ oder: ",
+    "nothing_located": "Für diese Auswahl gibt es keinen Ort mit Lage: Kein Teil der Stadt "
+    "liegt im Umkreis eines gewählten Orts, die ganze Stadt ist eine Lücke.",
+    "no_criteria": "Kein Lücken-Kriterium gewählt: Schalten Sie in der Seitenleiste Kriterien ein.",
+    "none_all": "Kein Stadtteil erfüllt alle gewählten Kriterien.",
+    "no_districts": "Keine Stadtteile in den Daten.",
+    "ranking_csv": "Rangliste (CSV)",
+    "measures": "Kennzahlen je Stadtteil",
+    "group_per_place": "{group} je Ort",
+    "group_uncovered": "{group} ohne Angebot im Umkreis (geschätzt)",
+    "pct_suffix": " (%)",
+    "per_place_help": "ohne Wert: kein Ort im Stadtteil oder keine Einwohnerzahl",
+    "measures_caption": "»–«: nicht berechenbar – keine Einwohnerzahl oder kein Ort im "
+    "Stadtteil. Orte zählen für den Stadtteil, in dem sie liegen; ihr Umkreis versorgt auch "
+    "Nachbar-Stadtteile.",
+    "charts": "Diagramme",
+    "group_covered_pct": "{group} im Umkreis (%)",
+    "sorted": "Stadtteile, sortiert",
+    "no_values": "Keine Werte: Einwohnerzahlen fehlen.",
+    "same_values": "Dieselben Werte",
+    "need": "Bedarf und Versorgung",
+    "no_need": "Keine Bedarfsdatei eingerichtet (settings.toml `[files] need`): Bedarf und "
+    "Versorgung können nicht gegenübergestellt werden.",
+    "no_need_values": "Keine Stadtteile mit Bedarfswert.",
+    "scatter_caption": "Oben links: wenig Bedarf, gut versorgt. Unten rechts: hoher Bedarf, "
+    "wenig im Umkreis – dort zuerst hinsehen.",
+    "uncovered_text": "Flächen, die weiter als {radius} (Luftlinie) von jedem gewählten Ort "
+    "entfernt sind, rot schraffiert auf der Karte; darunter dieselben Flächen als Tabelle.",
+    "no_uncovered": "Keine weißen Flecken: Jeder Punkt der Stadt liegt im Umkreis von {radius}.",
+    "uncovered_total": "Insgesamt {area} km² ohne gewählten Ort im Umkreis von {radius}.",
+    "uncovered_evenly": " Einwohner geschätzt: gleichmäßig über die Fläche des Stadtteils "
+    "verteilt.",
+    "layers_help": "Stadtteile mit Kennzahlen, gezählte Orte und weiße Flecken; öffnet in QGIS",
+    "accessible": "Barrierefreie Abdeckung",
+    "no_require": "Keine Anforderung gewählt. Wählen Sie in der Seitenleiste Merkmale (z. B. "
+    "stufenloser Zugang), um die Abdeckung nur mit Orten zu berechnen, die sie erfüllen.",
+    "require_text": "Verlangt: {wanted}. Von {n} gezählten Orten erfüllen {accessible} die "
+    "Anforderungen, {not_accessible} nicht; bei {unknown} ist es unbekannt – sie zählen "
+    "nicht als barrierefrei, bis jemand es prüft.",
+    "covered_all": "Fläche im Umkreis, alle Orte (%)",
+    "covered_accessible": "Fläche im Umkreis, barrierefreie Orte (%)",
+    "tables": "Tabellen herunterladen",
+    "measures_csv": "Kennzahlen je Stadtteil (CSV)",
+}
+STADTTEIL_TEXTS = {
+    "kinds_help": "Es zählen Orte dieser Arten mit den Status der Einstellungen.",
+    "choose": "Stadtteil wählen …",
+    "choose_help": "Auch von der Seite ›Karte‹: Stadtteil anklicken, dann ›Steckbrief öffnen‹.",
+    "intro": "Wählen Sie einen Stadtteil: Der Steckbrief zeigt seine Kennzahlen neben denen "
+    "der Stadt, seine Orte, Stadtteilteams und Netzwerke, seine weißen Flecken und seinen "
+    "Rang in der Lücken-Rangliste.",
+    "places": "Orte (gezählt)",
+    "rank_of": "{rank} von {total}",
+    "rank_help": "Rang 1 = größte Lücke nach den Standard-Kriterien (siehe unten).",
+    "figures": "Kennzahlen im Vergleich zur Stadt",
+    "uncovered_label": "in {name} weiter als {radius} von jedem gewählten Ort",
+    "map_caption": "{name} schwarz umrandet, rot schraffiert seine weißen Flecken (weiter als "
+    "{radius} Luftlinie von jedem gezählten Ort); Orte auch aus den Nachbar-Stadtteilen, "
+    "denn ihr Umkreis reicht über die Grenze. Dieselben Inhalte stehen in den Tabellen "
+    "dieser Seite.",
+    "pdf": "Steckbrief (PDF)",
+    "pdf_help": "Stadtteil-Steckbrief für Sitzungsunterlagen (A4)",
+    "xlsx": "Tabellen (Excel)",
+    "figures_csv": "Kennzahlen (CSV)",
+    "groups_csv": "Teams und Netzwerke (CSV)",
+}
+AGENDA_PAGE_TEXTS = {
+    "title": "Präsentation vorbereiten",
+    "intro": "Eine Agenda ist eine Folge von Ansichten des Quartiersatlas – jede mit einem "
+    "Titel und einer Kernaussage. Im Präsentationsmodus (große Schrift, ohne Bedienelemente) "
+    "blättern Sie mit ›Weiter‹ und ›Zurück‹ oder den Pfeiltasten durch die Ansichten. So "
+    "nehmen Sie eine Ansicht auf: die Seite öffnen, Filter und Kartenausschnitt einstellen, "
+    "hierher wechseln und unten ›Ansicht hinzufügen‹.",
+    "saved_elsewhere": "Die Agenda wurde inzwischen anderswo gespeichert; hier steht jetzt die "
+    "gespeicherte Fassung.",
+    "save_failed": "**Die Agenda konnte nicht gespeichert werden** ({error}). Ist der "
+    "Datenordner schreibgeschützt? Laden Sie die Agenda unten herunter und legen Sie die "
+    "Datei als {file} in den Datenordner.",
+    "saved": "Gespeichert: {n} Ansicht(en) in {file}.",
+    "col_number": "Nr.",
+    "col_title": "Titel",
+    "col_page": "Seite",
+    "conflict": "**Nicht gespeichert: Die Agenda wurde inzwischen anderswo {what}** (von einer "
+    "anderen Person oder in einem anderen Browserfenster). Damit keine Änderung verloren "
+    "geht, entscheiden Sie bitte: die gespeicherte Fassung übernehmen, Ihre neuen Ansichten "
+    "an sie anhängen oder Ihre Fassung trotzdem speichern. Beide Fassungen können Sie vorher "
+    "herunterladen.",
+    "conflict_deleted": "gelöscht",
+    "conflict_saved": "gespeichert",
+    "theirs": "Gespeicherte Fassung",
+    "file_gone": "Die Datei gibt es nicht mehr.",
+    "untitled": "ohne Titel",
+    "version_line": "{title} – {n} Ansicht(en)",
+    "version_problems": ", {n} Problem(e) in der Datei",
+    "mine": "Ihre Fassung",
+    "take_theirs": "Gespeicherte Fassung übernehmen",
+    "merge": "Meine {n} neue(n) Ansicht(en) anhängen und speichern",
+    "merge_help": "Die gespeicherte Fassung bleibt, wie sie ist; Ihre hier neu aufgenommenen "
+    "Ansichten kommen ans Ende.",
+    "save_mine": "Meine Fassung trotzdem speichern",
+    "save_mine_help": "Ersetzt die gespeicherte Fassung; laden Sie sie vorher herunter.",
+    "download_mine": "Meine Fassung herunterladen (TOML)",
+    "download_mine_help": "Ihre Fassung, so wie sie hier steht.",
+    "download_theirs": "Gespeicherte Fassung herunterladen (TOML)",
+    "download_theirs_help": "Die Datei, wie sie jetzt im Datenordner liegt.",
+    "file_problems": "Die Agenda-Datei {file} enthält {n} Problem(e); betroffene Ansichten "
+    "oder Angaben wurden nicht übernommen.",
+    "col_view": "Ansicht",
+    "agenda": "Agenda",
+    "agenda_title": "Titel der Agenda",
+    "agenda_title_placeholder": "z. B. Sitzung des Sozialausschusses am …",
+    "empty": "Die Agenda ist leer: Nehmen Sie unten eine erste Ansicht auf.",
+    "long": "{n} Ansichten – bearbeitet werden je {size}.",
+    "all_views": "Alle Ansichten im Überblick",
+    "edit_part": "Ansichten bearbeiten",
+    "part": "Ansicht {first} bis {last}",
+    "view_head": "**Ansicht {n}** · Seite ›{page}‹ · [öffnen]({link})",
+    "up": "nach oben",
+    "down": "nach unten",
+    "remove": "Ansicht entfernen",
+    "view_title": "Titel",
+    "message": "Kernaussage",
+    "add": "Ansicht hinzufügen",
+    "source_link": "eingefügter Link (unten)",
+    "default_view": "Standardansicht",
+    "recent": "zuletzt gezeigt: {page} ({details})",
+    "which": "Welche Ansicht?",
+    "which_help": "Die Ansichten, die Sie in dieser Sitzung zuletzt auf den Seiten hatten, "
+    "oder ein Link (›Link zu dieser Ansicht‹ unten in der Seitenleiste jeder Seite).",
+    "link": "Link",
+    "link_placeholder": "http://…/karte?kinds=ort_fuer_alle",
+    "title_placeholder": "z. B. Weiße Flecken im Süden",
+    "message_one": "Kernaussage (ein Satz)",
+    "message_placeholder": "Was soll der Rat aus dieser Ansicht mitnehmen?",
+    "bad_link": "Der Link passt nicht: {error}",
+    "not_agenda_page": "Die Seite ›Präsentation‹ selbst kann keine Ansicht der Agenda sein.",
+    "no_title": "Bitte einen Titel angeben – er steht groß über der Ansicht.",
+    "save_header": "Speichern und präsentieren",
+    "where": "Die Agenda wird im Datenordner gespeichert: {where}. ",
+    "unsaved": "**Es gibt ungespeicherte Änderungen.**",
+    "all_saved": "Alles gespeichert.",
+    "changed_elsewhere": "Die Agenda-Datei wurde inzwischen anderswo geändert. Beim Speichern "
+    "können Sie wählen, welche Fassung gilt – es geht nichts verloren.",
+    "save": "Speichern",
+    "save_start": "Speichern und Präsentation starten",
+    "discard": "Änderungen verwerfen",
+    "download": "Agenda herunterladen (TOML)",
+    "download_help": "Zum Weitergeben oder Sichern; in den Datenordner gelegt, gilt sie als "
+    "Agenda.",
+}
+
+
+# --- Core modules: selection checks, map legends, exports ----------------------------------
+
+ANALYSIS_TEXTS = {
+    "unknown": "Unbekannte {what}: {bad}; erlaubt: {allowed}.",
+    "kinds": "Art(en)",
+    "statuses": "Status",
+    "require": "Merkmale",
+    "unknown_group": "Unbekannte Zielgruppe '{group}'; erlaubt: {allowed}.",
+    "radius": "Umkreis {radius} m: erwartet eine Zahl ab 0 (Meter).",
+    "place": "gewählter Ort",
+    "places": "gewählte Orte",
+}
+PROFILE_TEXTS = {
+    "unknown_district": "Stadtteil '{district}' unbekannt; vorhanden: {names}",
+    "residents": "{n} Einwohner",
+}
+CLASSIFICATION_SCHEME_LABELS = {
+    "quantiles": "Quantile (gleich viele Stadtteile je Klasse)",
+    "equal_interval": "Gleiche Abstände",
+    "natural_breaks": "Natürliche Unterbrechungen (Jenks)",
+}
+LEGEND_TEXTS = {
+    "above_range": "über {low} – {high}",
+    "above": "über ",
+}
+EXPORT_TEXTS = {
+    "sheet": "Tabelle",
+    "no_crs": "Ebene hat kein Koordinatenreferenzsystem; erst set_crs() aufrufen "
+    "(z. B. gdf.set_crs('EPSG:25832')).",
+    "no_layers": "Keine Ebene zum Schreiben übergeben.",
+    "script_missing": "Skript {name!r} ist nicht mitgeliefert und kann nicht eingebettet "
+    "werden (quartiersatlas.assets.vendor_js ergänzen).",
+    "stylesheet_missing": "Stylesheet {name!r} ist nicht mitgeliefert und kann nicht "
+    "eingebettet werden (quartiersatlas.assets.vendor_css ergänzen).",
+    "remote": "Die Karte lädt noch etwas aus dem Netz: {url!r}",
+}
+LINK_ERRORS = {
+    "unknown_page": "Unbekannte Seite '{page}'; vorhanden: {pages}.",
+}
+HYPHENATION = {
+    # Where long German header words of the PDF tables may break (soft hyphen).
+    "Stadtteilteams": "Stadtteil\u00adteams",
+    "Leistungsberechtigte": "Leistungs\u00adberechtigte",
+    "Netzwerke": "Netz\u00adwerke",
+    "Einwohner": "Ein\u00adwohner",
+    "zutreffende": "zu\u00adtreffende",
+    "Kriterien": "Krite\u00adrien",
+}
+BASEMAP_LABELS = {
+    "osm": "OpenStreetMap",
+    "basemap_de": "basemap.de (farbig)",
+    "basemap_de_grau": "basemap.de (grau)",
+}
+MAP_TEXTS = {
+    # Markup around these words stays in quartiersatlas.maps; the words are trusted.
+    "osm_contributors": "OpenStreetMap</a>-Mitwirkende",
+    "source_link": "Quelle",
+    "address": "Adresse: ",
+    "status": "Status: ",
+    "access": "Barrierefreiheit: ",
+    "groups": "Zielgruppen: ",
+    "approximate": "Lage geschätzt",
+    "approximate_note": "⚠ Lage ungefähr: ",
+    "group_districts": "{name}: abgedeckte Stadtteile",
+    "meeting_place": "Treffpunkt: ",
+    "districts": "Stadtteile: ",
+    "meeting_approximate": "⚠ Lage des Treffpunkts ungefähr",
+    "meeting_alt": "Treffpunkt {name}",
+    "meeting_places": "{name}: Treffpunkte",
+    "legend": "Legende",
+    "classes": "Klassen: ",
+    "approximate_symbol": "hohl/gestrichelt: Lage geschätzt",
+    "team": "Stadtteilteam: Gebiet (Linie), Treffpunkt (T)",
+    "network": "Netzwerk: Gebiet (gestrichelt), Treffpunkt (N)",
+    "uncovered": "nicht erreicht (weißer Fleck)",
+    "basemap": "Hintergrund: {label}",
+    "approximate_tooltip": " – Lage ungefähr",
+    "selected": "Ausgewählter Stadtteil",
+    "status_lines": "Datenstand:",
 }

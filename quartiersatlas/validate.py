@@ -11,8 +11,10 @@ Nothing is dropped without a problem naming file, row, column, value and fix.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import geopandas as gpd
@@ -23,6 +25,7 @@ from pyproj import CRS, Proj, Transformer
 from pyproj.exceptions import CRSError, ProjError
 
 from quartiersatlas._errors import DataError
+from quartiersatlas.district_names import DistrictMatcher
 from quartiersatlas.problems import Problem, Severity
 from quartiersatlas.readers import ROW, RawTable
 from quartiersatlas.schema import (
@@ -39,7 +42,7 @@ from quartiersatlas.schema import (
     Column,
 )
 from quartiersatlas.settings import MAX_POPULATION, Kind
-from quartiersatlas.text_utils import normalize_key
+from quartiersatlas.text_utils import normalize_key, slugify
 
 __all__ = [
     "METRIC_SCALE_TOLERANCE",
@@ -122,6 +125,42 @@ class _Collector:
         self.problems.append(Problem(self.file, row, column, message, value, hint, severity, code))
 
 
+def _with_ids(raw: RawTable) -> tuple[RawTable, list[Problem]]:
+    """A table without an ``id`` column gets ids made from the names, and one warning.
+
+    The id is the slug of the name and a short hash of it (stable when rows move;
+    distinct for names that differ only in spelling); where a name occurs more than once
+    (or is empty), the slug and the row number.
+    """
+    frame = raw.frame
+    if "id" in frame.columns or "name" not in frame.columns:
+        return raw, []
+    names = frame["name"].astype(str).str.strip()
+    repeated = (names.duplicated(keep=False) | names.eq("")).to_numpy(dtype=bool)
+    made = {
+        n: f"{slugify(n) or 'ort'}-{hashlib.sha1(n.encode('utf-8')).hexdigest()[:6]}"
+        for n in names[~repeated].unique().tolist()
+    }
+    ids = np.array(names.map(made).tolist(), dtype=object)
+    rows = frame[ROW].to_numpy()
+    for i in np.flatnonzero(repeated).tolist():
+        ids[i] = f"{slugify(names.iloc[i]) or 'zeile'}-{int(rows[i])}"
+    frame = frame.copy()
+    frame["id"] = ids
+    warning = Problem(
+        raw.file,
+        None,
+        "id",
+        "Spalte 'id' fehlt: Kennungen aus den Namen gebildet (Name und Prüfsumme, bei "
+        "doppelten Namen Name und Zeilennummer)",
+        hint="Spalte id mit festen Kennungen ergänzen: gebildete Kennungen ändern sich, "
+        "wenn sich der Name ändert (Links und Tagesordnungen verweisen auf Kennungen)",
+        severity="warning",
+        code="generated_id",
+    )
+    return dataclasses.replace(raw, frame=frame), [warning]
+
+
 def _require_columns(
     raw: RawTable, columns: Sequence[Column], extra_required: Iterable[str] = ()
 ) -> None:
@@ -161,15 +200,31 @@ def _enum(
     """Map cells to allowed values; returns (mapped, ok-mask). Empty -> default."""
     lookup = {_key(a): a for a in allowed}
     lookup.update({_key(k): v for k, v in synonyms.items()})
-    # one lookup per distinct value (tables repeat a handful of values many times)
-    distinct = {v: (default if not v else lookup.get(_key(v), "")) for v in values.unique()}
-    mapped = values.map(distinct)
-    ok = mapped.ne("")
-    return mapped, ok
+    return _map_distinct(values, lambda v: default if not v else lookup.get(_key(v), ""))
+
+
+def _map_distinct(values: pd.Series, fn: Callable[[str], str]) -> tuple[pd.Series, pd.Series]:
+    """``fn`` of every cell, called once per distinct value (tables repeat a handful of
+    values many times); and where the result is not empty."""
+    codes, uniques = pd.factorize(values)
+    table = np.array([fn(str(v)) for v in uniques] + [fn("")], dtype=object)
+    mapped = pd.Series(table[codes], index=values.index, dtype=object)  # code -1 -> fn("")
+    return mapped, mapped.ne("")
 
 
 def _parse_number(values: pd.Series) -> pd.Series:
     """Decimal point or decimal comma; empty -> NaN; unparsable -> NaN (check separately)."""
+    values = values.astype(str)
+    plain = pd.to_numeric(values.where(values.ne(""), None), errors="coerce")
+    redo = (plain.isna() & values.ne("")).to_numpy(dtype=bool)
+    if not redo.any():  # the usual case: every number written with a point
+        return plain
+    plain = plain.astype(float)
+    plain[redo] = _parse_number_slow(values[redo]).to_numpy(dtype=float)
+    return plain
+
+
+def _parse_number_slow(values: pd.Series) -> pd.Series:
     text = values.astype(str).str.strip().str.replace(" ", "", regex=False)
     comma_only = text.str.contains(",", regex=False) & ~text.str.contains(".", regex=False)
     text = text.where(~comma_only, text.str.replace(",", ".", regex=False))
@@ -214,6 +269,8 @@ def _coordinates(
         (y_t, x_t, "y", "x", use_xy),
     ):
         m = mask.to_numpy()
+        if a_name == "y" and not m.any():
+            continue  # no row gives x/y
         a_num = _parse_number(a_t).to_numpy(dtype=float)
         b_num = _parse_number(b_t).to_numpy(dtype=float)
         a_given = a_t.ne("").to_numpy()
@@ -292,13 +349,26 @@ def _coordinates(
     return lat, lon
 
 
+def _points(lon: np.ndarray, lat: np.ndarray, have: np.ndarray) -> gpd.array.GeometryArray:
+    """Points (WGS84) where ``have``, missing geometries elsewhere."""
+    geoms = np.full(len(lon), None, dtype=object)
+    geoms[have] = shapely.points(lon[have], lat[have])
+    return gpd.array.from_shapely(geoms, crs="EPSG:4326")
+
+
 def _ids(frame: pd.DataFrame, col: _Collector, keep: np.ndarray, reject: bool = True) -> pd.Series:
     ids = _col(frame, "id")
     tail = "; Zeile nicht übernommen" if reject else ""
     rows = frame[ROW].to_numpy()
-    first: dict[str, int] = {}
-    for i, v in enumerate(ids):
-        if not v:
+    empty = ids.eq("").to_numpy(dtype=bool)
+    repeated = ids.duplicated().to_numpy(dtype=bool) & ~empty
+    bad = np.flatnonzero(empty | repeated)
+    if not len(bad):
+        return ids
+    firsts = ~empty & ~repeated
+    first = dict(zip(ids.to_numpy(dtype=object)[firsts], rows[firsts].tolist(), strict=True))
+    for i in bad.tolist():
+        if empty[i]:
             col.add(
                 int(rows[i]),
                 "id",
@@ -306,8 +376,8 @@ def _ids(frame: pd.DataFrame, col: _Collector, keep: np.ndarray, reject: bool = 
                 hint="eindeutige Kennung eintragen (z. B. 'stadtteiltreff-kreyenbrueck')" + tail,
                 code="missing_id",
             )
-            keep[i] = False
-        elif v in first:
+        else:
+            v = ids.iloc[i]
             col.add(
                 int(rows[i]),
                 "id",
@@ -316,9 +386,7 @@ def _ids(frame: pd.DataFrame, col: _Collector, keep: np.ndarray, reject: bool = 
                 hint="Kennungen eindeutig machen" + tail,
                 code="duplicate_id",
             )
-            keep[i] = False
-        else:
-            first[v] = int(rows[i])
+        keep[i] = False
     return ids
 
 
@@ -326,25 +394,32 @@ def _target_groups(
     values: pd.Series, rows: np.ndarray, col: _Collector, keep: np.ndarray
 ) -> pd.Series:
     lookup = {_key(t): t for t in TARGET_GROUPS}
-    out: list[str] = []
-    for i, cell in enumerate(values):
-        items = []
+    # one split per distinct cell: (the groups, the items that are no group)
+    parsed: dict[str, tuple[str, list[str]]] = {}
+    for cell in values.unique().tolist():
+        items: list[str] = []
+        unknown: list[str] = []
         for item in split_list(cell):
             t = lookup.get(_key(item))
             if t is None:
-                col.add(
-                    int(rows[i]),
-                    "target_groups",
-                    "unbekannte Zielgruppe",
-                    value=item,
-                    hint="erlaubt: " + ", ".join(TARGET_GROUPS) + "; Zeile nicht übernommen",
-                    code="target_group",
-                )
-                keep[i] = False
+                unknown.append(item)
             elif t not in items:
                 items.append(t)
-        out.append("; ".join(items))
-    return pd.Series(out, index=values.index, dtype=object)
+        parsed[cell] = ("; ".join(items), unknown)
+    cells = values.to_numpy(dtype=object)
+    bad = np.fromiter((bool(parsed[c][1]) for c in cells), dtype=bool, count=len(cells))
+    for i in np.flatnonzero(bad).tolist():
+        for item in parsed[cells[i]][1]:
+            col.add(
+                int(rows[i]),
+                "target_groups",
+                "unbekannte Zielgruppe",
+                value=item,
+                hint="erlaubt: " + ", ".join(TARGET_GROUPS) + "; Zeile nicht übernommen",
+                code="target_group",
+            )
+        keep[i] = False
+    return pd.Series([parsed[c][0] for c in cells], index=values.index, dtype=object)
 
 
 def _enum_column(
@@ -401,8 +476,11 @@ def parse_places(
     columns of :data:`quartiersatlas.schema.PLACE_COLUMNS`, plus ``row``; and every
     problem found, including the reader's.
     """
+    made_ids: list[Problem] = []
+    if require_kind:
+        raw, made_ids = _with_ids(raw)
     frame = raw.frame
-    col = _Collector(raw.file, list(raw.problems))
+    col = _Collector(raw.file, list(raw.problems) + made_ids)
     if require_kind:
         _require_columns(raw, PLACE_COLUMNS)
     else:
@@ -456,7 +534,7 @@ def parse_places(
         for k in kinds:
             for text in (k.id, k.label, k.label_plural):
                 lookup[_key(text)] = k.id
-        kind = kind_col.map(lambda v: lookup.get(_key(v), "") if v else "")
+        kind, _ = _map_distinct(kind_col, lambda v: lookup.get(_key(v), "") if v else "")
         for i in np.flatnonzero(kind.eq("").to_numpy()).tolist():
             if not require_kind and not kind_col.iloc[i]:
                 continue
@@ -516,6 +594,31 @@ def parse_places(
                 severity="warning",
                 code="coord_quality",
             )
+        if "coord_quality" not in frame.columns and have.any():
+            col.add(
+                None,
+                "coord_quality",
+                f"Spalte 'coord_quality' fehlt: die Lage der {int(have.sum())} Orte mit "
+                "Koordinaten wird als 'approximate' (ungefähr) angenommen",
+                hint="Spalte coord_quality ergänzen und je Ort exact, approximate oder none "
+                "eintragen",
+                severity="warning",
+                code="coord_quality",
+            )
+        no_text = np.ones(len(frame), dtype=bool)
+        for c in ("lat", "lon", "x", "y"):
+            no_text &= _col(frame, c).eq("").to_numpy(dtype=bool)
+        for i in np.flatnonzero((q == "exact") & ~have & no_text).tolist():
+            col.add(
+                int(rows[i]),
+                "coord_quality",
+                "Lagegenauigkeit 'exact', aber keine Koordinaten",
+                value=quality_raw.iloc[i],
+                hint="Koordinaten (lat/lon oder x/y) eintragen oder Lagegenauigkeit 'none'; "
+                "Ort ohne Lage übernommen",
+                severity="warning",
+                code="coord_quality",
+            )
     q = np.where(have, np.where(assume, "approximate", q), "none")
 
     data: dict[str, object] = {
@@ -538,9 +641,7 @@ def parse_places(
         "row": rows,
     }
     out = pd.DataFrame(data, index=frame.index)
-    geometry = gpd.points_from_xy(np.where(have, lon, np.nan), np.where(have, lat, np.nan))
-    gdf = gpd.GeoDataFrame(out, geometry=geometry, crs="EPSG:4326")
-    gdf.loc[~have, "geometry"] = None
+    gdf = gpd.GeoDataFrame(out, geometry=_points(lon, lat, have), crs="EPSG:4326")
     if require_kind:
         gdf = gdf.loc[keep]
     return gdf.reset_index(drop=True), col.problems
@@ -548,13 +649,13 @@ def parse_places(
 
 def _match_districts(
     cell: str,
-    lookup: dict[str, str],
+    matcher: DistrictMatcher,
     row: int,
     col: _Collector,
 ) -> list[str]:
     found: list[str] = []
     for item in split_list(cell):
-        did = lookup.get(normalize_key(item))
+        did = matcher.find(item)
         if did is None:
             col.add(
                 row,
@@ -570,15 +671,6 @@ def _match_districts(
     return found
 
 
-def district_lookup(districts: pd.DataFrame) -> dict[str, str]:
-    """Normalised district name and id -> district id."""
-    lookup: dict[str, str] = {}
-    for did, name in zip(districts["id"], districts["name"], strict=True):
-        lookup[normalize_key(str(name))] = str(did)
-        lookup.setdefault(normalize_key(str(did)), str(did))
-    return lookup
-
-
 def parse_groups(
     raw: RawTable,
     districts: pd.DataFrame,
@@ -592,9 +684,10 @@ def parse_groups(
     with ``district_ids`` (tuple of ids), ``districts`` (their names, '; '-joined),
     the meeting place as point geometry where known (EPSG:4326), and the problems.
     """
+    raw, made_ids = _with_ids(raw)
     _require_columns(raw, GROUP_COLUMNS)
     frame = raw.frame
-    col = _Collector(raw.file, list(raw.problems))
+    col = _Collector(raw.file, list(raw.problems) + made_ids)
     n = len(frame)
     rows = frame[ROW].to_numpy()
     keep = np.ones(n, dtype=bool)
@@ -623,8 +716,8 @@ def parse_groups(
         keep[i] = False
     status = _enum_column(frame, "status", STATUSES, _SYNONYMS["status"], "active", col, keep)
     groups = _target_groups(_col(frame, "target_groups"), rows, col, keep)
-    lookup = district_lookup(districts)
-    name_of = dict(zip(districts["id"].astype(str), districts["name"].astype(str), strict=True))
+    matcher = DistrictMatcher.from_frame(districts)
+    name_of = matcher.name_of
     dcells = _col(frame, "districts")
     district_ids: list[tuple[str, ...]] = []
     for i, cell in enumerate(dcells):
@@ -638,7 +731,7 @@ def parse_groups(
             )
             district_ids.append(())
             continue
-        district_ids.append(tuple(_match_districts(cell, lookup, int(rows[i]), col)))
+        district_ids.append(tuple(_match_districts(cell, matcher, int(rows[i]), col)))
     lat, lon = _coordinates(frame, col, None, extent)
     have = ~np.isnan(lat)
     quality, _ = _enum(
@@ -671,9 +764,7 @@ def parse_groups(
         },
         index=frame.index,
     )
-    geometry = gpd.points_from_xy(np.where(have, lon, np.nan), np.where(have, lat, np.nan))
-    gdf = gpd.GeoDataFrame(out, geometry=geometry, crs="EPSG:4326")
-    gdf.loc[~have, "geometry"] = None
+    gdf = gpd.GeoDataFrame(out, geometry=_points(lon, lat, have), crs="EPSG:4326")
     return gdf.loc[keep].reset_index(drop=True), col.problems
 
 
@@ -705,8 +796,12 @@ def match_district_rows(
     Unknown, empty or repeated districts are reported (with file, row and value) and
     their rows marked in ``keep`` as not taken. Used by the population and need tables.
     """
-    lookup = district_lookup(districts)
-    dids = given.map(lambda v: lookup.get(normalize_key(v), "") if v else "")
+    matcher = DistrictMatcher.from_frame(districts)
+    dids = pd.Series(
+        [d or "" for d in matcher.ids(v if v else None for v in given)],
+        index=given.index,
+        dtype=object,
+    )
     first: dict[str, int] = {}
     for i, (v, d) in enumerate(zip(given, dids, strict=True)):
         if not d:

@@ -16,9 +16,10 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from quartiersatlas.coverage import city_totals, coverage_table, select_places, to_metric
+from quartiersatlas.analysis import filter_places
+from quartiersatlas.coverage import city_totals, coverage_table, to_metric
 from quartiersatlas.dataset import Dataset, load_dataset
-from quartiersatlas.gaps import format_percent
+from quartiersatlas.formatting import format_percent
 from quartiersatlas.settings import load_settings
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -74,7 +75,7 @@ def test_page_shows_figures_reasons_and_assumptions(shipped: Dataset) -> None:
     crs = shipped.settings.metric_crs
     table = coverage_table(
         to_metric(shipped.districts, crs),
-        select_places(to_metric(shipped.places, crs)),
+        filter_places(to_metric(shipped.places, crs), statuses=("active",)),
         500.0,
         population=shipped.population,
     )
@@ -155,7 +156,7 @@ def test_uncovered_layer_is_sent_to_the_map() -> None:
     args = _component_args(at)
     assert "weiter als 500 m von jedem gewählten Ort" in args["script"]
     # No script, image or stylesheet from a third party (source links in popups are fine).
-    assert all(u.startswith("/app/static/vendor/") for u in args["js_links"]), args["js_links"]
+    assert all(u.startswith("/component/ui.mapview.") for u in args["js_links"]), args["js_links"]
     assert not re.search(r"\bsrc=\\?[\"']?(https?:)?//", args["script"])
     assert "L.tileLayer" not in args["script"]
     table_headers = [list(df.value.columns) for df in at.dataframe]

@@ -19,10 +19,10 @@ import pytest
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
+from quartiersatlas.analysis import filter_places
+from quartiersatlas.assets import vendor_js
 from quartiersatlas.dataset import Dataset, load_dataset
-from quartiersatlas.filters import filter_places
 from quartiersatlas.maps import BASEMAPS
-from quartiersatlas.schema import STATUSES
 from quartiersatlas.settings import load_settings
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -30,7 +30,7 @@ DASHBOARD = REPO_ROOT / "dashboard.py"
 SHIPPED_DATA = REPO_ROOT / "data"
 PAGE = "pages/karte.py"
 SELECT_LABEL = "Stadtteil auswählen (auch ohne Karte)"
-VENDOR_PREFIX = "/app/static/vendor/"
+VENDOR_PREFIX = "/component/ui.mapview."
 SVG_NS = "http://www.w3.org/2000/svg"
 URL_RE = re.compile(r"https?://[^\s\"'<>\\]+")
 EMPTY_FILTER_TEXT = "Kein Ort entspricht den Filtern"
@@ -66,9 +66,8 @@ def shipped() -> Dataset:
 
 
 def _default_places(ds: Dataset, **kwargs: Any) -> pd.DataFrame:
-    """What the page shows with its default filters (ended places hidden)."""
-    statuses = [s for s in STATUSES if s != "ended"]
-    return filter_places(ds.places, statuses=statuses, **kwargs)
+    """What the page shows with its default filters (the statuses of the settings)."""
+    return filter_places(ds.places, statuses=ds.settings.default_statuses, **kwargs)
 
 
 def _karte() -> AppTest:
@@ -187,10 +186,7 @@ def test_karte_runs_with_map_and_tables(shipped: Dataset) -> None:
 
 def test_component_args_have_no_third_party_url(shipped: Dataset) -> None:
     args = _component_args(_karte())
-    assert args["js_links"] == [
-        f"{VENDOR_PREFIX}leaflet/leaflet.js",
-        f"{VENDOR_PREFIX}markercluster/leaflet.markercluster.js",
-    ]
+    assert args["js_links"] == [vendor_js()[k].url() for k in ("leaflet", "markercluster")]
     assert args["css_links"]
     assert all(u.startswith(VENDOR_PREFIX) for u in args["css_links"]), args["css_links"]
     for part in ("header", "html"):
@@ -260,7 +256,7 @@ def test_text_search_changes_places_table(shipped: Dataset) -> None:
         "Stadtteilbibliothek Kreyenbrück",
         "Stadtteiltreff Kreyenbrück",
     ]
-    assert len(table) == len(_default_places(shipped, text="kreyenbrück"))
+    assert len(table) == len(_default_places(shipped, name_contains="kreyenbrück"))
 
 
 def test_search_without_match_says_so() -> None:

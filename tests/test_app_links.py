@@ -101,7 +101,7 @@ def _html(at: AppTest) -> str:
 KARTE = {
     "district": "kreyenbrueck",
     "kinds": "ort_fuer_alle,stadtteiltreff,bibliothek",
-    "status": "active",
+    "status": "active,planned",
     "access": "step_free",
     "groups": "senioren,familien",
     "q": "Stadt",
@@ -122,7 +122,7 @@ def test_karte_link_sets_every_widget_and_round_trips() -> None:
     _assert_clean(at)
     assert _toasts(at) == []
     assert at.multiselect(key="f_kinds").value == ["ort_fuer_alle", "stadtteiltreff", "bibliothek"]
-    assert at.multiselect(key="f_status").value == ["active"]
+    assert at.multiselect(key="f_status").value == ["active", "planned"]
     assert at.multiselect(key="f_access").value == ["step_free"]
     assert at.multiselect(key="f_groups").value == ["familien", "senioren"]
     assert at.text_input(key="f_text").value == "Stadt"
@@ -267,7 +267,7 @@ def test_profile_of_kreyenbrueck() -> None:
     assert at.query_params == {"district": "kreyenbrueck"}
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Einwohner (synthetisch)"] == "13.516"
-    assert metrics["Orte (Auswahl, aktiv)"] == "2"
+    assert metrics["Orte (gezählt)"] == "2"
     assert metrics["Rang in der Lücken-Rangliste"].endswith("von 31")
     figures = at.dataframe[0].value
     assert list(figures.columns) == ["Kennzahl", "Kreyenbrück", "Stadt (Vergleich)"]

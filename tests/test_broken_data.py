@@ -25,6 +25,7 @@ import pytest
 from shapely.geometry import Polygon
 
 from quartiersatlas._errors import DataError, SettingsError
+from quartiersatlas.analysis import filter_places
 from quartiersatlas.cli import main
 from quartiersatlas.dataset import load_dataset
 from quartiersatlas.settings import DATA_ENV, load_settings
@@ -572,7 +573,7 @@ def test_a_file_outside_the_folder_is_never_read(sample: Path, capsys) -> None:
 
 
 def test_rejected_district_leaves_a_working_data_set(sample: Path) -> None:
-    from quartiersatlas.coverage import coverage_table, select_places, to_metric
+    from quartiersatlas.coverage import coverage_table, to_metric
     from quartiersatlas.maps import build_map
 
     edit_districts(vertex(1, lon=500))(sample)
@@ -591,7 +592,7 @@ def test_rejected_district_leaves_a_working_data_set(sample: Path) -> None:
     s = ds.settings
     table = coverage_table(
         to_metric(ds.districts, s.metric_crs),
-        select_places(to_metric(ds.places, s.metric_crs), None, ["active"]),
+        filter_places(to_metric(ds.places, s.metric_crs), None, ["active"]),
         s.default_radius_m,
         population=ds.population,
     )

@@ -19,7 +19,6 @@ from quartiersatlas._errors import DataError
 from quartiersatlas.census import (
     GRID_CRS,
     cells_to_crs,
-    configured_grid_path,
     parse_census_grid,
     read_census_grid,
 )
@@ -143,12 +142,6 @@ def test_unusable_files_raise_with_a_fix(tmp_path: Path) -> None:
         read_census_grid(write(tmp_path / "empty.csv", []))
 
 
-def test_configured_grid_path(tmp_path: Path) -> None:
-    assert configured_grid_path(tmp_path) is None
-    (tmp_path / "settings.toml").write_text('[files]\ngrid = "zensus.csv"\n', encoding="utf-8")
-    assert configured_grid_path(tmp_path) == tmp_path / "zensus.csv"
-
-
 def test_grid_weighted_residents_end_to_end(tmp_path: Path) -> None:
     """A 1 km district in EPSG:25832, a 10 x 10 grid of 100 m cells over it written in
     the Zensus format (EPSG:3035), one place in the south-west corner: the share of
@@ -227,16 +220,6 @@ def test_centres_outside_the_grid_crs_are_rejected(x: str, y: str) -> None:
     assert cells["row"].tolist() == [3]
 
 
-def test_configured_grid_path_must_stay_in_the_data_folder(tmp_path: Path) -> None:
-    from quartiersatlas._errors import SettingsError
-
-    folder = tmp_path / "daten"
-    folder.mkdir()
-    (folder / "settings.toml").write_text('[files]\ngrid = "../zensus.csv"\n', encoding="utf-8")
-    with pytest.raises(SettingsError, match=r'grid = "\.\./zensus\.csv" liegt außerhalb'):
-        configured_grid_path(folder)
-
-
 def test_one_undecodable_byte_keeps_the_grid_utf8_and_is_listed(tmp_path: Path) -> None:
     # one damaged byte in a UTF-8 file: the file is not decoded as Windows-1252 as a
     # whole (which would turn every "ü" into "Ã¼"); the line is listed as a warning
@@ -253,3 +236,43 @@ def test_one_undecodable_byte_keeps_the_grid_utf8_and_is_listed(tmp_path: Path) 
     encoding = [p for p in problems if p.code == "encoding"]
     assert [(p.row, p.severity) for p in encoding] == [(3, "warning")]
     assert "FF" in encoding[0].message
+
+
+def test_age_columns_count_target_groups_by_their_own_cells(tmp_path: Path) -> None:
+    """Two cells of 10 residents each; only the far one has children. Everyone: half is
+    within R of the place; under 18: none (the district's spread would say half)."""
+    metric = "EPSG:25832"
+    to_laea = Transformer.from_crs(metric, GRID_CRS, always_xy=True)
+    x0, y0 = 446_000.0, 5_888_000.0
+    district = gpd.GeoDataFrame(
+        {"id": ["d"], "name": ["D"]}, geometry=[box(x0, y0, x0 + 2000, y0 + 200)], crs=metric
+    )
+    lines = ["GITTER_ID_100m;x_mp_100m;y_mp_100m;Einwohner;unter18;a18bis29;ab65"]
+    for mx, under, old in ((x0 + 50, "0", "6"), (x0 + 1950, "10", "–")):
+        lx, ly = to_laea.transform(mx, y0 + 50)
+        lines.append(f"CRS3035RES100mN{int(ly)}E{int(lx)};{lx!r};{ly!r};10;{under};0;{old}")
+    grid, _problems = read_census_grid(write(tmp_path / "grid.csv", lines))
+    assert grid["residents_under_18"].tolist() == [0.0, 10.0]
+    assert grid["residents_65_plus"].iloc[0] == 6.0
+    assert np.isnan(grid["residents_65_plus"].iloc[1])  # suppressed: unknown, not 0
+    cells = cells_to_crs(grid, metric)
+    places = gpd.GeoDataFrame({"district_id": ["d"]}, geometry=[Point(x0, y0)], crs=metric)
+    population = pd.DataFrame(
+        {
+            "district_id": ["d"],
+            "residents": [20],
+            "residents_under_18": [10],
+            "residents_65_plus": [6],
+        }
+    )
+    everyone = coverage_table(district, places, 300.0, population=population, cells=cells)
+    assert everyone["residents_covered_share"].iloc[0] == pytest.approx(0.5)
+    kids = coverage_table(
+        district, places, 300.0, population=population, cells=cells, group="under_18"
+    ).iloc[0]
+    assert kids["residents_covered_share"] == pytest.approx(0.0)
+    assert kids["group_residents_uncovered"] == pytest.approx(10.0)
+    seniors = coverage_table(
+        district, places, 300.0, population=population, cells=cells, group="65_plus"
+    ).iloc[0]
+    assert seniors["residents_covered_share"] == pytest.approx(1.0)  # the known cell

@@ -144,8 +144,9 @@ def test_check_folder_without_settings_exits_2(tmp_path: Path, capsys) -> None:
     ("argv", "message"),
     [
         (["check", "--bogus"], "unrecognized arguments: --bogus"),
-        (["join", "--districts", "x.geojson"], "the following arguments are required: --places"),
-        (["join"], "--districts, --places"),
+        (["join", "--districts", "x.geojson"], "es fehlt --places (oder --data ORDNER"),
+        (["join"], "es fehlt --districts, --places"),
+        (["coverage", "--radius", "500"], "es fehlt --districts, --places"),
         (["join", "--districts", "a", "--places", "b", "--format", "xml"], "invalid choice"),
         (["join", "--districts", "a", "--places", "b", "--tolerance", "viel"], "invalid float"),
         (["zaubern"], "invalid choice"),
@@ -351,7 +352,7 @@ def test_unexpected_error_is_a_message_not_a_traceback(
         raise ValueError("kaputt")
 
     monkeypatch.delenv("QUARTIERSATLAS_DEBUG", raising=False)
-    monkeypatch.setattr("quartiersatlas.cli.load_dataset", broken)
+    monkeypatch.setattr("quartiersatlas.dataset.load_dataset", broken)
     assert main(["check", "--data", str(data_dir)]) == 1
     _, err = capsys.readouterr()
     assert err.startswith(
@@ -415,3 +416,42 @@ def test_join_on_shipped_data(capsys) -> None:
     assert any(r["join_status"] == "no_coordinates" for r in result)
     districts = gpd.read_file(SHIPPED / "geo" / "stadtteile.geojson")
     assert {r["district"] for r in result if r["district"]} <= set(districts["name"])
+
+
+def test_join_with_data_folder_alone_uses_its_files(data_dir: Path, capsys) -> None:
+    assert main(["join", "--data", str(data_dir)]) == 0
+    alone = capsys.readouterr().out
+    explicit = [
+        "--districts",
+        str(data_dir / "geo" / "stadtteile.geojson"),
+        "--places",
+        str(data_dir / "places.csv"),
+    ]
+    assert main(["join", "--data", str(data_dir), *explicit]) == 0
+    assert capsys.readouterr().out == alone
+    assert len(_rows(alone)) > 1
+
+
+def test_join_file_option_overrides_the_data_folder(data_dir: Path, tmp_path: Path, capsys) -> None:
+    other = tmp_path / "andere.csv"
+    other.write_text("id,name,lat,lon\nx1,Anderer Ort,,\n", encoding="utf-8")
+    assert main(["join", "--data", str(data_dir), "--places", str(other)]) == 0
+    rows = _rows(capsys.readouterr().out)
+    assert [(r["id"], r["join_status"]) for r in rows] == [("x1", "no_coordinates")]
+
+
+def test_join_and_help_do_not_import_the_analysis(data_dir: Path, tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from quartiersatlas.cli import main\n"
+        "main(sys.argv[1:])\n"
+        "heavy = ['quartiersatlas.cli_coverage', 'quartiersatlas.coverage', 'scipy']\n"
+        "print([m for m in heavy if m in sys.modules])\n"
+    )
+    out = tmp_path / "j.csv"
+    argv = ["join", "--data", str(data_dir), "--output", str(out)]
+    proc = subprocess.run(
+        [sys.executable, "-c", code, *argv], capture_output=True, text=True, check=False
+    )
+    assert proc.stdout.strip() == "[]", proc.stderr
+    assert out.read_text(encoding="utf-8").startswith("id,name,district,join_status")

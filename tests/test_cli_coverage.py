@@ -18,8 +18,9 @@ import numpy as np
 import pytest
 
 from quartiersatlas import cli
+from quartiersatlas.analysis import filter_places
 from quartiersatlas.cli_coverage import OUTPUT_COLUMNS, add_coverage_parser, run_coverage
-from quartiersatlas.coverage import coverage_table, select_places, to_metric
+from quartiersatlas.coverage import coverage_table, to_metric
 from quartiersatlas.dataset import load_dataset
 from quartiersatlas.settings import load_settings
 from tests.conftest import X0, Y0, write_csv
@@ -111,7 +112,7 @@ def test_numbers_equal_the_core_functions(
     crs = ds.settings.metric_crs
     table = coverage_table(
         to_metric(ds.districts, crs),
-        select_places(to_metric(ds.places, crs), None, ("active", "planned")),
+        filter_places(to_metric(ds.places, crs), None, ("active", "planned")),
         700.0,
         population=ds.population,
         teams=ds.teams,
@@ -125,7 +126,8 @@ def test_numbers_equal_the_core_functions(
 
 
 def test_nulls_without_population(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(base_args(data_dir)) == 0
+    # without --data: only the files named on the command line are read
+    assert run(base_args(data_dir)[2:]) == 0
     out = capsys.readouterr().out
     r = records(out)["alpha"]
     assert r["residents"] is None
@@ -297,3 +299,23 @@ def test_wired_into_the_main_command_line(
 ) -> None:
     assert cli.main(["coverage", *full_args(data_dir)]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 3
+
+
+def test_data_folder_alone_uses_its_files(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["coverage", "--data", str(data_dir), "--radius", "500"]) == 0
+    alone = records(capsys.readouterr().out)
+    assert run(full_args(data_dir)) == 0
+    assert records(capsys.readouterr().out) == alone
+    assert alone["alpha"]["residents"] is not None  # population.csv of the folder
+    assert alone["alpha"]["has_team"] is not None
+
+
+def test_data_folder_without_teams_file_is_a_warning(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (data_dir / "stadtteilteams.csv").unlink()
+    assert cli.main(["coverage", "--data", str(data_dir), "--radius", "500"]) == 0
+    err = capsys.readouterr().err
+    assert "stadtteilteams.csv: Warnung: optionale Datei nicht vorhanden" in err

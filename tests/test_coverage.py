@@ -20,24 +20,20 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from shapely.geometry import Point, box
 
+from quartiersatlas.analysis import filter_places
+from quartiersatlas.catchment import QUAD_SEGS, catchment_discs, disc_template
 from quartiersatlas.coverage import (
-    QUAD_SEGS,
     access_counts,
     accessible_mask,
     area_coverage,
-    assign_cells,
-    catchment_discs,
-    cell_coverage,
-    cells_reached,
     city_totals,
     coverage_table,
-    disc_template,
     place_xy,
-    select_places,
     to_metric,
     uncovered_areas,
     uncovered_geometries,
 )
+from quartiersatlas.grid import assign_cells, cell_coverage, cells_reached
 
 CRS = "EPSG:25832"
 X0, Y0 = 446_000.0, 5_888_000.0
@@ -250,6 +246,46 @@ def test_partitions_give_the_same_figures(
         parts.append(area_coverage(part, xy[reach], radius, workers=1))
     joined = pd.concat(parts).loc[whole.index]
     np.testing.assert_allclose(joined["covered_m2"], whole["covered_m2"], rtol=1e-9, atol=1e-6)
+
+
+def test_forced_tiles_with_a_tiny_radius_bound_the_tiles_and_stay_exact(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A tile is R/2 wide: R = 1 m makes 4 million tiles per km². Forced tiles never hold
+    more than one batch of tiles in an array (a district needing more gets the exact
+    local union), and the figures still match the independent union."""
+    from quartiersatlas import coverage
+
+    cap = 5_000
+    monkeypatch.setattr(coverage, "_MAX_TILES_PER_BATCH", cap, raising=False)
+    original = coverage._tiles
+    made: list[int] = []
+
+    def counting(geoms: np.ndarray, which: np.ndarray, ctx: coverage._Context) -> object:
+        # Counted before anything is allocated, with the grid of the module docstring.
+        b = shapely.bounds(geoms[which])
+        s = ctx.tile
+        nx = np.maximum(np.ceil(b[:, 2] / s) - np.floor(b[:, 0] / s), 1)
+        ny = np.maximum(np.ceil(b[:, 3] / s) - np.floor(b[:, 1] / s), 1)
+        made.append(int((nx * ny).sum()))
+        assert made[-1] <= cap, f"{made[-1]} tiles in one array"
+        return original(geoms, which, ctx)
+
+    monkeypatch.setattr(coverage, "_tiles", counting)
+    districts = grid_districts(3, 2)
+    rng = np.random.default_rng(3)
+    town = rng.normal(0, 200, (150, 2)) + np.array([X0 + 1000, Y0 + 1000])
+    xy = np.vstack([town, rng.uniform(0, 3000, (40, 2)) + np.array([X0, Y0])])
+    for radius in (1.0, 5.0, 40.0):
+        made.clear()
+        got = area_coverage(districts, xy, radius, method="tiles", workers=1)
+        expected = reference_shares(districts, xy, radius)
+        np.testing.assert_allclose(got["area_covered_share"], expected, atol=1e-9)
+        if radius < 10:  # more tiles than one batch holds: the exact local union
+            assert "tiles" not in set(got["method"]), got["method"]
+        else:  # 2,601 tiles per district: tiled, two districts per batch
+            assert set(got["method"]) <= {"tiles", "full", "empty"}, got["method"]
+            assert len(made) > 1
 
 
 # --------------------------------------------------------------------- properties
@@ -478,8 +514,8 @@ def test_place_filters_and_accessibility_counts() -> None:
         step_free=["yes", "yes", "yes", "unknown"],
         sign_language=["yes", "no", "yes", "unknown"],
     )
-    assert len(select_places(places, ["ort_fuer_alle"])) == 2
-    assert len(select_places(places, None, None)) == 4
+    assert len(filter_places(places, ["ort_fuer_alle"], ["active"])) == 2
+    assert len(filter_places(places, None, None)) == 4
     assert accessible_mask(places, ("step_free",)).tolist() == [True, True, True, False]
     counts = access_counts(places, ("step_free", "sign_language"))
     assert (counts.accessible, counts.unknown, counts.not_accessible) == (2, 1, 1)

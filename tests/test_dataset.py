@@ -190,3 +190,44 @@ def test_summary_tables(data_dir: Path) -> None:
     assert by_district["teams"].tolist() == [1, 1, 0]
     assert by_district["networks"].tolist() == [0, 0, 1]
     assert by_district["residents"].tolist() == [1000, 2000, 3000]
+
+
+# ------------------------------------------------------------ required and optional files
+
+
+@pytest.mark.parametrize(
+    ("file", "attribute"), [("stadtteilteams.csv", "teams"), ("networks.csv", "networks")]
+)
+def test_city_without_teams_or_networks_is_a_warning(
+    data_dir: Path, file: str, attribute: str
+) -> None:
+    (data_dir / file).unlink()
+    ds = _load(data_dir)
+    assert ds.error_count == 0
+    (p,) = [p for p in ds.problems if p.file == file]
+    assert (p.row, p.severity, p.code) == (None, "warning", "missing_optional_file")
+    assert "optionale Datei nicht vorhanden" in p.message
+    assert getattr(ds, attribute).empty
+    assert not ds.places.empty
+
+
+def test_missing_need_or_grid_file_is_a_warning(data_dir: Path) -> None:
+    settings = (data_dir / "settings.toml").read_text(encoding="utf-8")
+    settings = settings.replace(
+        'population = "population.csv"',
+        'population = "population.csv"\nneed = "bedarf.csv"\ngrid = "gitter.csv"',
+    )
+    (data_dir / "settings.toml").write_text(settings, encoding="utf-8")
+    ds = _load(data_dir)
+    assert ds.error_count == 0
+    found = {p.file: p.code for p in ds.problems}
+    assert found["bedarf.csv"] == "missing_optional_file"
+    assert found["gitter.csv"] == "missing_optional_file"
+
+
+@pytest.mark.parametrize("file", ["places.csv", "population.csv"])
+def test_missing_required_file_stays_an_error(data_dir: Path, file: str) -> None:
+    (data_dir / file).unlink()
+    ds = _load(data_dir)
+    (p,) = [p for p in ds.problems if p.file.endswith(file)]
+    assert (p.severity, p.code) == ("error", "missing_file")

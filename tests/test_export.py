@@ -245,9 +245,9 @@ def test_standalone_html_inlines_every_asset(base: str) -> None:
     assert not re.search(r"<script[^>]*\bsrc=", html, re.I)
     assert not re.search(r"<link[^>]*rel=\"?stylesheet", html, re.I)
     assert base.rstrip("/") not in html
-    assert "/* leaflet/leaflet.js */" in html
-    assert "/* markercluster/leaflet.markercluster.js */" in html
-    assert "/* leaflet/leaflet.css */" in html
+    assert "/* leaflet.js */" in html
+    assert "/* leaflet.markercluster.js */" in html
+    assert "/* leaflet.css */" in html
     assert 'url("data:image/png;base64,' in html  # leaflet.css images inlined
     assert 'L.Icon.Default.imagePath = "";' in html
     assert "L.map(" in html or "L.map (" in html

@@ -6,12 +6,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from quartiersatlas.formatting import format_metres, format_number, format_percent
 from quartiersatlas.gaps import (
     GapCriteria,
     evaluate_gaps,
-    format_metres,
-    format_number,
-    format_percent,
     need_label,
     provision_phrase,
     rank_gaps,
@@ -77,7 +75,7 @@ def test_every_criterion_with_thresholds_and_unknowns() -> None:
     assert d["gap_reasons"] == (
         "kein Stadtteilteam; kein aktives Netzwerk; 75 % der Einwohner ohne Angebot im "
         "Umkreis von 1.000 m; keine Orte im Stadtteil (Schwelle 0,5 je 1.000 Einwohner); "
-        "Anteil SGB-II-Leistungsberechtigte 11,0 % (Schwelle 10,0 %)"
+        "Anteil SGB-II-Leistungsberechtigte 11,0 % (Schwelle 10 %)"
     )
     a = out.loc["a"]
     assert "0,3 Orte je 1.000 Einwohner (Schwelle 0,5)" in a["gap_reasons"]
@@ -165,3 +163,40 @@ def test_german_percent_metres_and_phrases() -> None:
     assert provision_phrase(["Bibliothek"], all_kinds=True) == "Angebot"
     assert need_label("sgb2_share_pct") == "Anteil SGB-II-Leistungsberechtigte"
     assert need_label("other") == "other"
+
+
+def test_rounded_reasons_never_contradict_their_criterion() -> None:
+    """A district covered to 99.7 % that is still a gap under "below 99.8 %" must not
+    read "0 % ohne Angebot"; one covered to 0.3 % must not read "100 %"."""
+    frame = table()
+    frame["area_covered_share"] = [0.997, 0.003, 0.30, 0.30]
+    out = by_id(
+        evaluate_gaps(frame, GapCriteria(no_team=False, coverage_below=0.998), radius_m=500)
+    )
+    assert out.loc["a", "gap_coverage"]
+    assert out.loc["a", "gap_reasons"].startswith("< 1 % der Fläche ohne")
+    assert out.loc["b", "gap_reasons"].startswith("> 99 % der Fläche ohne")
+
+
+def test_thresholds_are_printed_as_entered() -> None:
+    frame = table()
+    criteria = GapCriteria(no_team=False, coverage_below=None, per_1000_below=0.05)
+    out = by_id(evaluate_gaps(frame, criteria, radius_m=500))
+    assert "Schwelle 0,05 je 1.000" in out.loc["d", "gap_reasons"]
+    assert "0,1" not in out.loc["d", "gap_reasons"]
+
+
+@pytest.mark.parametrize(
+    ("share", "decimals", "text"),
+    [
+        (0.0, 0, "0 %"),
+        (1.0, 0, "100 %"),
+        (0.004, 0, "< 1 %"),
+        (0.996, 0, "> 99 %"),
+        (0.0004, 1, "< 0,1 %"),
+        (0.9996, 1, "> 99,9 %"),
+        (0.384, 0, "38 %"),
+    ],
+)
+def test_percent_bounds(share: float, decimals: int, text: str) -> None:
+    assert format_percent(share, decimals) == text

@@ -22,11 +22,13 @@ import pytest
 from shapely.geometry import Point
 from streamlit_folium import generate_leaflet_string
 
+from quartiersatlas.classify import Choropleth
 from quartiersatlas.export import standalone_map_html
 from quartiersatlas.maprender import render_map_html
-from quartiersatlas.maps import Choropleth, build_map, map_script, safe_color, symbol_svg
+from quartiersatlas.maps import build_map, map_script
 from quartiersatlas.schema import ACCESSIBILITY_COLUMNS
 from quartiersatlas.settings import Kind
+from quartiersatlas.symbols import safe_color, symbol_svg
 from tests.conftest import METRIC_CRS, X0, Y0, lonlat, tiny_districts
 from tests.test_maps import _controls, _geojson_payloads, _marker_layers
 

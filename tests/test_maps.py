@@ -28,22 +28,24 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from shapely.geometry import Point
 
-from quartiersatlas.assets import DEFAULT_ASSET_BASE, ensure_vendor_assets
-from quartiersatlas.dataset import Dataset, load_dataset
-from quartiersatlas.filters import filter_places, place_indicators
-from quartiersatlas.maps import (
-    BASEMAPS,
+from quartiersatlas.analysis import Selection, analyse, filter_places
+from quartiersatlas.assets import (
+    leaflet_images_url,
+    vendor_css,
+    vendor_dirs,
+    vendor_js,
+)
+from quartiersatlas.classify import (
     CLASSIFICATION_SCHEMES,
     NO_DATA_COLOR,
     PALETTES,
     Choropleth,
     ClassBreaks,
-    build_map,
     classify,
     district_values,
-    map_script,
-    simplify_for_display,
 )
+from quartiersatlas.dataset import Dataset, load_dataset
+from quartiersatlas.maps import BASEMAPS, build_map, map_script, simplify_for_display
 from quartiersatlas.schema import ACCESSIBILITY_COLUMNS, STATUSES
 from quartiersatlas.settings import load_settings
 from quartiersatlas.texts import DATA_STATUS_NOTES
@@ -51,7 +53,7 @@ from tests.conftest import METRIC_CRS, TEST_KINDS, X0, Y0, lonlat, tiny_district
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHIPPED_DATA = REPO_ROOT / "data"
-VENDOR_PREFIX = DEFAULT_ASSET_BASE + "/"
+VENDOR_PREFIX = "/component/ui.mapview."  # the app serves each package as a component
 SVG_NS = "http://www.w3.org/2000/svg"  # xmlns of the inline marker symbols: not a request
 CDN_WORDS = ("cdn", "unpkg", "jsdelivr", "cdnjs", "googleapis", "cloudflare")
 
@@ -301,7 +303,7 @@ def _shipped_map(ds: Dataset, **kwargs: Any) -> tuple[folium.Map, gpd.GeoDataFra
     """The Karte page's default map: all kinds, no ended places, counts by quantiles."""
     s = ds.settings
     places = filter_places(ds.places, None, [x for x in STATUSES if x != "ended"])
-    ind = place_indicators(places, ds.districts, ds.population)
+    ind = analyse(ds, Selection(statuses=tuple(x for x in STATUSES if x != "ended"))).indicators()
     options: dict[str, Any] = {
         "metric_crs": s.metric_crs,
         "center": s.map_center,
@@ -398,6 +400,21 @@ def test_count_labels_do_not_overlap() -> None:
         "1 Orte",
         "2 – 4 Orte",
     ]
+    assert classify(counts, "quantiles", k=5).labels(0, "Orte", "Ort") == [
+        "0 Orte",
+        "1 Ort",
+        "2 – 4 Orte",
+    ]
+
+
+def test_counts_of_one_read_singular_in_legend_and_tooltip() -> None:
+    choro = _count_choropleth(unit_singular="Ort")  # alpha: 1 place, beta: 2
+    assert choro.value_text(1.0) == "1 Ort"
+    assert choro.value_text(2.0) == "2 Orte"
+    html = map_script(_tiny_map(choropleth=choro))
+    assert "1 Ort" in html
+    assert "1 Orte" not in html
+    assert "2 Orte" in html
 
 
 @pytest.mark.parametrize("scheme", list(CLASSIFICATION_SCHEMES))
@@ -434,7 +451,7 @@ def test_decimal_labels_use_german_format() -> None:
 
 
 def test_shipped_count_legend_has_distinct_fitting_classes(shipped: Dataset) -> None:
-    ind = place_indicators(shipped.places, shipped.districts, shipped.population)
+    ind = analyse(shipped, Selection(statuses=STATUSES)).indicators()
     values = district_values(ind, "places")
     for scheme in CLASSIFICATION_SCHEMES:
         for k in range(3, 8):
@@ -605,6 +622,10 @@ def test_teams_and_networks_are_own_layers() -> None:
 # --------------------------------------------------------------------------- privacy
 
 
+def _all_assets() -> list:  # type: ignore[type-arg]
+    return [*vendor_js().values(), *vendor_css().values()]
+
+
 def _assert_local_assets(html: str, allowed_urls: set[str]) -> None:
     scripts, links = _assets(html)
     assert scripts, "no script element with src"
@@ -621,30 +642,27 @@ def test_default_map_requests_only_app_assets(shipped: Dataset) -> None:
     m, places = _shipped_map(shipped)
     html = map_script(m)
     scripts, links = _assets(html)
-    assert scripts == [
-        f"{VENDOR_PREFIX}leaflet/leaflet.js",
-        f"{VENDOR_PREFIX}markercluster/leaflet.markercluster.js",
-    ]
-    assert f"{VENDOR_PREFIX}leaflet/leaflet.css" in links
+    assert scripts == [vendor_js()[k].url() for k in ("leaflet", "markercluster")]
+    assert all(u.startswith("/component/ui.mapview.") for u in scripts)
+    assert vendor_css()["leaflet_css"].url() in links
     # any http(s) URL left is a source link inside a popup (opened only on a click)
     _assert_local_assets(html, _source_urls(places))
     assert "L.tileLayer" not in html
-    assert 'imagePath = "/app/static/vendor/leaflet/images/"' in html
+    assert f"imagePath = {json.dumps(leaflet_images_url())}" in html
 
 
 def test_st_folium_payload_has_only_local_links(shipped: Dataset, tmp_path: Path) -> None:
     m, places = _shipped_map(shipped)
     payload = _st_folium_payload(m)
-    assert payload["js_links"] == [
-        f"{VENDOR_PREFIX}leaflet/leaflet.js",  # first: the plugins need L
-        f"{VENDOR_PREFIX}markercluster/leaflet.markercluster.js",
-    ]
+    # first Leaflet: the plugins need L
+    assert payload["js_links"] == [vendor_js()[k].url() for k in ("leaflet", "markercluster")]
     assert payload["css_links"]
-    assert all(u.startswith(VENDOR_PREFIX) for u in payload["css_links"]), payload["css_links"]
-    # the app serves exactly these files (static/vendor/... under /app/static/vendor/...)
-    ensure_vendor_assets(tmp_path)
+    prefix = "/component/ui.mapview."
+    assert all(u.startswith(prefix) for u in payload["css_links"]), payload["css_links"]
+    # the app serves exactly these files, straight from the installed packages
+    served = {a.url(): vendor_dirs()[a.package] / a.rel_url for a in _all_assets()}
     for url in payload["js_links"] + payload["css_links"]:
-        assert (tmp_path / url.removeprefix(VENDOR_PREFIX)).is_file(), url
+        assert served[url].is_file(), url
     assert not re.search(r"<script\b[^>]*\bsrc=|<link\b", payload["header"], re.IGNORECASE)
     assert _urls(payload["header"]) == set()
     assert _urls(payload["script"]) <= _source_urls(places)
@@ -934,9 +952,9 @@ def test_filter_by_kinds_and_statuses() -> None:
 
 def test_filter_accessibility_requires_yes() -> None:
     places = _filter_frame()
-    assert _ids(filter_places(places, access_required=["step_free"])) == ["a", "b"]
-    assert _ids(filter_places(places, access_required=["step_free", "easy_language"])) == ["a"]
-    assert _ids(filter_places(places, access_required=["sign_language"])) == []
+    assert _ids(filter_places(places, require=["step_free"])) == ["a", "b"]
+    assert _ids(filter_places(places, require=["step_free", "easy_language"])) == ["a"]
+    assert _ids(filter_places(places, require=["sign_language"])) == []
 
 
 def test_filter_target_groups_include_places_for_everyone() -> None:
@@ -954,12 +972,12 @@ def test_filter_target_groups_include_places_for_everyone() -> None:
 
 def test_filter_text_is_case_insensitive_part_of_name() -> None:
     places = _filter_frame()
-    assert _ids(filter_places(places, text="BIBLIOTHEK")) == ["a"]
-    assert _ids(filter_places(places, text="  treff ")) == ["b"]
-    assert _ids(filter_places(places, text="(süd")) == ["b"]  # no regular expression
-    assert _ids(filter_places(places, text="ß")) == []
-    assert _ids(filter_places(places, text="nirgendwo")) == []
-    assert _ids(filter_places(places, text="   ")) == ["a", "b", "c", "d"]
+    assert _ids(filter_places(places, name_contains="BIBLIOTHEK")) == ["a"]
+    assert _ids(filter_places(places, name_contains="  treff ")) == ["b"]
+    assert _ids(filter_places(places, name_contains="(süd")) == ["b"]  # no regular expression
+    assert _ids(filter_places(places, name_contains="ß")) == []
+    assert _ids(filter_places(places, name_contains="nirgendwo")) == []
+    assert _ids(filter_places(places, name_contains="   ")) == ["a", "b", "c", "d"]
 
 
 def test_filters_combine() -> None:
@@ -969,7 +987,7 @@ def test_filters_combine() -> None:
         kinds=["stadtteiltreff", "ort_fuer_alle"],
         statuses=["planned", "unverified", "active"],
         target_groups=["senioren"],
-        text="o",
+        name_contains="o",
     )
     assert _ids(out) == ["b", "d"]
 
@@ -977,33 +995,8 @@ def test_filters_combine() -> None:
 # --------------------------------------------------------------------------- indicators
 
 
-def test_place_indicators_per_district() -> None:
-    districts = pd.DataFrame(
-        {"id": ["a", "b", "c", "d"], "name": ["A", "B", "C", "D"]},
-    )
-    places = pd.DataFrame({"district_id": ["a", "a", "b", "c", None]})
-    population = pd.DataFrame({"district_id": ["a", "b", "d"], "residents": [2000, 0, 500]})
-    out = place_indicators(places, districts, population).set_index("district_id")
-    assert list(out["district"]) == ["A", "B", "C", "D"]
-    assert list(out["places"]) == [2, 1, 1, 0]
-    assert out.loc["a", "residents"] == 2000
-    assert pd.isna(out.loc["c", "residents"])  # no population row: no data
-    assert out.loc["a", "places_per_1000"] == pytest.approx(1.0)
-    assert math.isnan(out.loc["b", "places_per_1000"])  # zero residents
-    assert math.isnan(out.loc["c", "places_per_1000"])  # residents missing
-    assert out.loc["d", "places_per_1000"] == 0.0  # a value, not missing
-    assert out.loc["a", "residents_per_place"] == pytest.approx(1000.0)
-    assert math.isnan(out.loc["d", "residents_per_place"])  # no places
-    assert math.isnan(out.loc["c", "residents_per_place"])
-
-
-def test_place_indicators_without_population() -> None:
-    districts = pd.DataFrame({"id": ["a", "b"], "name": ["A", "B"]})
-    places = pd.DataFrame({"district_id": ["a"]})
-    out = place_indicators(places, districts, pd.DataFrame())
-    assert list(out["places"]) == [1, 0]
-    assert out["residents"].isna().all()
-    assert out["places_per_1000"].isna().all()
+def test_map_without_population_values() -> None:
+    out = pd.DataFrame({"district_id": ["a", "b"], "places_per_1000": [math.nan, math.nan]})
     values = district_values(out, "places_per_1000")
     assert all(math.isnan(v) for v in values.values())
     html = map_script(

@@ -9,17 +9,18 @@ coordinates. Default radius 500 m; default criteria: no active Stadtteilteam, le
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from quartiersatlas.coverage import coverage_table, select_places, to_metric
+from quartiersatlas.analysis import Selection, analyse, filter_places
+from quartiersatlas.coverage import coverage_table, to_metric
 from quartiersatlas.dataset import Dataset, load_dataset
 from quartiersatlas.gaps import GapCriteria, evaluate_gaps
 from quartiersatlas.profile import (
-    analyse,
     city_overview,
     data_sources,
     district_profile,
@@ -111,7 +112,7 @@ def test_the_same_numbers_as_the_core_functions(ds: Dataset) -> None:
     crs = ds.settings.metric_crs
     table = coverage_table(
         to_metric(ds.districts, crs),
-        select_places(to_metric(ds.places, crs)),
+        filter_places(to_metric(ds.places, crs), statuses=("active",)),
         500.0,
         population=ds.population,
         teams=ds.teams,
@@ -135,7 +136,7 @@ def test_the_same_numbers_as_the_core_functions(ds: Dataset) -> None:
 
 
 def test_kinds_radius_and_criteria_change_the_profile(ds: Dataset) -> None:
-    p = district_profile(ds, "alpha", radius_m=100.0, kinds=["bibliothek"])
+    p = district_profile(ds, "alpha", analyse(ds, Selection(radius_m=100.0, kinds=("bibliothek",))))
     assert p.kinds == ("bibliothek",)
     assert p.places.empty  # Alpha has no library
     places = p.figure("places")
@@ -144,20 +145,23 @@ def test_kinds_radius_and_criteria_change_the_profile(ds: Dataset) -> None:
     assert "Umkreis R = 100 m" in p.selection
     assert "Bibliotheken" in p.selection
     assert p.uncovered_area_km2 == pytest.approx(1.0)
-    none = district_profile(ds, "alpha", criteria=GapCriteria(no_team=False, coverage_below=None))
+    off = GapCriteria(no_team=False, coverage_below=None)
+    none = district_profile(ds, "alpha", analyse(ds, Selection(criteria=off)))
     assert none.rank is None
     assert none.rank_text.startswith("Kein Lücken-Kriterium")
     with pytest.raises(ValueError, match="Unbekannte Art"):
-        district_profile(ds, "alpha", kinds=["schwimmbad"])
+        district_profile(ds, "alpha", analyse(ds, Selection(kinds=("schwimmbad",))))
     with pytest.raises(KeyError, match="vorhanden: Alpha, Beta, Gamma"):
         district_profile(ds, "delta")
 
 
 def test_analysis_is_reused(ds: Dataset) -> None:
-    a = analyse(ds, radius_m=300.0)
+    a = analyse(ds, Selection(radius_m=300.0))
     p = district_profile(ds, "gamma", analysis=a)
     assert p.radius_m == 300.0
-    assert p.figures == district_profile(ds, "gamma", radius_m=300.0).figures
+    assert (
+        p.figures == district_profile(ds, "gamma", analyse(ds, Selection(radius_m=300.0))).figures
+    )
     o = city_overview(ds, analysis=a)
     assert o.radius_m == 300.0
 
@@ -195,8 +199,17 @@ def test_status_lines_and_sources(ds: Dataset) -> None:
     need = pd.DataFrame({"district_id": ["alpha"], "x": [1.0], "data_status": ["synthetic"]})
     assert len(status_lines(ds, need)) == len(lines) + 1
     sources = data_sources(ds)
-    assert "ODbL" in sources[0]
+    assert "OpenStreetMap" not in sources[0]  # no city's facts in generic text
     assert "geo/stadtteile.geojson" in sources[0]
+    with_origin = dataclasses.replace(
+        ds, settings=dataclasses.replace(ds.settings, districts_source="Amt X, dl-de/by-2-0")
+    )
+    assert data_sources(with_origin)[0].endswith("Herkunft: Amt X, dl-de/by-2-0.")
+    counted = dataclasses.replace(
+        ds, settings=dataclasses.replace(ds.settings, population_total_source="Zählung 2031")
+    )
+    assert any("(Summe = Zählung 2031)" in line for line in status_lines(counted))
+    assert not any("Zensus" in line for line in status_lines(counted))
     assert "6.000" in sources[1]
     assert "keine Quellenangaben" in sources[2]
 
@@ -228,7 +241,7 @@ def test_oldenburg_profile_with_need() -> None:
     ds = load_dataset(load_settings(Path(__file__).resolve().parents[1] / "data"))
     assert ds.settings.need_path is not None
     need, _ = read_need(ds.settings.need_path, ds.districts)
-    p = district_profile(ds, "Kreyenbrück", need=need)
+    p = district_profile(ds, "Kreyenbrück", analyse(ds, need=need))
     pop = ds.population.set_index("district_id")["residents"]
     residents = int(pop["kreyenbrueck"])
     fig = p.figure("residents")

@@ -468,3 +468,26 @@ def test_district_layer_in_a_local_crs_is_a_data_error(tmp_path: Path) -> None:
     assert (p.file, p.code) == ("stadtteile.gpkg", "crs")
     assert "lässt sich nicht in WGS84 umrechnen" in p.message
     assert "EPSG:25832" in (p.hint or "")
+
+
+def test_quote_free_files_read_as_the_csv_module_reads_them(tmp_path: Path) -> None:
+    """Files without quotes are split directly (fast path): same rows as ``csv``."""
+    import csv as csv_module
+    import io as io_module
+    import random
+
+    from quartiersatlas.readers import _read_csv_rows
+
+    rng = random.Random(7)
+    alphabet = ["a", "b", " ", ";", ",", "\t", "\n", "\r", "\r\n", "\xa0", "ü", "1"]
+    path = tmp_path / "t.csv"
+    for _ in range(500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40)))
+        path.write_text(text, encoding="utf-8", newline="")
+        rows, source = _read_csv_rows(path)
+        expected = list(
+            csv_module.reader(io_module.StringIO(text, newline=""), delimiter=source.delimiter)
+        )
+        assert rows == expected, repr(text)
+        if any(c != c.strip() for r in expected for c in r):
+            assert source.strip, repr(text)

@@ -1,4 +1,11 @@
 """Streamlit helpers shared by the pages: cached loading and common widgets.
 
 This is the only place besides ``pages/`` and ``dashboard.py`` that imports streamlit.
+
+Importing this package (every page imports from it) puts Streamlit into
+``st.navigation`` mode on a server's first request; see :mod:`ui.router`.
 """
+
+from ui.router import use_router
+
+use_router()

@@ -9,10 +9,10 @@ import pandas as pd
 import streamlit as st
 
 from quartiersatlas.dataset import Dataset
+from quartiersatlas.formatting import format_number
 from quartiersatlas.profile import status_lines
 from quartiersatlas.safe_text import escape_markdown
-from quartiersatlas.text_utils import format_number
-from quartiersatlas.texts import COLUMN_LABELS
+from quartiersatlas.texts import ACCESS_VALUE_LABELS, COLUMN_LABELS, COMMON_TEXTS
 from ui.presentation import presenting
 
 
@@ -25,7 +25,10 @@ def data_status_note(ds: Dataset) -> None:
     """The data-status note; shown on every page that shows data."""
     lines = data_status_lines(ds)
     if lines:
-        st.info("**Datenstand:** " + " ".join(lines), icon=":material/info:")
+        # the lines are plain text and may name values from the data folder (the source
+        # of the official population total): shown as text, not read as Markdown
+        text = " ".join(escape_markdown(line) for line in lines)
+        st.info(COMMON_TEXTS["data_status"] + text, icon=":material/info:")
 
 
 def german_columns(frame: pd.DataFrame, extra: dict[str, str] | None = None) -> pd.DataFrame:
@@ -34,10 +37,14 @@ def german_columns(frame: pd.DataFrame, extra: dict[str, str] | None = None) -> 
     return frame.rename(columns={c: labels.get(c, c) for c in frame.columns})
 
 
+MISSING = "–"
+"""What a table shows for a value that cannot be computed (or is unknown)."""
+
+
 def german_number(value: object, decimals: int = 0) -> str:
     """A number for display in German format; '–' for missing values."""
     if value is None or pd.isna(value):  # type: ignore[call-overload]
-        return "–"
+        return MISSING
     return format_number(float(value), decimals)  # type: ignore[arg-type]
 
 
@@ -58,13 +65,15 @@ def _presentable(frame: pd.DataFrame) -> pd.DataFrame:
     for col in out.columns:
         series = out[col]
         if pd.api.types.is_bool_dtype(series.dtype):
-            out[col] = series.map(lambda v: "ja" if v else "nein")
+            out[col] = series.map(
+                lambda v: ACCESS_VALUE_LABELS["yes"] if v else ACCESS_VALUE_LABELS["no"]
+            )
         elif pd.api.types.is_numeric_dtype(series.dtype):
             values = pd.to_numeric(series, errors="coerce").astype(float)
             whole = bool(((values.dropna() % 1) == 0).all())
             out[col] = values.map(lambda v, w=whole: german_number(v, 0 if w else 1))
         else:
-            out[col] = series.map(lambda v: "–" if _missing(v) else v)
+            out[col] = series.map(lambda v: MISSING if _missing(v) else v)
         out[col] = out[col].map(escape_markdown)
     out.columns = [escape_markdown(c) for c in out.columns]
     return out
@@ -77,29 +86,22 @@ def show_table(frame: pd.DataFrame, **kwargs: Any) -> None:
     if presenting():
         st.table(_presentable(frame), hide_index=True)
         return
-    # The grid shows a missing number as "None": numeric columns with gaps are shown as
-    # German text with "–" instead (display only; downloads keep the typed values).
-    shown = frame.copy()
+    # Numbers stay numbers (so columns sort numerically); a missing value shows as "–"
+    # (the grid's placeholder), numbers in German format (browser locale).
     config = dict(kwargs.pop("column_config", None) or {})
-    for col in shown.columns:
-        series = shown[col]
+    for col in frame.columns:
+        series = frame[col]
         if (
-            pd.api.types.is_numeric_dtype(series.dtype)
-            and not pd.api.types.is_bool_dtype(series.dtype)
-            and series.isna().any()
-        ):
-            values = pd.to_numeric(series, errors="coerce").astype(float)
-            whole = bool(((values.dropna() % 1) == 0).all())
-            shown[col] = values.map(lambda v, w=whole: german_number(v, 0 if w else 2))
-            help_text = (
-                (config.get(col) or {}).get("help") if isinstance(config.get(col), dict) else None
-            )
-            config[col] = st.column_config.TextColumn(help=help_text or "– : kein Wert berechenbar")
-        elif (
             pd.api.types.is_numeric_dtype(series.dtype)
             and not pd.api.types.is_bool_dtype(series.dtype)
             and col not in config
         ):
-            # German decimal comma and thousands point (browser locale)
             config[col] = st.column_config.NumberColumn(format="localized")
-    st.dataframe(shown, hide_index=True, width="stretch", column_config=config or None, **kwargs)
+    st.dataframe(
+        frame,
+        hide_index=True,
+        width="stretch",
+        column_config=config or None,
+        placeholder=MISSING,
+        **kwargs,
+    )

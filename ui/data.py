@@ -18,6 +18,7 @@ from quartiersatlas.dataset import Dataset, agenda_problems, load_dataset
 from quartiersatlas.problems import Problem
 from quartiersatlas.safe_text import escape_markdown, markdown_code
 from quartiersatlas.settings import load_settings, resolve_data_dir
+from quartiersatlas.texts import ERROR_PAGE_TEXTS, LOADING_TEXTS
 
 _CAUSE_CHARS = 600  # an exception's text is cut here (a data value may be very long)
 
@@ -45,7 +46,7 @@ def data_fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple(sorted(items))
 
 
-@st.cache_data(show_spinner="Daten werden geladen …", max_entries=4)
+@st.cache_data(show_spinner=LOADING_TEXTS["data"], max_entries=4)
 def _load(data_dir: str, fingerprint: tuple[tuple[str, int, int], ...]) -> Dataset:
     del fingerprint  # part of the cache key only
     return load_dataset(load_settings(data_dir), check_agenda=False)
@@ -79,7 +80,7 @@ def _lines(problems: list[Problem]) -> str:
 
 
 def _folder_line(folder: Path) -> str:
-    return f"Datenordner: {markdown_code(folder)}"
+    return ERROR_PAGE_TEXTS["folder"].format(folder=markdown_code(folder))
 
 
 def get_dataset() -> Dataset:
@@ -92,13 +93,11 @@ def get_dataset() -> Dataset:
         return dataclasses.replace(ds, problems=ds.problems + found) if found else ds
     except SettingsError as exc:
         st.error(
-            "**Einstellungen können nicht gelesen werden.**\n\n"
-            f"{escape_markdown(exc)}\n\n{_folder_line(folder)}"
+            f"{ERROR_PAGE_TEXTS['settings']}\n\n{escape_markdown(exc)}\n\n{_folder_line(folder)}"
         )
     except DataError as exc:
         st.error(
-            "**Die Stadtteil-Ebene kann nicht geladen werden.**\n\n"
-            f"{_lines(exc.problems)}\n\n{_folder_line(folder)}"
+            f"{ERROR_PAGE_TEXTS['districts']}\n\n{_lines(exc.problems)}\n\n{_folder_line(folder)}"
         )
     st.stop()
     raise AssertionError("unreachable")  # st.stop() raises
@@ -132,14 +131,12 @@ def crash_message(exc: BaseException) -> str:
         cause = type(exc).__name__
     if len(cause) > _CAUSE_CHARS:
         cause = cause[:_CAUSE_CHARS] + " …"
-    parts = [f"**Diese Seite konnte nicht angezeigt werden.** Ursache: {escape_markdown(cause)}."]
+    parts = [ERROR_PAGE_TEXTS["crash"].format(cause=escape_markdown(cause))]
     files = _files_of(exc)
     if files:
-        word = "Betroffene Datei" if len(files) == 1 else "Betroffene Dateien"
-        parts.append(f"{word}: {', '.join(markdown_code(f) for f in files[:3])}.")
+        text = ERROR_PAGE_TEXTS["file" if len(files) == 1 else "files"]
+        parts.append(text.format(files=", ".join(markdown_code(f) for f in files[:3])))
     with contextlib.suppress(Exception):  # the message itself must never fail
         parts.append(_folder_line(resolve_data_dir()) + ".")
-    parts.append(
-        "Bitte Daten prüfen (Seite ›Datenprüfung‹) oder den Fehler mit dieser Meldung melden."
-    )
+    parts.append(ERROR_PAGE_TEXTS["advice"])
     return " ".join(parts)

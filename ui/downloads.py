@@ -29,6 +29,7 @@ from quartiersatlas.export import (
     to_xlsx,
 )
 from quartiersatlas.text_utils import slugify
+from quartiersatlas.texts import DOWNLOAD_TEXTS
 from ui.presentation import presenting
 
 PDF_MEDIA_TYPE = "application/pdf"
@@ -57,7 +58,7 @@ def csv(label: str, what: str, frame: pd.DataFrame) -> Download:
         file_name(what, "csv"),
         CSV_MEDIA_TYPE,
         lambda: to_german_csv(frame),
-        "Für Excel: UTF-8, Semikolon, Dezimalkomma",
+        DOWNLOAD_TEXTS["csv_help"],
     )
 
 
@@ -77,7 +78,7 @@ def geojson(label: str, what: str, layer: Layer) -> Download:
         file_name(what, "geojson"),
         GEOJSON_MEDIA_TYPE,
         lambda: to_geojson(make()),
-        "GeoJSON (WGS84), z. B. für QGIS oder Webkarten",
+        DOWNLOAD_TEXTS["geojson_help"],
     )
 
 
@@ -89,7 +90,7 @@ def geopackage(label: str, what: str, layers: Layers) -> Download:
         file_name(what, "gpkg"),
         GPKG_MEDIA_TYPE,
         lambda: to_geopackage(make()),
-        "GeoPackage mit einer Ebene je Inhalt; öffnet in QGIS",
+        DOWNLOAD_TEXTS["gpkg_help"],
     )
 
 

@@ -2,24 +2,41 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import folium
 import streamlit as st
+import streamlit.components.v1 as components
 from streamlit_folium import st_folium
 
-from quartiersatlas.assets import ensure_vendor_assets
+from quartiersatlas.assets import DEFAULT_ASSET_BASE, asset_folder_url, vendor_dirs
 
-STATIC_VENDOR = Path(__file__).resolve().parent.parent / "static" / "vendor"
+COMPONENT_ROUTE = "/component"  # Streamlit serves a declared component's folder here
 _SAME_PLACE_DEG = 5e-5  # about 5 m: a view this close to the stored one is the same view
 
 
-@st.cache_resource
-def vendor_assets_ready() -> bool:
-    """Copy Leaflet and plugins from their packages into static/ once per server."""
-    ensure_vendor_assets(STATIC_VENDOR)
-    return True
+def serve_vendor_assets() -> dict[str, str]:
+    """Let Streamlit serve Leaflet and its plugin from their installed packages.
+
+    Each package folder is declared as a component (the documented
+    ``components.declare_component(name, path=...)``); Streamlit then serves its files
+    under ``/component/ui.mapview.<package>/``, read where pip installed them: nothing
+    is copied, the repository is not written. Declared again on every map (Streamlit
+    registers components during a script run; the same declaration is a no-op).
+    Returns each package's folder URL.
+    """
+    urls: dict[str, str] = {}
+    for package, folder in vendor_dirs().items():
+        component = components.declare_component(package, path=str(folder))
+        url = f"{COMPONENT_ROUTE}/{component.name}"
+        expected = asset_folder_url(package, DEFAULT_ASSET_BASE)
+        if url != expected:  # the maps would ask for files nobody serves
+            raise RuntimeError(
+                f"{package} is served at {url}, but maps load it from {expected} "
+                "(quartiersatlas.assets.DEFAULT_ASSET_BASE)"
+            )
+        urls[package] = url
+    return urls
 
 
 def show_map(m: folium.Map, key: str, height: int = 620) -> dict[str, Any]:
@@ -28,7 +45,7 @@ def show_map(m: folium.Map, key: str, height: int = 620) -> dict[str, Any]:
     The view is stored in ``st.session_state[f"{key}_view"]`` and handed back to the
     component, so a rerun (filter change, selection) does not jump to the start view.
     """
-    vendor_assets_ready()
+    serve_vendor_assets()
     start = (m.location, m.options.get("zoom"))
     # The component's latest report (st_folium keeps it under ``key``, set before this
     # run): the view handed back must be the current one. A view one run old would

@@ -139,7 +139,8 @@ def chrome(agenda: Agenda, page_files: dict[str, str]) -> None:
                 else ""
             )
             st.html(
-                "<div class='qa-slide' role='region' aria-label='Folie'>"
+                "<div class='qa-slide' role='region' "
+                f"aria-label='{html.escape(T['slide_region'])}'>"
                 f"<div class='qa-slide-title'>{html.escape(view.title)}</div>{message}</div>"
             )
     with right:

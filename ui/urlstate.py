@@ -1,6 +1,6 @@
 """Shareable links: the URL carries the state of the page (``quartiersatlas.linkstate``).
 
-Every page calls :func:`init_from_url` at its top (after ``ensure_router``, before any
+Every page calls :func:`init_from_url` at its top (before any
 widget) and :func:`sync_url` at its end:
 
 - ``init_from_url`` applies the URL to the session when it is a link that was opened:

@@ -3,10 +3,10 @@
 Fixtures
 --------
 start_app
-    Factory (session): ``start_app(data_dir=None, env=None)`` starts
-    ``streamlit run dashboard.py`` on a free port of 127.0.0.1 and returns an
-    :class:`AppServer` (``.url``, ``.stop()``). Every server it started is stopped (its
-    whole process group) at the end of the session.
+    Factory (session): ``start_app(data_dir=None, env=None, app_dir=None)`` starts
+    ``streamlit run dashboard.py`` (in ``app_dir``, default: this repository) on a free
+    port of 127.0.0.1 and returns an :class:`AppServer` (``.url``, ``.stop()``). Every
+    server it started is stopped (its whole process group) at the end of the session.
 app_server
     Base URL of one server on the shipped sample data, shared by the session.
 browser
@@ -160,16 +160,19 @@ StartApp = Callable[..., AppServer]
 
 @pytest.fixture(scope="session")
 def start_app() -> Iterator[StartApp]:
-    """Factory: ``start_app(data_dir=None, env=None) -> AppServer``.
+    """Factory: ``start_app(data_dir=None, env=None, app_dir=None) -> AppServer``.
 
     ``data_dir`` sets ``QUARTIERSATLAS_DATA`` (default: the shipped ``data/``);
-    ``env`` adds or overrides environment variables of the server process.
+    ``env`` adds or overrides environment variables of the server process;
+    ``app_dir`` is the folder holding ``dashboard.py`` (default: this repository), e.g.
+    a read-only copy of the app.
     """
     servers: list[AppServer] = []
 
     def _start(
         data_dir: str | os.PathLike[str] | None = None,
         env: Mapping[str, str] | None = None,
+        app_dir: str | os.PathLike[str] | None = None,
     ) -> AppServer:
         port = _free_port()
         folder = Path(data_dir).resolve() if data_dir is not None else SHIPPED_DATA
@@ -195,7 +198,7 @@ def start_app() -> Iterator[StartApp]:
         ]
         process = subprocess.Popen(
             cmd,
-            cwd=REPO_ROOT,
+            cwd=Path(app_dir).resolve() if app_dir is not None else REPO_ROOT,
             env=proc_env,
             stdin=subprocess.DEVNULL,
             stdout=log,

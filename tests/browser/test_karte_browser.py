@@ -21,9 +21,8 @@ import shapely
 from playwright.sync_api import Dialog, ElementHandle, Frame, Page, expect
 from shapely.geometry import Point
 
+from quartiersatlas.analysis import filter_places
 from quartiersatlas.dataset import load_dataset
-from quartiersatlas.filters import filter_places
-from quartiersatlas.schema import STATUSES
 from quartiersatlas.settings import load_settings
 
 from .conftest import (
@@ -120,7 +119,7 @@ def _map_frame(page: Page) -> tuple[ElementHandle, Frame]:
 
 def _default_places(data_dir: Path) -> pd.DataFrame:
     ds = load_dataset(load_settings(data_dir))
-    return filter_places(ds.places, statuses=[s for s in STATUSES if s != "ended"])
+    return filter_places(ds.places, statuses=ds.settings.default_statuses)
 
 
 def _quiet_point_in(district: str, data_dir: Path = SHIPPED_DATA) -> tuple[float, float]:
@@ -201,8 +200,9 @@ def test_karte_deep_link_shows_districts_places_and_legends(
     assert frame.locator(".leaflet-tile").count() == 0  # no base map by default
 
     save_screenshot(pg, "karte")
-    vendor = [u for u in page.requests if "/app/static/vendor/" in u]
-    assert any(u.endswith("/leaflet/leaflet.js") for u in vendor), page.requests
+    vendor = [u for u in page.requests if "/component/ui.mapview." in u]
+    leaflet = "/component/ui.mapview.leaflet/leaflet.js"
+    assert any(u.endswith(leaflet) for u in vendor), page.requests
     assert any(u.endswith("/leaflet.markercluster.js") for u in vendor), page.requests
     assert_only_local(page.requests)
 

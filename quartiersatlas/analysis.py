@@ -1,0 +1,435 @@
+"""One analysis for every view: a :class:`Selection` in, an :class:`Analysis` out.
+
+Every page (Karte, Abdeckung & Lücken, Stadtteil), the PDF reports and the command
+line describe what they show as a :class:`Selection` and call :func:`analyse`; no view
+assembles coverage, gaps or notes itself, so one district has the same numbers
+everywhere.
+
+What counts
+-----------
+A place counts when its kind is selected, its status is one of the selected statuses
+(default: ``[coverage] statuses`` of the settings, the same on every page), it is
+meant for one of the selected target groups (if any; places for ``alle`` always
+match) and its name contains the search text (if any). ``require`` (accessibility
+attributes such as ``step_free``) narrows this to the places where every attribute is
+recorded as ``yes``: :attr:`Analysis.shown` are those places, and the accessible
+columns of the coverage table (``accessible_*``) measure them beside all counting
+places. Teams and networks count when they are active.
+
+Everything here is a pure function of a loaded
+:class:`~quartiersatlas.dataset.Dataset` and plain values; nothing is read or cached.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from typing import Literal
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from quartiersatlas.coverage import (
+    AccessCounts,
+    access_counts,
+    accessible_mask,
+    city_totals,
+    coverage_table,
+    to_metric,
+    uncovered_areas,
+)
+from quartiersatlas.dataset import Dataset
+from quartiersatlas.formatting import count_text, format_metres
+from quartiersatlas.gaps import GapCriteria, evaluate_gaps, provision_phrase
+from quartiersatlas.need import indicator_columns
+from quartiersatlas.schema import (
+    ACCESSIBILITY_COLUMNS,
+    DEFAULT_WORKERS,
+    STATUSES,
+    TARGET_GROUP_COLUMNS,
+    TargetGroup,
+)
+from quartiersatlas.settings import Settings
+from quartiersatlas.texts import ANALYSIS_TEXTS, COVERAGE_NOTES, REPORT_CRITERIA
+
+__all__ = [
+    "Analysis",
+    "Selection",
+    "analyse",
+    "analyse_frames",
+    "filter_places",
+    "need_is_synthetic",
+]
+
+DistanceMode = Literal["air"]
+"""How the catchment is measured: ``air`` = straight-line distance (the walking
+network of issue 12 adds a mode here)."""
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What a view counts, and how it judges gaps. Hashable: a cache key as it is.
+
+    ``None`` for ``kinds``, ``statuses`` and ``radius_m`` means the settings' default
+    (every kind, ``[coverage] statuses``, ``[coverage] default_radius_m``); see
+    :meth:`resolved`. Empty tuples for ``target_groups`` and ``require`` mean no
+    restriction; an empty tuple of kinds or statuses counts nothing.
+    """
+
+    kinds: tuple[str, ...] | None = None
+    statuses: tuple[str, ...] | None = None
+    require: tuple[str, ...] = ()
+    target_groups: tuple[str, ...] = ()
+    name_contains: str = ""
+    radius_m: float | None = None
+    group: TargetGroup = "all"
+    criteria: GapCriteria = field(default_factory=GapCriteria)
+    distance: DistanceMode = "air"
+
+    def resolved(self, settings: Settings) -> Selection:
+        """This selection with the settings' defaults filled in and every value checked.
+
+        Raises
+        ------
+        ValueError
+            For an unknown kind, status, accessibility attribute or target group, or a
+            radius that is not a positive number.
+        """
+        kinds = tuple(settings.kind_ids) if self.kinds is None else tuple(self.kinds)
+        statuses = settings.default_statuses if self.statuses is None else tuple(self.statuses)
+        radius = float(settings.default_radius_m if self.radius_m is None else self.radius_m)
+        _check(ANALYSIS_TEXTS["kinds"], kinds, settings.kind_ids)
+        _check(ANALYSIS_TEXTS["statuses"], statuses, STATUSES)
+        _check(ANALYSIS_TEXTS["require"], self.require, ACCESSIBILITY_COLUMNS)
+        if self.group not in TARGET_GROUP_COLUMNS:
+            raise ValueError(
+                ANALYSIS_TEXTS["unknown_group"].format(
+                    group=self.group, allowed=", ".join(TARGET_GROUP_COLUMNS)
+                )
+            )
+        if not np.isfinite(radius) or radius < 0:
+            raise ValueError(ANALYSIS_TEXTS["radius"].format(radius=radius))
+        return replace(self, kinds=kinds, statuses=statuses, radius_m=radius)
+
+
+def _check(what: str, values: Sequence[str], allowed: Sequence[str]) -> None:
+    bad = [v for v in values if v not in allowed]
+    if bad:
+        raise ValueError(
+            ANALYSIS_TEXTS["unknown"].format(
+                what=what, bad=", ".join(bad), allowed=", ".join(allowed)
+            )
+        )
+
+
+def filter_places(
+    places: pd.DataFrame,
+    kinds: Sequence[str] | None = None,
+    statuses: Sequence[str] | None = None,
+    require: Sequence[str] = (),
+    target_groups: Sequence[str] = (),
+    name_contains: str = "",
+) -> pd.DataFrame:
+    """The places matching every given filter (the one place filter of the project).
+
+    ``None`` for kinds/statuses means no restriction; an empty list matches nothing.
+    ``require``: accessibility columns that must be ``yes`` (``unknown`` does not
+    count). ``target_groups``: a place matches when it names one of them, or names
+    ``alle`` (open to everyone). ``name_contains``: case-insensitive part of the name.
+    A missing ``kind`` or ``status`` column (lenient input) means "any kind" and
+    "active".
+    """
+    keep = np.ones(len(places), dtype=bool)
+    if kinds is not None and "kind" in places.columns:
+        keep &= places["kind"].astype(str).isin([str(k) for k in kinds]).to_numpy()
+    if statuses is not None and "status" in places.columns:
+        keep &= places["status"].astype(str).isin([str(s) for s in statuses]).to_numpy()
+    elif statuses is not None and "active" not in statuses:
+        keep &= False
+    if require:
+        keep &= accessible_mask(places, require)
+    if target_groups:
+        wanted = set(target_groups) | {"alle"}
+        named = places["target_groups"].astype(str).str.split("; ")
+        keep &= named.map(lambda gs: bool(wanted.intersection(gs))).to_numpy(dtype=bool)
+    needle = name_contains.strip().casefold()
+    if needle:
+        keep &= (
+            places["name"].astype(str).str.casefold().str.contains(needle, regex=False).to_numpy()
+        )
+    return places.loc[keep]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The coverage and gap computation of one selection, for every view.
+
+    ``table`` is :func:`~quartiersatlas.coverage.coverage_table` of the counting places
+    (with ``accessible_*`` columns when ``selection.require`` is set), ``evaluated``
+    the same with the gap criteria, score, reasons and rank
+    (:func:`~quartiersatlas.gaps.evaluate_gaps`). Frames in the metric CRS.
+    """
+
+    selection: Selection  # resolved: no None left
+    provision: str
+    need: pd.DataFrame | None
+    need_column: str | None
+    districts: gpd.GeoDataFrame
+    counting: gpd.GeoDataFrame  # the places that count (before ``require``)
+    shown: gpd.GeoDataFrame  # the counting places that meet ``require``
+    table: pd.DataFrame
+    evaluated: pd.DataFrame
+    totals: dict[str, float | int | None]
+    access: AccessCounts
+    notes: tuple[str, ...]
+    workers: int = DEFAULT_WORKERS
+
+    # Short names for the selection's parts (read by reports and pages).
+    @property
+    def radius_m(self) -> float:
+        return float(self.selection.radius_m or 0.0)
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        return self.selection.kinds or ()
+
+    @property
+    def statuses(self) -> tuple[str, ...]:
+        return self.selection.statuses or ()
+
+    @property
+    def require(self) -> tuple[str, ...]:
+        return self.selection.require
+
+    @property
+    def criteria(self) -> GapCriteria:
+        return self.selection.criteria
+
+    @property
+    def selected(self) -> gpd.GeoDataFrame:
+        """The counting places (metric CRS)."""
+        return self.counting
+
+    @cached_property
+    def uncovered(self) -> gpd.GeoDataFrame:
+        """Uncovered parts of every district ("weiße Flecken") by the counting places,
+        with the residents there (computed on first use)."""
+        return uncovered_areas(
+            self.districts, self.counting, self.radius_m, table=self.table, workers=self.workers
+        )
+
+    @cached_property
+    def uncovered_shown(self) -> gpd.GeoDataFrame:
+        """Uncovered parts by the places that meet ``require`` (= :attr:`uncovered`
+        without a requirement). Residents there are not estimated."""
+        if not self.require:
+            return self.uncovered
+        return uncovered_areas(self.districts, self.shown, self.radius_m, workers=self.workers)
+
+    def indicators(self) -> pd.DataFrame:
+        """Per district, for the places that meet the requirement (all counting places
+        without one): ``district_id``, ``district``, ``residents``, ``places``,
+        ``places_per_1000``, ``residents_per_place``, ``area_covered_share``,
+        ``residents_covered_share`` (0..1), ``teams`` and ``active_networks`` (active
+        only). Numbers stay numbers (NaN / <NA> where not computable)."""
+        t = self.table
+        out = t[["district_id", "district", "residents"]].copy()
+        residents = t["group_residents"].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+        if self.require:
+            places = t["accessible_places"].to_numpy(dtype=np.int64)
+            area = t["accessible_area_covered_share"]
+            res_share = t["accessible_residents_covered_share"]
+        else:
+            places = t["places"].to_numpy(dtype=np.int64)
+            area = t["area_covered_share"]
+            res_share = t["residents_covered_share"]
+        out["places"] = places
+        with np.errstate(divide="ignore", invalid="ignore"):
+            per_1000 = np.where(residents > 0, places / residents * 1000.0, np.nan)
+            per_place = np.where(places > 0, residents / np.where(places > 0, places, 1), np.nan)
+        out["places_per_1000"] = per_1000
+        out["residents_per_place"] = per_place
+        out["area_covered_share"] = area.astype(float).to_numpy()
+        out["residents_covered_share"] = res_share.astype(float).to_numpy()
+        out["teams"] = t["teams"].to_numpy()
+        out["active_networks"] = t["active_networks"].to_numpy()
+        return out.reset_index(drop=True)
+
+
+def analyse(
+    ds: Dataset,
+    selection: Selection | None = None,
+    *,
+    need: pd.DataFrame | None = None,
+    cells: pd.DataFrame | None = None,
+    metric: tuple[gpd.GeoDataFrame, gpd.GeoDataFrame] | None = None,
+    workers: int = DEFAULT_WORKERS,
+) -> Analysis:
+    """Coverage table, gap evaluation and notes of one selection of a data set.
+
+    Parameters
+    ----------
+    ds
+        The loaded data set.
+    selection
+        What counts (``None``: the defaults of the settings).
+    need
+        Parsed need table (:func:`quartiersatlas.need.read_need`), or ``None``.
+    cells
+        Population grid cells in the metric CRS (see
+        :func:`quartiersatlas.coverage.coverage_table`), or ``None`` (residents spread
+        evenly over each district).
+    metric
+        Districts and places already in the metric CRS (a cache may pass them);
+        ``None``: reprojected here.
+    workers
+        Threads for the coverage computation.
+
+    Raises
+    ------
+    ValueError
+        For an unknown kind, status, accessibility attribute or target group, or a bad
+        radius (see :meth:`Selection.resolved`).
+    """
+    s = ds.settings
+    sel = (selection or Selection()).resolved(s)
+    if metric is None:
+        metric = (to_metric(ds.districts, s.metric_crs), to_metric(ds.places, s.metric_crs))
+    kinds = sel.kinds or ()
+    return analyse_frames(
+        metric[0],
+        metric[1],
+        sel,
+        metric_crs=s.metric_crs,
+        population=ds.population,
+        teams=ds.teams,
+        networks=ds.networks,
+        need=need,
+        cells=cells,
+        kind_labels=[s.kind_label(k) for k in kinds],
+        all_kinds=len(kinds) == len(s.kinds),
+        workers=workers,
+    )
+
+
+def analyse_frames(
+    districts: gpd.GeoDataFrame,
+    places: gpd.GeoDataFrame,
+    selection: Selection,
+    *,
+    metric_crs: str,
+    population: pd.DataFrame | None = None,
+    teams: pd.DataFrame | None = None,
+    networks: pd.DataFrame | None = None,
+    need: pd.DataFrame | None = None,
+    cells: pd.DataFrame | None = None,
+    kind_labels: Sequence[str] = (),
+    all_kinds: bool = True,
+    workers: int = DEFAULT_WORKERS,
+) -> Analysis:
+    """:func:`analyse` on frames instead of a data set (the command line reads files
+    without a data folder; a batch job may pass partitions).
+
+    ``districts`` and ``places`` are in ``metric_crs``; ``selection`` is complete (see
+    :meth:`Selection.resolved`), except that ``kinds=None`` counts every kind and
+    ``statuses=None`` every status. ``kind_labels`` name the selected kinds in words.
+    """
+    sel = selection
+    crit = sel.criteria
+    radius = float(sel.radius_m or 0.0)
+    counting = filter_places(
+        places,
+        sel.kinds,
+        sel.statuses,
+        target_groups=sel.target_groups,
+        name_contains=sel.name_contains,
+    )
+    shown = counting.loc[accessible_mask(counting, sel.require)] if sel.require else counting
+    table = coverage_table(
+        districts,
+        counting,
+        radius,
+        population=population if population is not None and not population.empty else None,
+        cells=cells,
+        teams=teams,
+        networks=networks,
+        need=need,
+        require=sel.require,
+        group=sel.group,
+        workers=workers,
+    )
+    provision = provision_phrase(list(kind_labels), all_kinds=all_kinds)
+    evaluated = evaluate_gaps(table, crit, radius_m=radius, provision=provision)
+    need_column = crit.need_column
+    if need_column is None and need is not None:
+        cols = indicator_columns(need)
+        need_column = cols[0] if cols else None
+    return Analysis(
+        selection=sel,
+        provision=provision,
+        need=need,
+        need_column=need_column,
+        districts=districts,
+        counting=counting,
+        shown=shown,
+        table=table,
+        evaluated=evaluated,
+        totals=city_totals(table),
+        access=access_counts(_located(counting), sel.require),
+        notes=tuple(_notes(metric_crs, sel, counting, cells, need)),
+        workers=workers,
+    )
+
+
+def _located(places: pd.DataFrame) -> pd.DataFrame:
+    geom = places.geometry if isinstance(places, gpd.GeoDataFrame) else None
+    if geom is None:
+        return places
+    return places.loc[geom.notna().to_numpy() & ~geom.is_empty.to_numpy()]
+
+
+def _notes(
+    metric_crs: str,
+    sel: Selection,
+    counting: pd.DataFrame,
+    cells: pd.DataFrame | None,
+    need: pd.DataFrame | None,
+) -> list[str]:
+    """How the numbers were computed, in German sentences (for every view)."""
+    notes = [COVERAGE_NOTES["grid"] if cells is not None else COVERAGE_NOTES["evenly_spread"]]
+    if sel.group != "all":
+        column = TARGET_GROUP_COLUMNS[sel.group]
+        by_cells = cells is not None and column in cells.columns and cells[column].notna().any()
+        notes.append(COVERAGE_NOTES["groups_grid" if by_cells else "groups"])
+    notes.append(
+        COVERAGE_NOTES["catchment"].format(
+            radius=format_metres(float(sel.radius_m or 0.0)), crs=metric_crs
+        )
+    )
+    located = _located(counting)
+    approximate = int(located["coord_quality"].astype(str).eq("approximate").sum())
+    if approximate:
+        notes.append(COVERAGE_NOTES["approximate"].format(n=approximate))
+    if "join_status" in located.columns and located["join_status"].eq("outside").any():
+        notes.append(COVERAGE_NOTES["outside"])
+    no_location = len(counting) - len(located)
+    if no_location:
+        notes.append(
+            REPORT_CRITERIA["no_location"].format(
+                places=count_text(no_location, ANALYSIS_TEXTS["place"], ANALYSIS_TEXTS["places"])
+            )
+        )
+    if need_is_synthetic(need):
+        notes.append(COVERAGE_NOTES["synthetic_need"])
+    return notes
+
+
+def need_is_synthetic(need: pd.DataFrame | None) -> bool:
+    """Whether a need table holds synthetic (made-up) values (its ``data_status``)."""
+    return (
+        need is not None
+        and "data_status" in need.columns
+        and bool(need["data_status"].astype(str).eq("synthetic").any())
+    )
