@@ -6,6 +6,7 @@ import streamlit as st
 
 # Any import from ui puts Streamlit in st.navigation mode on a server's first request,
 # also when that request is a deep link that runs a page file first (ui/router.py).
+from quartiersatlas.texts import APP_TEXTS, PAGE_TITLES
 from ui.data import crash_message
 
 st.set_page_config(
@@ -17,17 +18,26 @@ st.set_page_config(
 )
 
 PAGES = [
-    st.Page("pages/uebersicht.py", title="Übersicht", icon=":material/dashboard:", default=True),
-    st.Page("pages/karte.py", title="Karte", icon=":material/map:"),
-    st.Page("pages/abdeckung.py", title="Abdeckung & Lücken", icon=":material/radar:"),
-    st.Page("pages/stadtteil.py", title="Stadtteil", icon=":material/location_city:"),
-    st.Page("pages/praesentation.py", title="Präsentation", icon=":material/slideshow:"),
-    st.Page("pages/datenpruefung.py", title="Datenprüfung", icon=":material/fact_check:"),
+    st.Page(
+        "pages/uebersicht.py",
+        title=PAGE_TITLES["uebersicht"],
+        icon=":material/dashboard:",
+        default=True,
+    ),
+    st.Page("pages/karte.py", title=PAGE_TITLES["karte"], icon=":material/map:"),
+    st.Page("pages/abdeckung.py", title=PAGE_TITLES["abdeckung"], icon=":material/radar:"),
+    st.Page("pages/stadtteil.py", title=PAGE_TITLES["stadtteil"], icon=":material/location_city:"),
+    st.Page(
+        "pages/praesentation.py", title=PAGE_TITLES["praesentation"], icon=":material/slideshow:"
+    ),
+    st.Page(
+        "pages/datenpruefung.py", title=PAGE_TITLES["datenpruefung"], icon=":material/fact_check:"
+    ),
 ]
 
 page = st.navigation(PAGES)
 with st.sidebar:
-    st.caption("Quartiersatlas – Inklusive Quartiere sichtbar machen")
+    st.caption(APP_TEXTS["tagline"])
 try:
     page.run()
 except Exception as exc:  # never a traceback in the UI

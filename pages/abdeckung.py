@@ -482,6 +482,7 @@ else:
         uncovered=holes,
         uncovered_label=C["uncovered_label"].format(radius=radius_text),
         status_lines=data_status_lines(ds),
+        attribution=s.map_attribution,
         basemap=s.basemap,
         presentation=presenting(),
     )

@@ -42,6 +42,7 @@ from ui.common import (
     data_status_lines,
     data_status_note,
     german_columns,
+    residents_label,
     show_table,
 )
 from ui.coverage_cache import analysis, data_key, uncovered
@@ -199,6 +200,7 @@ map_args: dict[str, Any] = {
     "networks": networks,
     "selected_district": selected,
     "status_lines": data_status_lines(ds),
+    "attribution": s.map_attribution,
     "basemap": basemap,
 }
 m = build_map(ds.districts, filtered, s.kinds, presentation=presenting(), **map_args)
@@ -259,7 +261,7 @@ if selected is not None:
     c1, c2, c3, c4 = st.columns(4)
     res = row["residents"]
     c1.metric(
-        C["residents"] + (C["synthetic_suffix"] if ds.population_status == "synthetic" else ""),
+        residents_label(ds),
         C["no_data"] if pd.isna(res) else f"{int(res):,}".replace(",", "."),
     )
     c2.metric(T["places_filtered"], int(row["places"]))

@@ -25,7 +25,7 @@ from quartiersatlas.texts import (
     STADTTEIL_TEXTS,
 )
 from ui import downloads as dl
-from ui.common import data_status_lines, data_status_note, show_table
+from ui.common import data_status_lines, data_status_note, residents_label, show_table
 from ui.coverage_cache import analysis, data_key, profile
 from ui.data import get_dataset
 from ui.mapview import show_map
@@ -109,7 +109,7 @@ res = prof.figure("residents")
 area_share = prof.figure("area_covered_share")
 cols = st.columns(4)
 cols[0].metric(
-    C["residents"] + (C["synthetic_suffix"] if ds.population_status == "synthetic" else ""),
+    residents_label(ds),
     res.value_text if res else C["no_data"],
 )
 places_fig = prof.figure("places")
@@ -143,6 +143,7 @@ m = build_map(
     uncovered_label=T["uncovered_label"].format(name=name, radius=radius_text),
     selected_district=selected,
     status_lines=data_status_lines(ds),
+    attribution=s.map_attribution,
     basemap=s.basemap,
     bounds=(x0, y0, x1, y1),
     presentation=presenting(),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from quartiersatlas.profile import data_sources
 from quartiersatlas.safe_text import escape_markdown as md
 from quartiersatlas.summary import counts_by_district, counts_by_kind
 from quartiersatlas.texts import (
@@ -18,7 +19,7 @@ from quartiersatlas.texts import (
     label,
 )
 from ui import downloads as dl
-from ui.common import data_status_note, german_columns, show_table
+from ui.common import data_status_note, german_columns, residents_label, show_table
 from ui.data import get_dataset
 from ui.presentation import presenting
 from ui.urlstate import init_from_url, sync_url
@@ -40,13 +41,10 @@ cols[0].metric(C["districts"], f"{len(ds.districts)}")
 cols[1].metric(C["places"], f"{len(ds.places)}")
 cols[2].metric(C["teams"], f"{len(ds.teams)}")
 cols[3].metric(C["networks"], f"{len(ds.networks)}")
-pop_note = {"synthetic": C["synthetic_suffix"], "estimated": C["estimated_suffix"]}.get(
-    ds.population_status or "", ""
-)
 cols[4].metric(
-    C["residents"] + pop_note,
+    residents_label(ds),
     f"{int(residents):,}".replace(",", ".") if residents is not None else C["no_data"],
-    help=T["residents_help"],
+    help=T["residents_help"].format(file=md(s.population_path.name)),
 )
 if ds.error_count:
     st.warning(T["errors"].format(n=ds.error_count))
@@ -61,7 +59,7 @@ by_district = counts_by_district(
     ds.places, ds.districts, s.kinds, ds.teams, ds.networks, ds.population
 )
 kind_labels = {k.id: k.label_plural for k in s.kinds}
-res_label = C["residents"] + pop_note
+res_label = residents_label(ds)
 table = german_columns(
     by_district.drop(columns=["district_id"]), kind_labels | {"residents": res_label}
 )
@@ -95,6 +93,10 @@ if not missing.empty:
     shown["join_status"] = shown["join_status"].map(lambda v: label(JOIN_STATUS_LABELS, v))
     tables[T["unassigned"]] = german_columns(shown)
     show_table(tables[T["unassigned"]])
+
+st.header(T["about"])
+st.write(T["about_intro"])
+st.markdown("\n".join(f"- {md(line)}" for line in data_sources(ds)))  # texts from settings
 
 if not presenting():
     st.header(C["download"])

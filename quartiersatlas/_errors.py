@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from quartiersatlas.texts import CORE_ERRORS
+
 if TYPE_CHECKING:
     from quartiersatlas.problems import Problem
 
@@ -41,8 +43,10 @@ class AgendaConflictError(QuartiersatlasError):
         self.expected_version = expected_version
         self.saved_version = saved_version
         self.saved_text = saved_text
-        saved = saved_version or "gelöscht"
         super().__init__(
-            f"{file}: wurde inzwischen anderswo gespeichert (Fassung {saved}, "
-            f"bearbeitet wurde Fassung {expected_version or 'neu'})."
+            CORE_ERRORS["agenda_conflict"].format(
+                file=file,
+                saved=saved_version or CORE_ERRORS["agenda_deleted"],
+                expected=expected_version or CORE_ERRORS["agenda_new"],
+            )
         )

@@ -23,6 +23,8 @@ import numpy.typing as npt
 import shapely
 from pyproj import CRS
 
+from quartiersatlas.texts import CORE_ERRORS
+
 __all__ = ["QUAD_SEGS", "catchment_discs", "disc_template"]
 
 QUAD_SEGS: Final = 16
@@ -37,7 +39,7 @@ GeomArray = npt.NDArray[np.object_]
 def _check_radius(radius_m: float) -> float:
     r = float(radius_m)
     if not np.isfinite(r) or r < 0:
-        raise ValueError(f"Radius muss eine Zahl ≥ 0 sein (Meter), ist {radius_m!r}.")
+        raise ValueError(CORE_ERRORS["radius"].format(radius=radius_m))
     return r
 
 
@@ -45,11 +47,7 @@ def _geoms(districts: gpd.GeoDataFrame | gpd.GeoSeries | GeomArray) -> GeomArray
     if isinstance(districts, gpd.GeoDataFrame | gpd.GeoSeries):
         crs = districts.crs
         if crs is not None and CRS.from_user_input(crs).is_geographic:
-            raise ValueError(
-                "Stadtteile liegen in geografischen Koordinaten (Grad); für Flächen und "
-                "Abstände erst mit to_crs() in ein metrisches System (z. B. EPSG:25832) "
-                "umrechnen."
-            )
+            raise ValueError(CORE_ERRORS["districts_geographic"])
         return np.asarray(districts.geometry.to_numpy(), dtype=object)
     return np.asarray(districts, dtype=object)
 
@@ -59,7 +57,7 @@ def _as_xy(xy: npt.ArrayLike) -> FloatArray:
     if arr.size == 0:
         return np.zeros((0, 2), dtype=np.float64)
     if arr.ndim != 2 or arr.shape[1] != 2:
-        raise ValueError("Koordinaten müssen ein Feld der Form (n, 2) sein.")
+        raise ValueError(CORE_ERRORS["coordinates_shape"])
     return arr[np.isfinite(arr).all(axis=1)]
 
 

@@ -43,6 +43,9 @@ from quartiersatlas._errors import DataError
 from quartiersatlas.problems import Problem
 from quartiersatlas.readers import decode_text
 from quartiersatlas.settings import MAX_POPULATION
+from quartiersatlas.texts import CENSUS_PROBLEMS, DATA_PROBLEMS
+
+_T = CENSUS_PROBLEMS
 
 __all__ = [
     "GRID_CRS",
@@ -150,9 +153,12 @@ def parse_census_grid(
                     file,
                     1,
                     "Einwohner",
-                    "Pflichtspalte 'Einwohner' fehlt",
-                    hint="Zensus-Datei 'Bevölkerungszahl in Gitterzellen' verwenden; "
-                    "vorhandene Spalten: " + (", ".join(cols) or "(keine)"),
+                    DATA_PROBLEMS["missing_column"].format(name="Einwohner"),
+                    hint=_T["residents_hint"].format(
+                        present=DATA_PROBLEMS["columns_present"].format(
+                            columns=", ".join(cols) or DATA_PROBLEMS["none"]
+                        )
+                    ),
                     code="missing_column",
                 )
             ]
@@ -164,8 +170,8 @@ def parse_census_grid(
                     file,
                     1,
                     "GITTER_ID_100m",
-                    "keine Spalten für die Lage der Zellen",
-                    hint="GITTER_ID_100m oder x_mp_100m und y_mp_100m (EPSG:3035) ergänzen",
+                    _T["no_location_columns"],
+                    hint=_T["no_location_columns_hint"],
                     code="missing_column",
                 )
             ]
@@ -199,17 +205,14 @@ def parse_census_grid(
                 file,
                 int(rows[i]),
                 c_x or c_id,
-                "Lage der Zelle außerhalb des Gültigkeitsbereichs von EPSG:3035 (Europa)",
+                _T["outside"],
                 value=f"x={x[i]:g}, y={y[i]:g}",
-                hint=f"Mittelpunkt in EPSG:3035-Metern angeben (x zwischen {x0:,.0f} und "
-                f"{x1:,.0f}, y zwischen {y0:,.0f} und {y1:,.0f}); Zeile nicht übernommen".replace(
-                    ",", "."
-                ),
+                hint=_T["outside_hint"].format(x0=x0, x1=x1, y0=y0, y1=y1).replace(",", "."),
                 code="cell_location",
             )
         )
     if (finite & ~located).sum() > _MAX_ROW_PROBLEMS:
-        problems.append(_more(file, int((finite & ~located).sum()), "Zellen außerhalb Europas"))
+        problems.append(_more(file, int((finite & ~located).sum()), _T["outside_more"]))
     bad_loc = np.flatnonzero(~finite)
     for i in bad_loc[:_MAX_ROW_PROBLEMS]:
         problems.append(
@@ -217,15 +220,14 @@ def parse_census_grid(
                 file,
                 int(rows[i]),
                 c_id or c_x,
-                "Lage der Zelle nicht lesbar",
+                _T["unlocated"],
                 value=str(ids[i]) or None,
-                hint="GITTER_ID wie CRS3035RES100mN3267000E4230000 oder x_mp/y_mp in "
-                "EPSG:3035 angeben; Zeile nicht übernommen",
+                hint=_T["unlocated_hint"],
                 code="cell_location",
             )
         )
     if len(bad_loc) > _MAX_ROW_PROBLEMS:
-        problems.append(_more(file, len(bad_loc), "Zellen ohne lesbare Lage"))
+        problems.append(_more(file, len(bad_loc), _T["unlocated_more"]))
 
     raw = frame[c_res]
     num = _numbers(raw)
@@ -255,39 +257,36 @@ def parse_census_grid(
                 file,
                 int(rows[i]),
                 c_res,
-                f"Einwohnerzahl zu groß (höchstens {MAX_POPULATION:,} je Zelle)".replace(",", "."),
+                _T["too_big"].format(max=MAX_POPULATION).replace(",", "."),
                 value=str(raw.iloc[i]).strip(),
-                hint="Zahl prüfen (Spalten verrutscht?); Zelle als 'Einwohner unbekannt' "
-                "übernommen",
+                hint=DATA_PROBLEMS["check_number_hint"] + _T["cell_unknown"],
                 code="count",
             )
         )
     if (too_big & located).sum() > _MAX_ROW_PROBLEMS:
-        problems.append(_more(file, int((too_big & located).sum()), "zu große Einwohnerzahlen"))
+        problems.append(_more(file, int((too_big & located).sum()), _T["too_big_more"]))
     for i in np.flatnonzero(invalid & located)[:_MAX_ROW_PROBLEMS]:
         problems.append(
             Problem(
                 file,
                 int(rows[i]),
                 c_res,
-                "Einwohnerzahl keine ganze Zahl ≥ 0",
+                _T["invalid"],
                 value=str(raw.iloc[i]).strip(),
-                hint="ganze Zahl oder ein Geheimhaltungszeichen wie '–' eintragen; "
-                "Zelle als 'Einwohner unbekannt' übernommen",
+                hint=_T["invalid_hint"] + _T["cell_unknown"],
                 code="count",
             )
         )
     if (invalid & located).sum() > _MAX_ROW_PROBLEMS:
-        problems.append(_more(file, int((invalid & located).sum()), "unlesbare Einwohnerzahlen"))
+        problems.append(_more(file, int((invalid & located).sum()), _T["invalid_more"]))
     for i in np.flatnonzero(empty & located)[:_MAX_ROW_PROBLEMS]:
         problems.append(
             Problem(
                 file,
                 int(rows[i]),
                 c_res,
-                "Einwohnerzahl fehlt",
-                hint="Zahl oder Geheimhaltungszeichen eintragen; Zelle als 'Einwohner "
-                "unbekannt' übernommen",
+                _T["missing"],
+                hint=_T["missing_hint"] + _T["cell_unknown"],
                 severity="warning",
                 code="count",
             )
@@ -303,12 +302,11 @@ def parse_census_grid(
                 file,
                 None,
                 c_res,
-                f"{len(sup_rows)} Zelle(n) mit geheim gehaltener Einwohnerzahl "
-                f"({', '.join(repr(s) for s in symbols)}): als 'unbekannt' gezählt, "
-                "nicht als 0",
-                value=f"Zeilen {_rows_text(sup_rows)}",
-                hint="nichts zu tun; die Anteile der Einwohner im Umkreis beruhen auf den "
-                "Zellen mit bekannter Zahl",
+                _T["suppressed"].format(
+                    n=len(sup_rows), symbols=", ".join(repr(s) for s in symbols)
+                ),
+                value=_T["suppressed_rows"].format(rows=_rows_text(sup_rows)),
+                hint=_T["suppressed_hint"],
                 severity="warning",
                 code="suppressed",
             )
@@ -337,10 +335,9 @@ def parse_census_grid(
                     file,
                     int(rows[i]),
                     c_age,
-                    "Zahl der Altersgruppe keine ganze Zahl ≥ 0",
+                    _T["age_invalid"],
                     value=str(frame[c_age].iloc[i]).strip(),
-                    hint="ganze Zahl oder Geheimhaltungszeichen eintragen; als 'unbekannt' "
-                    "übernommen",
+                    hint=_T["age_invalid_hint"],
                     code="count",
                 )
             )
@@ -359,14 +356,14 @@ def parse_census_grid(
                 file,
                 int(cells["row"].iloc[i]),
                 c_id or c_x,
-                "Zelle doppelt (gleicher Mittelpunkt wie eine frühere Zeile)",
+                _T["duplicate"],
                 value=str(key[i]),
-                hint="jede Zelle nur einmal aufführen; Zeile nicht übernommen",
+                hint=_T["duplicate_hint"],
                 code="duplicate_id",
             )
         )
     if dup.sum() > _MAX_ROW_PROBLEMS:
-        problems.append(_more(file, int(dup.sum()), "doppelte Zellen"))
+        problems.append(_more(file, int(dup.sum()), _T["duplicate_more"]))
     return cells.loc[~dup].reset_index(drop=True), problems
 
 
@@ -375,7 +372,7 @@ def _more(file: str, total: int, what: str) -> Problem:
         file,
         None,
         None,
-        f"insgesamt {total} {what}; nur die ersten {_MAX_ROW_PROBLEMS} einzeln aufgeführt",
+        _T["more"].format(total=total, what=what, n=_MAX_ROW_PROBLEMS),
         code="summary",
     )
 
@@ -399,8 +396,8 @@ def read_census_grid(path: str | os.PathLike[str]) -> tuple[pd.DataFrame, list[P
                     str(p),
                     None,
                     None,
-                    "Datei nicht gefunden",
-                    hint="Pfad zum Zensus-Gitter prüfen",
+                    DATA_PROBLEMS["not_found"],
+                    hint=_T["not_found_hint"],
                     code="missing_file",
                 )
             ]
@@ -409,7 +406,15 @@ def read_census_grid(path: str | os.PathLike[str]) -> tuple[pd.DataFrame, list[P
         data = p.read_bytes()
     except OSError as exc:
         raise DataError(
-            [Problem(label, None, None, f"Datei nicht lesbar: {exc.strerror or exc}", code="read")]
+            [
+                Problem(
+                    label,
+                    None,
+                    None,
+                    _T["unreadable"].format(error=exc.strerror or exc),
+                    code="read",
+                )
+            ]
         ) from exc
     text, _encoding, decode_problems = decode_text(data, label)
     first = text.split("\n", 1)[0]
@@ -436,7 +441,7 @@ def read_census_grid(path: str | os.PathLike[str]) -> tuple[pd.DataFrame, list[P
         except (ValueError, TypeError):
             frame = read(as_text)
     except pd.errors.EmptyDataError as exc:
-        raise DataError([Problem(label, None, None, "Datei ist leer", code="empty")]) from exc
+        raise DataError([Problem(label, None, None, DATA_PROBLEMS["empty"], code="empty")]) from exc
     except pd.errors.ParserError as exc:
         raise DataError(
             [
@@ -444,8 +449,8 @@ def read_census_grid(path: str | os.PathLike[str]) -> tuple[pd.DataFrame, list[P
                     label,
                     None,
                     None,
-                    f"Datei nicht als CSV lesbar: {exc}",
-                    hint="als CSV mit Semikolon als Trennzeichen speichern",
+                    _T["not_csv"].format(error=exc),
+                    hint=_T["not_csv_hint"],
                     code="read",
                 )
             ]

@@ -23,6 +23,7 @@ from quartiersatlas.cli_common import (
     run_guarded,
 )
 from quartiersatlas.problems import Problem, count_errors
+from quartiersatlas.texts import CLI_TEXTS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -41,7 +42,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: Fehler: {message}\n")
+        self.exit(EXIT_USAGE, CLI_TEXTS["error"].format(prog=self.prog, message=message) + "\n")
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -53,61 +54,55 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """
     parser = _Parser(
         prog="python -m quartiersatlas",
-        description="Quartiersatlas: Daten prüfen, Orte Stadtteilen zuordnen, Abdeckung und Lücken "
-        "berechnen, Berichte als PDF.",
-        epilog="Exit-Codes: 0 = ohne Fehler, 1 = Probleme in den Daten gefunden, "
-        "2 = Aufruf- oder Einstellungsfehler.",
+        description=CLI_TEXTS["description"],
+        epilog=CLI_TEXTS["epilog"],
     )
     sub = parser.add_subparsers(dest="command", metavar="BEFEHL", parser_class=_Parser)
 
     check = sub.add_parser(
         "check",
-        help="Datenordner prüfen (Einstellungen, Stadtteile, Orte, Teams, Netzwerke, "
-        "Einwohner, Bedarf, Zensus-Gitter, Agenda)",
-        description="Prüft settings.toml und alle darin genannten Dateien eines Datenordners "
-        "und listet jedes Problem als DATEI:ZEILE: SPALTE: Meldung (bei settings.toml: "
-        "DATEI: [ABSCHNITT] SCHLÜSSEL: Meldung).",
+        help=CLI_TEXTS["check_help"],
+        description=CLI_TEXTS["check_description"],
     )
-    check.add_argument(
-        "--data", metavar="ORDNER", help="Datenordner (Standard: $QUARTIERSATLAS_DATA oder data/)"
-    )
-    check.add_argument("--strict", action="store_true", help="auch Warnungen führen zu Exit-Code 1")
-    check.add_argument("--quiet", action="store_true", help="keine Zusammenfassung ausgeben")
+    check.add_argument("--data", metavar="ORDNER", help=CLI_TEXTS["data_help"])
+    check.add_argument("--strict", action="store_true", help=CLI_TEXTS["strict_help"])
+    check.add_argument("--quiet", action="store_true", help=CLI_TEXTS["quiet_help"])
 
     join = sub.add_parser(
         "join",
-        help="Orte Stadtteilen zuordnen",
-        description="Gibt je Ort eine Zeile mit id,name,district,join_status aus "
-        "(join_status: inside, nearest, outside, no_coordinates). Probleme auf stderr.",
+        help=CLI_TEXTS["join_help"],
+        description=CLI_TEXTS["join_description"],
     )
     add_file_arguments(join, ("districts", "places"))
     join.add_argument(
         "--name-field",
         metavar="FELD",
-        help="Attribut mit dem Stadtteilnamen (Standard: name/Stadtteil/...)",
+        help=CLI_TEXTS["name_field_help"] + CLI_TEXTS["name_field_default"],
     )
-    join.add_argument("--layer", metavar="EBENE", help="Ebene in einer GeoPackage-Datei")
+    join.add_argument("--layer", metavar="EBENE", help=CLI_TEXTS["layer_help"])
     join.add_argument(
-        "--format", choices=("csv", "json"), default="csv", help="Ausgabeformat (Standard: csv)"
+        "--format",
+        choices=("csv", "json"),
+        default="csv",
+        help=CLI_TEXTS["format_help"].format(default="csv"),
     )
     join.add_argument(
         "--crs",
         metavar="CRS",
-        help="CRS der x/y-Spalten der Orte (Standard: settings.toml, EPSG:25832)",
+        help=CLI_TEXTS["crs_help"] + CLI_TEXTS["crs_default"],
     )
     join.add_argument(
         "--tolerance",
         type=float,
         metavar="METER",
-        help="Toleranz für 'nearest' in Metern (Standard: settings.toml, 50)",
+        help=CLI_TEXTS["tolerance_help"] + CLI_TEXTS["tolerance_default"],
     )
     join.add_argument(
         "--data",
         metavar="ORDNER",
-        help="Datenordner: seine settings.toml liefert Dateien und Standards; --districts "
-        "und --places ersetzen einzelne Dateien",
+        help=CLI_TEXTS["data_folder_help"].format(options=CLI_TEXTS["join_file_options"]),
     )
-    join.add_argument("--output", "-o", metavar="DATEI", help="in Datei statt auf stdout")
+    join.add_argument("--output", "-o", metavar="DATEI", help=CLI_TEXTS["output_help"])
     if command in (None, "coverage"):
         from quartiersatlas.cli_coverage import add_coverage_parser
 
@@ -135,7 +130,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         ds = load_dataset(settings)
     except DataError as exc:
         _print_problems(exc.problems, sys.stdout)
-        print(f"\n{len(exc.problems)} Problem(e); Stadtteil-Ebene nicht nutzbar.")
+        print("\n" + CLI_TEXTS["unusable_districts"].format(n=len(exc.problems)))
         return EXIT_PROBLEMS
     _print_problems(ds.problems, sys.stdout)
     errors = count_errors(ds.problems)
@@ -146,26 +141,29 @@ def _cmd_check(args: argparse.Namespace) -> int:
             ds.places, ds.districts, settings.kinds, ds.teams, ds.networks, ds.population
         )
         status = ds.places["join_status"].value_counts()
-        print(f"\nDatenordner: {settings.data_dir}")
+        print("\n" + CLI_TEXTS["data_folder"].format(folder=settings.data_dir))
         print(
-            f"{len(ds.districts)} Stadtteile"
-            + (" (schematisch)" if ds.districts_schematic else "")
-            + f", {len(ds.places)} Orte, {len(ds.teams)} Stadtteilteams, "
-            f"{len(ds.networks)} Netzwerke, Einwohner für {len(ds.population)} Stadtteile"
+            CLI_TEXTS["summary_districts"].format(n=len(ds.districts))
+            + (CLI_TEXTS["summary_schematic"] if ds.districts_schematic else "")
+            + CLI_TEXTS["summary_rest"].format(
+                places=len(ds.places),
+                teams=len(ds.teams),
+                networks=len(ds.networks),
+                population=len(ds.population),
+            )
             + (f" ({ds.population_status})" if ds.population_status else "")
         )
-        print(
-            "Zuordnung: "
-            + ", ".join(
-                f"{k} {int(status.get(k, 0))}"
-                for k in ("inside", "nearest", "outside", "no_coordinates")
-            )
+        joined = ", ".join(
+            f"{k} {int(status.get(k, 0))}"
+            for k in ("inside", "nearest", "outside", "no_coordinates")
         )
-        print("Orte je Art: " + ", ".join(f"{r.label} {r.places}" for r in by_kind.itertuples()))
+        print(CLI_TEXTS["summary_join"].format(counts=joined))
+        kinds = ", ".join(f"{r.label} {r.places}" for r in by_kind.itertuples())
+        print(CLI_TEXTS["summary_kinds"].format(counts=kinds))
         without = by_district[by_district["places"] == 0]["district"].tolist()
         if without:
-            print(f"Stadtteile ohne Ort: {', '.join(without)}")
-        print(f"{errors} Fehler, {warnings} Warnung(en).")
+            print(CLI_TEXTS["summary_without"].format(names=", ".join(without)))
+        print(CLI_TEXTS["summary_problems"].format(errors=errors, warnings=warnings))
     if errors or (args.strict and warnings):
         return EXIT_PROBLEMS
     return EXIT_OK
@@ -221,10 +219,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command in ("join", "coverage") and not args.data:
         missing = [f"--{k}" for k in ("districts", "places") if not getattr(args, k)]
         if missing:
-            parser.error(
-                f"es fehlt {', '.join(missing)} (oder --data ORDNER, dessen settings.toml "
-                "die Dateien nennt)"
-            )
+            parser.error(CLI_TEXTS["missing_files"].format(options=", ".join(missing)))
     if args.command == "coverage":
         from quartiersatlas.cli_coverage import run_coverage
 

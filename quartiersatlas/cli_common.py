@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from quartiersatlas._errors import DataError, SettingsError
 from quartiersatlas.problems import Problem
 from quartiersatlas.schema import ACCESSIBILITY_COLUMNS, STATUSES
+from quartiersatlas.texts import CLI_TEXTS
 
 if TYPE_CHECKING:  # the heavy modules are imported when a command reads data
     import geopandas as gpd
@@ -54,13 +55,12 @@ def add_selection_arguments(p: argparse.ArgumentParser) -> None:
         "--status",
         default="active",
         metavar="S1,S2",
-        help="Status der Orte, die zählen (Standard: active; erlaubt: " + ", ".join(STATUSES) + ")",
+        help=CLI_TEXTS["status_help"].format(allowed=", ".join(STATUSES)),
     )
     p.add_argument(
         "--require",
         metavar="M1,M2",
-        help="für die barrierefreie Abdeckung verlangte Merkmale: "
-        + ", ".join(ACCESSIBILITY_COLUMNS),
+        help=CLI_TEXTS["require_help"].format(allowed=", ".join(ACCESSIBILITY_COLUMNS)),
     )
 
 
@@ -69,20 +69,13 @@ class UsageError(Exception):
 
 
 FILE_OPTIONS: dict[str, tuple[str, str]] = {
-    "districts": (
-        "districts_path",
-        "Stadtteilflächen (GeoJSON, GeoPackage, Shapefile, auch .zip)",
-    ),
-    "places": ("places_path", "Orte (CSV, XLSX, GeoJSON-Punkte)"),
-    "population": ("population_path", "Einwohner je Stadtteil (CSV)"),
-    "grid": (
-        "grid_path",
-        "Zensus-2022-Gitter (100 m; CSV mit GITTER_ID_100m;x_mp_100m;y_mp_100m;Einwohner): "
-        "Einwohner im Umkreis nach Gitterzellen statt gleichmäßig verteilt",
-    ),
-    "teams": ("teams_path", "Stadtteilteams (CSV)"),
-    "networks": ("networks_path", "Netzwerke (CSV)"),
-    "need": ("need_path", "Bedarfskennzahlen je Stadtteil (CSV)"),
+    "districts": ("districts_path", CLI_TEXTS["file_districts"]),
+    "places": ("places_path", CLI_TEXTS["file_places"]),
+    "population": ("population_path", CLI_TEXTS["file_population"]),
+    "grid": ("grid_path", CLI_TEXTS["file_grid"]),
+    "teams": ("teams_path", CLI_TEXTS["file_teams"]),
+    "networks": ("networks_path", CLI_TEXTS["file_networks"]),
+    "need": ("need_path", CLI_TEXTS["file_need"]),
 }
 """Input files of the commands: option name -> (attribute of :class:`Settings`, help)."""
 
@@ -94,7 +87,7 @@ def add_file_arguments(p: argparse.ArgumentParser, keys: Sequence[str]) -> None:
         p.add_argument(
             f"--{key}",
             metavar="DATEI",
-            help=f"{text} (Standard: [files] {key} in settings.toml von --data)",
+            help=CLI_TEXTS["file_default"].format(text=text, key=key),
         )
 
 
@@ -126,8 +119,9 @@ def resolve_files(
     missing = [k for k in ("districts", "places") if k in keys and not getattr(args, k, None)]
     if missing:
         raise UsageError(
-            " und ".join(f"--{k}" for k in missing)
-            + " fehlt: Datei angeben oder --data ORDNER (mit settings.toml) verwenden"
+            CLI_TEXTS["missing_required"].format(
+                options=CLI_TEXTS["and"].join(f"--{k}" for k in missing)
+            )
         )
     return from_folder
 
@@ -168,10 +162,10 @@ def run_guarded(
     try:
         return run(args)
     except UsageError as exc:
-        print(f"{prog}: Fehler: {exc}", file=sys.stderr)
+        print(CLI_TEXTS["error"].format(prog=prog, message=exc), file=sys.stderr)
         return EXIT_USAGE
     except SettingsError as exc:
-        print(f"Einstellungen: {exc}", file=sys.stderr)
+        print(CLI_TEXTS["settings"].format(error=exc), file=sys.stderr)
         return EXIT_USAGE
     except DataError as exc:
         for p in exc.problems:
@@ -183,7 +177,7 @@ def run_guarded(
     except BrokenPipeError:  # output piped into `head` and the like
         return EXIT_OK
     except OSError as exc:
-        print(f"Datei: {exc}", file=sys.stderr)
+        print(CLI_TEXTS["file_error"].format(error=exc), file=sys.stderr)
         return EXIT_USAGE
     except Exception as exc:
         # Last resort: data no check foresaw must not end in a traceback.
@@ -191,9 +185,7 @@ def run_guarded(
             raise
         text = f"{type(exc).__name__}: {exc}"
         print(
-            f"{prog}: unerwarteter Fehler beim Verarbeiten der Daten ({text[:500]}). Bitte "
-            "die zuletzt geänderte Datei prüfen und den Fehler mit dieser Meldung melden; "
-            f"mit {DEBUG_ENV}=1 wird der technische Ablauf ausgegeben.",
+            CLI_TEXTS["unexpected"].format(prog=prog, text=text[:500], env=DEBUG_ENV),
             file=sys.stderr,
         )
         return EXIT_PROBLEMS

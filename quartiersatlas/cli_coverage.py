@@ -45,6 +45,7 @@ from quartiersatlas.schema import (
     STATUSES,
     TARGET_GROUP_COLUMNS,
 )
+from quartiersatlas.texts import CLI_COVERAGE_HELP, CLI_TEXTS, DATA_PROBLEMS, REPORT_CLI
 
 if TYPE_CHECKING:  # heavy modules are imported where a command runs (fast --help)
     import geopandas as gpd
@@ -90,16 +91,16 @@ def _radius(text: str) -> float:
     try:
         value = float(text.replace(",", "."))
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"'{text}' ist keine Zahl (Meter)") from exc
+        raise argparse.ArgumentTypeError(CLI_TEXTS["not_metres"].format(text=text)) from exc
     if not math.isfinite(value) or value < 0:
-        raise argparse.ArgumentTypeError(f"Radius muss ≥ 0 sein, ist {text}")
+        raise argparse.ArgumentTypeError(CLI_TEXTS["negative_radius"].format(text=text))
     return value
 
 
 def _percent(text: str) -> float:
     value = _radius(text)
     if value > 100:
-        raise argparse.ArgumentTypeError(f"Prozentwert muss zwischen 0 und 100 liegen: {text}")
+        raise argparse.ArgumentTypeError(CLI_TEXTS["percent"].format(text=text))
     return value
 
 
@@ -107,7 +108,7 @@ def _number(text: str) -> float:
     try:
         return float(text.replace(",", "."))
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"'{text}' ist keine Zahl") from exc
+        raise argparse.ArgumentTypeError(CLI_TEXTS["not_a_number"].format(text=text)) from exc
 
 
 def _items(text: str | None) -> list[str]:
@@ -118,84 +119,83 @@ def add_coverage_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     """Add the ``coverage`` sub-command to ``subparsers`` (of ``build_parser``)."""
     p = subparsers.add_parser(
         "coverage",
-        help="Abdeckung und Lücken je Stadtteil (Umkreis R um die gewählten Orte)",
-        description="Je Stadtteil: Orte, Orte je 1.000 Einwohner, Anteil der Fläche und der "
-        "Einwohner im Umkreis von R Metern (Luftlinie) um mindestens einen gewählten Ort, "
-        "Stadtteilteam, aktive Netzwerke und Lücken-Kriterien mit Begründung. Anteile als "
-        "Bruch 0..1; null, wo nicht berechenbar. Probleme in den Daten auf stderr.",
-        epilog="Exit-Codes: 0 = ohne Fehler, 1 = Probleme in den Daten (Tabelle wird trotzdem "
-        "ausgegeben), 2 = Aufruf- oder Einstellungsfehler.",
+        help=CLI_COVERAGE_HELP["help"],
+        description=CLI_COVERAGE_HELP["description"],
+        epilog=CLI_COVERAGE_HELP["epilog"],
     )
     add_file_arguments(p, tuple(FILE_OPTIONS))
     p.add_argument(
-        "--radius", required=True, type=_radius, metavar="METER", help="Umkreis R in Metern"
+        "--radius",
+        required=True,
+        type=_radius,
+        metavar="METER",
+        help=CLI_TEXTS["radius_help"],
     )
-    p.add_argument(
-        "--kinds", metavar="K1,K2", help="nur diese Arten von Orten (Kennungen; Standard: alle)"
-    )
+    p.add_argument("--kinds", metavar="K1,K2", help=CLI_COVERAGE_HELP["kinds"])
     add_selection_arguments(p)
     p.add_argument(
         "--group",
         choices=tuple(TARGET_GROUP_COLUMNS),
         default="all",
-        help="Zielgruppe für Orte je 1.000 Einwohner (Standard: all)",
+        help=CLI_COVERAGE_HELP["group"],
     )
     p.add_argument(
         "--criteria",
         default=_DEFAULT_CRITERIA,
         metavar="LISTE",
-        help=f"Lücken-Kriterien, kommagetrennt aus {', '.join(CRITERIA)} "
-        f"(Standard: {_DEFAULT_CRITERIA}; 'none' für keine)",
+        help=CLI_COVERAGE_HELP["criteria"].format(
+            criteria=", ".join(CRITERIA), default=_DEFAULT_CRITERIA
+        ),
     )
     p.add_argument(
         "--coverage-below",
         type=_percent,
         default=50.0,
         metavar="PROZENT",
-        help="Kriterium coverage: Abdeckung unter diesem Wert (Standard: 50)",
+        help=CLI_COVERAGE_HELP["coverage_below"],
     )
     p.add_argument(
         "--coverage-measure",
         choices=("area", "residents"),
         default="area",
-        help="Kriterium coverage nach Fläche oder Einwohnern (Standard: area)",
+        help=CLI_COVERAGE_HELP["coverage_measure"],
     )
     p.add_argument(
         "--per-1000-below",
         type=_number,
         default=0.5,
         metavar="Y",
-        help="Kriterium per_1000: weniger Orte je 1.000 Einwohner (Standard: 0,5)",
+        help=CLI_COVERAGE_HELP["per_1000_below"],
     )
+    p.add_argument("--need-column", metavar="SPALTE", help=CLI_COVERAGE_HELP["need_column"])
+    p.add_argument("--need-above", type=_number, metavar="Z", help=CLI_COVERAGE_HELP["need_above"])
     p.add_argument(
-        "--need-column", metavar="SPALTE", help="Kriterium need: Kennzahl (Standard: erste)"
-    )
-    p.add_argument("--need-above", type=_number, metavar="Z", help="Kriterium need: Schwelle")
-    p.add_argument(
-        "--format", choices=("json", "csv"), default="json", help="Ausgabeformat (Standard: json)"
+        "--format",
+        choices=("json", "csv"),
+        default="json",
+        help=CLI_TEXTS["format_help"].format(default="json"),
     )
     p.add_argument(
         "--uncovered-out",
         metavar="DATEI.geojson",
-        help="nicht abgedeckte Flächen je Stadtteil als GeoJSON (WGS84) schreiben",
+        help=CLI_COVERAGE_HELP["uncovered_out"],
     )
-    p.add_argument("--output", "-o", metavar="DATEI", help="in Datei statt auf stdout")
-    p.add_argument("--name-field", metavar="FELD", help="Attribut mit dem Stadtteilnamen")
-    p.add_argument("--layer", metavar="EBENE", help="Ebene in einer GeoPackage-Datei")
-    p.add_argument("--crs", metavar="CRS", help="CRS der x/y-Spalten der Orte")
-    p.add_argument("--tolerance", type=float, metavar="METER", help="Toleranz für 'nearest'")
+    p.add_argument("--output", "-o", metavar="DATEI", help=CLI_TEXTS["output_help"])
+    p.add_argument("--name-field", metavar="FELD", help=CLI_TEXTS["name_field_help"])
+    p.add_argument("--layer", metavar="EBENE", help=CLI_TEXTS["layer_help"])
+    p.add_argument("--crs", metavar="CRS", help=CLI_TEXTS["crs_help"])
+    p.add_argument("--tolerance", type=float, metavar="METER", help=CLI_TEXTS["tolerance_help"])
     p.add_argument(
         "--workers",
         type=int,
         default=DEFAULT_WORKERS,
         metavar="N",
-        help=f"Threads (Standard: {DEFAULT_WORKERS})",
+        help=CLI_COVERAGE_HELP["workers"].format(n=DEFAULT_WORKERS),
     )
     p.add_argument(
         "--data",
         metavar="ORDNER",
-        help="Datenordner: seine settings.toml liefert Dateien und Standards; die "
-        "Datei-Optionen ersetzen einzelne Dateien",
+        help=CLI_TEXTS["data_folder_help"].format(options=CLI_COVERAGE_HELP["file_options"]),
     )
 
 
@@ -216,8 +216,9 @@ def _kind_filter(
         unknown = [r for r in requested if normalize_key(r) not in lookup]
         if unknown:
             raise UsageError(
-                f"unbekannte Art(en): {', '.join(unknown)}; erlaubt: "
-                + ", ".join(settings.kind_ids)
+                REPORT_CLI["unknown_kind"].format(
+                    kinds=", ".join(unknown), allowed=", ".join(settings.kind_ids)
+                )
             )
         return [lookup[normalize_key(r)] for r in requested]
     # Lenient: match the kinds as written in the file.
@@ -303,21 +304,24 @@ def _criteria(args: argparse.Namespace, need: pd.DataFrame | None) -> GapCriteri
     unknown = [n for n in names if n not in CRITERIA]
     if unknown:
         raise UsageError(
-            f"unbekannte Kriterien: {', '.join(unknown)}; erlaubt: {', '.join(CRITERIA)}"
+            CLI_COVERAGE_HELP["unknown_criteria"].format(
+                criteria=", ".join(unknown), allowed=", ".join(CRITERIA)
+            )
         )
     need_column = args.need_column
     if "need" in names:
         if args.need_above is None:
-            raise UsageError("Kriterium need braucht --need-above Z")
+            raise UsageError(CLI_COVERAGE_HELP["need_without_above"])
         if need is None:
-            raise UsageError("Kriterium need braucht --need DATEI")
+            raise UsageError(CLI_COVERAGE_HELP["need_without_file"])
         available = indicator_columns(need)
         if need_column is None and available:
             need_column = available[0]
         if need_column not in available:
             raise UsageError(
-                f"Kennzahl '{need_column}' nicht in der Bedarfsdatei; vorhanden: "
-                + (", ".join(available) or "(keine)")
+                CLI_COVERAGE_HELP["need_column_unknown"].format(
+                    column=need_column, available=", ".join(available) or DATA_PROBLEMS["none"]
+                )
             )
     return GapCriteria(
         no_team="no_team" in names,
@@ -346,14 +350,17 @@ def _run(args: argparse.Namespace) -> int:
     bad_status = [s for s in statuses if s not in STATUSES]
     if bad_status:
         raise UsageError(
-            f"unbekannter Status: {', '.join(bad_status)}; erlaubt: {', '.join(STATUSES)}"
+            REPORT_CLI["unknown_status"].format(
+                statuses=", ".join(bad_status), allowed=", ".join(STATUSES)
+            )
         )
     require = _items(args.require)
     bad_req = [r for r in require if r not in ACCESSIBILITY_COLUMNS]
     if bad_req:
         raise UsageError(
-            f"unbekannte Merkmale: {', '.join(bad_req)}; erlaubt: "
-            + ", ".join(ACCESSIBILITY_COLUMNS)
+            REPORT_CLI["unknown_require"].format(
+                items=", ".join(bad_req), allowed=", ".join(ACCESSIBILITY_COLUMNS)
+            )
         )
     notices = resolve_inputs(args, settings, tuple(FILE_OPTIONS))
     inputs = read_inputs(args, settings, require_kind=settings is not None)

@@ -41,7 +41,7 @@ from quartiersatlas.cli_common import (
 )
 from quartiersatlas.schema import ACCESSIBILITY_COLUMNS, STATUSES
 from quartiersatlas.text_utils import normalize_key
-from quartiersatlas.texts import REPORT_CLI
+from quartiersatlas.texts import CLI_REPORT_HELP, CLI_TEXTS, REPORT_CLI, REPORT_TITLES
 
 if TYPE_CHECKING:  # heavy modules are imported when the command runs (fast --help)
     import pandas as pd
@@ -57,9 +57,9 @@ def _radius(text: str) -> float:
     try:
         value = float(text.replace(",", "."))
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"'{text}' ist keine Zahl (Meter)") from exc
+        raise argparse.ArgumentTypeError(CLI_TEXTS["not_metres"].format(text=text)) from exc
     if not math.isfinite(value) or value < 0:
-        raise argparse.ArgumentTypeError(f"Radius muss ≥ 0 sein, ist {text}")
+        raise argparse.ArgumentTypeError(CLI_TEXTS["negative_radius"].format(text=text))
     return value
 
 
@@ -71,37 +71,31 @@ def add_report_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     """Add the ``report`` sub-command to ``subparsers`` (of ``build_parser``)."""
     p = subparsers.add_parser(
         "report",
-        help="PDF: Stadtteil-Steckbrief (--district) oder Stadtübersicht (--overview)",
-        description="Schreibt einen Stadtteil-Steckbrief oder eine Stadtübersicht als PDF "
-        "(A4, Karte ohne Hintergrundkarte, Kennzahlen, Tabellen, Lücken-Rangliste mit "
-        "Gründen, Datenquellen und Datenstand).",
-        epilog="Exit-Codes: 0 = geschrieben, 1 = geschrieben, aber Fehler in den Daten "
-        "(oder Stadtteil-Ebene unbrauchbar), 2 = Aufruf- oder Einstellungsfehler. "
-        "Beispiel: python -m quartiersatlas report --district Kreyenbrück --out kb.pdf",
+        help=CLI_REPORT_HELP["help"],
+        description=CLI_REPORT_HELP["description"],
+        epilog=CLI_REPORT_HELP["epilog"],
     )
     what = p.add_mutually_exclusive_group(required=True)
     what.add_argument(
         "--district",
         metavar="NAME",
-        help="Stadtteil (Name oder Kennung, Groß-/Kleinschreibung egal)",
+        help=CLI_REPORT_HELP["district"],
     )
-    what.add_argument("--overview", action="store_true", help="Stadtübersicht statt Steckbrief")
-    p.add_argument("--out", "-o", required=True, metavar="DATEI.pdf", help="Ausgabedatei")
+    what.add_argument("--overview", action="store_true", help=CLI_REPORT_HELP["overview"])
+    p.add_argument("--out", "-o", required=True, metavar="DATEI.pdf", help=CLI_REPORT_HELP["out"])
     p.add_argument(
         "--radius",
         type=_radius,
         metavar="METER",
-        help="Umkreis R in Metern (Standard: settings.toml [coverage] default_radius_m)",
+        help=CLI_TEXTS["radius_help"] + CLI_REPORT_HELP["radius_default"],
     )
     p.add_argument(
         "--kinds",
         metavar="K1,K2",
-        help="nur diese Arten von Orten (Kennung oder Bezeichnung; Standard: alle)",
+        help=CLI_REPORT_HELP["kinds"],
     )
     add_selection_arguments(p)
-    p.add_argument(
-        "--data", metavar="ORDNER", help="Datenordner (Standard: $QUARTIERSATLAS_DATA oder data/)"
-    )
+    p.add_argument("--data", metavar="ORDNER", help=CLI_TEXTS["data_help"])
 
 
 def _kinds(ds: Dataset, requested: list[str]) -> list[str] | None:
@@ -211,10 +205,10 @@ def _run(args: argparse.Namespace) -> int:
     if district is not None:
         profile = district_profile(ds, district, analysis=analysis)
         data = profile_pdf(profile, ds)
-        what = f"Stadtteil-Steckbrief {profile.district}"
+        what = f"{REPORT_TITLES['profile_kicker']} {profile.district}"
     else:
         data = overview_pdf(city_overview(ds, analysis=analysis), ds)
-        what = f"Stadtübersicht {settings.city_name}"
+        what = f"{REPORT_TITLES['overview_kicker']} {settings.city_name}"
     out.write_bytes(data)
     pages = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
     print(

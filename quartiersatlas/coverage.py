@@ -96,6 +96,7 @@ from quartiersatlas.schema import (
     TargetGroup,
 )
 from quartiersatlas.summary import group_district_pairs
+from quartiersatlas.texts import ANALYSIS_TEXTS, CORE_ERRORS
 
 __all__ = [
     "TILE_FRACTION",
@@ -154,9 +155,9 @@ def to_metric(frame: gpd.GeoDataFrame, metric_crs: str) -> gpd.GeoDataFrame:
         When ``metric_crs`` is geographic or ``frame`` has no CRS.
     """
     if CRS.from_user_input(metric_crs).is_geographic:
-        raise ValueError(f"'{metric_crs}' ist geografisch; ein metrisches System angeben.")
+        raise ValueError(CORE_ERRORS["geographic_crs"].format(crs=metric_crs))
     if frame.crs is None:
-        raise ValueError("Ebene hat kein Koordinatenreferenzsystem; erst set_crs() aufrufen.")
+        raise ValueError(CORE_ERRORS["no_crs"])
     return frame.to_crs(metric_crs)
 
 
@@ -808,9 +809,13 @@ def coverage_table(
         ``accessible_residents_covered_share`` when ``require`` is given.
     """
     if group not in TARGET_GROUP_COLUMNS:
-        raise ValueError(f"Unbekannte Zielgruppe '{group}'; erlaubt: all, under_18, 65_plus.")
+        raise ValueError(
+            ANALYSIS_TEXTS["unknown_group"].format(
+                group=group, allowed=", ".join(TARGET_GROUP_COLUMNS)
+            )
+        )
     if districts.crs is not None and places.crs is not None and districts.crs != places.crs:
-        raise ValueError("Stadtteile und Orte in verschiedenen CRS; beide mit to_crs() angleichen.")
+        raise ValueError(CORE_ERRORS["crs_mismatch"])
     ids = districts["id"].astype(str).tolist()
     base = pd.DataFrame({"district_id": ids, "district": districts["name"].astype(str).tolist()})
     pop_cols = ("residents", "residents_under_18", "residents_65_plus")
@@ -862,10 +867,7 @@ def coverage_table(
             base[c] = shares[c].to_numpy()
 
     if "district_id" not in places.columns:
-        raise ValueError(
-            "Orte ohne Spalte 'district_id': erst mit quartiersatlas.dataset.join_places "
-            "den Stadtteilen zuordnen."
-        )
+        raise ValueError(CORE_ERRORS["not_joined"])
     per = places["district_id"].dropna().astype(str).value_counts()
     base["places"] = base["district_id"].map(per).fillna(0).astype("int64")
 

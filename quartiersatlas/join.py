@@ -26,6 +26,7 @@ import shapely
 
 from quartiersatlas.problems import Problem
 from quartiersatlas.text_utils import normalize_key
+from quartiersatlas.texts import JOIN_PROBLEMS
 
 __all__ = ["JOIN_STATUSES", "JoinStatus", "assign_districts", "join_problems"]
 
@@ -179,13 +180,11 @@ def join_problems(
                     file,
                     row,
                     "lat",
-                    f"Ort liegt außerhalb der Stadt ({dist:,.0f} m vom "
-                    "nächsten Stadtteil entfernt)".replace(",", "."),
+                    JOIN_PROBLEMS["outside"].format(distance=dist).replace(",", "."),
                     value=f"{places['lat'].iloc[i]}, {places['lon'].iloc[i]}"
                     if "lat" in places.columns
                     else None,
-                    hint="Koordinaten prüfen (vertauscht? falsches System?); Ort wird keinem "
-                    "Stadtteil zugeordnet",
+                    hint=JOIN_PROBLEMS["outside_hint"],
                     code="outside",
                 )
             )
@@ -195,9 +194,9 @@ def join_problems(
                     file,
                     row,
                     "lat",
-                    f"Ort liegt in keiner Stadtteilfläche; dem nächsten "
-                    f"Stadtteil '{name}' zugeordnet ({dist:.0f} m, Toleranz "
-                    f"{tolerance_m:.0f} m)",
+                    JOIN_PROBLEMS["nearest"].format(
+                        name=name, distance=dist, tolerance=tolerance_m
+                    ),
                     severity="warning",
                     code="nearest",
                 )
@@ -214,10 +213,9 @@ def join_problems(
                         file,
                         row,
                         "district_stated",
-                        f"Quelle nennt '{stated[i]}', die Koordinaten liegen in '{name}'",
+                        JOIN_PROBLEMS["mismatch"].format(stated=stated[i], name=name),
                         value=stated[i],
-                        hint="Koordinaten oder Stadtteilangabe prüfen (bei geschätzten "
-                        "Koordinaten oder schematischen Grenzen zu erwarten)",
+                        hint=JOIN_PROBLEMS["mismatch_hint"],
                         severity="warning",
                         code="district_mismatch",
                     )

@@ -12,6 +12,7 @@ assembled in :mod:`quartiersatlas.maps`.
 
 from __future__ import annotations
 
+import html
 import json
 from typing import Any
 
@@ -22,7 +23,15 @@ from folium.template import Template
 
 from quartiersatlas.assets import vendor_css, vendor_js
 
-__all__ = ["FitBounds", "HtmlControl", "MarkerLayer", "ScaleBar", "Script", "script_json"]
+__all__ = [
+    "Attribution",
+    "FitBounds",
+    "HtmlControl",
+    "MarkerLayer",
+    "ScaleBar",
+    "Script",
+    "script_json",
+]
 
 
 def script_json(data: Any) -> str:
@@ -46,6 +55,24 @@ class Script(MacroElement):
         super().__init__()
         self._name = "QaScript"
         self.code = code
+
+
+class Attribution(MacroElement):
+    """Credits of the data in the map's attribution control (text, never HTML: the
+    control sets it with innerHTML, so it arrives HTML-escaped)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text_json }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._name = "QaAttribution"
+        self.text_json = script_json(html.escape(text))
 
 
 class ScaleBar(MacroElement):

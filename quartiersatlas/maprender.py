@@ -21,6 +21,8 @@ from typing import Any
 
 from branca.element import Element, Figure
 
+from quartiersatlas.texts import CORE_ERRORS
+
 __all__ = ["render_map_html"]
 
 # folium's GeoJsonStyleMapper writes ``{{'var_name'}}`` for a style value that is a map
@@ -82,7 +84,7 @@ def render_map_html(m: Element) -> str:
     """
     root = m.get_root()
     if not isinstance(root, Figure):
-        raise TypeError("Die Karte ist in keine HTML-Seite (branca Figure) eingebettet.")
+        raise TypeError(CORE_ERRORS["no_figure"])
     for child in root._children.values():
         child.render()
     names = {el.get_name() for el in _walk(root)}

@@ -37,6 +37,7 @@ from quartiersatlas.classify import (
     classify,
 )
 from quartiersatlas.leaflet import (
+    Attribution,
     FitBounds,
     HtmlControl,
     MarkerLayer,
@@ -348,6 +349,7 @@ def build_map(
     uncovered: gpd.GeoDataFrame | None = None,
     uncovered_label: str = T["uncovered"],
     status_lines: Sequence[str] = (),
+    attribution: str = "",
     basemap: str = "none",
     asset_base: str = DEFAULT_ASSET_BASE,
     cluster: bool = True,
@@ -373,6 +375,9 @@ def build_map(
         Id of the district to highlight.
     status_lines
         The data-status note (schematic / synthetic / estimated), shown on the map.
+    attribution
+        Credits of the data (``[sources] map_attribution``), as text in the map's
+        attribution control.
     basemap
         ``none`` (no tiles, no third-party request), ``osm``, ``basemap_de``,
         ``basemap_de_grau``.
@@ -419,6 +424,8 @@ def build_map(
         ).add_to(m)
 
     ScaleBar().add_to(m)
+    if attribution:
+        Attribution(attribution).add_to(m)
     shown = simplify_for_display(districts[["id", "name", "geometry"]], metric_crs)
     if fit_bounds and (bounds is not None or not shown.empty):
         x0, y0, x1, y1 = (float(v) for v in (bounds if bounds is not None else shown.total_bounds))

@@ -30,6 +30,7 @@ from quartiersatlas.problems import Problem
 from quartiersatlas.readers import ROW, RawTable, read_table
 from quartiersatlas.schema import DATA_STATUSES, Column
 from quartiersatlas.text_utils import normalize_key
+from quartiersatlas.texts import DATA_PROBLEMS, NEED_PROBLEMS
 from quartiersatlas.validate import match_district_rows
 
 __all__ = ["NEED_COLUMNS", "NEED_TEXT_COLUMNS", "indicator_columns", "parse_need", "read_need"]
@@ -109,9 +110,12 @@ def parse_need(raw: RawTable, districts: pd.DataFrame) -> tuple[pd.DataFrame, li
                     raw.file,
                     1,
                     "district_id",
-                    "Pflichtspalte 'district_id' fehlt",
-                    hint="Spalte district_id (Kennung oder Name des Stadtteils) ergänzen; "
-                    "vorhandene Spalten: " + (", ".join(cols) or "(keine)"),
+                    DATA_PROBLEMS["missing_column"].format(name="district_id"),
+                    hint=NEED_PROBLEMS["district_column_hint"].format(
+                        present=DATA_PROBLEMS["columns_present"].format(
+                            columns=", ".join(cols) or DATA_PROBLEMS["none"]
+                        )
+                    ),
                     code="missing_column",
                 ),
             ]
@@ -124,8 +128,8 @@ def parse_need(raw: RawTable, districts: pd.DataFrame) -> tuple[pd.DataFrame, li
                     raw.file,
                     1,
                     "data_status",
-                    "Pflichtspalte 'data_status' fehlt",
-                    hint="Spalte data_status ergänzen: official, estimated oder synthetic",
+                    DATA_PROBLEMS["missing_column"].format(name="data_status"),
+                    hint=NEED_PROBLEMS["status_column_hint"],
                     code="missing_column",
                 ),
             ]
@@ -139,8 +143,8 @@ def parse_need(raw: RawTable, districts: pd.DataFrame) -> tuple[pd.DataFrame, li
                     raw.file,
                     1,
                     c,
-                    f"Kennzahl-Spalte '{name}' kommt doppelt vor; die spätere wird nicht verwendet",
-                    hint="eine der beiden Spalten umbenennen oder löschen",
+                    NEED_PROBLEMS["duplicate_indicator"].format(name=name),
+                    hint=DATA_PROBLEMS["duplicate_column_hint"],
                     code="duplicate_column",
                 )
             )
@@ -152,8 +156,8 @@ def parse_need(raw: RawTable, districts: pd.DataFrame) -> tuple[pd.DataFrame, li
                     raw.file,
                     1,
                     None,
-                    "keine Kennzahl-Spalte gefunden",
-                    hint="mindestens eine Spalte mit Zahlen ergänzen, z. B. sgb2_share_pct",
+                    NEED_PROBLEMS["no_indicator"],
+                    hint=NEED_PROBLEMS["no_indicator_hint"],
                     code="missing_column",
                 ),
             ]
@@ -177,9 +181,9 @@ def parse_need(raw: RawTable, districts: pd.DataFrame) -> tuple[pd.DataFrame, li
         add(
             int(rows[j]),
             "data_status",
-            "Datenstatus fehlt" if not status_raw.iloc[j] else "Wert nicht erlaubt",
+            DATA_PROBLEMS["no_status"] if not status_raw.iloc[j] else DATA_PROBLEMS["not_allowed"],
             value=status_raw.iloc[j] or None,
-            hint="official, estimated oder synthetic eintragen; Zeile nicht übernommen",
+            hint=DATA_PROBLEMS["status_hint"],
             code="enum",
         )
         keep[j] = False
@@ -192,8 +196,8 @@ def parse_need(raw: RawTable, districts: pd.DataFrame) -> tuple[pd.DataFrame, li
             add(
                 1,
                 c,
-                "Spalte enthält keine Zahlen; nicht als Kennzahl verwendet",
-                hint="Textspalten 'notes' oder 'source' nennen",
+                NEED_PROBLEMS["not_numeric"],
+                hint=NEED_PROBLEMS["not_numeric_hint"],
                 severity="warning",
                 code="not_numeric",
             )
@@ -206,18 +210,14 @@ def parse_need(raw: RawTable, districts: pd.DataFrame) -> tuple[pd.DataFrame, li
             pct = c.lower().endswith("_pct")
             outside = finite & ~too_big & pct & ((values_c < 0) | (values_c > 100))
         checks = (
-            (filled & np.isnan(values_c), "keine Zahl", "Dezimalzahl wie 12.5 oder 12,5 eintragen"),
+            (filled & np.isnan(values_c), DATA_PROBLEMS["no_number"], NEED_PROBLEMS["number_hint"]),
             (
                 filled & ~finite & ~np.isnan(values_c),
-                "keine endliche Zahl",
-                "Dezimalzahl wie 12.5 oder 12,5 eintragen",
+                NEED_PROBLEMS["not_finite"],
+                NEED_PROBLEMS["number_hint"],
             ),
-            (too_big, "Zahl zu groß (Betrag unter 10^15)", "Zahl prüfen (Spalten verrutscht?)"),
-            (
-                outside,
-                "Prozentwert außerhalb von 0 bis 100",
-                "Anteil in Prozent eintragen (Spaltenname endet auf _pct)",
-            ),
+            (too_big, NEED_PROBLEMS["too_big"], DATA_PROBLEMS["check_number_hint"]),
+            (outside, NEED_PROBLEMS["percent"], NEED_PROBLEMS["percent_hint"]),
         )
         unusable = np.zeros(len(values_c), dtype=bool)
         for mask, message, hint in checks:
@@ -228,7 +228,7 @@ def parse_need(raw: RawTable, districts: pd.DataFrame) -> tuple[pd.DataFrame, li
                     c,
                     message,
                     value=t.iloc[j],
-                    hint=hint + "; Wert bleibt leer",
+                    hint=hint + NEED_PROBLEMS["value_empty"],
                     code="number",
                 )
         values[c] = pd.Series(np.where(unusable, np.nan, values_c), index=frame.index)
@@ -243,8 +243,8 @@ def parse_need(raw: RawTable, districts: pd.DataFrame) -> tuple[pd.DataFrame, li
             add(
                 None,
                 "district_id",
-                f"keine Bedarfswerte für Stadtteil '{d}'",
-                hint="Zeile ergänzen; bis dahin zeigt das Dashboard 'keine Daten'",
+                NEED_PROBLEMS["no_values"].format(district=d),
+                hint=DATA_PROBLEMS["missing_row_hint"],
                 severity="warning",
                 code="missing_district",
             )

@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from quartiersatlas.texts import PROBLEM_TEXTS
+
 __all__ = ["Problem", "Severity", "count_errors", "format_problems"]
 
 Severity = Literal["error", "warning"]
@@ -41,11 +43,11 @@ class Problem:
             parts.append(self.column)
         text = self.message
         if self.value is not None and self.value != "":
-            text += f" (Wert: {self.value!r})"
+            text += PROBLEM_TEXTS["value"].format(value=self.value)
         if self.hint:
-            text += f" – {self.hint}"
+            text += PROBLEM_TEXTS["hint"].format(hint=self.hint)
         if self.severity == "warning":
-            text = "Warnung: " + text
+            text = PROBLEM_TEXTS["warning"].format(text=text)
         parts.append(text)
         return ": ".join(parts)
 

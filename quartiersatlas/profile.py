@@ -146,13 +146,19 @@ def status_lines(ds: Dataset, need: pd.DataFrame | None = None) -> list[str]:
     """What is schematic, synthetic or estimated in the data, in German sentences.
 
     The same note as the app shows on every page (``ui.common.data_status_lines``),
-    plus a line for synthetic need values when ``need`` is given.
+    plus a line for synthetic need values when ``need`` is given. What the districts
+    and the residents are comes from the settings (``[sources]``) when given there.
     """
+    s = ds.settings
     lines = []
+    if s.districts_note:
+        lines.append(s.districts_note)
     if ds.districts_schematic:
         lines.append(DATA_STATUS_NOTES["schematic_districts"])
     if ds.population_status == "synthetic":
         lines.append(synthetic_population_note(ds))
+    elif s.population_note:
+        lines.append(s.population_note)  # says where the figures come from
     elif ds.population_status == "estimated":
         lines.append(DATA_STATUS_NOTES["estimated_population"])
     if ds.approximate_places:
@@ -238,6 +244,8 @@ def data_sources(
         lines.append(
             REPORT_SOURCES["population_total"].format(total=total, total_source=total_source)
         )
+    if s.grid_path is not None:
+        lines.append(REPORT_SOURCES["grid_file"].format(file=_file_label(ds, s.grid_path)))
     files = ", ".join(_file_label(ds, p) for p in (s.places_path, s.teams_path, s.networks_path))
     if records is None:
         urls = _source_urls([ds.places, ds.teams, ds.networks])
@@ -258,9 +266,7 @@ def data_sources(
             lines.append(REPORT_SOURCES["records_district"].format(n=len(urls), files=files))
             lines += urls
     if need is not None and need_column:
-        synthetic = (
-            "data_status" in need.columns and need["data_status"].astype(str).eq("synthetic").any()
-        )
+        synthetic = need_is_synthetic(need)
         lines.append(
             REPORT_SOURCES["need"].format(
                 label=need_label(need_column),
@@ -269,6 +275,7 @@ def data_sources(
             )
         )
     lines.append(REPORT_SOURCES["basemap"].format(crs=s.metric_crs))
+    lines += [REPORT_SOURCES["credit"].format(credit=c) for c in s.credits]
     return lines
 
 

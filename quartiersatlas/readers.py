@@ -82,6 +82,7 @@ from quartiersatlas._errors import DataError
 from quartiersatlas.problems import Problem
 from quartiersatlas.schema import Column, canonical_header
 from quartiersatlas.text_utils import slugify
+from quartiersatlas.texts import DATA_PROBLEMS, READER_PROBLEMS
 
 __all__ = ["ROW", "RawTable", "decode_text", "read_districts", "read_table"]
 
@@ -101,7 +102,8 @@ _NAME_CANDIDATES = (
     "gebiet",
 )
 
-_SAVE_AS_UTF8 = "Excel: 'CSV UTF-8 (durch Trennzeichen getrennt)'"
+_T = READER_PROBLEMS
+_SAVE_AS_UTF8 = _T["save_as"]
 
 
 @dataclass
@@ -190,20 +192,19 @@ _ENCODING_NAMES = {
 _NOT_TEXT = (
     (
         b"PK\x03\x04",
-        "eine Excel-Datei (.xlsx) oder ein ZIP-Archiv",
-        "Excel-Dateien mit der Endung .xlsx angeben oder in Excel als CSV speichern "
-        f"({_SAVE_AS_UTF8})",
+        _T["xlsx_or_zip"],
+        _T["xlsx_or_zip_hint"].format(save_as=_SAVE_AS_UTF8),
     ),
     (
         b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
-        "eine alte Excel-Datei (.xls)",
-        f"in Excel als .xlsx oder als CSV speichern ({_SAVE_AS_UTF8})",
+        _T["old_excel"],
+        _T["old_excel_hint"].format(save_as=_SAVE_AS_UTF8),
     ),
-    (b"%PDF", "ein PDF-Dokument", "die Tabelle als CSV oder .xlsx angeben"),
+    (b"%PDF", _T["pdf"], _T["pdf_hint"]),
     (
         b"SQLite format 3\x00",
-        "eine Datenbank (z. B. GeoPackage)",
-        "GeoPackage-Dateien mit der Endung .gpkg angeben",
+        _T["database"],
+        _T["database_hint"],
     ),
 )
 
@@ -259,7 +260,7 @@ def _decode(data: bytes, label: str) -> _Decoded:
                         label,
                         None,
                         None,
-                        f"Datei ist keine Textdatei (CSV), sondern {what}",
+                        _T["not_text"].format(what=what),
                         hint=hint,
                         code="format",
                     )
@@ -304,10 +305,9 @@ def decode_text(data: bytes, label: str) -> tuple[str, str, list[Problem]]:
                         label,
                         number,
                         None,
-                        f"Zeichen nicht lesbar: Bytes {_hex(line)} sind kein gültiges "
-                        f"{encoding}; ersetzt durch '\ufffd'",
+                        _T["undecodable"].format(bytes=_hex(line), encoding=encoding),
                         value=_shorten(_MARKS.sub("\ufffd", line)),
-                        hint=f"Datei als CSV UTF-8 speichern ({_SAVE_AS_UTF8})",
+                        hint=_T["save_utf8_hint"].format(save_as=_SAVE_AS_UTF8),
                         severity="warning",
                         code="encoding",
                     )
@@ -325,8 +325,8 @@ def _refuse_binary(text: str, label: str) -> None:
                     label,
                     None,
                     None,
-                    f"Datei ist keine Textdatei (CSV): sie enthält {controls} Steuerzeichen",
-                    hint=f"Tabelle als CSV speichern ({_SAVE_AS_UTF8}) oder als .xlsx angeben",
+                    _T["binary"].format(n=controls),
+                    hint=_T["binary_hint"].format(save_as=_SAVE_AS_UTF8),
                     code="format",
                 )
             ]
@@ -420,9 +420,9 @@ def _read_csv_rows(path: Path) -> tuple[list[list[str]], _Source]:
                     label,
                     None,
                     None,
-                    "Datei kann nicht gelesen werden",
+                    _T["unreadable"],
                     value=str(exc),
-                    hint="Zugriffsrechte der Datei prüfen",
+                    hint=_T["unreadable_hint"],
                     code="read",
                 )
             ]
@@ -460,9 +460,9 @@ def _read_csv_rows(path: Path) -> tuple[list[list[str]], _Source]:
                         label,
                         None,
                         None,
-                        "CSV-Datei nicht lesbar",
-                        value=f"Zeile {reader.line_num} der Datei: {exc}",
-                        hint=f"Datei in Excel öffnen und neu speichern ({_SAVE_AS_UTF8})",
+                        _T["csv_unreadable"],
+                        value=_T["csv_unreadable_value"].format(line=reader.line_num, error=exc),
+                        hint=_T["csv_unreadable_hint"].format(save_as=_SAVE_AS_UTF8),
                         code="read",
                     )
                 ]
@@ -514,27 +514,25 @@ def _clean_cell(
                 label,
                 row,
                 column,
-                "Byte-Order-Mark (U+FEFF) mitten in der Datei entfernt",
+                _T["bom"],
                 value=_shorten(value),
-                hint="entsteht, wenn Dateien aneinandergehängt werden; Datei prüfen und "
-                f"als eine Datei speichern ({_SAVE_AS_UTF8})",
+                hint=_T["bom_hint"].format(save_as=_SAVE_AS_UTF8),
                 severity="warning",
                 code="bom",
             )
         )
     if _MARKS.search(value):
         encoding = _ENCODING_NAMES.get(source.encoding or "", source.encoding or "")
-        hint = f"Datei als CSV UTF-8 speichern ({_SAVE_AS_UTF8}) und den Wert prüfen"
+        hint = _T["undecodable_hint"].format(save_as=_SAVE_AS_UTF8)
         if source.encoding == "utf-8-sig":
             guess = value.encode("utf-8", "surrogateescape").decode("cp1252", "replace")
-            hint += f"; als Windows-1252 gelesen hieße er {_shorten(guess)!r}"
+            hint += _T["undecodable_guess"].format(guess=_shorten(guess))
         found.append(
             Problem(
                 label,
                 row,
                 column,
-                f"Zeichen nicht lesbar: Bytes {_hex(value)} sind kein gültiges "
-                f"{encoding}; ersetzt durch '\ufffd'",
+                _T["undecodable"].format(bytes=_hex(value), encoding=encoding),
                 value=_shorten(_MARKS.sub("\ufffd", value)),
                 hint=hint,
                 severity="warning",
@@ -550,10 +548,9 @@ def _clean_cell(
                 label,
                 row,
                 column,
-                f"Steuerzeichen ({codes}) entfernt",
+                _T["control"].format(codes=codes),
                 value=_shorten(value),
-                hint="Steuerzeichen entstehen z. B. beim Kopieren aus anderen Programmen; "
-                "Wert in der Quelle prüfen",
+                hint=_T["control_hint"],
                 severity="warning",
                 code="control_character",
             )
@@ -569,12 +566,9 @@ def _clean_cell(
                     label,
                     row,
                     column,
-                    f"Zeichenfolge '{match.group()}' sieht nach UTF-8 aus (wäre "
-                    f"'{meant}'); die Datei wurde als Windows-1252 gelesen",
+                    _T["lookalike"].format(text=match.group(), meant=meant),
                     value=_shorten(value),
-                    hint="die Datei mischt zwei Zeichenkodierungen: einheitlich als CSV "
-                    f"UTF-8 speichern ({_SAVE_AS_UTF8}); der Wert wurde so übernommen, "
-                    "wie er gelesen wurde",
+                    hint=_T["lookalike_hint"].format(save_as=_SAVE_AS_UTF8),
                     severity="warning",
                     code="encoding",
                 )
@@ -600,8 +594,8 @@ def _column_names(
                     label,
                     header_row,
                     h,
-                    f"Spalte '{canon}' kommt doppelt vor (auch Spalte {seen[canon] + 1})",
-                    hint="eine der beiden Spalten umbenennen oder löschen",
+                    _T["duplicate_column"].format(name=canon, other=seen[canon] + 1),
+                    hint=DATA_PROBLEMS["duplicate_column_hint"],
                     code="duplicate_column",
                 )
             )
@@ -614,11 +608,11 @@ def _column_names(
                     Problem(
                         label,
                         header_row,
-                        h or f"Spalte {i + 1}",
-                        f"Spaltenname '{ROW}' ist für die Zeilennummer reserviert"
+                        h or _T["column_n"].format(n=i + 1),
+                        _T["reserved_column"].format(name=ROW)
                         if name == ROW
-                        else f"Spalte '{name}' kommt doppelt vor (auch Spalte {seen[name] + 1})",
-                        hint=f"Spalte umbenennen; sie wird als '{renamed}' gelesen",
+                        else _T["duplicate_column"].format(name=name, other=seen[name] + 1),
+                        hint=_T["renamed_hint"].format(name=renamed),
                         severity="warning",
                         code="duplicate_column",
                     )
@@ -650,12 +644,9 @@ def _swallowed_rows(
                 label,
                 number,
                 names[j],
-                f"Feld reicht über {len(lines)} Zeilen der Datei, {rowlike} davon mit "
-                "Trennzeichen wie eigene Zeilen – vermutlich fehlt ein schließendes "
-                "Anführungszeichen",
+                _T["unclosed_quote"].format(lines=len(lines), rowlike=rowlike),
                 value=_shorten(cell),
-                hint='Anführungszeichen schließen oder entfernen (ein " im Text wird als "" '
-                "geschrieben); Zeile wurde nicht übernommen",
+                hint=_T["unclosed_quote_hint"],
                 code="unclosed_quote",
             )
     return None
@@ -672,14 +663,18 @@ def _rows_to_frame(
         start += 1
     if start >= len(rows):
         raise DataError(
-            [Problem(label, None, None, "Datei ist leer", hint=source.empty_hint, code="empty")]
+            [
+                Problem(
+                    label, None, None, DATA_PROBLEMS["empty"], hint=source.empty_hint, code="empty"
+                )
+            ]
         )
     header_row = start + 1
     header: list[str] = []
     for i, h in enumerate(rows[start]):
         h = h.strip()
         if source.scan and _SUSPICIOUS.search(h):
-            h, found = _clean_cell(h, label, header_row, f"Spalte {i + 1}", source)
+            h, found = _clean_cell(h, label, header_row, _T["column_n"].format(n=i + 1), source)
             problems += found
         header.append(h)
     names, extra, name_problems = _column_names(header, header_row, label, columns)
@@ -710,10 +705,9 @@ def _rows_to_frame(
                         label,
                         int(numbers[i]),
                         None,
-                        f"Zeile hat {n} Felder, die Kopfzeile nur {width}",
+                        _T["long_row"].format(n=n, width=width),
                         value=_shorten(" | ".join(cells[width:])),
-                        hint="Trennzeichen in Texten in Anführungszeichen setzen oder "
-                        "überzählige Felder entfernen; Zeile wurde nicht übernommen",
+                        hint=_T["long_row_hint"],
                         code="field_count",
                     )
                 )
@@ -756,10 +750,9 @@ def _rows_to_frame(
                     label,
                     int(numbers[i]),
                     None,
-                    "Zeile wiederholt die Kopfzeile",
+                    _T["repeated_header"],
                     value=_shorten(" | ".join(arr[i, :named])),
-                    hint="entsteht, wenn Dateien aneinandergehängt werden; Zeile löschen; "
-                    "Zeile wurde nicht übernommen",
+                    hint=_T["repeated_header_hint"],
                     code="repeated_header",
                 )
             )
@@ -786,10 +779,9 @@ def _rows_to_frame(
                 label,
                 int(numbers[i]),
                 None,
-                f"Zeile hat nur {n} Felder, die Kopfzeile {named}",
+                _T["short_row"].format(n=n, named=named),
                 value=_shorten(" | ".join(arr[i, :n])),
-                hint="fehlende Felder bzw. Trennzeichen ergänzen; übernommen mit "
-                f"leeren Feldern für {_shorten(', '.join(missing), 120)}",
+                hint=_T["short_row_hint"].format(missing=_shorten(", ".join(missing), 120)),
                 severity="warning",
                 code="short_row",
             )
@@ -824,7 +816,7 @@ def _read_point_vector(
     except Exception as exc:  # GDAL raises several error types
         raise DataError([_unreadable(label, exc)]) from exc
     if not isinstance(gdf, gpd.GeoDataFrame):
-        raise DataError([_no_geometry_problem(label, "Orte als Punkte speichern")])
+        raise DataError([_no_geometry_problem(label, _T["save_points"])])
     if gdf.crs is None:
         raise DataError([_no_crs_problem(label)])
     problems: list[Problem] = []
@@ -842,8 +834,8 @@ def _read_point_vector(
                         label,
                         None,
                         str(c),
-                        f"Spaltenname '{ROW}' ist für die Zeilennummer reserviert",
-                        hint=f"Spalte umbenennen; sie wird als '{ROW}__dup' gelesen",
+                        _T["reserved_column"].format(name=ROW),
+                        hint=_T["renamed_hint"].format(name=f"{ROW}__dup"),
                         severity="warning",
                         code="duplicate_column",
                     )
@@ -857,8 +849,8 @@ def _read_point_vector(
                     label,
                     None,
                     str(c),
-                    f"Spalte '{canon}' kommt doppelt vor (auch '{first}')",
-                    hint="eine der beiden Spalten umbenennen oder löschen",
+                    _T["duplicate_column_of"].format(name=canon, other=first),
+                    hint=DATA_PROBLEMS["duplicate_column_hint"],
                     code="duplicate_column",
                 )
             )
@@ -886,8 +878,8 @@ def _read_point_vector(
                 label,
                 int(i) + 1,
                 "geometry",
-                f"Geometrie ist {geom.iloc[i].geom_type}, erwartet wird ein Punkt",
-                hint="Orte als Punkte speichern; der Ort wird ohne Lage übernommen",
+                _T["not_point"].format(type=geom.iloc[i].geom_type),
+                hint=_T["not_point_hint"],
                 code="geometry_type",
             )
         )
@@ -900,9 +892,8 @@ def _read_point_vector(
                 label,
                 None,
                 ", ".join(given),
-                "Spalten lat/lon und Punktgeometrie zugleich: für Objekte mit Punkt gilt "
-                "die Geometrie",
-                hint="Spalten lat/lon entfernen; Objekte ohne Punkt behalten die Werte der Spalten",
+                _T["lat_lon_and_point"],
+                hint=_T["lat_lon_and_point_hint"],
                 severity="warning",
                 code="duplicate_column",
             )
@@ -943,8 +934,8 @@ def read_table(path: str | os.PathLike[str], columns: tuple[Column, ...]) -> Raw
                     str(p),
                     None,
                     None,
-                    "Datei nicht gefunden",
-                    hint="Pfad prüfen (settings.toml [files] oder Kommandozeile)",
+                    DATA_PROBLEMS["not_found"],
+                    hint=_T["not_found_hint"],
                     code="missing_file",
                 )
             ]
@@ -957,8 +948,8 @@ def read_table(path: str | os.PathLike[str], columns: tuple[Column, ...]) -> Raw
                     label,
                     None,
                     None,
-                    "Altes Excel-Format (.xls) wird nicht gelesen",
-                    hint="in Excel als .xlsx oder als CSV UTF-8 speichern",
+                    _T["xls"],
+                    hint=_T["xls_hint"],
                     code="format",
                 )
             ]
@@ -969,13 +960,13 @@ def read_table(path: str | os.PathLike[str], columns: tuple[Column, ...]) -> Raw
             rows = _read_excel_rows(p)
         except Exception as exc:  # openpyxl raises many types for broken files
             raise DataError(
-                [Problem(label, None, None, f"Excel-Datei nicht lesbar: {exc}", code="read")]
+                [Problem(label, None, None, _T["excel_unreadable"].format(error=exc), code="read")]
             ) from exc
         source = _Source(
             None,
             None,
             scan=True,
-            empty_hint="gelesen wird das erste Tabellenblatt; Daten dorthin verschieben",
+            empty_hint=_T["first_sheet_hint"],
         )
         frame, problems, extra = _rows_to_frame(rows, label, columns, source)
     elif suffix in VECTOR_POINT_SUFFIXES:
@@ -992,10 +983,9 @@ def _unreadable(label: str, exc: Exception) -> Problem:
         label,
         None,
         None,
-        "Datei ist kein lesbares Geodaten-Format (GeoJSON, GeoPackage, Shapefile)",
+        _T["vector_unreadable"],
         value=str(exc)[:300],
-        hint="Datei in QGIS öffnen und neu speichern (z. B. als GeoPackage); der Wert "
-        "zeigt die technische Meldung des Lesers",
+        hint=_T["vector_unreadable_hint"],
         code="read",
     )
 
@@ -1005,10 +995,8 @@ def _no_crs_problem(label: str) -> Problem:
         label,
         None,
         None,
-        "Datei hat kein Koordinatenreferenzsystem (CRS)",
-        hint="CRS angeben: bei Shapefiles fehlt die .prj-Datei – in QGIS "
-        "'Projektion zuweisen' oder `ogr2ogr -a_srs EPSG:25832 neu.gpkg alt.shp`; "
-        "GeoJSON ist immer WGS84 (EPSG:4326)",
+        _T["no_crs"],
+        hint=_T["no_crs_hint"],
         code="no_crs",
     )
 
@@ -1018,8 +1006,8 @@ def _no_geometry_problem(label: str, hint: str) -> Problem:
         label,
         None,
         None,
-        "Datei enthält keine Geometrien",
-        hint=f"{hint}; als GeoJSON, GeoPackage oder Shapefile speichern",
+        _T["no_geometry"],
+        hint=_T["no_geometry_hint"].format(hint=hint),
         code="no_geometry",
     )
 
@@ -1036,10 +1024,9 @@ def _to_wgs84(geometry: gpd.GeoSeries, label: str) -> gpd.GeoSeries:
                     label,
                     None,
                     None,
-                    "Koordinatenreferenzsystem (CRS) lässt sich nicht in WGS84 umrechnen",
+                    _T["crs_unconvertible"],
                     value=_shorten(f"{geometry.crs.name if geometry.crs else ''}: {exc}"),
-                    hint="Datei in QGIS in ein amtliches CRS (z. B. EPSG:25832) umprojizieren "
-                    "und neu speichern",
+                    hint=_T["crs_unconvertible_hint"],
                     code="crs",
                 )
             ]
@@ -1064,8 +1051,8 @@ def _choose_layer(path: Path, layer: str | None, label: str) -> tuple[str | None
                         label,
                         None,
                         None,
-                        f"Ebene '{layer}' nicht gefunden",
-                        hint=f"vorhandene Ebenen: {', '.join(names)}",
+                        _T["layer_missing"].format(layer=layer),
+                        hint=_T["layer_missing_hint"].format(layers=", ".join(names)),
                         code="layer",
                     )
                 ]
@@ -1080,9 +1067,9 @@ def _choose_layer(path: Path, layer: str | None, label: str) -> tuple[str | None
             label,
             None,
             None,
-            f"Datei hat {len(names)} Ebenen; gelesen wird '{chosen}'",
+            _T["layers"].format(n=len(names), layer=chosen),
             value=", ".join(names),
-            hint="andere Ebene mit --layer wählen",
+            hint=_T["layers_hint"],
             severity="warning",
             code="layer",
         )
@@ -1105,11 +1092,10 @@ def _pick_name_field(columns: list[str], wanted: str | None, label: str) -> str:
                 label,
                 None,
                 wanted,
-                "Feld mit dem Stadtteilnamen nicht gefunden"
-                if wanted
-                else "kein Namensfeld erkannt",
-                hint=f"Namensfeld mit --name-field angeben; vorhandene Felder: "
-                f"{', '.join(columns) or '(keine)'}",
+                _T["name_field_missing"] if wanted else _T["no_name_field"],
+                hint=_T["name_field_hint"].format(
+                    fields=", ".join(columns) or DATA_PROBLEMS["none"]
+                ),
                 code="name_field",
             )
         ]
@@ -1141,7 +1127,9 @@ def read_districts(
     p = Path(path)
     label = _label(p)
     if not p.exists():
-        raise DataError([Problem(str(p), None, None, "Datei nicht gefunden", code="missing_file")])
+        raise DataError(
+            [Problem(str(p), None, None, DATA_PROBLEMS["not_found"], code="missing_file")]
+        )
     if p.suffix.lower() in (".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls", ".ods"):
         raise DataError(
             [
@@ -1149,10 +1137,9 @@ def read_districts(
                     label,
                     None,
                     None,
-                    "Datei ist eine Tabelle, keine Ebene mit Stadtteilflächen",
+                    _T["districts_table"],
                     value=p.name,
-                    hint="Stadtteilflächen als GeoJSON, GeoPackage oder Shapefile angeben "
-                    "(settings.toml [files] districts bzw. --districts)",
+                    hint=_T["districts_table_hint"],
                     code="format",
                 )
             ]
@@ -1169,11 +1156,11 @@ def read_districts(
     except Exception as exc:
         raise DataError([_unreadable(label, exc)]) from exc
     if not isinstance(gdf, gpd.GeoDataFrame):
-        raise DataError([_no_geometry_problem(label, "Stadtteile als Flächen speichern")])
+        raise DataError([_no_geometry_problem(label, _T["save_areas"])])
     if gdf.crs is None:
         raise DataError([_no_crs_problem(label)])
     if len(gdf) == 0:
-        raise DataError([Problem(label, None, None, "Datei enthält keine Flächen", code="empty")])
+        raise DataError([Problem(label, None, None, _T["no_areas"], code="empty")])
     attrs = [str(c) for c in gdf.columns if c != gdf.geometry.name]
     nfield = _pick_name_field(attrs, name_field, label)
     names = gdf[nfield].map(lambda v: "" if v is None or v != v else str(v).strip())
@@ -1199,19 +1186,21 @@ def read_districts(
     keep = np.ones(len(gdf), dtype=bool)
     first_name: dict[str, int] = {}
     first_id: dict[str, int] = {}
+    feature, feature_named = DATA_PROBLEMS["feature"], DATA_PROBLEMS["feature_named"]
+    said = DATA_PROBLEMS["feature_message"]
     for i in range(len(gdf)):
         feat = i + 1
         nm, did = names.iloc[i], ids.iloc[i]
         g = geoms[i]
-        who = f"Objekt {feat}" + (f" ('{nm}')" if nm else "")
+        who = feature_named.format(n=feat, name=nm) if nm else feature.format(n=feat)
         if not nm:
             problems.append(
                 Problem(
                     label,
                     feat,
                     nfield,
-                    f"{who}: Name ist leer",
-                    hint="Namen eintragen; Fläche wurde nicht übernommen",
+                    said.format(feature=who, message=_T["empty_name"]),
+                    hint=_T["empty_name_hint"],
                     code="empty_name",
                 )
             )
@@ -1223,8 +1212,8 @@ def read_districts(
                     label,
                     feat,
                     id_field,
-                    f"{who}: Kennung ist leer",
-                    hint="Kennung eintragen; Fläche wurde nicht übernommen",
+                    said.format(feature=who, message=_T["empty_id"]),
+                    hint=_T["empty_id_hint"],
                     code="empty_id",
                 )
             )
@@ -1236,8 +1225,8 @@ def read_districts(
                     label,
                     feat,
                     "geometry",
-                    f"{who}: keine Geometrie",
-                    hint="Fläche zeichnen oder Objekt löschen",
+                    said.format(feature=who, message=_T["no_feature_geometry"]),
+                    hint=_T["no_feature_geometry_hint"],
                     code="empty_geometry",
                 )
             )
@@ -1249,8 +1238,8 @@ def read_districts(
                     label,
                     feat,
                     "geometry",
-                    f"{who}: Geometrie ist {g.geom_type}, erwartet Polygon",
-                    hint="nur Flächen als Stadtteile verwenden",
+                    said.format(feature=who, message=_T["not_polygon"].format(type=g.geom_type)),
+                    hint=_T["not_polygon_hint"],
                     code="geometry_type",
                 )
             )
@@ -1264,10 +1253,9 @@ def read_districts(
                     label,
                     feat,
                     "geometry",
-                    f"{who}: Stützpunkt mit ungültiger Koordinate (unendlich oder keine Zahl)",
+                    said.format(feature=who, message=DATA_PROBLEMS["vertex_not_finite"]),
                     value=not_finite[i],
-                    hint="Stützpunkt in QGIS korrigieren oder löschen; Fläche wurde nicht "
-                    "übernommen",
+                    hint=DATA_PROBLEMS["vertex_not_finite_hint"] + DATA_PROBLEMS["area_dropped"],
                     code="coordinate_range",
                 )
             )
@@ -1287,8 +1275,10 @@ def read_districts(
                         label,
                         feat,
                         "geometry",
-                        f"{who}: ungültige Geometrie, nicht reparierbar ({reason})",
-                        hint="Geometrie in QGIS prüfen (Vektor › Geometrie prüfen)",
+                        said.format(
+                            feature=who, message=_T["invalid_geometry"].format(reason=reason)
+                        ),
+                        hint=_T["invalid_geometry_hint"],
                         code="invalid_geometry",
                     )
                 )
@@ -1300,8 +1290,8 @@ def read_districts(
                     label,
                     feat,
                     "geometry",
-                    f"{who}: ungültige Geometrie repariert ({reason})",
-                    hint="Geometrie in der Quelle korrigieren",
+                    said.format(feature=who, message=_T["repaired_geometry"].format(reason=reason)),
+                    hint=_T["repaired_geometry_hint"],
                     severity="warning",
                     code="repaired_geometry",
                 )
@@ -1313,9 +1303,10 @@ def read_districts(
                     label,
                     feat,
                     nfield,
-                    f"{who}: Name doppelt (schon Objekt {first_name[key_n]})",
-                    hint="Namen eindeutig machen oder Teile zu einer Fläche "
-                    "zusammenfassen; Fläche wurde nicht übernommen",
+                    said.format(
+                        feature=who, message=_T["duplicate_name"].format(first=first_name[key_n])
+                    ),
+                    hint=_T["duplicate_name_hint"],
                     value=nm,
                     code="duplicate_name",
                 )
@@ -1328,8 +1319,10 @@ def read_districts(
                     label,
                     feat,
                     id_field,
-                    f"{who}: Kennung doppelt (schon Objekt {first_id[did]})",
-                    hint="Kennungen eindeutig machen; Fläche wurde nicht übernommen",
+                    said.format(
+                        feature=who, message=_T["duplicate_id"].format(first=first_id[did])
+                    ),
+                    hint=_T["duplicate_id_hint"],
                     value=did,
                     code="duplicate_id",
                 )
@@ -1340,9 +1333,7 @@ def read_districts(
         first_id[did] = feat
 
     if not keep.any():
-        raise DataError(
-            problems or [Problem(label, None, None, "keine gültige Fläche", code="empty")]
-        )
+        raise DataError(problems or [Problem(label, None, None, _T["no_valid_area"], code="empty")])
     out = gpd.GeoDataFrame(
         {
             "id": ids.to_numpy()[keep],

@@ -78,6 +78,7 @@ KNOWN_KEYS: dict[str, tuple[str, ...]] = {
     "join": ("tolerance_m",),
     "coverage": ("default_radius_m", "statuses"),
     "map": ("center_lat", "center_lon", "zoom", "basemap"),
+    "sources": ("districts_note", "population_note", "credits", "map_attribution"),
     "kinds": ("id", "label", "label_plural", "color", "symbol"),
 }
 """Every table and key settings.toml may hold (``kinds`` is an array of tables)."""
@@ -123,6 +124,17 @@ class Settings:
     districts_source: str = ""
     """Where the district layer comes from, with its licence (``[districts] source``);
     printed in the data sources of reports."""
+    districts_note: str = ""
+    """What the district layer is, in one German sentence for the data-status note
+    (``[sources] districts_note``), e.g. that they are not official districts."""
+    population_note: str = ""
+    """Where the residents come from and how certain they are (``[sources]
+    population_note``); shown wherever residents are shown."""
+    credits: tuple[str, ...] = ()
+    """Every data source with its licence and year (``[sources] credits``), for the
+    app's credits, the PDF reports and the map."""
+    map_attribution: str = ""
+    """The credits in short, shown on every map (``[sources] map_attribution``)."""
     default_statuses: tuple[str, ...] = ("active",)
     """Statuses of places that count on every page unless the user chooses others
     (``[coverage] statuses``)."""
@@ -283,6 +295,18 @@ class _Table:
                 f"{', '.join(allowed)}."
             )
         return value
+
+    def texts(self, key: str, max_len: int = 1000) -> tuple[str, ...]:
+        """A list of non-empty texts (``[]`` when missing)."""
+        value = self._value(key, False)
+        if value is None:
+            return ()
+        expected = f'eine Liste von Texten (je 1 bis {max_len} Zeichen), z. B. ["…", "…"]'
+        if not isinstance(value, list) or not all(
+            isinstance(v, str) and v.strip() and len(v) <= max_len for v in value
+        ):
+            raise self._fail(key, expected, value)
+        return tuple(v.strip() for v in value)
 
     def choices(
         self, key: str, default: tuple[str, ...], allowed: tuple[str, ...]
@@ -524,6 +548,10 @@ def load_settings(data_dir: str | os.PathLike[str] | None = None) -> Settings:
             whole=True,
         ),
         default_statuses=tables["coverage"].choices("statuses", ("active",), STATUSES),
+        districts_note=tables["sources"].text("districts_note", "", max_len=1000),
+        population_note=tables["sources"].text("population_note", "", max_len=1000),
+        credits=tables["sources"].texts("credits"),
+        map_attribution=tables["sources"].text("map_attribution", "", max_len=1000),
         map_center=(
             mapcfg.number("center_lat", 0.0, -90, 90, unit=" (Grad, WGS84), z. B. 53.1435"),
             mapcfg.number("center_lon", 0.0, -180, 180, unit=" (Grad, WGS84), z. B. 8.2146"),

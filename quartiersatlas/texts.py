@@ -12,13 +12,20 @@ __all__ = [
     "AGENDA_PAGE_TEXTS",
     "AGENDA_PROBLEMS",
     "ANALYSIS_TEXTS",
+    "APP_TEXTS",
     "BASEMAP_LABELS",
+    "CENSUS_PROBLEMS",
     "CLASSIFICATION_SCHEME_LABELS",
+    "CLI_COVERAGE_HELP",
+    "CLI_REPORT_HELP",
+    "CLI_TEXTS",
     "COLUMN_LABELS",
     "COMMON_TEXTS",
     "COORD_QUALITY_LABELS",
+    "CORE_ERRORS",
     "COVERAGE_COLUMN_LABELS",
     "COVERAGE_NOTES",
+    "DATA_PROBLEMS",
     "DATA_STATUS_NOTES",
     "DATENPRUEFUNG_TEXTS",
     "DOWNLOAD_TEXTS",
@@ -28,6 +35,7 @@ __all__ = [
     "GAP_REASON_TEXTS",
     "GAP_UNKNOWN_TEXTS",
     "HYPHENATION",
+    "JOIN_PROBLEMS",
     "JOIN_STATUS_LABELS",
     "KARTE_INDICATOR_LABELS",
     "KARTE_INDICATOR_UNITS",
@@ -39,12 +47,15 @@ __all__ = [
     "LOADING_TEXTS",
     "MAP_TEXTS",
     "NEED_INDICATOR_LABELS",
+    "NEED_PROBLEMS",
     "NETWORK_TYPE_LABELS",
     "PAGE_TITLES",
     "PRESENTATION_TEXTS",
     "PROBLEM_FILTER_LABELS",
+    "PROBLEM_TEXTS",
     "PROFILE_TEXTS",
     "PROVISION_PHRASES",
+    "READER_PROBLEMS",
     "REPORT_CITY_BASIS",
     "REPORT_CLI",
     "REPORT_COLUMNS",
@@ -63,6 +74,7 @@ __all__ = [
     "TARGET_GROUP_OPTION_LABELS",
     "TARGET_GROUP_RESIDENTS",
     "UEBERSICHT_TEXTS",
+    "VALIDATE_PROBLEMS",
     "label",
 ]
 
@@ -389,6 +401,8 @@ REPORT_SOURCES = {
     "population_synthetic": "Einwohner je Stadtteil: synthetisch verteilt (Datei {file}); "
     "Summe gleich der amtlichen Gesamtzahl {total} laut {total_source}.",
     "population_estimated": "Einwohner je Stadtteil: geschätzt (Datei {file}).",
+    "grid_file": "Einwohner je Gitterzelle (Abdeckung nach Zellen): Datei {file}.",
+    "credit": "Nachweis: {credit}",
     "population_official": "Einwohner je Stadtteil: {file}.",
     "population_total": "Einwohnerzahl der Stadt: {total} laut {total_source}.",
     "records": "Orte, Stadtteilteams und Netzwerke: zusammengestellt aus öffentlichen Quellen "
@@ -616,7 +630,7 @@ UEBERSICHT_TEXTS = {
     "title": "Quartiersatlas {city}",
     "intro": "Wo gibt es Orte für Alle, Stadtteilteams, Netzwerke und weitere Angebote – und "
     "wo fehlen sie? Diese Übersicht zeigt, was in den geladenen Daten steht.",
-    "residents_help": "Summe der Einwohnerzahlen je Stadtteil aus population.csv",
+    "residents_help": "Summe der Einwohnerzahlen je Stadtteil aus {file}",
     "errors": "In den Daten wurden {n} Fehler gefunden; betroffene Zeilen fehlen in den "
     "Auswertungen oder haben keine Lage. Details auf der Seite ›Datenprüfung‹.",
     "by_kind": "Orte je Art",
@@ -627,6 +641,8 @@ UEBERSICHT_TEXTS = {
     "unassigned_text": "Diese Orte haben keine Koordinaten oder liegen nicht eindeutig in "
     "einem Stadtteil. Sie erscheinen nicht auf Karten, bis ihre Lage nachgetragen ist.",
     "by_kind_csv": "Orte je Art (CSV)",
+    "about": "Über die Daten",
+    "about_intro": "Woher die Zahlen und Flächen kommen, mit Lizenz und Stand:",
 }
 DATENPRUEFUNG_TEXTS = {
     "intro": "Datenordner: {folder}. Jede Zeile, die nicht oder nur teilweise übernommen "
@@ -964,4 +980,440 @@ MAP_TEXTS = {
     "approximate_tooltip": " – Lage ungefähr",
     "selected": "Ausgewählter Stadtteil",
     "status_lines": "Datenstand:",
+}
+
+
+# --- Reading and checking data files ----------------------------------------------------
+# Problem messages and hints of quartiersatlas.readers / validate / need / census / join.
+# A hint that ends in a fragment ("; Zeile nicht übernommen") is joined by the code.
+
+DATA_PROBLEMS = {
+    # shared by several readers
+    "not_found": "Datei nicht gefunden",
+    "empty": "Datei ist leer",
+    "missing_column": "Pflichtspalte '{name}' fehlt",
+    "columns_present": "vorhandene Spalten: {columns}",
+    "none": "(keine)",
+    "duplicate_column_hint": "eine der beiden Spalten umbenennen oder löschen",
+    "allowed": "erlaubt: {allowed}",
+    "not_allowed": "Wert nicht erlaubt",
+    "row_dropped": "; Zeile nicht übernommen",
+    "area_dropped": "; Fläche wurde nicht übernommen",
+    "no_number": "keine Zahl",
+    "check_number_hint": "Zahl prüfen (Spalten verrutscht?)",
+    "no_status": "Datenstatus fehlt",
+    "status_hint": "official, estimated oder synthetic eintragen; Zeile nicht übernommen",
+    "missing_row_hint": "Zeile ergänzen; bis dahin zeigt das Dashboard 'keine Daten'",
+    "unknown_district": "Stadtteil unbekannt",
+    # a feature of a vector file: "Objekt 3 ('Bürgerfelde'): …"
+    "feature": "Objekt {n}",
+    "feature_named": "Objekt {n} ('{name}')",
+    "feature_message": "{feature}: {message}",
+    "vertex_not_finite": "Stützpunkt mit ungültiger Koordinate (unendlich oder keine Zahl)",
+    "vertex_not_finite_hint": "Stützpunkt in QGIS korrigieren oder löschen",
+}
+READER_PROBLEMS = {
+    "save_as": "Excel: 'CSV UTF-8 (durch Trennzeichen getrennt)'",
+    "not_text": "Datei ist keine Textdatei (CSV), sondern {what}",
+    "xlsx_or_zip": "eine Excel-Datei (.xlsx) oder ein ZIP-Archiv",
+    "xlsx_or_zip_hint": "Excel-Dateien mit der Endung .xlsx angeben oder in Excel als CSV "
+    "speichern ({save_as})",
+    "old_excel": "eine alte Excel-Datei (.xls)",
+    "old_excel_hint": "in Excel als .xlsx oder als CSV speichern ({save_as})",
+    "pdf": "ein PDF-Dokument",
+    "pdf_hint": "die Tabelle als CSV oder .xlsx angeben",
+    "database": "eine Datenbank (z. B. GeoPackage)",
+    "database_hint": "GeoPackage-Dateien mit der Endung .gpkg angeben",
+    "undecodable": "Zeichen nicht lesbar: Bytes {bytes} sind kein gültiges {encoding}; "
+    "ersetzt durch '\ufffd'",
+    "save_utf8_hint": "Datei als CSV UTF-8 speichern ({save_as})",
+    "binary": "Datei ist keine Textdatei (CSV): sie enthält {n} Steuerzeichen",
+    "binary_hint": "Tabelle als CSV speichern ({save_as}) oder als .xlsx angeben",
+    "unreadable": "Datei kann nicht gelesen werden",
+    "unreadable_hint": "Zugriffsrechte der Datei prüfen",
+    "csv_unreadable": "CSV-Datei nicht lesbar",
+    "csv_unreadable_value": "Zeile {line} der Datei: {error}",
+    "csv_unreadable_hint": "Datei in Excel öffnen und neu speichern ({save_as})",
+    "bom": "Byte-Order-Mark (U+FEFF) mitten in der Datei entfernt",
+    "bom_hint": "entsteht, wenn Dateien aneinandergehängt werden; Datei prüfen und als eine "
+    "Datei speichern ({save_as})",
+    "undecodable_hint": "Datei als CSV UTF-8 speichern ({save_as}) und den Wert prüfen",
+    "undecodable_guess": "; als Windows-1252 gelesen hieße er {guess!r}",
+    "control": "Steuerzeichen ({codes}) entfernt",
+    "control_hint": "Steuerzeichen entstehen z. B. beim Kopieren aus anderen Programmen; Wert "
+    "in der Quelle prüfen",
+    "lookalike": "Zeichenfolge '{text}' sieht nach UTF-8 aus (wäre '{meant}'); die Datei wurde "
+    "als Windows-1252 gelesen",
+    "lookalike_hint": "die Datei mischt zwei Zeichenkodierungen: einheitlich als CSV UTF-8 "
+    "speichern ({save_as}); der Wert wurde so übernommen, wie er gelesen wurde",
+    "duplicate_column": "Spalte '{name}' kommt doppelt vor (auch Spalte {other})",
+    "duplicate_column_of": "Spalte '{name}' kommt doppelt vor (auch '{other}')",
+    "column_n": "Spalte {n}",
+    "reserved_column": "Spaltenname '{name}' ist für die Zeilennummer reserviert",
+    "renamed_hint": "Spalte umbenennen; sie wird als '{name}' gelesen",
+    "unclosed_quote": "Feld reicht über {lines} Zeilen der Datei, {rowlike} davon mit "
+    "Trennzeichen wie eigene Zeilen – vermutlich fehlt ein schließendes Anführungszeichen",
+    "unclosed_quote_hint": 'Anführungszeichen schließen oder entfernen (ein " im Text wird als '
+    '"" geschrieben); Zeile wurde nicht übernommen',
+    "long_row": "Zeile hat {n} Felder, die Kopfzeile nur {width}",
+    "long_row_hint": "Trennzeichen in Texten in Anführungszeichen setzen oder überzählige "
+    "Felder entfernen; Zeile wurde nicht übernommen",
+    "repeated_header": "Zeile wiederholt die Kopfzeile",
+    "repeated_header_hint": "entsteht, wenn Dateien aneinandergehängt werden; Zeile löschen; "
+    "Zeile wurde nicht übernommen",
+    "short_row": "Zeile hat nur {n} Felder, die Kopfzeile {named}",
+    "short_row_hint": "fehlende Felder bzw. Trennzeichen ergänzen; übernommen mit leeren "
+    "Feldern für {missing}",
+    "save_points": "Orte als Punkte speichern",
+    "not_point": "Geometrie ist {type}, erwartet wird ein Punkt",
+    "not_point_hint": "Orte als Punkte speichern; der Ort wird ohne Lage übernommen",
+    "lat_lon_and_point": "Spalten lat/lon und Punktgeometrie zugleich: für Objekte mit Punkt "
+    "gilt die Geometrie",
+    "lat_lon_and_point_hint": "Spalten lat/lon entfernen; Objekte ohne Punkt behalten die "
+    "Werte der Spalten",
+    "not_found_hint": "Pfad prüfen (settings.toml [files] oder Kommandozeile)",
+    "xls": "Altes Excel-Format (.xls) wird nicht gelesen",
+    "xls_hint": "in Excel als .xlsx oder als CSV UTF-8 speichern",
+    "excel_unreadable": "Excel-Datei nicht lesbar: {error}",
+    "first_sheet_hint": "gelesen wird das erste Tabellenblatt; Daten dorthin verschieben",
+    "vector_unreadable": "Datei ist kein lesbares Geodaten-Format (GeoJSON, GeoPackage, Shapefile)",
+    "vector_unreadable_hint": "Datei in QGIS öffnen und neu speichern (z. B. als GeoPackage); "
+    "der Wert zeigt die technische Meldung des Lesers",
+    "no_crs": "Datei hat kein Koordinatenreferenzsystem (CRS)",
+    "no_crs_hint": "CRS angeben: bei Shapefiles fehlt die .prj-Datei – in QGIS 'Projektion "
+    "zuweisen' oder `ogr2ogr -a_srs EPSG:25832 neu.gpkg alt.shp`; GeoJSON ist immer WGS84 "
+    "(EPSG:4326)",
+    "no_geometry": "Datei enthält keine Geometrien",
+    "no_geometry_hint": "{hint}; als GeoJSON, GeoPackage oder Shapefile speichern",
+    "crs_unconvertible": "Koordinatenreferenzsystem (CRS) lässt sich nicht in WGS84 umrechnen",
+    "crs_unconvertible_hint": "Datei in QGIS in ein amtliches CRS (z. B. EPSG:25832) "
+    "umprojizieren und neu speichern",
+    "layer_missing": "Ebene '{layer}' nicht gefunden",
+    "layer_missing_hint": "vorhandene Ebenen: {layers}",
+    "layers": "Datei hat {n} Ebenen; gelesen wird '{layer}'",
+    "layers_hint": "andere Ebene mit --layer wählen",
+    "name_field_missing": "Feld mit dem Stadtteilnamen nicht gefunden",
+    "no_name_field": "kein Namensfeld erkannt",
+    "name_field_hint": "Namensfeld mit --name-field angeben; vorhandene Felder: {fields}",
+    "districts_table": "Datei ist eine Tabelle, keine Ebene mit Stadtteilflächen",
+    "districts_table_hint": "Stadtteilflächen als GeoJSON, GeoPackage oder Shapefile angeben "
+    "(settings.toml [files] districts bzw. --districts)",
+    "save_areas": "Stadtteile als Flächen speichern",
+    "no_areas": "Datei enthält keine Flächen",
+    "empty_name": "Name ist leer",
+    "empty_name_hint": "Namen eintragen; Fläche wurde nicht übernommen",
+    "empty_id": "Kennung ist leer",
+    "empty_id_hint": "Kennung eintragen; Fläche wurde nicht übernommen",
+    "no_feature_geometry": "keine Geometrie",
+    "no_feature_geometry_hint": "Fläche zeichnen oder Objekt löschen",
+    "not_polygon": "Geometrie ist {type}, erwartet Polygon",
+    "not_polygon_hint": "nur Flächen als Stadtteile verwenden",
+    "invalid_geometry": "ungültige Geometrie, nicht reparierbar ({reason})",
+    "invalid_geometry_hint": "Geometrie in QGIS prüfen (Vektor › Geometrie prüfen)",
+    "repaired_geometry": "ungültige Geometrie repariert ({reason})",
+    "repaired_geometry_hint": "Geometrie in der Quelle korrigieren",
+    "duplicate_name": "Name doppelt (schon Objekt {first})",
+    "duplicate_name_hint": "Namen eindeutig machen oder Teile zu einer Fläche zusammenfassen; "
+    "Fläche wurde nicht übernommen",
+    "duplicate_id": "Kennung doppelt (schon Objekt {first})",
+    "duplicate_id_hint": "Kennungen eindeutig machen; Fläche wurde nicht übernommen",
+    "no_valid_area": "keine gültige Fläche",
+}
+VALIDATE_PROBLEMS = {
+    "generated_id": "Spalte 'id' fehlt: Kennungen aus den Namen gebildet (Name und Prüfsumme, "
+    "bei doppelten Namen Name und Zeilennummer)",
+    "generated_id_hint": "Spalte id mit festen Kennungen ergänzen: gebildete Kennungen ändern "
+    "sich, wenn sich der Name ändert (Links und Tagesordnungen verweisen auf Kennungen)",
+    "missing_column_hint": "Spalte ergänzen (siehe data/README.md); {present}",
+    "xy_no_crs": "x/y ohne Angabe des Koordinatensystems",
+    "xy_no_crs_hint": "CRS in settings.toml [places] xy_crs oder mit --crs angeben, oder "
+    "lat/lon (WGS84) verwenden",
+    "coordinate_number_hint": "Dezimalzahl wie 53.1435 oder 53,1435 eintragen; Ort ohne Lage "
+    "übernommen",
+    "coordinate_incomplete": "Koordinate unvollständig: {name} fehlt",
+    "coordinate_incomplete_hint": "{a} und {b} beide eintragen oder beide leer lassen; Ort "
+    "ohne Lage übernommen",
+    "xy_unconvertible": "x/y lassen sich nicht aus {crs} umrechnen",
+    "xy_unconvertible_hint": "Koordinatensystem prüfen",
+    "swapped": "Breite und Länge vertauscht",
+    "swapped_hint": "Werte von lat und lon tauschen (Oldenburg: lat ≈ 53, lon ≈ 8); Ort ohne "
+    "Lage übernommen",
+    "out_of_range": "Koordinate außerhalb des gültigen Bereichs",
+    "out_of_range_hint": "lat zwischen -90 und 90, lon zwischen -180 und 180 (WGS84-Grad); bei "
+    "UTM-Werten Spalten x/y verwenden; Ort ohne Lage übernommen",
+    "missing_id": "Kennung fehlt",
+    "missing_id_hint": "eindeutige Kennung eintragen (z. B. 'stadtteiltreff-kreyenbrueck')",
+    "duplicate_id": "Kennung doppelt (schon in Zeile {first})",
+    "duplicate_id_hint": "Kennungen eindeutig machen",
+    "unknown_group": "unbekannte Zielgruppe",
+    "coordinate_columns": "Spalten für Koordinaten fehlen",
+    "coordinate_columns_hint": "Spalten lat und lon (WGS84) oder x und y (z. B. EPSG:25832) "
+    "ergänzen – leer lassen, wo die Lage unbekannt ist",
+    "missing_name": "Name fehlt",
+    "missing_name_hint": "Namen eintragen; Zeile nicht übernommen",
+    "unknown_kind": "unbekannte Art",
+    "missing_kind": "Art fehlt",
+    "kind_hint": "erlaubt: {kinds} (oder ihre Bezeichnung; neue Arten in settings.toml "
+    "[[kinds]] anlegen); Zeile nicht übernommen",
+    "as_approximate": "; als 'approximate' behandelt",
+    "quality_missing": "Lagegenauigkeit fehlt",
+    "quality_hint": "exact oder approximate eintragen; als 'approximate' behandelt",
+    "quality_none": "Koordinaten vorhanden, aber Lagegenauigkeit 'none'",
+    "quality_column": "Spalte 'coord_quality' fehlt: die Lage der {n} Orte mit Koordinaten "
+    "wird als 'approximate' (ungefähr) angenommen",
+    "quality_column_hint": "Spalte coord_quality ergänzen und je Ort exact, approximate oder "
+    "none eintragen",
+    "exact_without": "Lagegenauigkeit 'exact', aber keine Koordinaten",
+    "exact_without_hint": "Koordinaten (lat/lon oder x/y) eintragen oder Lagegenauigkeit "
+    "'none'; Ort ohne Lage übernommen",
+    "unknown_district_hint": "Namen wie in der Stadtteil-Ebene schreiben, mehrere mit ';' "
+    "trennen; Eintrag ohne diesen Stadtteil übernommen",
+    "missing_type": "Typ fehlt",
+    "no_districts": "keine Stadtteile angegeben",
+    "no_districts_hint": "abgedeckte Stadtteile eintragen, mehrere mit ';' trennen",
+    "missing_district": "Stadtteil fehlt",
+    "district_row_hint": "Kennung oder Namen wie in der Stadtteil-Ebene eintragen; Zeile nicht "
+    "übernommen",
+    "duplicate_district": "Stadtteil doppelt (schon in Zeile {first})",
+    "duplicate_district_hint": "eine Zeile je Stadtteil; Zeile nicht übernommen",
+    "not_count": "keine ganze Zahl ≥ 0",
+    "count_too_big": "Zahl zu groß (höchstens {max:,})",
+    "count_hint": "Anzahl Personen als ganze Zahl eintragen; Zeile nicht übernommen",
+    "group_over": "größer als die Zahl aller Einwohner",
+    "check_counts_hint": "Zahlen prüfen; Zeile nicht übernommen",
+    "groups_over": "unter 18 und ab 65 zusammen mehr als alle Einwohner",
+    "no_residents": "keine Einwohnerzahl für Stadtteil '{district}'",
+    "total": "Summe der Einwohner {total:,} weicht{allowed} von der amtlichen Gesamtzahl "
+    "{expected:,} ab",
+    "total_tolerance": " um mehr als {pct:.0f} %",
+    "total_hint": "Zahlen oder settings.toml [city] population_total prüfen",
+    "area_of_use": "{name}: lon {west:g} bis {east:g}, lat {south:g} bis {north:g}",
+    "centre": "Mitte der Stadtteile: lat {lat:.4f}, lon {lon:.4f}",
+    "metric_crs_hint": "ein projiziertes System in Metern für die Stadt eintragen, z. B. {crs} "
+    "(UTM-Zone der Stadt)",
+    "metric_crs_outside": "die Stadt liegt außerhalb des Gültigkeitsbereichs von {crs} "
+    "({area}; {where}); Flächen und Abstände können falsch sein",
+    "metric_crs_undefined": "{crs} ist an der Stadt nicht definiert ({where}); Flächen und "
+    "Abstände lassen sich nicht berechnen",
+    "metric_crs_scale": "{crs} ist an der Stadt nicht maßstabstreu: Flächen ×{areal}, "
+    "Abstände {distances} ({where}); Abdeckung, Flächenanteile und Umkreise werden "
+    "entsprechend verzerrt",
+    "scale_range": "×{low} bis ×{high}",
+    "map_center": "Startansicht der Karte liegt nicht bei den Stadtteilen",
+    "map_center_hint": "Mitte der Stadt eintragen, z. B. center_lat = {lat:.4f}, "
+    "center_lon = {lon:.4f}",
+    "vertex_range": "Stützpunkt außerhalb des gültigen Bereichs (lon −180 bis 180, lat −90 bis 90)",
+    "vertex_range_hint": "Koordinate in QGIS korrigieren (Tippfehler? Koordinatensystem der "
+    "Datei falsch angegeben?)",
+    "vertex_transform": "Stützpunkt lässt sich nicht in {crs} umrechnen",
+    "vertex_transform_hint": "Koordinate in QGIS korrigieren oder settings.toml [city] "
+    "metric_crs prüfen",
+    "vertex_far": "Stützpunkt weit außerhalb des Gültigkeitsbereichs von {crs} ({area}), in "
+    "dem die Stadt liegt",
+    "vertex_far_hint": "Koordinate in QGIS korrigieren (Tippfehler?)",
+}
+NEED_PROBLEMS = {
+    "district_column_hint": "Spalte district_id (Kennung oder Name des Stadtteils) ergänzen; "
+    "{present}",
+    "status_column_hint": "Spalte data_status ergänzen: official, estimated oder synthetic",
+    "duplicate_indicator": "Kennzahl-Spalte '{name}' kommt doppelt vor; die spätere wird nicht "
+    "verwendet",
+    "no_indicator": "keine Kennzahl-Spalte gefunden",
+    "no_indicator_hint": "mindestens eine Spalte mit Zahlen ergänzen, z. B. sgb2_share_pct",
+    "not_numeric": "Spalte enthält keine Zahlen; nicht als Kennzahl verwendet",
+    "not_numeric_hint": "Textspalten 'notes' oder 'source' nennen",
+    "number_hint": "Dezimalzahl wie 12.5 oder 12,5 eintragen",
+    "not_finite": "keine endliche Zahl",
+    "too_big": "Zahl zu groß (Betrag unter 10^15)",
+    "percent": "Prozentwert außerhalb von 0 bis 100",
+    "percent_hint": "Anteil in Prozent eintragen (Spaltenname endet auf _pct)",
+    "value_empty": "; Wert bleibt leer",
+    "no_values": "keine Bedarfswerte für Stadtteil '{district}'",
+}
+CENSUS_PROBLEMS = {
+    "residents_hint": "Zensus-Datei 'Bevölkerungszahl in Gitterzellen' verwenden; {present}",
+    "no_location_columns": "keine Spalten für die Lage der Zellen",
+    "no_location_columns_hint": "GITTER_ID_100m oder x_mp_100m und y_mp_100m (EPSG:3035) ergänzen",
+    "outside": "Lage der Zelle außerhalb des Gültigkeitsbereichs von EPSG:3035 (Europa)",
+    "outside_hint": "Mittelpunkt in EPSG:3035-Metern angeben (x zwischen {x0:,.0f} und "
+    "{x1:,.0f}, y zwischen {y0:,.0f} und {y1:,.0f}); Zeile nicht übernommen",
+    "outside_more": "Zellen außerhalb Europas",
+    "unlocated": "Lage der Zelle nicht lesbar",
+    "unlocated_hint": "GITTER_ID wie CRS3035RES100mN3267000E4230000 oder x_mp/y_mp in "
+    "EPSG:3035 angeben; Zeile nicht übernommen",
+    "unlocated_more": "Zellen ohne lesbare Lage",
+    "cell_unknown": "; Zelle als 'Einwohner unbekannt' übernommen",
+    "too_big": "Einwohnerzahl zu groß (höchstens {max:,} je Zelle)",
+    "too_big_more": "zu große Einwohnerzahlen",
+    "invalid": "Einwohnerzahl keine ganze Zahl ≥ 0",
+    "invalid_hint": "ganze Zahl oder ein Geheimhaltungszeichen wie '–' eintragen",
+    "invalid_more": "unlesbare Einwohnerzahlen",
+    "missing": "Einwohnerzahl fehlt",
+    "missing_hint": "Zahl oder Geheimhaltungszeichen eintragen",
+    "suppressed": "{n} Zelle(n) mit geheim gehaltener Einwohnerzahl ({symbols}): als "
+    "'unbekannt' gezählt, nicht als 0",
+    "suppressed_rows": "Zeilen {rows}",
+    "suppressed_hint": "nichts zu tun; die Anteile der Einwohner im Umkreis beruhen auf den "
+    "Zellen mit bekannter Zahl",
+    "age_invalid": "Zahl der Altersgruppe keine ganze Zahl ≥ 0",
+    "age_invalid_hint": "ganze Zahl oder Geheimhaltungszeichen eintragen; als 'unbekannt' "
+    "übernommen",
+    "duplicate": "Zelle doppelt (gleicher Mittelpunkt wie eine frühere Zeile)",
+    "duplicate_hint": "jede Zelle nur einmal aufführen; Zeile nicht übernommen",
+    "duplicate_more": "doppelte Zellen",
+    "more": "insgesamt {total} {what}; nur die ersten {n} einzeln aufgeführt",
+    "not_found_hint": "Pfad zum Zensus-Gitter prüfen",
+    "unreadable": "Datei nicht lesbar: {error}",
+    "not_csv": "Datei nicht als CSV lesbar: {error}",
+    "not_csv_hint": "als CSV mit Semikolon als Trennzeichen speichern",
+}
+JOIN_PROBLEMS = {
+    "outside": "Ort liegt außerhalb der Stadt ({distance:,.0f} m vom nächsten Stadtteil entfernt)",
+    "outside_hint": "Koordinaten prüfen (vertauscht? falsches System?); Ort wird keinem "
+    "Stadtteil zugeordnet",
+    "nearest": "Ort liegt in keiner Stadtteilfläche; dem nächsten Stadtteil '{name}' "
+    "zugeordnet ({distance:.0f} m, Toleranz {tolerance:.0f} m)",
+    "mismatch": "Quelle nennt '{stated}', die Koordinaten liegen in '{name}'",
+    "mismatch_hint": "Koordinaten oder Stadtteilangabe prüfen (bei geschätzten Koordinaten "
+    "oder schematischen Grenzen zu erwarten)",
+}
+PROBLEM_TEXTS = {
+    # How quartiersatlas.problems.Problem.format words a problem line.
+    "value": " (Wert: {value!r})",
+    "hint": " – {hint}",
+    "warning": "Warnung: {text}",
+}
+
+
+# --- Errors of the core functions (raised for callers, shown by the app and the CLI) ---
+
+CORE_ERRORS = {
+    "geographic_crs": "'{crs}' ist geografisch; ein metrisches System angeben.",
+    "no_crs": "Ebene hat kein Koordinatenreferenzsystem; erst set_crs() aufrufen.",
+    "crs_mismatch": "Stadtteile und Orte in verschiedenen CRS; beide mit to_crs() angleichen.",
+    "not_joined": "Orte ohne Spalte 'district_id': erst mit quartiersatlas.dataset.join_places "
+    "den Stadtteilen zuordnen.",
+    "radius": "Radius muss eine Zahl ≥ 0 sein (Meter), ist {radius!r}.",
+    "districts_geographic": "Stadtteile liegen in geografischen Koordinaten (Grad); für Flächen "
+    "und Abstände erst mit to_crs() in ein metrisches System (z. B. EPSG:25832) umrechnen.",
+    "coordinates_shape": "Koordinaten müssen ein Feld der Form (n, 2) sein.",
+    "no_figure": "Die Karte ist in keine HTML-Seite (branca Figure) eingebettet.",
+    "agenda_conflict": "{file}: wurde inzwischen anderswo gespeichert (Fassung {saved}, "
+    "bearbeitet wurde Fassung {expected}).",
+    "agenda_deleted": "gelöscht",
+    "agenda_new": "neu",
+}
+
+
+# --- Command line (python -m quartiersatlas) --------------------------------------------
+
+CLI_TEXTS = {
+    "error": "{prog}: Fehler: {message}",
+    "description": "Quartiersatlas: Daten prüfen, Orte Stadtteilen zuordnen, Abdeckung und "
+    "Lücken berechnen, Berichte als PDF.",
+    "epilog": "Exit-Codes: 0 = ohne Fehler, 1 = Probleme in den Daten gefunden, 2 = Aufruf- "
+    "oder Einstellungsfehler.",
+    "check_help": "Datenordner prüfen (Einstellungen, Stadtteile, Orte, Teams, Netzwerke, "
+    "Einwohner, Bedarf, Zensus-Gitter, Agenda)",
+    "check_description": "Prüft settings.toml und alle darin genannten Dateien eines "
+    "Datenordners und listet jedes Problem als DATEI:ZEILE: SPALTE: Meldung (bei settings.toml: "
+    "DATEI: [ABSCHNITT] SCHLÜSSEL: Meldung).",
+    "data_help": "Datenordner (Standard: $QUARTIERSATLAS_DATA oder data/)",
+    "data_folder_help": "Datenordner: seine settings.toml liefert Dateien und Standards; "
+    "{options} ersetzen einzelne Dateien",
+    "join_file_options": "--districts und --places",
+    "strict_help": "auch Warnungen führen zu Exit-Code 1",
+    "quiet_help": "keine Zusammenfassung ausgeben",
+    "join_help": "Orte Stadtteilen zuordnen",
+    "join_description": "Gibt je Ort eine Zeile mit id,name,district,join_status aus "
+    "(join_status: inside, nearest, outside, no_coordinates). Probleme auf stderr.",
+    "name_field_help": "Attribut mit dem Stadtteilnamen",
+    "name_field_default": " (Standard: name/Stadtteil/...)",
+    "layer_help": "Ebene in einer GeoPackage-Datei",
+    "format_help": "Ausgabeformat (Standard: {default})",
+    "crs_help": "CRS der x/y-Spalten der Orte",
+    "crs_default": " (Standard: settings.toml, EPSG:25832)",
+    "tolerance_help": "Toleranz für 'nearest'",
+    "tolerance_default": " in Metern (Standard: settings.toml, 50)",
+    "output_help": "in Datei statt auf stdout",
+    "radius_help": "Umkreis R in Metern",
+    "unusable_districts": "{n} Problem(e); Stadtteil-Ebene nicht nutzbar.",
+    "data_folder": "Datenordner: {folder}",
+    "summary_districts": "{n} Stadtteile",
+    "summary_schematic": " (schematisch)",
+    "summary_rest": ", {places} Orte, {teams} Stadtteilteams, {networks} Netzwerke, Einwohner "
+    "für {population} Stadtteile",
+    "summary_join": "Zuordnung: {counts}",
+    "summary_kinds": "Orte je Art: {counts}",
+    "summary_without": "Stadtteile ohne Ort: {names}",
+    "summary_problems": "{errors} Fehler, {warnings} Warnung(en).",
+    "missing_files": "es fehlt {options} (oder --data ORDNER, dessen settings.toml die Dateien "
+    "nennt)",
+    # values on the command line (cli_coverage, cli_report)
+    "not_metres": "'{text}' ist keine Zahl (Meter)",
+    "negative_radius": "Radius muss ≥ 0 sein, ist {text}",
+    "percent": "Prozentwert muss zwischen 0 und 100 liegen: {text}",
+    "not_a_number": "'{text}' ist keine Zahl",
+    # cli_common
+    "status_help": "Status der Orte, die zählen (Standard: active; erlaubt: {allowed})",
+    "require_help": "für die barrierefreie Abdeckung verlangte Merkmale: {allowed}",
+    "file_districts": "Stadtteilflächen (GeoJSON, GeoPackage, Shapefile, auch .zip)",
+    "file_places": "Orte (CSV, XLSX, GeoJSON-Punkte)",
+    "file_population": "Einwohner je Stadtteil (CSV)",
+    "file_grid": "Zensus-2022-Gitter (100 m; CSV mit GITTER_ID_100m;x_mp_100m;y_mp_100m;"
+    "Einwohner): Einwohner im Umkreis nach Gitterzellen statt gleichmäßig verteilt",
+    "file_teams": "Stadtteilteams (CSV)",
+    "file_networks": "Netzwerke (CSV)",
+    "file_need": "Bedarfskennzahlen je Stadtteil (CSV)",
+    "file_default": "{text} (Standard: [files] {key} in settings.toml von --data)",
+    "and": " und ",
+    "missing_required": "{options} fehlt: Datei angeben oder --data ORDNER (mit settings.toml) "
+    "verwenden",
+    "settings": "Einstellungen: {error}",
+    "file_error": "Datei: {error}",
+    "unexpected": "{prog}: unerwarteter Fehler beim Verarbeiten der Daten ({text}). Bitte die "
+    "zuletzt geänderte Datei prüfen und den Fehler mit dieser Meldung melden; mit {env}=1 "
+    "wird der technische Ablauf ausgegeben.",
+}
+CLI_COVERAGE_HELP = {
+    "help": "Abdeckung und Lücken je Stadtteil (Umkreis R um die gewählten Orte)",
+    "description": "Je Stadtteil: Orte, Orte je 1.000 Einwohner, Anteil der Fläche und der "
+    "Einwohner im Umkreis von R Metern (Luftlinie) um mindestens einen gewählten Ort, "
+    "Stadtteilteam, aktive Netzwerke und Lücken-Kriterien mit Begründung. Anteile als "
+    "Bruch 0..1; null, wo nicht berechenbar. Probleme in den Daten auf stderr.",
+    "epilog": "Exit-Codes: 0 = ohne Fehler, 1 = Probleme in den Daten (Tabelle wird trotzdem "
+    "ausgegeben), 2 = Aufruf- oder Einstellungsfehler.",
+    "kinds": "nur diese Arten von Orten (Kennungen; Standard: alle)",
+    "group": "Zielgruppe für Orte je 1.000 Einwohner (Standard: all)",
+    "criteria": "Lücken-Kriterien, kommagetrennt aus {criteria} (Standard: {default}; 'none' "
+    "für keine)",
+    "coverage_below": "Kriterium coverage: Abdeckung unter diesem Wert (Standard: 50)",
+    "coverage_measure": "Kriterium coverage nach Fläche oder Einwohnern (Standard: area)",
+    "per_1000_below": "Kriterium per_1000: weniger Orte je 1.000 Einwohner (Standard: 0,5)",
+    "need_column": "Kriterium need: Kennzahl (Standard: erste)",
+    "need_above": "Kriterium need: Schwelle",
+    "uncovered_out": "nicht abgedeckte Flächen je Stadtteil als GeoJSON (WGS84) schreiben",
+    "workers": "Threads (Standard: {n})",
+    "file_options": "die Datei-Optionen",
+    "unknown_criteria": "unbekannte Kriterien: {criteria}; erlaubt: {allowed}",
+    "need_without_above": "Kriterium need braucht --need-above Z",
+    "need_without_file": "Kriterium need braucht --need DATEI",
+    "need_column_unknown": "Kennzahl '{column}' nicht in der Bedarfsdatei; vorhanden: {available}",
+}
+CLI_REPORT_HELP = {
+    "help": "PDF: Stadtteil-Steckbrief (--district) oder Stadtübersicht (--overview)",
+    "description": "Schreibt einen Stadtteil-Steckbrief oder eine Stadtübersicht als PDF (A4, "
+    "Karte ohne Hintergrundkarte, Kennzahlen, Tabellen, Lücken-Rangliste mit Gründen, "
+    "Datenquellen und Datenstand).",
+    "epilog": "Exit-Codes: 0 = geschrieben, 1 = geschrieben, aber Fehler in den Daten (oder "
+    "Stadtteil-Ebene unbrauchbar), 2 = Aufruf- oder Einstellungsfehler. Beispiel: python -m "
+    "quartiersatlas report --district Kreyenbrück --out kb.pdf",
+    "district": "Stadtteil (Name oder Kennung, Groß-/Kleinschreibung egal)",
+    "overview": "Stadtübersicht statt Steckbrief",
+    "out": "Ausgabedatei",
+    "radius_default": " (Standard: settings.toml [coverage] default_radius_m)",
+    "kinds": "nur diese Arten von Orten (Kennung oder Bezeichnung; Standard: alle)",
+}
+APP_TEXTS = {
+    "tagline": "Quartiersatlas – Inklusive Quartiere sichtbar machen",
 }

@@ -1,23 +1,27 @@
 #!/usr/bin/env python3
-"""Build the Oldenburg sample data in ``data/`` from facts embedded in this script.
+"""Build places, Stadtteilteams and networks of the Oldenburg sample data in ``data/``.
 
 Run from the project root::
 
-    .venv/bin/python scripts/build_sample_data.py            # (re)write data/
-    .venv/bin/python scripts/build_sample_data.py --check    # exit 1 if data/ is stale
+    .venv/bin/python scripts/build_sample_data.py            # (re)write the three files
+    .venv/bin/python scripts/build_sample_data.py --check    # exit 1 if one is stale
+
+Writes ``places.csv``, ``stadtteilteams.csv`` and ``networks.csv``, nothing else. The
+district layer ``geo/stadtteile.geojson``, the population grid and ``population.csv`` are
+real data built by ``scripts/build_real_data.py``; this script neither reads nor writes
+them.
 
 The output is deterministic: no randomness, no network, sorted rows, fixed number
-formats; running the script twice gives byte-identical files (with the same shapely/GEOS
-and pyproj versions). What it writes, and what of it is schematic, synthetic or
-estimated, is documented in ``data/README.md``.
+formats; running the script twice gives byte-identical files. What it writes, and what
+of it is estimated, is documented in ``data/README.md``.
 
 Inputs (all embedded below, so the script works without any other file):
 
-* ``DISTRICTS``: the 31 OSM "Ortsbereiche" of Oldenburg with centroid and approximate
-  area (derived from OpenStreetMap, © OpenStreetMap contributors, ODbL) and a density
-  class chosen for the synthetic population.
-* ``OUTLINE``: the city outline simplified from the official electoral areas
-  (dl-zero-de/2.0), 35 vertices.
+* ``DISTRICTS``: the names of the 31 OSM "Ortsbereiche" of Oldenburg with the centroid
+  the research table uses as a location estimate (derived from OpenStreetMap,
+  © OpenStreetMap contributors, ODbL). District names stated by the research must be
+  among them, and a ``district_centroid_ESTIMATE`` must be the centroid of a stated
+  district (otherwise a warning).
 * ``ENTRIES``: the 44 rows of the third-party research table
   ``shared/reference/oldenburg-places-research.csv`` verbatim (``ResearchRow``), each
   with the editorial decisions for the sample data (``Curation``: id, display name,
@@ -31,23 +35,13 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import json
 import re
 import sys
 import tomllib
 import unicodedata
-import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from fractions import Fraction
 from pathlib import Path
-
-import numpy as np
-import numpy.typing as npt
-import shapely
-from pyproj import Transformer
-from shapely.geometry import MultiPoint, Point, Polygon
-from shapely.geometry.polygon import orient
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # the project is not installed as a package
@@ -60,7 +54,6 @@ from quartiersatlas.schema import (  # noqa: E402
     GROUP_COLUMNS,
     NETWORK_TYPES,
     PLACE_COLUMNS,
-    POPULATION_COLUMNS,
     STATUSES,
     TARGET_GROUPS,
 )
@@ -69,123 +62,55 @@ DATA_DIR = ROOT / "data"
 REFERENCE_CSV = ROOT.parent / "shared" / "reference" / "oldenburg-places-research.csv"
 SETTINGS_FILE = "settings.toml"
 
-GEO_CRS = "EPSG:4326"
-METRIC_CRS = "EPSG:25832"  # ETRS89 / UTM 32N, as [city] metric_crs in settings.toml
 DECIMALS = 6  # coordinate decimals written (about 0.1 m)
-
-POPULATION_TOTAL = 172_759  # Zensus 2022, reference date 15 May 2022
-POPULATION_YEAR = 2022
-# A readable district name beside district_id. Not called "district": the schema accepts
-# "district" as a spelling of district_id, so a column of that name would be read as a
-# second district_id column.
-POPULATION_NAME_COLUMN = "district_name"
 
 # ---------------------------------------------------------------------------------------
 # Districts
 # ---------------------------------------------------------------------------------------
 
-# Density classes for the synthetic population: relative weight per km² of the OSM area
-# and base shares (per mille) of residents under 18 and aged 65+. The weights are not
-# measured densities; only their ratios matter, the total is scaled to POPULATION_TOTAL.
-DENSITY_WEIGHT: dict[str, int] = {
-    "zentral": 5000,  # small inner-city districts, dense housing
-    "staedtisch": 2500,  # large urban districts
-    "gemischt": 1800,  # mixed: housing estates, open land, university, former airbase
-    "laendlich": 300,  # mostly farmland and moor
-}
-AGE_SHARES_PERMILLE: dict[str, tuple[int, int]] = {
-    "zentral": (140, 170),
-    "staedtisch": (170, 210),
-    "gemischt": (180, 230),
-    "laendlich": (190, 220),
-}
-AGE_JITTER_PERMILLE = 20  # each share varies by at most ±2 percentage points per district
-
 
 @dataclass(frozen=True)
 class District:
-    """One OSM district: centroid (WGS84), approximate OSM area and density class."""
+    """One OSM district (Ortsbereich): name and centroid (WGS84)."""
 
     name: str
     lat: float
     lon: float
-    area_km2_osm: float
-    density: str
 
 
 DISTRICTS: tuple[District, ...] = (
-    District("Alexandersfeld", 53.18455, 8.19377, 2.42, "gemischt"),
-    District("Bahnhofsviertel", 53.14232, 8.22293, 0.52, "zentral"),
-    District("Bloherfelde", 53.14188, 8.15887, 3.17, "gemischt"),
-    District("Bornhorst", 53.16947, 8.27840, 12.39, "laendlich"),
-    District("Bümmerstede", 53.09345, 8.22658, 3.86, "gemischt"),
-    District("Bürgeresch", 53.15332, 8.22413, 1.43, "zentral"),
-    District("Bürgerfelde", 53.16772, 8.20577, 1.39, "staedtisch"),
-    District("Dietrichsfeld", 53.16376, 8.18975, 2.43, "gemischt"),
-    District("Dobbenviertel", 53.13890, 8.20260, 0.64, "zentral"),
-    District("Donnerschwee", 53.15072, 8.24183, 3.36, "staedtisch"),
-    District("Drielake", 53.13522, 8.24385, 1.38, "gemischt"),
-    District("Drielaker-Moor", 53.12269, 8.25099, 3.46, "laendlich"),
-    District("Ehnernviertel", 53.15743, 8.21519, 0.97, "zentral"),
-    District("Etzhorn", 53.18837, 8.24270, 5.03, "laendlich"),
-    District("Eversten", 53.12647, 8.17600, 11.31, "staedtisch"),
-    District("Fliegerhorst", 53.17459, 8.17473, 2.56, "gemischt"),
-    District("Gerichtsviertel", 53.13392, 8.21707, 0.66, "zentral"),
-    District("Haarenesch", 53.14478, 8.20043, 0.76, "zentral"),
-    District("Haarentor", 53.14797, 8.18599, 1.24, "staedtisch"),
-    District("Innenstadt", 53.14087, 8.21300, 0.47, "zentral"),
-    District("Kreyenbrück", 53.10727, 8.21425, 5.49, "staedtisch"),
-    District("Krusenbusch", 53.09713, 8.25158, 1.83, "gemischt"),
-    District("Nadorst", 53.17037, 8.22379, 2.56, "staedtisch"),
-    District("Neuenwege", 53.13958, 8.27764, 7.99, "laendlich"),
-    District("Nordmoslesfehn", 53.11355, 8.15013, 3.19, "gemischt"),
-    District("Ofenerdiek", 53.18918, 8.21309, 4.62, "gemischt"),
-    District("Ohmstede", 53.16746, 8.24704, 3.04, "gemischt"),
-    District("Osternburg", 53.12511, 8.22761, 3.94, "staedtisch"),
-    District("Tweelbäke", 53.11006, 8.26637, 5.37, "laendlich"),
-    District("Wechloy", 53.15641, 8.16889, 3.24, "gemischt"),
-    District("Ziegelhof", 53.15273, 8.20390, 1.51, "zentral"),
+    District("Alexandersfeld", 53.18455, 8.19377),
+    District("Bahnhofsviertel", 53.14232, 8.22293),
+    District("Bloherfelde", 53.14188, 8.15887),
+    District("Bornhorst", 53.16947, 8.27840),
+    District("Bümmerstede", 53.09345, 8.22658),
+    District("Bürgeresch", 53.15332, 8.22413),
+    District("Bürgerfelde", 53.16772, 8.20577),
+    District("Dietrichsfeld", 53.16376, 8.18975),
+    District("Dobbenviertel", 53.13890, 8.20260),
+    District("Donnerschwee", 53.15072, 8.24183),
+    District("Drielake", 53.13522, 8.24385),
+    District("Drielaker-Moor", 53.12269, 8.25099),
+    District("Ehnernviertel", 53.15743, 8.21519),
+    District("Etzhorn", 53.18837, 8.24270),
+    District("Eversten", 53.12647, 8.17600),
+    District("Fliegerhorst", 53.17459, 8.17473),
+    District("Gerichtsviertel", 53.13392, 8.21707),
+    District("Haarenesch", 53.14478, 8.20043),
+    District("Haarentor", 53.14797, 8.18599),
+    District("Innenstadt", 53.14087, 8.21300),
+    District("Kreyenbrück", 53.10727, 8.21425),
+    District("Krusenbusch", 53.09713, 8.25158),
+    District("Nadorst", 53.17037, 8.22379),
+    District("Neuenwege", 53.13958, 8.27764),
+    District("Nordmoslesfehn", 53.11355, 8.15013),
+    District("Ofenerdiek", 53.18918, 8.21309),
+    District("Ohmstede", 53.16746, 8.24704),
+    District("Osternburg", 53.12511, 8.22761),
+    District("Tweelbäke", 53.11006, 8.26637),
+    District("Wechloy", 53.15641, 8.16889),
+    District("Ziegelhof", 53.15273, 8.20390),
 )
-
-# City outline (lon, lat), simplified to about 250 m from the official electoral areas
-# (Stadt Oldenburg, dl-zero-de/2.0). Closed: the last vertex repeats the first.
-# fmt: off
-OUTLINE: tuple[tuple[float, float], ...] = (
-    (8.2778, 53.1046), (8.2801, 53.0973), (8.2241, 53.0833), (8.1941, 53.0920),
-    (8.2031, 53.1019), (8.2008, 53.1141), (8.1747, 53.1091), (8.1292, 53.1079),
-    (8.1317, 53.1271), (8.1460, 53.1317), (8.1451, 53.1497), (8.1557, 53.1514),
-    (8.1550, 53.1626), (8.1684, 53.1695), (8.1592, 53.1740), (8.1706, 53.1835),
-    (8.1789, 53.1828), (8.1927, 53.1900), (8.2033, 53.2048), (8.2269, 53.1981),
-    (8.2440, 53.2004), (8.2480, 53.1950), (8.2774, 53.1889), (8.2965, 53.1918),
-    (8.3039, 53.1890), (8.2923, 53.1803), (8.2997, 53.1692), (8.2959, 53.1683),
-    (8.3025, 53.1676), (8.2965, 53.1666), (8.3122, 53.1528), (8.2993, 53.1451),
-    (8.3006, 53.1398), (8.2887, 53.1310), (8.2778, 53.1046),
-)
-# fmt: on
-
-GEOJSON_META: dict[str, str] = {
-    "name": "Stadtteile Oldenburg (schematisch)",
-    "description": (
-        "SCHEMATIC district layer, not official boundaries: Voronoi tessellation of the "
-        "centroids of the 31 OpenStreetMap districts (Ortsbereiche) of Oldenburg, computed "
-        "in EPSG:25832 and clipped to a simplified city outline. Agrees with the OSM "
-        "districts for about 80 % of points. Replace it with official geometry where "
-        "available. area_km2 is the area of the schematic polygon, area_km2_osm the "
-        "approximate area of the OSM district."
-    ),
-    "data_status": "schematic",
-    "source": (
-        "Centroids and areas derived from OpenStreetMap district polygons (admin_level 10); "
-        "city outline simplified from the official electoral areas (Wahlbezirke) of the "
-        "Stadt Oldenburg, opendata.oldenburg.de; built by scripts/build_sample_data.py"
-    ),
-    "license": (
-        "Derived from OpenStreetMap data, © OpenStreetMap contributors, ODbL 1.0 "
-        "(https://opendatacommons.org/licenses/odbl/); city outline derived from the "
-        "electoral areas of the Stadt Oldenburg, Datenlizenz Deutschland – Zero – Version "
-        "2.0 (dl-zero-de/2.0)"
-    ),
-}
 
 # ---------------------------------------------------------------------------------------
 # Research rows and editorial decisions
@@ -1379,11 +1304,6 @@ COORD_NOTE_NONE = "Koordinaten fehlen"
 
 PLACE_HEADER: tuple[str, ...] = tuple(c.name for c in PLACE_COLUMNS if c.name not in ("x", "y"))
 GROUP_HEADER: tuple[str, ...] = tuple(c.name for c in GROUP_COLUMNS)
-POPULATION_HEADER: tuple[str, ...] = (
-    POPULATION_COLUMNS[0].name,
-    POPULATION_NAME_COLUMN,
-    *(c.name for c in POPULATION_COLUMNS[1:]),
-)
 
 # ---------------------------------------------------------------------------------------
 # Small helpers
@@ -1405,11 +1325,6 @@ def fmt_coord(value: str | float) -> str:
         return ""
     text = f"{float(value):.{DECIMALS}f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
-
-
-def round_coord(value: float) -> float:
-    """A float rounded to DECIMALS decimals via its decimal text (no binary artefacts)."""
-    return float(f"{value:.{DECIMALS}f}")
 
 
 def csv_text(header: Sequence[str], rows: Sequence[dict[str, str]]) -> str:
@@ -1505,183 +1420,6 @@ def check_centroid_estimate(row: ResearchRow) -> list[str]:
         if abs(d.lat - lat) < 1e-4 and abs(d.lon - lon) < 1e-4:
             return []
     return [f"{row.name}: centroid estimate is not the centroid of {row.district_stated!r}"]
-
-
-# ---------------------------------------------------------------------------------------
-# District layer (schematic)
-# ---------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DistrictFeature:
-    """One schematic district polygon in WGS84 (coordinates rounded) with its figures."""
-
-    id: str
-    name: str
-    polygon: Polygon
-    area_km2: float
-    area_km2_osm: float
-
-
-@dataclass(frozen=True)
-class LayerStats:
-    """Figures of the schematic layer for the report (km², EPSG:25832)."""
-
-    outline_km2: float
-    union_km2: float
-    sum_km2: float
-    gap_km2: float
-
-
-XY = npt.NDArray[np.float64]
-
-
-def _transformer(src: str, dst: str) -> Callable[[XY], XY]:
-    tr = Transformer.from_crs(src, dst, always_xy=True)
-
-    def apply(coords: XY) -> XY:
-        x, y = tr.transform(coords[:, 0], coords[:, 1])
-        out: XY = np.column_stack([x, y])
-        return out
-
-    return apply
-
-
-def _round_xy(coords: XY) -> XY:
-    out: XY = np.array([[round_coord(float(x)), round_coord(float(y))] for x, y in coords])
-    return out.reshape(-1, 2)
-
-
-def build_districts() -> tuple[list[DistrictFeature], LayerStats]:
-    """Voronoi cells of the centroids in METRIC_CRS, clipped to OUTLINE, back in WGS84."""
-    to_m = _transformer(GEO_CRS, METRIC_CRS)
-    to_geo = _transformer(METRIC_CRS, GEO_CRS)
-    outline_m = shapely.transform(Polygon(OUTLINE), to_m)
-    if not outline_m.is_valid:
-        raise ValueError("city outline is not a valid polygon")
-    centroids = [Point(d.lon, d.lat) for d in DISTRICTS]
-    points_m = [shapely.transform(p, to_m) for p in centroids]
-    # The extent is well beyond the outline so that no cell is cut before clipping.
-    extent = outline_m.envelope.buffer(10_000, join_style="mitre")
-    cells = shapely.voronoi_polygons(MultiPoint(points_m), extend_to=extent)
-    features: list[DistrictFeature] = []
-    for d, centroid, point_m in zip(DISTRICTS, centroids, points_m, strict=True):
-        own = [c for c in shapely.get_parts(cells) if c.contains(point_m)]
-        if len(own) != 1:
-            raise ValueError(f"{d.name}: expected one Voronoi cell, found {len(own)}")
-        clipped = own[0].intersection(outline_m)
-        if not isinstance(clipped, Polygon) or clipped.is_empty:
-            raise ValueError(f"{d.name}: clipped cell is {clipped.geom_type}, not one polygon")
-        geo = shapely.transform(shapely.transform(clipped, to_geo), _round_xy)
-        geo = orient(geo, sign=1.0)  # RFC 7946: exterior ring counterclockwise
-        if not isinstance(geo, Polygon) or not geo.is_valid:
-            raise ValueError(f"{d.name}: polygon invalid after rounding")
-        if not geo.contains(centroid):
-            raise ValueError(f"{d.name}: centroid outside its own polygon")
-        area = shapely.transform(geo, to_m).area / 1e6
-        features.append(
-            DistrictFeature(slugify(d.name), d.name, geo, round(area, 2), d.area_km2_osm)
-        )
-    features.sort(key=lambda f: f.id)
-    metric = [shapely.transform(f.polygon, to_m) for f in features]
-    union = shapely.union_all(metric)
-    stats = LayerStats(
-        outline_km2=outline_m.area / 1e6,
-        union_km2=union.area / 1e6,
-        sum_km2=sum(g.area for g in metric) / 1e6,
-        gap_km2=outline_m.difference(union).area / 1e6,
-    )
-    # Rounding to DECIMALS moves outline vertices by up to ~0.1 m: allow 1000 m² in all.
-    if abs(stats.union_km2 - stats.outline_km2) > 1e-3 or stats.gap_km2 > 1e-3:
-        raise ValueError(f"districts do not cover the outline: {stats}")
-    if stats.sum_km2 - stats.union_km2 > 1e-6:
-        raise ValueError(f"districts overlap: {stats}")
-    if not isinstance(union, Polygon) or union.interiors:
-        raise ValueError("the union of the districts is not one polygon without holes")
-    return features, stats
-
-
-def geojson_text(features: Sequence[DistrictFeature]) -> str:
-    """The FeatureCollection as text: metadata first, one feature per line."""
-    head: dict[str, str] = {"type": "FeatureCollection", **GEOJSON_META}
-    lines = ["{"]
-    lines += [f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}," for k, v in head.items()]
-    lines.append('  "features": [')
-    rows: list[str] = []
-    for f in features:
-        if f.polygon.interiors:
-            raise ValueError(f"{f.name}: unexpected hole")
-        ring = [[x, y] for x, y in f.polygon.exterior.coords]
-        feature = {
-            "type": "Feature",
-            "properties": {
-                "id": f.id,
-                "name": f.name,
-                "data_status": "schematic",
-                "area_km2": f.area_km2,
-                "area_km2_osm": f.area_km2_osm,
-            },
-            "geometry": {"type": "Polygon", "coordinates": [ring]},
-        }
-        rows.append("    " + json.dumps(feature, ensure_ascii=False, separators=(",", ":")))
-    lines.append(",\n".join(rows))
-    lines += ["  ]", "}"]
-    return "\n".join(lines) + "\n"
-
-
-# ---------------------------------------------------------------------------------------
-# Population (synthetic)
-# ---------------------------------------------------------------------------------------
-
-
-def largest_remainder(weights: Sequence[Fraction], total: int) -> list[int]:
-    """Whole numbers proportional to ``weights`` that sum to ``total`` exactly.
-
-    Each gets the floor of its quota; the rest go one each to the largest remainders
-    (ties: earlier position first).
-    """
-    wsum = sum(weights, Fraction(0))
-    quotas = [w * total / wsum for w in weights]
-    floors = [q.numerator // q.denominator for q in quotas]
-    rest = total - sum(floors)
-    order = sorted(range(len(weights)), key=lambda i: (-(quotas[i] - floors[i]), i))
-    for i in order[:rest]:
-        floors[i] += 1
-    return floors
-
-
-def _jitter(key: str, salt: str) -> int:
-    """A fixed per-district offset in [-AGE_JITTER_PERMILLE, +AGE_JITTER_PERMILLE] ‰."""
-    h = zlib.crc32(f"{salt}:{key}".encode())
-    return h % (2 * AGE_JITTER_PERMILLE + 1) - AGE_JITTER_PERMILLE
-
-
-def population_rows() -> list[dict[str, str]]:
-    """SYNTHETIC residents per district (see data/README.md for the rule)."""
-    ordered = sorted(DISTRICTS, key=lambda d: slugify(d.name))
-    weights = [Fraction(str(d.area_km2_osm)) * DENSITY_WEIGHT[d.density] for d in ordered]
-    residents = largest_remainder(weights, POPULATION_TOTAL)
-    rows: list[dict[str, str]] = []
-    for d, n in zip(ordered, residents, strict=True):
-        base_u18, base_65 = AGE_SHARES_PERMILLE[d.density]
-        u18 = (n * (base_u18 + _jitter(d.name, "u18")) + 500) // 1000
-        o65 = (n * (base_65 + _jitter(d.name, "65plus")) + 500) // 1000
-        if not 0 <= u18 + o65 < n:
-            raise ValueError(f"{d.name}: age groups do not fit into {n} residents")
-        rows.append(
-            {
-                "district_id": slugify(d.name),
-                POPULATION_NAME_COLUMN: d.name,
-                "residents": str(n),
-                "residents_under_18": str(u18),
-                "residents_65_plus": str(o65),
-                "year": str(POPULATION_YEAR),
-                "data_status": "synthetic",
-            }
-        )
-    if sum(int(r["residents"]) for r in rows) != POPULATION_TOTAL:
-        raise ValueError("population does not sum to the total")
-    return rows
 
 
 # ---------------------------------------------------------------------------------------
@@ -1860,8 +1598,6 @@ def compare_with_reference(path: Path = REFERENCE_CSV) -> list[str]:
 
 def build(data_dir: Path) -> tuple[dict[str, str], list[str]]:
     """All output files as {relative path: text}, and report lines."""
-    features, stats = build_districts()
-    pop = population_rows()
     places_e, teams_e, networks_e = split_entries()
     places = sorted((place_row(e) for e in places_e), key=lambda r: r["id"])
     teams = sorted((group_row(e) for e in teams_e), key=lambda r: r["id"])
@@ -1877,19 +1613,11 @@ def build(data_dir: Path) -> tuple[dict[str, str], list[str]]:
     warnings = compare_with_reference()
     for e in ENTRIES:
         warnings += check_centroid_estimate(e.research)
-    residents = [int(r["residents"]) for r in pop]
-    areas = [f.area_km2 for f in features]
     report = [
-        f"districts: {len(features)} schematic polygons; outline {stats.outline_km2:.3f} km², "
-        f"union {stats.union_km2:.3f} km², sum {stats.sum_km2:.3f} km², "
-        f"gap {stats.gap_km2:.6f} km²; polygon area {min(areas):.2f}–{max(areas):.2f} km²",
-        f"population: total {sum(residents)}, per district {min(residents)}–{max(residents)}",
         f"places: {len(places)}, teams: {len(teams)}, networks: {len(networks)}",
         *(f"warning: {w}" for w in warnings),
     ]
     files = {
-        "geo/stadtteile.geojson": geojson_text(features),
-        "population.csv": csv_text(POPULATION_HEADER, pop),
         "places.csv": csv_text(PLACE_HEADER, places),
         "stadtteilteams.csv": csv_text(GROUP_HEADER, teams),
         "networks.csv": csv_text(GROUP_HEADER, networks),

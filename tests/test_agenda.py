@@ -209,9 +209,9 @@ def test_shipped_agenda_tells_the_gap_story() -> None:
         assert parse_params(view.params, ctx, view.page)[1] == []
     pages = [v.page for v in agenda.views]
     assert {"uebersicht", "karte", "abdeckung", "stadtteil"} <= set(pages)
-    # honest about the data: the schematic / synthetic caveat is named
+    # honest about the data: what is estimated (residents) and what the districts are
     text = " ".join(v.message for v in agenda.views)
-    assert "synthetisch" in text
-    assert "schematisch" in text
+    assert "geschätzt" in text
+    assert "OpenStreetMap" in text
     # the file is what the app would write (a manager can diff it after saving)
     assert ds.settings.agenda_path.read_text(encoding="utf-8") == agenda_to_toml(agenda)

@@ -84,9 +84,11 @@ def test_page_shows_figures_reasons_and_assumptions(shipped: Dataset) -> None:
     assert metrics["Fläche im Umkreis von 500 m"] == format_percent(
         float(totals["area_covered_share"])  # type: ignore[arg-type]
     )
-    # Assumptions in words: evenly spread residents, 16 segments, synthetic data.
+    # Assumptions in words: residents by grid cells (the sample ships a grid), 16
+    # segments, synthetic need values.
     text = _texts(at)
-    assert "gleichmäßig" in text
+    assert "Gitter" in text  # (the note is Markdown-escaped: no hyphenated words here)
+    assert "gleichmäßig" not in text
     assert "16 Segmenten je Viertelkreis" in text
     assert "synthetisch" in text
     # Ranking: reasons in words, German headers.

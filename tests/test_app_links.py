@@ -20,6 +20,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
@@ -266,13 +267,15 @@ def test_profile_of_kreyenbrueck() -> None:
     assert at.title[0].value == "Stadtteil Kreyenbrück"
     assert at.query_params == {"district": "kreyenbrueck"}
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Einwohner (synthetisch)"] == "13.516"
+    population = pd.read_csv(SHIPPED_DATA / "population.csv").set_index("district_id")
+    residents = f"{int(population.loc['kreyenbrueck', 'residents']):,}".replace(",", ".")
+    assert metrics["Einwohner (geschätzt)"] == residents
     assert metrics["Orte (gezählt)"] == "2"
     assert metrics["Rang in der Lücken-Rangliste"].endswith("von 31")
     figures = at.dataframe[0].value
     assert list(figures.columns) == ["Kennzahl", "Kreyenbrück", "Stadt (Vergleich)"]
     row = figures.set_index("Kennzahl").loc["Einwohner"]
-    assert row["Kreyenbrück"] == "13.516"
+    assert row["Kreyenbrück"] == residents
     assert "Mittel je Stadtteil" in row["Stadt (Vergleich)"]
     places = at.dataframe[1].value
     assert {"Stadtteiltreff Kreyenbrück", "Stadtteilbibliothek Kreyenbrück"} <= set(places["Name"])

@@ -56,9 +56,15 @@ def test_dashboard_runs_and_shows_overview() -> None:
     assert at.title[0].value == "Quartiersatlas Oldenburg \\(Oldb\\)"
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Stadtteile"] == "31"
-    assert any("schematisch" in info.value and "synthetisch" in info.value for info in at.info), [
-        i.value for i in at.info
-    ]
+    # honest data: what the districts and the residents are, from the settings
+    assert any(
+        "OpenStreetMap" in info.value
+        and "hochgerechnet" in info.value
+        and "Schätzung" in info.value
+        and "hochgerechnet" in info.value
+        and "Schätzung" in info.value
+        for info in at.info
+    ), [i.value for i in at.info]
 
 
 @pytest.mark.parametrize("page_file", PAGE_FILES)

@@ -104,13 +104,14 @@ def test_check_lists_problems_and_exits_1(data_dir: Path, capsys) -> None:
 def test_check_warnings_exit_0_unless_strict(data_dir: Path, capsys) -> None:
     settings = (data_dir / "settings.toml").read_text(encoding="utf-8")
     (data_dir / "settings.toml").write_text(
-        settings.replace("population_total = 6000", "population_total = 6001"), encoding="utf-8"
+        settings.replace("population_total = 6000", "population_total = 6500"), encoding="utf-8"
     )
     assert main(["check", "--data", str(data_dir)]) == 0
     out, _ = capsys.readouterr()
     assert out.splitlines()[0] == (
-        "population.csv: residents: Warnung: Summe der Einwohner 6.000 weicht von der "
-        "amtlichen Gesamtzahl 6.001 ab – Zahlen oder settings.toml [city] population_total prüfen"
+        "population.csv: residents: Warnung: Summe der Einwohner 6.000 weicht um mehr als "
+        "3 % von der amtlichen Gesamtzahl 6.500 ab – Zahlen oder settings.toml [city] "
+        "population_total prüfen"
     )
     assert "0 Fehler, 1 Warnung(en)." in out
     assert main(["check", "--data", str(data_dir), "--strict"]) == 1

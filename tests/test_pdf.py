@@ -24,7 +24,6 @@ from quartiersatlas.pdf import overview_pdf, profile_pdf
 from quartiersatlas.profile import city_overview, district_profile
 from quartiersatlas.settings import load_settings
 from quartiersatlas.staticmap import MapStyle, map_svg, static_map
-from quartiersatlas.texts import DATA_STATUS_NOTES
 from tests.conftest import PLACES_HEADER, X0, Y0, latlon_text, write_csv
 
 REPO = Path(__file__).resolve().parents[1]
@@ -108,7 +107,7 @@ def test_profile_pdf_text(oldenburg: Dataset, oldenburg_pdfs: dict[str, bytes]) 
         format_number(float(pop["kreyenbrueck"])) in first
     )  # "13.516": German thousands separator
     assert "Datenstand:" in first
-    assert DATA_STATUS_NOTES["schematic_districts"][:40] in first
+    assert oldenburg.settings.districts_note[:40] in first  # what the districts are
     assert "Kennzahlen" in first
     assert "Stadt (Vergleich)" in first
     assert "Legende" in first
@@ -140,7 +139,7 @@ def test_overview_pdf_text(oldenburg: Dataset, oldenburg_pdfs: dict[str, bytes])
     assert "Stadtteile im Vergleich" in everything
     assert "Anteil SGB-II-" in everything
     assert "Datenquellen" in pages[-1]
-    assert DATA_STATUS_NOTES["synthetic_population"][:40] in pages[0]
+    assert oldenburg.settings.population_note[:40] in pages[0]
 
 
 def test_tiny_profile_and_overview_pages(data_dir: Path) -> None:

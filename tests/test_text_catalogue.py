@@ -1,11 +1,12 @@
 """Every German text a person reads comes from the catalogue ``quartiersatlas.texts``.
 
-The guard parses the pages, the shared ui modules and the core modules that word
-things for people, and fails on a string literal there that reads as German (a second
-language must be a second catalogue, not a search through the code). Codes are not
-texts: docstrings, dict keys, subscripts, comparisons, ``__all__``, widget keys and
-icons, identifiers, paths, URLs, CSS, JavaScript and HTML markup are skipped; what is
-left is checked for German words.
+The guard parses the app entry point, the pages, the shared ui modules and every module
+of the core package (readers and checks, command line, maps, reports), and fails on a
+string literal there that reads as German (a second language must be a second catalogue,
+not a search through the code). Codes are not texts: docstrings, dict keys, subscripts,
+comparisons, ``__all__``, widget keys and icons, identifiers, paths, URLs, CSS,
+JavaScript and HTML markup, the file/row/column of a ``Problem`` and the schema's
+``Column`` entries are skipped; what is left is checked for German words.
 """
 
 from __future__ import annotations
@@ -30,19 +31,19 @@ PAGE_AND_UI_FILES = [
     "ui/selection.py",
     "ui/urlstate.py",
 ]
-CORE_FILES = [
-    "quartiersatlas/agenda.py",
-    "quartiersatlas/analysis.py",
-    "quartiersatlas/classify.py",
-    "quartiersatlas/export.py",
-    "quartiersatlas/formatting.py",
-    "quartiersatlas/gaps.py",
-    "quartiersatlas/linkstate.py",
-    "quartiersatlas/maps.py",
-    "quartiersatlas/pdf.py",
-    "quartiersatlas/profile.py",
-    "quartiersatlas/staticmap.py",
+APP_FILES = ["dashboard.py"]
+# Core modules whose German literals have not moved to the catalogue yet (they are being
+# reworked; their texts move with that work). Listed here so that they are not
+# forgotten: every other module of the package is checked.
+PENDING_FILES = [
+    "quartiersatlas/dataset.py",
+    "quartiersatlas/settings.py",
 ]
+CORE_FILES = sorted(
+    str(p.relative_to(ROOT))
+    for p in (ROOT / "quartiersatlas").glob("*.py")
+    if p.name != "texts.py" and str(p.relative_to(ROOT)) not in PENDING_FILES
+)
 
 # Keyword arguments whose value is code (a key, an icon name, a format, a keyboard key).
 CODE_KEYWORDS = {
@@ -66,6 +67,12 @@ CODE_KEYWORDS = {
     "position",
 }
 
+# Literals of one file that read as words but are not German text there, with reasons.
+ALLOWED_IN_FILE = {
+    # The census grid's residents column is named "Einwohner" in the official files: a
+    # column name (data), as the messages name it.
+    "quartiersatlas/census.py": {"Einwohner": "column name of the census grid file"},
+}
 # Literals that read as words but are not German text, each with its reason.
 ALLOWED = {
     # ui/presentation.py: keyboard shortcuts of the slide buttons (Streamlit key names).
@@ -78,6 +85,13 @@ ALLOWED = {
     "DejaVu Sans": "font family name",
     # quartiersatlas/maps.py: the GeoJSON type of a feature.
     "Feature": "GeoJSON type name",
+    # quartiersatlas/readers.py: the name of an encoding, as messages name it.
+    "Windows-1252": "encoding name",
+    # quartiersatlas/census.py: header patterns of the census grid's age and sign columns
+    # (data for matching headers, not texts).
+    r"^(unter_?18|u_?18|unter_?18_?jahre|alter_?unter_?18)$": "census header pattern",
+    r"^(ab_?65|65_?plus|65_?und_?(mehr|aelter|älter)|ab_?65_?jahre)$": "census header pattern",
+    r"^werterl(ae|ä)uternde_zeichen$": "census header pattern",
     # quartiersatlas/agenda.py: the comment head of a saved agenda file, for whoever edits
     # the TOML by hand (English, like the code; it names the page "Präsentation").
     '# Written by the page "Präsentation"; may be edited by hand. Each view has a title,': (
@@ -163,32 +177,55 @@ def _skipped_nodes(tree: ast.AST) -> set[int]:
         elif isinstance(node, ast.Call):
             func = node.func
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-            # column names, dtypes and session keys passed to pandas / Streamlit
-            if name in {"get", "pop", "astype", "drop", "rename", "startswith", "endswith"}:
+            # column names, dtypes and session keys passed to pandas / Streamlit, and
+            # values compared element-wise
+            if name in {
+                "get",
+                "pop",
+                "astype",
+                "drop",
+                "rename",
+                "startswith",
+                "endswith",
+                "eq",
+                "ne",
+                "isin",
+            }:
+                for arg in node.args:
+                    mark(arg)
+            elif name == "Problem":
+                # file, row and column of a problem: names from the data, not texts
+                for arg in node.args[:3]:
+                    mark(arg)
+            elif name == "Column":
+                # the schema: column names, English descriptions for data/README.md and
+                # header aliases, German ones included (data for matching, not texts)
                 for arg in node.args:
                     mark(arg)
     return skip
 
 
-def german_literals(source: str) -> list[tuple[int, str]]:
+def german_literals(source: str, path: str = "") -> list[tuple[int, str]]:
     """(line, text) of every string literal in ``source`` that reads as German."""
     tree = ast.parse(source)
     skip = _skipped_nodes(tree)
+    allowed = ALLOWED_IN_FILE.get(path, {})
     found = []
     for node in ast.walk(tree):
         if (
             isinstance(node, ast.Constant)
             and isinstance(node.value, str)
             and id(node) not in skip
+            and node.value not in allowed
             and reads_as_german(node.value)
         ):
             found.append((node.lineno, node.value))
     return sorted(found)
 
 
-@pytest.mark.parametrize("path", PAGE_AND_UI_FILES + CORE_FILES)
+@pytest.mark.parametrize("path", APP_FILES + PAGE_AND_UI_FILES + CORE_FILES)
 def test_no_german_text_outside_the_catalogue(path: str) -> None:
-    found = german_literals((ROOT / path).read_text(encoding="utf-8"))
+    found = german_literals((ROOT / path).read_text(encoding="utf-8"), path)
     assert not found, f"German text in {path} belongs in quartiersatlas/texts.py: " + "; ".join(
         f"line {line}: {text!r}" for line, text in found
     )
@@ -205,6 +242,8 @@ def test_no_german_text_outside_the_catalogue(path: str) -> None:
         'parts.append("<h4>Stadtteilteams und Netzwerke</h4>")\n',
         'st.button("Speichern", key="ag_save")\n',
         'st.radio("X", [1], format_func=lambda v: "anderer Wert")\n',
+        'Problem(label, None, None, "Datei ist leer", hint="Datei prüfen")\n',
+        'raise UsageError("Kriterium need braucht --need DATEI")\n',
     ],
 )
 def test_the_guard_finds_german_literals(source: str) -> None:
@@ -222,10 +261,18 @@ def test_the_guard_finds_german_literals(source: str) -> None:
         'icon = st.button(T["save"], icon=":material/save:")\n',
         'url = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"\n',
         'COLUMNS = {"Stadtteil": "district"}\n',
+        'Problem(file, 1, "Einwohner", T["missing"], code="missing_column")\n',
+        'Column("lon", False, "Longitude.", ("laenge", "länge"))\n',
     ],
 )
 def test_the_guard_skips_code(source: str) -> None:
     assert not german_literals(source), source
+
+
+def test_pending_files_exist() -> None:
+    """A pending file that was renamed or removed must leave the list (no silent gap)."""
+    for path in PENDING_FILES:
+        assert (ROOT / path).is_file(), path
 
 
 def test_catalogue_names_are_exported() -> None:

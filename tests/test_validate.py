@@ -603,8 +603,21 @@ def test_population_total_mismatch_warns(pop) -> None:
     p = only(problems, "total")
     assert p.severity == "warning"
     assert p.column == "residents"
-    assert p.message == "Summe der Einwohner 6.000 weicht von der amtlichen Gesamtzahl 172.759 ab"
+    assert p.message == (
+        "Summe der Einwohner 6.000 weicht um mehr als 3 % von der amtlichen Gesamtzahl 172.759 ab"
+    )
     assert len(out) == 3
+
+
+def test_population_estimate_may_differ_a_little_from_the_official_total(pop) -> None:
+    """Estimated or synthetic figures within 3 % of the official total: no warning;
+    official figures must add up exactly."""
+    _out, problems = pop(CLEAN_POP, total=6150)  # 2.4 % more than the sum, mixed status
+    assert not any(p.code == "total" for p in problems)
+    official = [[*row[:4], "official"] for row in CLEAN_POP]
+    _out, problems = pop(official, total=6001)
+    p = only(problems, "total")
+    assert p.message == "Summe der Einwohner 6.000 weicht von der amtlichen Gesamtzahl 6.001 ab"
 
 
 def test_population_invalid_data_status(pop) -> None:

@@ -21,6 +21,15 @@ def data_status_lines(ds: Dataset) -> list[str]:
     return status_lines(ds)
 
 
+def residents_label(ds: Dataset) -> str:
+    """ "Einwohner", marked "(synthetisch)" or "(geschätzt)" when the figures are."""
+    suffix = {
+        "synthetic": COMMON_TEXTS["synthetic_suffix"],
+        "estimated": COMMON_TEXTS["estimated_suffix"],
+    }.get(ds.population_status or "", "")
+    return COMMON_TEXTS["residents"] + suffix
+
+
 def data_status_note(ds: Dataset) -> None:
     """The data-status note; shown on every page that shows data."""
     lines = data_status_lines(ds)

@@ -118,7 +118,7 @@ def test_standalone_map_renders_offline(
     assert counts.get("place", 0) == located  # every located place has its marker
     assert counts["svgPaths"] >= 31
     assert page.locator(".qa-legend").is_visible()
-    assert "schematisch" in page.locator(".qa-status").inner_text()
+    assert "OpenStreetMap" in page.locator(".qa-status").inner_text()
     assert page.locator(".leaflet-control-scale").is_visible()
     save_screenshot(page, "export-standalone-map", full_page=False)
     network = [u for u in requested if u.startswith(("http:", "https:", "ws:", "wss:"))]

@@ -140,7 +140,7 @@ def test_meeting_mode_has_no_widgets_and_large_type(big: Session, app_server: st
     # the data-status note stays, on the page and on the map
     note = pg.get_by_test_id("stAlertContentInfo").filter(has_text="Datenstand")
     expect(note).to_be_visible()
-    expect(note).to_contain_text("schematisch")
+    expect(note).to_contain_text("OpenStreetMap")
     frame = _map_frame(pg)
     expect(frame.locator(".qa-status")).to_be_visible()
     expect(frame.locator(".qa-legend")).to_be_visible()

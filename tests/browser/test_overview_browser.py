@@ -47,8 +47,8 @@ def test_overview_and_navigation(page: PageSession, app_server: str) -> None:
     expect(_metric_value(pg, "Stadtteile")).to_have_text("31")
     note = pg.get_by_test_id("stAlertContentInfo").filter(has_text="Datenstand")
     expect(note).to_be_visible()
-    expect(note).to_contain_text("schematisch")
-    expect(note).to_contain_text("synthetisch")
+    expect(note).to_contain_text("OpenStreetMap")
+    expect(note).to_contain_text("Schätzung")
     _assert_no_traceback(pg)
     save_screenshot(pg, "overview")
 
