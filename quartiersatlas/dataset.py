@@ -28,6 +28,8 @@ from quartiersatlas.problems import Problem, count_errors
 from quartiersatlas.readers import read_districts, read_table
 from quartiersatlas.schema import GROUP_COLUMNS, NETWORK_TYPES, PLACE_COLUMNS, POPULATION_COLUMNS
 from quartiersatlas.settings import KNOWN_KEYS, SETTINGS_FILE, Settings
+from quartiersatlas.texts import DATASET_PROBLEMS as _T
+from quartiersatlas.texts import READER_PROBLEMS
 from quartiersatlas.validate import (
     Extent,
     district_coordinate_problems,
@@ -163,11 +165,9 @@ def _unusable_layer(label: str, exc: Exception) -> Problem:
         label,
         None,
         None,
-        "Stadtteil-Ebene nicht nutzbar: Datei enthält keine lesbaren Flächen",
+        _T["unusable_layer"],
         value=f"{type(exc).__name__}: {exc}"[:300],
-        hint="Datei in QGIS öffnen und prüfen (Vektor › Geometrie prüfen), ob sie Flächen "
-        "(Polygone) mit Koordinatensystem enthält; als GeoPackage oder GeoJSON neu speichern. "
-        "Der Wert zeigt die technische Meldung",
+        hint=_T["unusable_layer_hint"],
         code="read",
     )
 
@@ -198,11 +198,9 @@ def read_district_layer(
                     label,
                     None,
                     None,
-                    "Datei ist eine Tabelle, keine Ebene mit Stadtteilflächen",
+                    READER_PROBLEMS["districts_table"],
                     value=p.name,
-                    hint="Stadtteilflächen als GeoJSON, GeoPackage oder Shapefile angeben "
-                    "(settings.toml [files] districts bzw. --districts); Tabellen wie Orte "
-                    "oder Einwohner gehören in die anderen Einträge von [files]",
+                    hint=READER_PROBLEMS["districts_table_hint"] + _T["districts_table_more"],
                     code="format",
                 )
             ]
@@ -226,8 +224,8 @@ def read_district_layer(
                     label,
                     None,
                     None,
-                    "keine nutzbare Fläche übrig",
-                    hint="die oben genannten Flächen korrigieren",
+                    _T["no_area_left"],
+                    hint=_T["no_area_left_hint"],
                     code="empty",
                 ),
             ]
@@ -240,10 +238,10 @@ REQUIRED_FILES = ("districts", "places", "population")
 a missing one is a warning, and everything else works without it."""
 
 _WITHOUT = {
-    "teams": "ohne Stadtteilteams",
-    "networks": "ohne Netzwerke",
-    "need": "ohne Bedarfskennzahlen",
-    "grid": "ohne Zensus-Gitter (Einwohner gleichmäßig über die Fläche verteilt)",
+    "teams": _T["without_teams"],
+    "networks": _T["without_networks"],
+    "need": _T["without_need"],
+    "grid": _T["without_grid"],
 }
 
 
@@ -255,10 +253,9 @@ def optional_file_notice(
         file or Path(path).name,
         None,
         None,
-        f"optionale Datei nicht vorhanden; weiter {_WITHOUT.get(key, 'ohne diese Datei')}",
+        _T["optional_missing"].format(without=_WITHOUT.get(key, _T["without_file"])),
         value=str(path),
-        hint=f"Datei anlegen oder den Eintrag in settings.toml [files] {key} anpassen bzw. "
-        "entfernen",
+        hint=_T["optional_missing_hint"].format(key=key),
         severity="warning",
         code="missing_optional_file",
     )
@@ -272,18 +269,19 @@ def _settings_problems(settings: Settings) -> list[Problem]:
         name = section.strip("[]")
         known = KNOWN_KEYS.get(name)
         hint = (
-            f"Schreibweise prüfen; bekannt in {section}: {', '.join(known)}"
+            _T["unknown_key_hint"].format(section=section, keys=", ".join(known))
             if known and " " in key
-            else "Schreibweise prüfen; bekannte Abschnitte: "
-            + ", ".join(f"[{k}]" if k != "kinds" else "[[kinds]]" for k in KNOWN_KEYS)
+            else _T["unknown_section_hint"].format(
+                sections=", ".join(f"[{k}]" if k != "kinds" else "[[kinds]]" for k in KNOWN_KEYS)
+            )
         )
         out.append(
             Problem(
                 SETTINGS_FILE,
                 None,
                 key,
-                "Schlüssel unbekannt; wird nicht verwendet",
-                hint=hint + " (README, Abschnitt Settings)",
+                _T["unknown_key"],
+                hint=hint,
                 severity="warning",
                 code="unknown_key",
             )
@@ -351,7 +349,11 @@ def load_dataset(settings: Settings, check_agenda: bool = True) -> Dataset:
     for p in crs_problems:
         if p.severity == "error":  # no area or distance could be computed at all
             where = settings.data_dir / SETTINGS_FILE
-            raise SettingsError(f"{where} {p.column}: {p.message} – {p.hint}.")
+            raise SettingsError(
+                _T["metric_crs_error"].format(
+                    file=where, column=p.column, message=p.message, hint=p.hint
+                )
+            )
     problems += crs_problems
     problems += map_center_problems(districts, settings.map_center)
     extent = city_extent(districts)

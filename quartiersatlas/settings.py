@@ -28,6 +28,7 @@ from pyproj.exceptions import CRSError
 
 from quartiersatlas._errors import SettingsError
 from quartiersatlas.schema import STATUSES
+from quartiersatlas.texts import SETTINGS_ERRORS as _T
 
 __all__ = [
     "BASEMAPS",
@@ -184,9 +185,9 @@ def _show(value: object, limit: int = _SHOW) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dict):
-        return "{…} (eine Tabelle)"
+        return _T["table_value"].format()
     if isinstance(value, dt.date | dt.time):
-        return value.isoformat() + " (ein Datum)"
+        return _T["date_value"].format(value=value.isoformat())
     text = str(value)
     return text if len(text) <= limit else text[:limit] + "…"
 
@@ -204,24 +205,21 @@ class _Table:
         if raw is None:
             raw = {}
         if not isinstance(raw, dict):
-            raise SettingsError(
-                f"{where}: '{name}' muss eine Tabelle sein (Abschnitt [{name}] mit Schlüsseln), "
-                f"ist aber {name} = {_show(raw)}."
-            )
+            raise SettingsError(_T["not_table"].format(where=where, name=name, value=_show(raw)))
         self.raw: dict[str, Any] = raw
         self.where = where
 
     def _fail(self, key: str, expected: str, value: object) -> SettingsError:
         return SettingsError(
-            f"{self.where}: '{key}' muss {expected} sein, ist aber {_show(value)}."
+            _T["wrong_value"].format(
+                where=self.where, key=key, expected=expected, value=_show(value)
+            )
         )
 
     def _value(self, key: str, required: bool) -> Any:
         if key not in self.raw:
             if required:
-                raise SettingsError(
-                    f"{self.where}: Schlüssel '{key}' fehlt – bitte in settings.toml ergänzen."
-                )
+                raise SettingsError(_T["missing_key"].format(where=self.where, key=key))
             return None
         return self.raw[key]
 
@@ -236,9 +234,7 @@ class _Table:
         value = self._value(key, default is None)
         if value is None:
             return str(default)
-        expected = "ein Text in Anführungszeichen" + (
-            f" (1 bis {max_len} Zeichen)" if nonempty else f" (höchstens {max_len} Zeichen)"
-        )
+        expected = _T["text_nonempty" if nonempty else "text"].format(max_len=max_len)
         if not isinstance(value, str):
             raise self._fail(key, expected, value)
         if (nonempty and not value.strip()) or len(value) > max_len:
@@ -260,11 +256,9 @@ class _Table:
         value = self._value(key, False)
         if value is None:
             return float(default)
-        kind = "eine ganze Zahl" if whole else "eine Zahl"
-        expected = (
-            f"{kind} größer als {low:g} und höchstens {high:g}{unit}"
-            if low_open
-            else f"{kind} von {low:g} bis {high:g}{unit}"
+        kind = _T["whole_number" if whole else "number"]
+        expected = _T["number_range_open" if low_open else "number_range"].format(
+            kind=kind, low=low, high=high, unit=unit
         )
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise self._fail(key, expected, value)
@@ -280,7 +274,7 @@ class _Table:
         value = self._value(key, False)
         if value is None:
             return default
-        expected = f"eine ganze Zahl von {low} bis {high:,}{unit}".replace(",", ".")
+        expected = _T["integer_range"].format(low=low, high=high, unit=unit).replace(",", ".")
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             raise self._fail(key, expected, value)
         return value
@@ -291,8 +285,9 @@ class _Table:
             return default
         if not isinstance(value, str) or value not in allowed:
             raise SettingsError(
-                f"{self.where}: {key} {_quote(str(value))} unbekannt – erlaubt: "
-                f"{', '.join(allowed)}."
+                _T["unknown_choice"].format(
+                    where=self.where, key=key, value=_quote(str(value)), allowed=", ".join(allowed)
+                )
             )
         return value
 
@@ -301,7 +296,7 @@ class _Table:
         value = self._value(key, False)
         if value is None:
             return ()
-        expected = f'eine Liste von Texten (je 1 bis {max_len} Zeichen), z. B. ["…", "…"]'
+        expected = _T["texts"].format(max_len=max_len)
         if not isinstance(value, list) or not all(
             isinstance(v, str) and v.strip() and len(v) <= max_len for v in value
         ):
@@ -315,14 +310,14 @@ class _Table:
         value = self._value(key, False)
         if value is None:
             return default
-        expected = "eine Liste aus " + ", ".join(f'"{a}"' for a in allowed)
         if (
             not isinstance(value, list)
             or not value
             or not all(isinstance(v, str) and v in allowed for v in value)
             or len(set(value)) != len(value)
         ):
-            raise self._fail(key, expected + ' (mindestens einer, z. B. ["active"])', value)
+            expected = _T["choices"].format(allowed=", ".join(f'"{a}"' for a in allowed))
+            raise self._fail(key, expected, value)
         return tuple(value)
 
     def crs(self, key: str, default: str | None = None) -> str:
@@ -331,8 +326,7 @@ class _Table:
             CRS.from_user_input(value)
         except (CRSError, TypeError, ValueError) as exc:
             raise SettingsError(
-                f"{self.where}: {_quote(value)} ist kein bekanntes Koordinatenreferenzsystem "
-                "(erwartet z. B. 'EPSG:25832')."
+                _T["unknown_crs"].format(where=self.where, value=_quote(value))
             ) from exc
         return value
 
@@ -349,18 +343,11 @@ def _section_label(section: str) -> str:
 def _check_metric(value: str, where: str) -> None:
     crs = CRS.from_user_input(value)
     if crs.is_geographic:
-        raise SettingsError(
-            f"{where}: metric_crs '{value}' ist geografisch (Grad); für Flächen "
-            "und Abstände wird ein projiziertes System in Metern gebraucht, z. B. EPSG:25832."
-        )
+        raise SettingsError(_T["geographic_crs"].format(where=where, value=value))
     units = {a.unit_name for a in crs.axis_info}
     if not crs.is_projected or units != {"metre"}:
-        shown = ", ".join(sorted(units)) or "unbekannt"
-        raise SettingsError(
-            f"{where}: metric_crs '{value}' ist kein projiziertes System in Metern "
-            f"(Einheit: {shown}); für Flächen und Abstände wird eines in Metern gebraucht, "
-            "z. B. EPSG:25832 (UTM-Zone der Stadt)."
-        )
+        shown = ", ".join(sorted(units)) or _T["unknown_unit"]
+        raise SettingsError(_T["not_metric_crs"].format(where=where, value=value, units=shown))
 
 
 def data_file_path(folder: Path, value: str, where: str, key: str) -> Path:
@@ -380,21 +367,16 @@ def data_file_path(folder: Path, value: str, where: str, key: str) -> Path:
         resolved = (p if p.is_absolute() else base / p).resolve()
     except (OSError, ValueError, RuntimeError) as exc:  # NUL byte, symlink loop
         raise SettingsError(
-            f"{where}: {key} = {_show(value, _SHOW_PATH)} ist kein gültiger Pfad ({exc}) – "
-            'Pfad relativ zum Datenordner angeben, z. B. "places.csv".'
+            _T["invalid_path"].format(
+                where=where, key=key, value=_show(value, _SHOW_PATH), error=exc
+            )
         ) from exc
     shown = _show(value, _SHOW_PATH)
     if resolved == base:
-        raise SettingsError(
-            f"{where}: {key} = {shown} nennt den Datenordner selbst, keine Datei – Dateinamen "
-            'relativ zum Datenordner angeben, z. B. "places.csv".'
-        )
+        raise SettingsError(_T["path_is_folder"].format(where=where, key=key, value=shown))
     if not resolved.is_relative_to(base):
         raise SettingsError(
-            f"{where}: {key} = {shown} liegt außerhalb des Datenordners {base} – "
-            "Datei in den Datenordner legen und den Pfad relativ zu ihm angeben "
-            '(z. B. "places.csv" oder "geo/stadtteile.geojson"); Pfade mit \'..\' oder '
-            "Verknüpfungen nach außen sind nicht erlaubt."
+            _T["path_outside"].format(where=where, key=key, value=shown, folder=base)
         )
     return resolved
 
@@ -404,63 +386,51 @@ def data_file_path(folder: Path, value: str, where: str, key: str) -> Path:
 
 def _read_raw(folder: Path, path: Path) -> dict[str, Any]:
     if not folder.is_dir():
-        raise SettingsError(
-            f"Datenordner '{folder}' existiert nicht – Pfad prüfen "
-            f"(--data oder Umgebungsvariable {DATA_ENV})."
-        )
+        raise SettingsError(_T["no_folder"].format(folder=folder, env=DATA_ENV))
     if not path.is_file():
-        raise SettingsError(
-            f"{path}: Einstellungsdatei fehlt – kopieren Sie data/settings.toml "
-            "aus Quartiersatlas in den Datenordner und passen Sie sie an."
-        )
+        raise SettingsError(_T["no_settings"].format(file=path))
     try:
         # utf-8-sig: Windows editors may write a byte order mark, which TOML forbids
         return tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise SettingsError(f"{path}: keine gültige TOML-Datei ({exc}).") from exc
+        raise SettingsError(_T["not_toml"].format(file=path, error=exc)) from exc
     except OSError as exc:
-        raise SettingsError(f"{path}: Datei nicht lesbar ({exc.strerror or exc}).") from exc
+        raise SettingsError(_T["unreadable"].format(file=path, error=exc.strerror or exc)) from exc
 
 
 def _kinds(raw: object, w: str) -> tuple[tuple[Kind, ...], list[str]]:
     if raw is None or (isinstance(raw, list) and not raw):
-        raise SettingsError(f"{w}: keine Arten von Orten definiert – [[kinds]]-Einträge ergänzen.")
+        raise SettingsError(_T["no_kinds"].format(where=w))
     if not isinstance(raw, list):
-        raise SettingsError(
-            f"{w}: 'kinds' muss eine Liste von Tabellen sein ([[kinds]]-Einträge mit id, label, "
-            f"color, symbol), ist aber kinds = {_show(raw)}."
-        )
+        raise SettingsError(_T["kinds_not_list"].format(where=w, value=_show(raw)))
     kinds: list[Kind] = []
     unknown: list[str] = []
     seen: set[str] = set()
     for i, item in enumerate(raw, start=1):
-        where = f"{w} [[kinds]] Nr. {i}"
+        where = _T["kind_where"].format(where=w, n=i)
         if not isinstance(item, dict):
-            raise SettingsError(
-                f"{where}: muss eine Tabelle sein ([[kinds]] mit id, label, color, symbol), "
-                f"ist aber {_show(item)}."
-            )
+            raise SettingsError(_T["kind_not_table"].format(where=where, value=_show(item)))
         t = _Table(item, where, "kinds")
         kid = t.text("id", nonempty=True, max_len=60)
         if not _ID.fullmatch(kid):
-            raise SettingsError(
-                f"{where}: id {_quote(kid)} darf nur Kleinbuchstaben, Ziffern und _ enthalten."
-            )
+            raise SettingsError(_T["kind_id"].format(where=where, value=_quote(kid)))
         if kid in seen:
-            raise SettingsError(f"{where}: id '{kid}' ist doppelt.")
+            raise SettingsError(_T["kind_duplicate"].format(where=where, id=kid))
         seen.add(kid)
         label = t.text("label", nonempty=True)
         label_plural = t.text("label_plural", label, nonempty=True)
         color = t.text("color", nonempty=True)
         if not _HEX.fullmatch(color):
-            raise SettingsError(f"{where}: color {_quote(color)} ist keine Farbe wie '#D55E00'.")
+            raise SettingsError(_T["kind_color"].format(where=where, value=_quote(color)))
         symbol = t.text("symbol", "circle")
         if symbol not in SYMBOLS:
             raise SettingsError(
-                f"{where}: symbol {_quote(symbol)} unbekannt – erlaubt: {', '.join(SYMBOLS)}."
+                _T["unknown_choice"].format(
+                    where=where, key="symbol", value=_quote(symbol), allowed=", ".join(SYMBOLS)
+                )
             )
         kinds.append(Kind(kid, label, label_plural, color, symbol))
-        unknown += [f"[[kinds]] Nr. {i} {k}" for k in item if k not in KNOWN_KEYS["kinds"]]
+        unknown += [_T["kind_key"].format(n=i, key=k) for k in item if k not in KNOWN_KEYS["kinds"]]
     return tuple(kinds), unknown
 
 
@@ -512,10 +482,7 @@ def load_settings(data_dir: str | os.PathLike[str] | None = None) -> Settings:
     others = [*paths.values(), need_path, grid_path, (folder / SETTINGS_FILE).resolve()]
     if agenda_path.suffix.lower() != ".toml" or agenda_path in others:
         raise SettingsError(
-            f"{files.where}: agenda = {_show(files.raw.get('agenda'))} – die Tagesordnung "
-            "braucht eine eigene Datei mit der Endung .toml (nicht settings.toml und keine "
-            'der Datendateien), z. B. agenda = "agenda.toml"; die Seite "Präsentation" '
-            "überschreibt diese Datei beim Speichern."
+            _T["agenda_file"].format(where=files.where, value=_show(files.raw.get("agenda")))
         )
 
     kinds, unknown_kinds = _kinds(raw.get("kinds"), w)
@@ -536,14 +503,14 @@ def load_settings(data_dir: str | os.PathLike[str] | None = None) -> Settings:
         districts_source=tables["districts"].text("source", "", max_len=1000),
         places_xy_crs=xy_crs,
         tolerance_m=tables["join"].number(
-            "tolerance_m", 50.0, 0, MAX_RADIUS_M, unit=" (Meter), z. B. 50"
+            "tolerance_m", 50.0, 0, MAX_RADIUS_M, unit=_T["unit_metres"].format(example=50)
         ),
         default_radius_m=tables["coverage"].number(
             "default_radius_m",
             500.0,
             0,
             MAX_RADIUS_M,
-            unit=" (Meter), z. B. 500",
+            unit=_T["unit_metres"].format(example=500),
             low_open=True,
             whole=True,
         ),
@@ -553,8 +520,12 @@ def load_settings(data_dir: str | os.PathLike[str] | None = None) -> Settings:
         credits=tables["sources"].texts("credits"),
         map_attribution=tables["sources"].text("map_attribution", "", max_len=1000),
         map_center=(
-            mapcfg.number("center_lat", 0.0, -90, 90, unit=" (Grad, WGS84), z. B. 53.1435"),
-            mapcfg.number("center_lon", 0.0, -180, 180, unit=" (Grad, WGS84), z. B. 8.2146"),
+            mapcfg.number(
+                "center_lat", 0.0, -90, 90, unit=_T["unit_degrees"].format(example=53.1435)
+            ),
+            mapcfg.number(
+                "center_lon", 0.0, -180, 180, unit=_T["unit_degrees"].format(example=8.2146)
+            ),
         ),
         map_zoom=mapcfg.integer("zoom", 12, MAP_ZOOM_MIN, MAP_ZOOM_MAX),
         basemap=mapcfg.choice("basemap", "none", BASEMAPS),

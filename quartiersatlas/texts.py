@@ -25,6 +25,7 @@ __all__ = [
     "CORE_ERRORS",
     "COVERAGE_COLUMN_LABELS",
     "COVERAGE_NOTES",
+    "DATASET_PROBLEMS",
     "DATA_PROBLEMS",
     "DATA_STATUS_NOTES",
     "DATENPRUEFUNG_TEXTS",
@@ -67,6 +68,7 @@ __all__ = [
     "REPORT_SOURCES",
     "REPORT_TITLES",
     "RESIDENTS_BASIS_LABELS",
+    "SETTINGS_ERRORS",
     "SEVERITY_LABELS",
     "STADTTEIL_TEXTS",
     "STATUS_LABELS",
@@ -182,7 +184,7 @@ TARGET_GROUP_RESIDENTS = {
     "65_plus": "Einwohner ab 65",
 }
 RESIDENTS_BASIS_LABELS = {
-    "grid": "Zensus-Gitter",
+    "grid": "Bevölkerungsgitter",
     "area": "gleichmäßig verteilt",
 }
 COVERAGE_COLUMN_LABELS = {
@@ -257,7 +259,7 @@ COVERAGE_NOTES = {
         "der Fläche im Umkreis."
     ),
     "grid": (
-        "Einwohner nach dem Zensus-Gitter (100-m-Zellen): eine Zelle zählt für den "
+        "Einwohner nach den Zellen des Bevölkerungsgitters: eine Zelle zählt für den "
         "Stadtteil, in dem ihr Mittelpunkt liegt, und gilt als erreicht, wenn ihr "
         "Mittelpunkt höchstens R Meter Luftlinie von einem Ort entfernt ist."
     ),
@@ -1136,7 +1138,7 @@ VALIDATE_PROBLEMS = {
     "xy_unconvertible": "x/y lassen sich nicht aus {crs} umrechnen",
     "xy_unconvertible_hint": "Koordinatensystem prüfen",
     "swapped": "Breite und Länge vertauscht",
-    "swapped_hint": "Werte von lat und lon tauschen (Oldenburg: lat ≈ 53, lon ≈ 8); Ort ohne "
+    "swapped_hint": "Werte von lat und lon tauschen (hier: lat ≈ {lat}, lon ≈ {lon}); Ort ohne "
     "Lage übernommen",
     "out_of_range": "Koordinate außerhalb des gültigen Bereichs",
     "out_of_range_hint": "lat zwischen -90 und 90, lon zwischen -180 und 180 (WGS84-Grad); bei "
@@ -1302,6 +1304,96 @@ CORE_ERRORS = {
     "bearbeitet wurde Fassung {expected}).",
     "agenda_deleted": "gelöscht",
     "agenda_new": "neu",
+}
+
+
+# --- Settings (quartiersatlas.settings: SettingsError) and loading a data folder ---------
+
+SETTINGS_ERRORS = {
+    # how a value is shown in a message (as it would be written in TOML)
+    "table_value": "{{…}} (eine Tabelle)",
+    "date_value": "{value} (ein Datum)",
+    "not_table": "{where}: '{name}' muss eine Tabelle sein (Abschnitt [{name}] mit Schlüsseln), "
+    "ist aber {name} = {value}.",
+    "wrong_value": "{where}: '{key}' muss {expected} sein, ist aber {value}.",
+    "missing_key": "{where}: Schlüssel '{key}' fehlt – bitte in settings.toml ergänzen.",
+    # {expected} of "wrong_value"
+    "text_nonempty": "ein Text in Anführungszeichen (1 bis {max_len} Zeichen)",
+    "text": "ein Text in Anführungszeichen (höchstens {max_len} Zeichen)",
+    "number": "eine Zahl",
+    "whole_number": "eine ganze Zahl",
+    "number_range": "{kind} von {low:g} bis {high:g}{unit}",
+    "number_range_open": "{kind} größer als {low:g} und höchstens {high:g}{unit}",
+    "integer_range": "eine ganze Zahl von {low} bis {high:,}{unit}",
+    "texts": 'eine Liste von Texten (je 1 bis {max_len} Zeichen), z. B. ["…", "…"]',
+    "choices": 'eine Liste aus {allowed} (mindestens einer, z. B. ["active"])',
+    # {unit} of a number range, with an example value
+    "unit_metres": " (Meter), z. B. {example}",
+    "unit_degrees": " (Grad, WGS84), z. B. {example}",
+    "unknown_choice": "{where}: {key} {value} unbekannt – erlaubt: {allowed}.",
+    "unknown_crs": "{where}: {value} ist kein bekanntes Koordinatenreferenzsystem "
+    "(erwartet z. B. 'EPSG:25832').",
+    "geographic_crs": "{where}: metric_crs '{value}' ist geografisch (Grad); für Flächen und "
+    "Abstände wird ein projiziertes System in Metern gebraucht, z. B. EPSG:25832.",
+    "not_metric_crs": "{where}: metric_crs '{value}' ist kein projiziertes System in Metern "
+    "(Einheit: {units}); für Flächen und Abstände wird eines in Metern gebraucht, "
+    "z. B. EPSG:25832 (UTM-Zone der Stadt).",
+    "unknown_unit": "unbekannt",
+    "invalid_path": "{where}: {key} = {value} ist kein gültiger Pfad ({error}) – Pfad relativ "
+    'zum Datenordner angeben, z. B. "places.csv".',
+    "path_is_folder": "{where}: {key} = {value} nennt den Datenordner selbst, keine Datei – "
+    'Dateinamen relativ zum Datenordner angeben, z. B. "places.csv".',
+    "path_outside": "{where}: {key} = {value} liegt außerhalb des Datenordners {folder} – Datei "
+    'in den Datenordner legen und den Pfad relativ zu ihm angeben (z. B. "places.csv" oder '
+    "\"geo/stadtteile.geojson\"); Pfade mit '..' oder Verknüpfungen nach außen sind nicht "
+    "erlaubt.",
+    "no_folder": "Datenordner '{folder}' existiert nicht – Pfad prüfen (--data oder "
+    "Umgebungsvariable {env}).",
+    "no_settings": "{file}: Einstellungsdatei fehlt – kopieren Sie data/settings.toml aus "
+    "Quartiersatlas in den Datenordner und passen Sie sie an.",
+    "not_toml": "{file}: keine gültige TOML-Datei ({error}).",
+    "unreadable": "{file}: Datei nicht lesbar ({error}).",
+    "no_kinds": "{where}: keine Arten von Orten definiert – [[kinds]]-Einträge ergänzen.",
+    "kinds_not_list": "{where}: 'kinds' muss eine Liste von Tabellen sein ([[kinds]]-Einträge "
+    "mit id, label, color, symbol), ist aber kinds = {value}.",
+    # one [[kinds]] entry, in messages and in the list of unknown keys
+    "kind_where": "{where} [[kinds]] Nr. {n}",
+    "kind_key": "[[kinds]] Nr. {n} {key}",
+    "kind_not_table": "{where}: muss eine Tabelle sein ([[kinds]] mit id, label, color, "
+    "symbol), ist aber {value}.",
+    "kind_id": "{where}: id {value} darf nur Kleinbuchstaben, Ziffern und _ enthalten.",
+    "kind_duplicate": "{where}: id '{id}' ist doppelt.",
+    "kind_color": "{where}: color {value} ist keine Farbe wie '#D55E00'.",
+    "agenda_file": "{where}: agenda = {value} – die Tagesordnung braucht eine eigene Datei mit "
+    "der Endung .toml (nicht settings.toml und keine der Datendateien), z. B. agenda = "
+    '"agenda.toml"; die Seite "Präsentation" überschreibt diese Datei beim Speichern.',
+}
+DATASET_PROBLEMS = {
+    # quartiersatlas.dataset; the district layer given as a table reuses
+    # READER_PROBLEMS["districts_table"] and its hint, followed by "districts_table_more"
+    "districts_table_more": "; Tabellen wie Orte oder Einwohner gehören in die anderen "
+    "Einträge von [files]",
+    "unusable_layer": "Stadtteil-Ebene nicht nutzbar: Datei enthält keine lesbaren Flächen",
+    "unusable_layer_hint": "Datei in QGIS öffnen und prüfen (Vektor › Geometrie prüfen), ob sie "
+    "Flächen (Polygone) mit Koordinatensystem enthält; als GeoPackage oder GeoJSON neu "
+    "speichern. Der Wert zeigt die technische Meldung",
+    "no_area_left": "keine nutzbare Fläche übrig",
+    "no_area_left_hint": "die oben genannten Flächen korrigieren",
+    "optional_missing": "optionale Datei nicht vorhanden; weiter {without}",
+    "optional_missing_hint": "Datei anlegen oder den Eintrag in settings.toml [files] {key} "
+    "anpassen bzw. entfernen",
+    "without_teams": "ohne Stadtteilteams",
+    "without_networks": "ohne Netzwerke",
+    "without_need": "ohne Bedarfskennzahlen",
+    "without_grid": "ohne Bevölkerungsgitter (Einwohner gleichmäßig über die Fläche verteilt)",
+    "without_file": "ohne diese Datei",
+    "unknown_key": "Schlüssel unbekannt; wird nicht verwendet",
+    "unknown_key_hint": "Schreibweise prüfen; bekannt in {section}: {keys} (README, Abschnitt "
+    "Settings)",
+    "unknown_section_hint": "Schreibweise prüfen; bekannte Abschnitte: {sections} (README, "
+    "Abschnitt Settings)",
+    # a metric CRS not defined where the districts are (a SettingsError)
+    "metric_crs_error": "{file} {column}: {message} – {hint}.",
 }
 
 

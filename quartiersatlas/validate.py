@@ -324,13 +324,18 @@ def _coordinates(
     have = ~np.isnan(lat) & ~np.isnan(lon)
     out_of_range = have & ((np.abs(lat) > 90) | (np.abs(lon) > 180))
     swapped = have & ~_in_extent(lon, lat, extent) & _in_extent(lat, lon, extent)
+    if swapped.any() and extent is not None:
+        # where the city lies, from its districts (not a fact in the code)
+        swapped_hint = _T["swapped_hint"].format(
+            lat=round((extent[1] + extent[3]) / 2), lon=round((extent[0] + extent[2]) / 2)
+        )
     for i in np.flatnonzero(swapped).tolist():
         col.add(
             int(rows[i]),
             "lat",
             _T["swapped"],
             value=f"lat={lat_t.iloc[i] or y_t.iloc[i]}, lon={lon_t.iloc[i] or x_t.iloc[i]}",
-            hint=_T["swapped_hint"],
+            hint=swapped_hint,
             code="coordinate_swapped",
         )
     for i in np.flatnonzero(out_of_range & ~swapped).tolist():

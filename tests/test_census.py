@@ -276,3 +276,17 @@ def test_age_columns_count_target_groups_by_their_own_cells(tmp_path: Path) -> N
         district, places, 300.0, population=population, cells=cells, group="65_plus"
     ).iloc[0]
     assert seniors["residents_covered_share"] == pytest.approx(1.0)  # the known cell
+
+
+def test_the_1_km_download_layout_is_read_too(tmp_path: Path) -> None:
+    """Zensus 2022 1 km layout: GITTER_ID_1km, x_mp_1km, y_mp_1km (cell centres)."""
+    lines = [
+        "GITTER_ID_1km;x_mp_1km;y_mp_1km;Einwohner",
+        "CRS3035RES1000mN3267000E4230000;4230500;3267500;812",
+        "CRS3035RES1000mN3268000E4230000;;;–",  # no centre: from the id, + 500 m
+    ]
+    cells, problems = read_census_grid(write(tmp_path / "grid_1km.csv", lines))
+    assert cells[["x", "y"]].to_numpy().tolist() == [[4230500.0, 3267500.0], [4230500.0, 3268500.0]]
+    assert cells["residents"].iloc[0] == 812
+    assert np.isnan(cells["residents"].iloc[1])
+    assert [p.code for p in problems] == ["suppressed"]

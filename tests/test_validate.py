@@ -131,6 +131,10 @@ def test_swapped_lat_lon_keeps_row_without_location(places_from) -> None:
     assert (p.row, p.column, p.severity) == (3, "lat", "error")
     assert p.value == "lat=8.2, lon=53.1"
     assert "vertauscht" in p.message
+    # the hint names where this city lies (from its districts), not a city in the code
+    assert p.hint is not None
+    assert "Oldenburg" not in p.hint
+    assert "lat ≈ 53, lon ≈ 8" in p.hint
     row = places.iloc[1]
     assert row.geometry is None
     assert np.isnan(row["lat"])
