@@ -15,7 +15,10 @@ from quartiersatlas.formatting import format_metres, format_number, format_perce
 from quartiersatlas.gaps import (
     GapCriteria,
     need_label,
+    order_text,
     rank_gaps,
+    single_criterion,
+    top_by_criterion,
 )
 from quartiersatlas.linkstate import ABDECKUNG_BARS
 from quartiersatlas.maps import build_map
@@ -34,15 +37,17 @@ from quartiersatlas.texts import (
     COVERAGE_NOTES,
     DOWNLOAD_TEXTS,
     GAP_CRITERION_LABELS,
+    GAP_RANK_TEXTS,
     LINK_LABELS,
     PAGE_TITLES,
     REPORT_TITLES,
     RESIDENTS_BASIS_LABELS,
+    SENSITIVITY_TEXTS,
     TARGET_GROUP_OPTION_LABELS,
     TARGET_GROUP_RESIDENTS,
 )
 from ui import downloads as dl
-from ui.common import data_status_lines, data_status_note, show_table
+from ui.common import data_status_note, show_table
 from ui.coverage_cache import analysis, data_key, grid_cells, need_table, uncovered
 from ui.data import get_dataset
 from ui.mapview import show_map
@@ -63,6 +68,7 @@ RADIUS_OPTIONS = ["300", "500", "1000", "custom"]
 PCT = st.column_config.NumberColumn(format="%.0f %%")
 KM2 = st.column_config.NumberColumn(format="localized")  # values rounded to 0.01 km²
 COUNT = st.column_config.NumberColumn(format="localized")
+SENSITIVITY_TOP = 5  # districts per single criterion in the sensitivity view
 
 
 def headers(frame: pd.DataFrame, extra: dict[str, str] | None = None) -> pd.DataFrame:
@@ -276,24 +282,100 @@ if located.empty:
 
 # ---- gap ranking -----------------------------------------------------------------------
 st.header(REPORT_TITLES["ranking"])
+share_label = (
+    C["group_covered_pct"].format(group=group_words, radius=radius_text)
+    if criteria.coverage_measure == "residents"
+    else C["covered_pct"].format(radius=radius_text)
+)
+uncovered_label = T["group_uncovered"].format(group=group_words)
 if not criteria.active():
     st.write(T["no_criteria"])
 else:
     active_words = md(criteria_text(criteria, group_words))
-    st.write(REPORT_TITLES["criteria"].format(criteria=active_words))
+    st.write(GAP_RANK_TEXTS["criteria"].format(criteria=active_words))
+    st.write(order_text(criteria, group_words))
     ranked = rank_gaps(evaluated, only_all=only_all)
     if ranked.empty:
         st.success(T["none_all"] if only_all else T["no_districts"])
     else:
-        shown = ranked[["gap_rank", "district", "gap_score", "gap_reasons", "gap_unknown"]].copy()
-        shown["gap_score"] = shown["gap_score"].map(
-            lambda v: T["n_of"].format(n=v, total=len(criteria.active()))
+        # Every sort key is a column, numeric and rounded as the order compares it.
+        shown = pd.DataFrame(
+            {
+                "gap_rank": ranked["gap_rank_text"].astype(str),
+                "district": ranked["district"].astype(str),
+                "gap_score": [
+                    T["n_of"].format(n=int(v), total=len(criteria.active()))
+                    for v in ranked["gap_score"]
+                ],
+                share_label: ranked["gap_covered_pct"].astype(float),
+                uncovered_label: ranked["group_residents_uncovered"].astype(float).round(0),
+                "gap_reasons": ranked["gap_reasons"].astype(str).replace("", "–"),
+                "gap_unknown": ranked["gap_unknown"].astype(str),
+            }
         )
-        shown["gap_reasons"] = shown["gap_reasons"].replace("", "–")
         ranking_table = headers(shown)
-        show_table(ranking_table)
+        show_table(ranking_table, column_config={share_label: PCT})
         dl.download_row(
             [dl.csv(T["ranking_csv"], "luecken-rangliste", ranking_table)], key="ab_rank"
+        )
+
+# ---- sensitivity: the top 5 under each single criterion -----------------------------------
+if criteria.active() and not presenting():
+    st.subheader(SENSITIVITY_TEXTS["title"])
+    top = top_by_criterion(evaluated, criteria, n=SENSITIVITY_TOP)
+    if len(criteria.active()) == 1:
+        st.caption(SENSITIVITY_TEXTS["one_criterion"])
+    elif top.empty:
+        st.write(SENSITIVITY_TEXTS["none"])
+    else:
+        st.caption(SENSITIVITY_TEXTS["intro"].format(n=SENSITIVITY_TOP))
+        combined = evaluated.set_index("district_id")["gap_rank_text"].astype(str)
+        combined_rank = evaluated.set_index("district_id")["gap_rank"]
+        ids = sorted(
+            top["district_id"].unique(),
+            key=lambda d: (
+                -int(top.loc[top["district_id"] == d, "criterion"].nunique()),
+                int(combined_rank.get(d, 0)),
+            ),
+        )
+        names = top.drop_duplicates("district_id").set_index("district_id")["district"]
+        robust_ids = set(top.loc[top["robust"], "district_id"])
+        sens: dict[str, list[str]] = {
+            COVERAGE_COLUMN_LABELS["district"]: [str(names[d]) for d in ids],
+            SENSITIVITY_TEXTS["combined"]: [str(combined.get(d, "–")) for d in ids],
+        }
+        for name in criteria.active():
+            sens_rows = top[top["criterion"] == name].set_index("district_id")
+            sens_cells = []
+            for d in ids:
+                if d not in sens_rows.index:
+                    sens_cells.append("–")
+                elif bool(sens_rows.loc[d, "beyond_n"]):
+                    sens_cells.append(
+                        SENSITIVITY_TEXTS["beyond"].format(rank=sens_rows.loc[d, "rank_text"])
+                    )
+                else:
+                    sens_cells.append(str(sens_rows.loc[d, "rank_text"]))
+            sens[criteria_text(single_criterion(criteria, name), group_words)] = sens_cells
+        sens[SENSITIVITY_TEXTS["robust_column"].format(n=SENSITIVITY_TOP)] = [
+            ACCESS_VALUE_LABELS["yes"] if d in robust_ids else ACCESS_VALUE_LABELS["no"]
+            for d in ids
+        ]
+        sensitivity_table = pd.DataFrame(sens)
+        show_table(sensitivity_table)
+        if top["beyond_n"].any():
+            st.caption(SENSITIVITY_TEXTS["beyond_note"].format(n=SENSITIVITY_TOP))
+        robust_names = [str(names[d]) for d in ids if d in robust_ids]
+        st.write(
+            SENSITIVITY_TEXTS["robust"].format(
+                n=SENSITIVITY_TOP, districts=md(", ".join(robust_names))
+            )
+            if robust_names
+            else SENSITIVITY_TEXTS["no_robust"].format(n=SENSITIVITY_TOP)
+        )
+        dl.download_row(
+            [dl.csv(SENSITIVITY_TEXTS["csv"], "luecken-stabilitaet", sensitivity_table)],
+            key="ab_sens",
         )
 
 # ---- measures per district -------------------------------------------------------------
@@ -481,7 +563,6 @@ else:
         zoom=s.map_zoom,
         uncovered=holes,
         uncovered_label=C["uncovered_label"].format(radius=radius_text),
-        status_lines=data_status_lines(ds),
         attribution=s.map_attribution,
         basemap=s.basemap,
         presentation=presenting(),

@@ -12,7 +12,7 @@ from quartiersatlas.analysis import Selection
 from quartiersatlas.classify import CLASSIFICATION_SCHEMES, Choropleth, district_values
 from quartiersatlas.export import standalone_map_html
 from quartiersatlas.formatting import count_text, format_metres
-from quartiersatlas.linkstate import KARTE_INDICATORS, RADII
+from quartiersatlas.linkstate import KARTE_INDICATORS, param
 from quartiersatlas.maps import BASEMAPS, build_map
 from quartiersatlas.profile import synthetic_population_note
 from quartiersatlas.safe_text import escape_markdown as md
@@ -49,7 +49,7 @@ from ui.coverage_cache import analysis, data_key, uncovered
 from ui.data import get_dataset
 from ui.mapview import clicked_feature, show_map
 from ui.presentation import presenting
-from ui.selection import kinds_widget, statuses_widget
+from ui.selection import kinds_widget, radius_widget, statuses_widget
 from ui.urlstate import PAGE_FILES, init_from_url, sync_url
 
 PAGE = "karte"
@@ -110,29 +110,34 @@ with st.sidebar:
         key="f_scheme",
         disabled=indicator == "none",
     )
-    k_classes = st.slider(LINK_LABELS["k"], 3, 7, 5, key="f_k", disabled=indicator == "none")
+    k_param = param(PAGE, "k")  # range and default defined once, with the link
+    k_classes = st.slider(
+        k_param.label,
+        int(k_param.low or 0),
+        int(k_param.high or 0),
+        int(k_param.default(ctx)),
+        key=k_param.key,
+        disabled=indicator == "none",
+    )
     show_gaps = st.checkbox(
         LINK_LABELS["gaps"],
-        value=False,
+        value=param(PAGE, "gaps").default(ctx),
         key="f_gaps",
         help=T["gaps_help"],
     )
-    default_r = int(s.default_radius_m) if int(s.default_radius_m) in RADII else RADII[1]
-    radius = st.selectbox(
-        C["radius"],
-        options=list(RADII),
-        index=RADII.index(default_r),
-        format_func=lambda r: format_metres(float(r)),
-        key="f_radius",
-        disabled=indicator not in COVERAGE_INDICATORS and not show_gaps,
-        help=C["radius_help"],
+    radius = radius_widget(
+        s, "f_radius", disabled=indicator not in COVERAGE_INDICATORS and not show_gaps
     )
-    show_teams = st.checkbox(LINK_LABELS["teams"], value=True, key="f_teams")
-    show_networks = st.checkbox(LINK_LABELS["networks"], value=True, key="f_networks")
+    show_teams = st.checkbox(
+        LINK_LABELS["teams"], value=param(PAGE, "teams").default(ctx), key="f_teams"
+    )
+    show_networks = st.checkbox(
+        LINK_LABELS["networks"], value=param(PAGE, "networks").default(ctx), key="f_networks"
+    )
     basemap = st.selectbox(
         LINK_LABELS["basemap"],
         options=list(BASEMAP_LABELS),
-        index=list(BASEMAP_LABELS).index(s.basemap),
+        index=list(BASEMAP_LABELS).index(param(PAGE, "basemap").default(ctx)),
         format_func=lambda v: BASEMAP_LABELS[v],
         key="f_basemap",
         help=T["basemap_help"],
@@ -391,7 +396,7 @@ if not presenting():
         places: gpd.GeoDataFrame = filtered,
         fit: bool = not view,
     ) -> str:
-        exported = build_map(ds.districts, places, s.kinds, fit_bounds=fit, **args)
+        exported = build_map(ds.districts, places, s.kinds, fit_bounds=fit, standalone=True, **args)
         return standalone_map_html(exported)
 
     def place_layer(places: gpd.GeoDataFrame = filtered) -> gpd.GeoDataFrame:

@@ -8,7 +8,6 @@ import streamlit as st
 
 from quartiersatlas.analysis import Selection
 from quartiersatlas.formatting import format_metres
-from quartiersatlas.linkstate import RADII
 from quartiersatlas.maps import build_map
 from quartiersatlas.pdf import profile_pdf
 from quartiersatlas.profile import report_layers
@@ -25,12 +24,12 @@ from quartiersatlas.texts import (
     STADTTEIL_TEXTS,
 )
 from ui import downloads as dl
-from ui.common import data_status_lines, data_status_note, residents_label, show_table
+from ui.common import data_status_note, residents_label, show_table
 from ui.coverage_cache import analysis, data_key, profile
 from ui.data import get_dataset
 from ui.mapview import show_map
 from ui.presentation import presenting
-from ui.selection import kinds_widget
+from ui.selection import kinds_widget, radius_widget
 from ui.urlstate import init_from_url, stop, sync_url
 
 PAGE = "stadtteil"
@@ -50,15 +49,7 @@ ids_sorted = sorted(names, key=lambda d: names[d].casefold())
 # ---- selection -----------------------------------------------------------------------
 with st.sidebar:
     st.header(C["selection"])
-    default_r = int(s.default_radius_m) if int(s.default_radius_m) in RADII else RADII[1]
-    radius = st.selectbox(
-        C["radius"],
-        options=list(RADII),
-        index=RADII.index(default_r),
-        format_func=lambda r: format_metres(float(r)),
-        key="st_radius",
-        help=C["radius_help"],
-    )
+    radius = radius_widget(s, "st_radius")
     kinds = kinds_widget(s, "st_kinds", help=T["kinds_help"])
 
 selected = st.session_state.get(SEL)
@@ -121,7 +112,10 @@ cols[2].metric(
 )
 cols[3].metric(
     REPORT_FIGURE_LABELS["rank"],
-    T["rank_of"].format(rank=prof.rank, total=prof.rank_of) if prof.rank is not None else "–",
+    # "29. von 31" would start an ordered list in Markdown: shown escaped, as text
+    md(T["rank_of"].format(rank=prof.rank_label or prof.rank, total=prof.rank_of))
+    if prof.rank is not None
+    else "–",
     help=T["rank_help"],
 )
 
@@ -142,7 +136,6 @@ m = build_map(
     uncovered=prof.uncovered,
     uncovered_label=T["uncovered_label"].format(name=name, radius=radius_text),
     selected_district=selected,
-    status_lines=data_status_lines(ds),
     attribution=s.map_attribution,
     basemap=s.basemap,
     bounds=(x0, y0, x1, y1),

@@ -108,7 +108,6 @@ __all__ = [
     "city_totals",
     "coverage_table",
     "place_xy",
-    "select_places",
     "to_metric",
     "uncovered_areas",
     "uncovered_geometries",
@@ -628,26 +627,6 @@ def uncovered_geometries(
 # ------------------------------------------------------------------ place filters
 
 
-def select_places(
-    places: gpd.GeoDataFrame,
-    kinds: Sequence[str] | None = None,
-    statuses: Sequence[str] | None = ("active",),
-) -> gpd.GeoDataFrame:
-    """Places of the given kinds (``None``: all) and statuses (``None``: all).
-
-    A missing ``kind`` or ``status`` column (lenient input) means "any kind" and
-    "active".
-    """
-    keep = np.ones(len(places), dtype=bool)
-    if kinds is not None and "kind" in places.columns:
-        keep &= places["kind"].astype(str).isin([str(k) for k in kinds]).to_numpy()
-    if statuses is not None and "status" in places.columns:
-        keep &= places["status"].astype(str).isin([str(s) for s in statuses]).to_numpy()
-    elif statuses is not None and "active" not in statuses:
-        keep &= False
-    return places.loc[keep]
-
-
 def accessible_mask(places: pd.DataFrame, require: Sequence[str]) -> BoolArray:
     """True where every required attribute (e.g. ``step_free``) is ``yes``.
 
@@ -768,8 +747,8 @@ def coverage_table(
     districts
         ``id``, ``name``, polygons, in a projected CRS (metres).
     places
-        The *selected* places (see :func:`select_places`), points in the same CRS,
-        with ``district_id`` from the spatial join (places without location still
+        The *selected* places (:func:`quartiersatlas.analysis.filter_places`), points
+        in the same CRS, with ``district_id`` from the spatial join (places without location still
         count as places of their district when they have one; only located places
         have a catchment). Places outside every district still cover the edge.
     radius_m

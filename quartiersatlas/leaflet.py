@@ -2,6 +2,10 @@
 
 - :class:`MarkerLayer`: markers built in one loop from compact JSON (small payload),
   optionally clustered, cluster icons ringed in the colours of their kinds;
+- :class:`LabelLayer`: district names on the map, non-interactive, decluttered after
+  every zoom (a label overlapping one already shown is hidden);
+- :class:`HatchPattern`: an SVG ``<pattern>`` in the map's vector renderer, for
+  hatched areas (fill ``url(#qa-hatch)``);
 - :class:`ScaleBar` (metric only), :class:`FitBounds` (start view, not animated),
   :class:`HtmlControl` (fixed, pre-escaped HTML such as the legend), :class:`Script`;
 - :func:`script_json`: JSON that cannot close the script element it is embedded in.
@@ -26,7 +30,9 @@ from quartiersatlas.assets import vendor_css, vendor_js
 __all__ = [
     "Attribution",
     "FitBounds",
+    "HatchPattern",
     "HtmlControl",
+    "LabelLayer",
     "MarkerLayer",
     "ScaleBar",
     "Script",
@@ -103,17 +109,179 @@ class FitBounds(MacroElement):
         """
         {% macro script(this, kwargs) %}
         {{ this._parent.get_name() }}.fitBounds({{ this.bounds_json }},
-          {paddingTopLeft: [10, 10], paddingBottomRight: [{{ this.right }}, 10],
+          {paddingTopLeft: [10, 10],
+           paddingBottomRight: [{{ this.right }}, {{ this.bottom }}],
            animate: false});
         {% endmacro %}
         """
     )
 
-    def __init__(self, bounds: list[list[float]], right: int) -> None:
+    def __init__(self, bounds: list[list[float]], right: int, bottom: int = 10) -> None:
         super().__init__()
         self._name = "QaFitBounds"
         self.bounds_json = script_json(bounds)
         self.right = int(right)
+        self.bottom = int(bottom)
+
+
+HATCH_ID = "qa-hatch"
+"""Id of the hatch pattern (one map per document: the app's iframe, the export)."""
+
+
+class HatchPattern(MacroElement):
+    """Diagonal hatching (45°) as an SVG pattern in the map's SVG renderer.
+
+    Paths filled with ``url(#qa-hatch)`` (Leaflet's ``fillColor``) show red lines on a
+    faint red ground, as the PDF maps (:mod:`quartiersatlas.staticmap`) and the legend
+    swatch do. Added after the first vector layer (the renderer exists by then).
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function(map) {
+          var svg = map.getRenderer(L.polyline([[0, 0]]))._container;
+          if (!svg || svg.querySelector('#' + {{ this.id_json }})) { return; }
+          var ns = 'http://www.w3.org/2000/svg';
+          var defs = document.createElementNS(ns, 'defs');
+          var p = document.createElementNS(ns, 'pattern');
+          p.setAttribute('id', {{ this.id_json }});
+          p.setAttribute('patternUnits', 'userSpaceOnUse');
+          p.setAttribute('width', {{ this.spacing }});
+          p.setAttribute('height', {{ this.spacing }});
+          p.setAttribute('patternTransform', 'rotate(45)');
+          var ground = document.createElementNS(ns, 'rect');
+          ground.setAttribute('width', {{ this.spacing }});
+          ground.setAttribute('height', {{ this.spacing }});
+          ground.setAttribute('fill', {{ this.color_json }});
+          ground.setAttribute('fill-opacity', '0.12');
+          var line = document.createElementNS(ns, 'rect');
+          line.setAttribute('width', {{ this.line }});
+          line.setAttribute('height', {{ this.spacing }});
+          line.setAttribute('fill', {{ this.color_json }});
+          p.appendChild(ground);
+          p.appendChild(line);
+          defs.appendChild(p);
+          svg.insertBefore(defs, svg.firstChild);
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, color: str, spacing: float = 7.0, line: float = 1.5) -> None:
+        super().__init__()
+        self._name = "QaHatch"
+        self.id_json = script_json(HATCH_ID)
+        self.color_json = script_json(color)
+        self.spacing = float(spacing)
+        self.line = float(line)
+
+
+class LabelLayer(Layer):
+    """District names as permanent, non-interactive labels (a layer of its own).
+
+    ``records`` (in the order of priority: the first are kept when labels collide):
+    ``{"id", "h": the label's pre-escaped HTML (one element), "y", "x"}``. Labels sit in a pane
+    between the areas and the markers that lets every click through. After each zoom,
+    resize or layer change the labels are placed again in that order: on their point,
+    or just beside a marker that covers it; a label whose box would overlap a label
+    already shown, a control (legend, layer switch) or a marker is hidden (the
+    selected district's label only gives way to controls).
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.layerGroup();
+        (function(group, map) {
+          if (!map.getPane('qaLabels')) {
+            var pane = map.createPane('qaLabels');
+            pane.style.zIndex = 450;
+            pane.style.pointerEvents = 'none';
+          }
+          var order = [];
+          {{ this.data_json }}.forEach(function(d) {
+            var icon = L.divIcon({html: d.h, className: 'qa-label-icon', iconSize: [0, 0]});
+            var m = L.marker([d.y, d.x], {icon: icon, interactive: false, keyboard: false,
+                                          pane: 'qaLabels'});
+            group.addLayer(m);
+            order.push(m);
+          });
+          function overlaps(r, s) {
+            return r.left < s.right + 2 && r.right + 2 > s.left &&
+                   r.top < s.bottom && r.bottom > s.top;
+          }
+          function declutter() {
+            var box = map.getContainer().getBoundingClientRect();
+            var icons = [];
+            map.getPanes().markerPane.querySelectorAll('.leaflet-marker-icon')
+              .forEach(function(el) {
+                var r = el.getBoundingClientRect();
+                if (r.width && overlaps(r, box)) { icons.push(r); }
+              });
+            // the controls (legend, layers, zoom, scale, credits) count as shown labels
+            var shown = [];
+            map.getContainer().querySelectorAll('.leaflet-control').forEach(function(el) {
+              var r = el.getBoundingClientRect();
+              if (r.width) { shown.push(r); }
+            });
+            order.forEach(function(m) {
+              var el = m.getElement();
+              var span = el && el.firstChild;
+              if (!span) { return; }
+              span.classList.remove('qa-label-hidden');
+              span.style.marginTop = '0px';
+              span.style.marginLeft = '0px';
+              var r = span.getBoundingClientRect();
+              // the name on its point, else just beside a marker in the way
+              var shifts = [[0, 0]], free = null, clear = null;
+              icons.forEach(function(s) {
+                if (overlaps(r, s)) {
+                  shifts.push([0, s.bottom - r.top + 1], [0, s.top - r.bottom - 1],
+                              [s.right - r.left + 3, 0], [s.left - r.right - 3, 0]);
+                }
+              });
+              shifts.some(function(d) {
+                var dx = d[0] || 0, dy = d[1] || 0;
+                var c = {left: r.left + dx, right: r.right + dx,
+                         top: r.top + dy, bottom: r.bottom + dy};
+                if (shown.some(function(s) { return overlaps(c, s); })) { return false; }
+                if (free === null) { free = c; }
+                if (!icons.some(function(s) { return overlaps(c, s); })) { clear = c; }
+                return clear !== null;
+              });
+              // under a marker a name is cut: hidden, except the selected district's
+              var c = clear !== null ? clear
+                : (span.classList.contains('qa-label-selected') ? free : null);
+              if (c === null) { span.classList.add('qa-label-hidden'); return; }
+              span.style.marginLeft = (c.left - r.left) + 'px';
+              span.style.marginTop = (c.top - r.top) + 'px';
+              shown.push(c);
+            });
+          }
+          var timer = null;
+          function later() {
+            if (timer) { clearTimeout(timer); }
+            timer = setTimeout(function() {
+              timer = null;
+              if (map.hasLayer(group)) { declutter(); }
+            }, 80);
+          }
+          group.qaDeclutter = declutter;
+          group.on('add', function() { declutter(); later(); });
+          // markers and clusters settle after a zoom (cluster animation, layer switches)
+          map.on('zoomend viewreset resize layeradd layerremove', later);
+          map.getContainer().addEventListener('toggle', later, true);  // legend folded
+        })({{ this.get_name() }}, {{ this._parent.get_name() }});
+        {% if this.show %}{{ this.get_name() }}.addTo({{ this._parent.get_name() }});{% endif %}
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, name: str, records: list[dict[str, Any]], show: bool = True) -> None:
+        super().__init__(name=name, overlay=True, control=True, show=show)
+        self._name = "LabelLayer"
+        self.data_json = script_json(records)
 
 
 class HtmlControl(MacroElement):

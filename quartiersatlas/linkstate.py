@@ -74,8 +74,10 @@ __all__ = [
     "link_url",
     "page_from_path",
     "page_params",
+    "param",
     "parse_link",
     "parse_params",
+    "radius_choice",
     "session_values",
     "state_from_session",
     "to_params",
@@ -219,9 +221,15 @@ def _const(value: Any) -> Callable[[LinkContext], Any]:
     return lambda _ctx: value
 
 
+def radius_choice(default_radius_m: float) -> int:
+    """The preset radius (one of :data:`RADII`) that pages with a radius choice start
+    with: the settings' default radius when it is a preset, else 500 m."""
+    r = int(default_radius_m)
+    return r if float(r) == default_radius_m and r in RADII else 500
+
+
 def _radius_default(ctx: LinkContext) -> int:
-    r = int(ctx.default_radius_m)
-    return r if float(r) == ctx.default_radius_m and r in RADII else 500
+    return radius_choice(ctx.default_radius_m)
 
 
 def _abdeckung_radius_to_session(value: Any, _ctx: LinkContext) -> dict[str, Any]:
@@ -616,6 +624,21 @@ def _encode(p: Param, value: Any) -> str:
 
 
 # ------------------------------------------------------------------------ public API
+
+
+def param(page: str, name: str) -> Param:
+    """The parameter ``name`` of ``page``: its widget key, label, default and range are
+    defined here once; pages build their widgets from it.
+
+    Raises
+    ------
+    KeyError
+        For an unknown page or parameter.
+    """
+    for p in page_params(page):
+        if p.name == name:
+            return p
+    raise KeyError(f"{page}: no parameter {name!r}")
 
 
 def defaults(ctx: LinkContext, page: str) -> State:

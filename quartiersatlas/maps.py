@@ -7,7 +7,9 @@ Rules kept here:
   and popups are strings that Leaflet renders as HTML), and embedded JSON cannot close
   the script element;
 - size: district geometry is simplified and rounded to what the eye can see;
-- kinds are told apart by colour AND symbol; approximate locations look different.
+- kinds are told apart by colour AND symbol; approximate locations look different;
+- districts are named on the map (labels at the pole of inaccessibility, hidden where
+  they would collide); uncovered areas are hatched, as in the PDF maps.
 
 The classes of the district fill come from :mod:`quartiersatlas.classify`, marker
 shapes and colours from :mod:`quartiersatlas.symbols`, the Leaflet elements (marker
@@ -37,9 +39,12 @@ from quartiersatlas.classify import (
     classify,
 )
 from quartiersatlas.leaflet import (
+    HATCH_ID,
     Attribution,
     FitBounds,
+    HatchPattern,
     HtmlControl,
+    LabelLayer,
     MarkerLayer,
     ScaleBar,
     Script,
@@ -67,6 +72,7 @@ T = MAP_TEXTS
 __all__ = [
     "BASEMAPS",
     "build_map",
+    "district_labels",
     "map_script",
     "place_popup_html",
     "simplify_for_display",
@@ -104,6 +110,72 @@ def simplify_for_display(
     wgs = gpd.GeoSeries(simple, crs=metric_crs).to_crs("EPSG:4326").to_numpy()
     out.geometry = shapely.set_precision(wgs, 10.0**-decimals)
     return out.set_crs("EPSG:4326", allow_override=True)
+
+
+LABEL_WRAP_CHARS = 12
+"""Names longer than this break after a hyphen or at a space (narrower labels)."""
+
+UNCOVERED_COLOR = "#b2182b"
+
+
+def _label_html(name: str, district_id: str, selected: bool) -> str:
+    """One label element: the name as escaped text, long names on two lines."""
+    text = str(name)
+    lines = [text]
+    if len(text) > LABEL_WRAP_CHARS:
+        cut = max(text.rfind("-", 0, len(text) - 2), text.rfind(" ", 0, len(text) - 2))
+        if cut > 2:
+            keep = 1 if text[cut] == "-" else 0
+            lines = [text[: cut + keep], text[cut + 1 :]]
+    css = "qa-label qa-label-selected" if selected else "qa-label"
+    return (
+        f'<span class="{css}" data-id="{_esc(district_id)}">'
+        + "<br>".join(_esc(line) for line in lines)
+        + "</span>"
+    )
+
+
+def district_labels(
+    districts: gpd.GeoDataFrame,
+    metric_crs: str,
+    selected: str | None = None,
+    tolerance_m: float = 8.0,
+) -> list[dict[str, Any]]:
+    """One label record per district, in the order of priority (collisions hide later ones).
+
+    The point is the pole of inaccessibility of the (display-simplified) district: the
+    centre of its largest inscribed circle, inside the district even where the
+    centroid is not (crescents, bends). Order: the selected district, then by area,
+    largest first (small districts give way). Records: ``id`` (plain, for tests and
+    scripts), ``h`` (the label's HTML, the name escaped), ``y``/``x`` (WGS84).
+    """
+    metric = districts[["id", "name", "geometry"]].to_crs(metric_crs)
+    metric = metric[metric.geometry.notna() & ~metric.geometry.is_empty]
+    if metric.empty:
+        return []
+    geoms = shapely.make_valid(
+        shapely.simplify(metric.geometry.to_numpy(), tolerance_m, preserve_topology=True)
+    )
+    poles = [shapely.get_point(shapely.maximum_inscribed_circle(g, 1.0), 0) for g in geoms]
+    wgs = gpd.GeoSeries(poles, crs=metric_crs).to_crs("EPSG:4326")
+    records = []
+    for did, name, area, pt in zip(
+        metric["id"], metric["name"], shapely.area(geoms), wgs, strict=True
+    ):
+        sel = selected is not None and str(did) == str(selected)
+        records.append(
+            (
+                (not sel, -float(area)),
+                {
+                    "id": str(did),
+                    "h": _label_html(str(name), str(did), sel),
+                    "y": round(float(pt.y), 6),
+                    "x": round(float(pt.x), 6),
+                },
+            )
+        )
+    records.sort(key=lambda r: r[0])
+    return [r for _, r in records]
 
 
 def _esc(value: Any) -> str:
@@ -148,14 +220,24 @@ def place_popup_html(row: Mapping[str, Any], kind_label: str) -> str:
 
 
 _CSS = """
+.leaflet-control-attribution{max-width:min(60%,620px);white-space:normal;line-height:1.3}
 .qa-marker{background:none;border:none}
 .qa-cluster-icon{background:none;border:none}
 .qa-cluster{width:38px;height:38px;border-radius:50%;display:flex;align-items:center;
  justify-content:center;box-shadow:0 0 0 2px #1a1a1a}
 .qa-cluster span{background:#fff;color:#111;border-radius:50%;width:24px;height:24px;
  display:flex;align-items:center;justify-content:center;font:bold 12px sans-serif}
-.qa-legend,.qa-status{background:rgba(255,255,255,.94);padding:8px 10px;border-radius:6px;
+.qa-legend{background:rgba(255,255,255,.94);padding:8px 10px;border-radius:6px;
  box-shadow:0 1px 4px rgba(0,0,0,.35);font:12px/1.3 sans-serif;color:#111;max-width:280px}
+.qa-status{background:rgba(255,255,255,.9);padding:2px 6px;border-radius:3px;
+ font:11px/1.3 sans-serif;color:#111;max-width:min(620px,calc(100vw - 330px))}
+.qa-label-icon{background:none;border:none}
+.qa-label{position:absolute;left:0;top:0;transform:translate(-50%,-50%);white-space:nowrap;
+ text-align:center;font:600 12px/1.1 sans-serif;color:#111;letter-spacing:.01em;
+ text-shadow:0 0 2px #fff,0 0 2px #fff,1px 1px 1px #fff,-1px -1px 1px #fff,1px -1px 1px #fff,
+ -1px 1px 1px #fff}
+.qa-label-selected{font-weight:800;font-size:14px;color:#000;text-decoration:underline}
+.qa-label-hidden{visibility:hidden}
 .qa-legend h4{margin:5px 0 3px;font-size:12px}
 .leaflet-control-layers{font:12px/1.3 sans-serif}
 .qa-legend .sw{display:inline-block;width:16px;height:12px;margin-right:6px;
@@ -163,7 +245,6 @@ _CSS = """
 .qa-legend .row{display:flex;align-items:center;gap:4px;margin:2px 0}
 .qa-legend svg{vertical-align:middle;margin-right:4px}
 .qa-legend details summary{cursor:pointer;font-weight:bold}
-.qa-status{max-width:260px;font-size:11px}
 .qa-badge{display:flex;align-items:center;justify-content:center;width:20px;height:20px;
  border:2px solid #1a1a1a;border-radius:4px;background:#fff;font:bold 12px sans-serif;color:#111}
 .qa-popup{font:13px/1.4 sans-serif}
@@ -171,13 +252,15 @@ _CSS = """
 """
 # Meeting mode: type about 1.6 times larger, black on white, thicker frames.
 _PRESENTATION_CSS = """
-.qa-legend,.qa-status{font:20px/1.3 sans-serif;max-width:440px;color:#000;
+.qa-legend{font:20px/1.3 sans-serif;max-width:440px;color:#000;
  background:#fff;border:2px solid #000;padding:10px 14px}
+.qa-label{font-size:18px;font-weight:700;color:#000}
+.qa-label-selected{font-size:21px;font-weight:800}
 .qa-legend h4{font-size:20px;margin:8px 0 4px}
 .qa-legend .sw{width:26px;height:19px;border:2px solid #000}
 .qa-legend svg{width:26px;height:26px}
 .qa-legend div[style*="font-size:11px"]{font-size:17px!important}
-.qa-status{max-width:420px;font-size:18px}
+.qa-status{font-size:16px;color:#000;background:#fff}
 .leaflet-control-layers{font:19px/1.35 sans-serif;color:#000}
 .leaflet-tooltip{font-size:20px;color:#000;border:2px solid #000}
 .leaflet-control-scale-line{font-size:17px;border-width:3px}
@@ -326,8 +409,9 @@ def _legend_html(
             )
     if has_uncovered:
         parts.append(
-            "<div class='row'><span class='sw' style='background:repeating-linear-gradient("
-            "45deg,#b2182b 0 2px,transparent 2px 5px)'></span>"
+            "<div class='row'><span class='sw qa-hatch-sw' style='background:"
+            f"repeating-linear-gradient(-45deg,{UNCOVERED_COLOR} 0 1.5px,#f7e3e5 1.5px 5px);"
+            f"border-color:{UNCOVERED_COLOR}'></span>"
             f"{_esc(uncovered_label)}</div>"
         )
     parts.append("</details>")
@@ -357,6 +441,8 @@ def build_map(
     fit_bounds: bool = True,
     bounds: tuple[float, float, float, float] | None = None,
     presentation: bool = False,
+    standalone: bool = False,
+    labels: bool = True,
 ) -> folium.Map:
     """The Karte map: districts (choropleth), places, teams, networks, legend, note.
 
@@ -374,7 +460,8 @@ def build_map(
     selected_district
         Id of the district to highlight.
     status_lines
-        The data-status note (schematic / synthetic / estimated), shown on the map.
+        The data-status note (schematic / synthetic / estimated); drawn on the map only
+        when ``standalone`` (the pages show it above the map, once).
     attribution
         Credits of the data (``[sources] map_attribution``), as text in the map's
         attribution control.
@@ -390,9 +477,16 @@ def build_map(
         ``(min_lon, min_lat, max_lon, max_lat)`` to fit instead of all districts (e.g.
         one district's ``total_bounds`` in EPSG:4326); used when ``fit_bounds`` is set.
     presentation
-        Meeting mode: legend, data-status note, layer control and tooltips in larger
+        Meeting mode: legend, district names, layer control and tooltips in larger
         type and higher contrast, readable on a projector.
+    standalone
+        The map is a file of its own (the offline HTML export, which travels alone): it
+        carries the data-status note, as a compact line at the bottom, and the start
+        view leaves room for it.
+    labels
+        Name the districts on the map (a layer of its own, in the layer control).
     """
+    show_status = standalone and bool(status_lines)
     m = folium.Map(
         location=list(center),
         zoom_start=zoom,
@@ -429,7 +523,11 @@ def build_map(
     shown = simplify_for_display(districts[["id", "name", "geometry"]], metric_crs)
     if fit_bounds and (bounds is not None or not shown.empty):
         x0, y0, x1, y1 = (float(v) for v in (bounds if bounds is not None else shown.total_bounds))
-        FitBounds([[y0, x0], [y1, x1]], right=440 if presentation else 290).add_to(m)
+        FitBounds(
+            [[y0, x0], [y1, x1]],
+            right=440 if presentation else 290,
+            bottom=70 if show_status else 10,
+        ).add_to(m)
     breaks = (
         classify(choropleth.values, choropleth.scheme, choropleth.k, choropleth.palette)
         if choropleth is not None
@@ -484,14 +582,15 @@ def build_map(
             unc.__geo_interface__,
             name=uncovered_label,
             style_function=lambda _f: {
-                "color": "#b2182b",
+                "color": UNCOVERED_COLOR,
                 "weight": 1,
-                "fillColor": "#b2182b",
-                "fillOpacity": 0.35,
-                "dashArray": "3 3",
+                "fillColor": f"url(#{HATCH_ID})",
+                "fillOpacity": 1,
+                "className": "qa-uncovered",
             },
             interactive=False,
         ).add_to(m)
+        HatchPattern(UNCOVERED_COLOR).add_to(m)
 
     has_teams = teams is not None and not teams.empty
     has_networks = networks is not None and not networks.empty
@@ -535,6 +634,9 @@ def build_map(
         layer_name = COMMON_TEXTS["places"]
         MarkerLayer(layer_name, records, symbols, "place", cluster, asset_base).add_to(m)
 
+    if labels and not shown.empty:
+        LabelLayer(T["labels"], district_labels(districts, metric_crs, selected_district)).add_to(m)
+
     if selected_district is not None:
         sel = shown[shown["id"].astype(str) == str(selected_district)]
         if not sel.empty:
@@ -560,7 +662,7 @@ def build_map(
         "bottomright",
         "qa-legend",
     ).add_to(m)
-    if status_lines:
+    if show_status:
         HtmlControl(
             f"<b>{T['status_lines']}</b> " + " ".join(_esc(s) for s in status_lines),
             "bottomleft",

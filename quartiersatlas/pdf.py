@@ -39,6 +39,7 @@ from quartiersatlas.staticmap import FONT_FAMILY, MapStyle, map_svg, static_map
 from quartiersatlas.texts import (
     ACCESS_LABELS,
     ACCESS_VALUE_LABELS,
+    GAP_RANK_TEXTS,
     HYPHENATION,
     REPORT_COLUMNS,
     REPORT_MAP,
@@ -519,7 +520,9 @@ def overview_pdf(overview: CityOverview, ds: Dataset) -> bytes:
 
     _heading(pdf, REPORT_TITLES["ranking"])
     if o.criteria_count:
-        _para(pdf, REPORT_TITLES["criteria"].format(criteria=o.criteria), size=8.5)
+        _para(pdf, GAP_RANK_TEXTS["criteria"].format(criteria=o.criteria), size=8.5)
+        if o.order:
+            _para(pdf, o.order, size=8.5)
         ranking = o.ranking
         unknown = REPORT_COLUMNS["unknown"]
         if ranking[unknown].astype(str).str.strip().eq("").all():

@@ -49,6 +49,7 @@ from quartiersatlas.formatting import (
 from quartiersatlas.gaps import (
     GapCriteria,
     need_label,
+    order_text,
     rank_gaps,
 )
 from quartiersatlas.schema import ACCESSIBILITY_COLUMNS
@@ -60,6 +61,7 @@ from quartiersatlas.texts import (
     COORD_QUALITY_LABELS,
     COVERAGE_NOTES,
     DATA_STATUS_NOTES,
+    GAP_RANK_TEXTS,
     NETWORK_TYPE_LABELS,
     PROFILE_TEXTS,
     REPORT_CITY_BASIS,
@@ -88,6 +90,7 @@ __all__ = [
     "find_district",
     "report_layers",
     "selection_text",
+    "sources_table",
     "status_lines",
     "synthetic_population_note",
 ]
@@ -277,6 +280,14 @@ def data_sources(
     lines.append(REPORT_SOURCES["basemap"].format(crs=s.metric_crs))
     lines += [REPORT_SOURCES["credit"].format(credit=c) for c in s.credits]
     return lines
+
+
+def sources_table(ds: Dataset) -> pd.DataFrame:
+    """The data status and every source as a one-column table: the sheet "Quellen" that
+    every Excel download carries, so a file that travels alone still names its sources,
+    licences and what is estimated."""
+    lines = [*status_lines(ds), *data_sources(ds)]
+    return pd.DataFrame({PROFILE_TEXTS["sources_column"]: lines})
 
 
 def find_district(ds: Dataset, text: str) -> str | None:
@@ -600,6 +611,7 @@ class DistrictProfile:
     sources: tuple[str, ...]
     uncovered: gpd.GeoDataFrame
     uncovered_city: gpd.GeoDataFrame
+    rank_label: str | None = None  # "2.–19." for a shared rank, "1." alone
     created: date = field(default_factory=date.today)
 
     def figures_table(self) -> pd.DataFrame:
@@ -800,6 +812,7 @@ def district_profile(
     active = a.criteria.active()
     score = int(_num(row["gap_score"]) or 0)
     rank = int(_num(row["gap_rank"]) or 0) if active else None
+    rank_label = str(row["gap_rank_text"]) if active else None
     reasons = tuple(_split(row.get("gap_reasons"), ";"))
     unknown = tuple(_split(row.get("gap_unknown"), ";"))
     crit_words = criteria_text(a.criteria)
@@ -807,8 +820,11 @@ def district_profile(
         rank_text = REPORT_TITLES["rank_no_criteria"]
     else:
         rank_text = REPORT_TITLES["rank"].format(
-            rank=rank, total=len(a.evaluated), score=score, criteria=len(active)
+            rank=rank_label, total=len(a.evaluated), score=score, criteria=len(active)
         )
+        sharing = int((a.evaluated["gap_rank"] == rank).sum())
+        if sharing > 1:
+            rank_text += GAP_RANK_TEXTS["shared_note"].format(n=sharing)
     group_rows = _group_rows(ds, did)
     place_rows = _place_rows(ds, a, did, name)
     places = _places_frame(place_rows, ds, a)
@@ -852,6 +868,7 @@ def district_profile(
         ),
         uncovered=gpd.GeoDataFrame(unc.reset_index(drop=True), crs=a.uncovered.crs),
         uncovered_city=a.uncovered,
+        rank_label=rank_label,
         created=today or date.today(),
     )
 
@@ -883,6 +900,7 @@ class CityOverview:
     status_lines: tuple[str, ...]
     sources: tuple[str, ...]
     uncovered: gpd.GeoDataFrame
+    order: str = ""  # the ranking's order in words (every sort key, the tie rule)
     created: date = field(default_factory=date.today)
 
     def figures_table(self) -> pd.DataFrame:
@@ -940,13 +958,28 @@ def _districts_frame(a: Analysis) -> pd.DataFrame:
 
 
 def _ranking_frame(a: Analysis) -> pd.DataFrame:
+    """The gap ranking with every sort key as a numeric column, rounded as the order
+    compares it: the shared rank ("2.–19."), the score, the covered share (percent) and
+    the residents without provision in reach."""
     ranked = rank_gaps(a.evaluated)
     c = REPORT_COLUMNS
+    share = (
+        c["residents_covered_share"]
+        if a.criteria.coverage_measure == "residents"
+        else c["area_covered_share"]
+    )
     return pd.DataFrame(
         {
-            c["rank"]: ranked["gap_rank"].astype("int64").to_numpy(),
+            c["rank"]: ranked["gap_rank_text"].astype(str).to_numpy(),
             c["district"]: ranked["district"].astype(str).to_numpy(),
-            c["score"]: ranked["gap_score"].astype("int64").to_numpy(),
+            c["score_of"].format(n=len(a.criteria.active())): ranked["gap_score"]
+            .astype("int64")
+            .to_numpy(),
+            share: ranked["gap_covered_pct"].astype(float).to_numpy(),
+            c["residents_uncovered"]: ranked["group_residents_uncovered"]
+            .astype(float)
+            .round(0)
+            .to_numpy(),
             c["reasons"]: ranked["gap_reasons"].astype(str).replace("", "–").to_numpy(),
             c["unknown"]: ranked["gap_unknown"].astype(str).to_numpy(),
         }
@@ -1059,6 +1092,7 @@ def city_overview(
         status_lines=tuple(status_lines(ds, a.need)),
         sources=tuple(data_sources(ds, need=a.need, need_column=a.need_column)),
         uncovered=a.uncovered,
+        order=order_text(a.criteria) if active else "",
         created=today or date.today(),
     )
 

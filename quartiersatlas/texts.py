@@ -33,6 +33,7 @@ __all__ = [
     "ERROR_PAGE_TEXTS",
     "EXPORT_TEXTS",
     "GAP_CRITERION_LABELS",
+    "GAP_RANK_TEXTS",
     "GAP_REASON_TEXTS",
     "GAP_UNKNOWN_TEXTS",
     "HYPHENATION",
@@ -68,6 +69,7 @@ __all__ = [
     "REPORT_SOURCES",
     "REPORT_TITLES",
     "RESIDENTS_BASIS_LABELS",
+    "SENSITIVITY_TEXTS",
     "SETTINGS_ERRORS",
     "SEVERITY_LABELS",
     "STADTTEIL_TEXTS",
@@ -249,6 +251,38 @@ PROVISION_PHRASES = {
     "all_kinds": "Angebot",
     "several_kinds": "Angebot der gewählten Arten",
 }
+GAP_RANK_TEXTS = {
+    "single": "{rank}.",
+    "shared": "{first}.–{last}.",
+    "criteria": "Geprüfte Kriterien: {criteria}. Je zutreffendem Kriterium ein Punkt.",
+    "order": "Reihenfolge: zuerst nach Zahl der erfüllten Kriterien (meiste zuerst), bei "
+    "Gleichstand nach dem {share} im Umkreis (geringster zuerst), dann nach der Zahl der "
+    "{group} ohne Angebot im Umkreis (geschätzt; meiste zuerst); gleiche Werte = geteilter "
+    "Rang (z. B. »2.–19.«), innerhalb eines geteilten Rangs nach Namen. Verglichen werden die "
+    "Werte, wie die Tabelle sie zeigt: der Anteil auf ganze Prozent, die Einwohner auf ganze "
+    "Zahlen gerundet; »–« (nicht berechenbar) steht hinten.",
+    "share_area": "Anteil der Fläche",
+    "share_residents": "Anteil der {group}",
+    "shared_note": " Den Rang teilen sich {n} Stadtteile mit gleichen Werten bei allen "
+    "Sortierkriterien.",
+}
+SENSITIVITY_TEXTS = {
+    "title": "Wie stabil ist die Reihenfolge?",
+    "intro": "Die ersten {n} Stadtteile, wenn jeweils nur ein Kriterium zählt (bei Gleichstand "
+    "dieselbe Reihenfolge wie oben). Aufgeführt sind nur Stadtteile, auf die das Kriterium "
+    "zutrifft; »–«: bei diesem Kriterium nicht unter den ersten {n}.",
+    "one_criterion": "Nur ein Kriterium gewählt: Schalten Sie mindestens zwei Kriterien ein, "
+    "um zu sehen, wie sich die Reihenfolge mit den Kriterien ändert.",
+    "none": "Keines der gewählten Kriterien trifft auf einen Stadtteil zu.",
+    "combined": "Rang (alle Kriterien)",
+    "robust_column": "bei jedem Kriterium unter den ersten {n}",
+    "beyond": "{rank} *",
+    "beyond_note": "* Geteilter Rang, der über Platz {n} hinausreicht: Die ganze Gruppe ist "
+    "aufgeführt.",
+    "robust": "Bei jedem einzelnen Kriterium unter den ersten {n}: {districts}.",
+    "no_robust": "Kein Stadtteil ist bei jedem einzelnen Kriterium unter den ersten {n}.",
+    "csv": "Stabilität der Reihenfolge (CSV)",
+}
 NEED_INDICATOR_LABELS = {
     "sgb2_share_pct": "Anteil SGB-II-Leistungsberechtigte",
 }
@@ -390,6 +424,7 @@ REPORT_COLUMNS = {
     "networks": "Netzwerke (aktiv)",
     "rank": "Rang",
     "score": "zutreffende Kriterien",
+    "score_of": "zutreffende Kriterien (von {n})",
     "reasons": "Gründe",
     "unknown": "nicht prüfbar",
 }
@@ -916,6 +951,8 @@ ANALYSIS_TEXTS = {
     "places": "gewählte Orte",
 }
 PROFILE_TEXTS = {
+    "sources_column": "Datenstand und Quellen",
+    "sources_sheet": "Quellen",
     "unknown_district": "Stadtteil '{district}' unbekannt; vorhanden: {names}",
     "residents": "{n} Einwohner",
 }
@@ -982,6 +1019,7 @@ MAP_TEXTS = {
     "approximate_tooltip": " – Lage ungefähr",
     "selected": "Ausgewählter Stadtteil",
     "status_lines": "Datenstand:",
+    "labels": "Stadtteilnamen",
 }
 
 

@@ -186,3 +186,104 @@ def test_zero_radius_leaves_the_whole_city_uncovered() -> None:
     uncovered = next(f for f in frames if "Fläche ohne Angebot im Umkreis (km²)" in f.columns)
     assert isinstance(uncovered, pd.DataFrame)
     assert len(uncovered) == 31
+
+
+def _expected_rank_texts(ranking: pd.DataFrame, keys: list[str]) -> list[str]:
+    """The shared rank of every row, read off the shown sort-key columns alone: score high
+    first, covered share low first, residents without provision many first; a missing
+    value last, equal values (missing ones too) share a rank."""
+    rows = []
+    for _, r in ranking.iterrows():
+        score = int(str(r[keys[0]]).split(" ")[0])
+        share = float("inf") if pd.isna(r[keys[1]]) else float(r[keys[1]])
+        residents = float("-inf") if pd.isna(r[keys[2]]) else float(r[keys[2]])
+        rows.append((-score, share, -residents))
+    out = []
+    for key in rows:
+        first = 1 + sum(other < key for other in rows)
+        last = first + sum(other == key for other in rows) - 1
+        out.append(f"{first}." if last == first else f"{first}.–{last}.")
+    return out
+
+
+def test_ranking_shows_every_sort_key_and_shared_ranks(shipped: Dataset) -> None:
+    at = _page()
+    ranking = at.dataframe[0].value
+    share = "Fläche im Umkreis von 500 m (%)"
+    residents = "Einwohner ohne Angebot im Umkreis (geschätzt)"
+    assert list(ranking.columns) == [
+        "Rang",
+        "Stadtteil",
+        "erfüllte Kriterien",
+        share,
+        residents,
+        "Gründe",
+        "nicht prüfbar",
+    ]
+    assert pd.api.types.is_numeric_dtype(ranking[share])
+    assert pd.api.types.is_numeric_dtype(ranking[residents])
+    # The shares are those of the core, in whole percent as the order compares them.
+    crs = shipped.settings.metric_crs
+    table = coverage_table(
+        to_metric(shipped.districts, crs),
+        filter_places(to_metric(shipped.places, crs), statuses=("active",)),
+        500.0,
+        population=shipped.population,
+    ).set_index("district")
+    expected = [
+        round(float(table.loc[d, "area_covered_share"]) * 100) for d in ranking["Stadtteil"]
+    ]
+    assert ranking[share].tolist() == expected
+    # The rank can be read off the columns: equal keys share it, the name never decides.
+    keys = ["erfüllte Kriterien", share, residents]
+    assert ranking["Rang"].tolist() == _expected_rank_texts(ranking, keys)
+    text = _texts(at)
+    assert "Reihenfolge: zuerst nach Zahl der erfüllten Kriterien" in text
+    assert "dann nach der Zahl der Einwohner ohne Angebot im Umkreis" in text
+    assert "gleiche Werte = geteilter Rang" in text
+
+
+def test_ranking_shares_ranks_where_the_keys_are_equal() -> None:
+    at = _page()
+    # A radius of 0 m covers nothing: every share is 0 %, only the team and the residents
+    # without provision order the districts.
+    at.radio(key="ab_radius_choice").set_value("custom").run()
+    at.number_input(key="ab_radius").set_value(0).run()
+    at.radio(key="ab_group").set_value("under_18").run()
+    _assert_clean(at)
+    ranking = at.dataframe[0].value
+    share = "Fläche im Umkreis von 0 m (%)"
+    residents = "Einwohner unter 18 ohne Angebot im Umkreis (geschätzt)"
+    assert (ranking[share] == 0).all()
+    keys = ["erfüllte Kriterien", share, residents]
+    assert ranking["Rang"].tolist() == _expected_rank_texts(ranking, keys)
+
+
+def test_sensitivity_view_lists_the_top_5_under_each_criterion() -> None:
+    at = _page()
+    assert "Wie stabil ist die Reihenfolge?" in [h.value for h in at.subheader]
+    frames = [df.value for df in at.dataframe]
+    sens = next(f for f in frames if "Rang (alle Kriterien)" in f.columns)
+    criteria_cols = [c for c in sens.columns if c not in ("Stadtteil", "Rang (alle Kriterien)")]
+    robust_col = "bei jedem Kriterium unter den ersten 5"
+    assert criteria_cols[-1] == robust_col
+    assert criteria_cols[:-1] == ["kein aktives Stadtteilteam", "Abdeckung (Fläche) unter 50 %"]
+    for col in criteria_cols[:-1]:
+        ranks = [v for v in sens[col] if v != "–"]
+        assert len(ranks) >= 5 or len(ranks) == len(sens)
+        for v in ranks:
+            assert re.fullmatch(r"\d+\.(–\d+\.)?( \*)?", v)
+            assert int(v.split(".")[0]) <= 5
+    # Robust: in the top 5 under every single criterion.
+    in_all = sens[criteria_cols[:-1]].ne("–").all(axis=1)
+    assert (sens[robust_col] == "ja").tolist() == in_all.tolist()
+    robust = sens.loc[in_all, "Stadtteil"].tolist()
+    text = _texts(at).replace("\\", "")  # names are Markdown-escaped ("Drielaker\-Moor")
+    if robust:
+        assert "Bei jedem einzelnen Kriterium unter den ersten 5: " + ", ".join(robust) in text
+    # One criterion alone: nothing to compare.
+    at.checkbox(key="ab_c_cov").uncheck().run()
+    _assert_clean(at)
+    assert "Wie stabil ist die Reihenfolge?" in [h.value for h in at.subheader]
+    assert "mindestens zwei Kriterien" in _texts(at)
+    assert not any("Rang (alle Kriterien)" in df.value.columns for df in at.dataframe)

@@ -355,7 +355,8 @@ def test_meeting_mode_hides_widgets_and_keeps_the_note() -> None:
     assert "html { font-size: 150% !important; }" in _html(at)
     assert at.toggle(key="praesentation").value is True
     header = _map_args(at)["header"]
-    assert ".qa-legend,.qa-status{font:20px" in header  # legend and note enlarged
+    assert ".qa-legend{font:20px" in header  # legend and district names enlarged
+    assert ".qa-label{font-size:18px" in header
     # tables are static and scale with the type
     assert at.table
     assert at.query_params == {"district": "kreyenbrueck", "praesentation": "1"}

@@ -81,6 +81,8 @@ def test_json_has_one_record_per_district_with_the_documented_keys(
         "gap_score",
         "gap_reasons",
         "gap_rank",
+        "gap_rank_text",
+        "gap_covered_pct",
     }
     for r in rows.values():
         assert required <= set(r)
@@ -100,6 +102,12 @@ def test_json_has_one_record_per_district_with_the_documented_keys(
     assert rows["gamma"]["active_networks"] == 1
     # Default criteria: no Stadtteilteam; coverage below 50 %.
     assert "kein Stadtteilteam" in str(rows["gamma"]["gap_reasons"])
+    # Ranks: unique here, shown as "1."; the covered share the order compares, in percent.
+    assert sorted(str(r["gap_rank_text"]) for r in rows.values()) == ["1.", "2.", "3."]
+    for r in rows.values():
+        share = r["area_covered_share"]
+        expected = None if share is None else round(float(share) * 100)  # type: ignore[arg-type]
+        assert r["gap_covered_pct"] == expected
     assert "NaN" not in out
 
 

@@ -73,7 +73,7 @@ def test_radius_kinds_and_status_options(data_dir: Path, tmp_path: Path) -> None
     assert "Umkreis R = 1.000 m" in text
     assert "Arten von Orten: Orte für Alle" in text
     assert "Es zählen Orte mit Status: geplant" in text
-    assert "Rang 3 von 3" in text  # the planned place now covers Beta
+    assert "Rang 3. von 3" in text  # the planned place now covers Beta
 
 
 def test_unknown_district_is_a_usage_error_naming_the_districts(

@@ -236,6 +236,7 @@ def small_map(asset_base: str = "/app/static/vendor") -> object:
         zoom=12,
         status_lines=["Stadtteilgrenzen schematisch."],
         asset_base=asset_base,
+        standalone=True,
     )
 
 
@@ -251,6 +252,10 @@ def test_standalone_html_inlines_every_asset(base: str) -> None:
     assert 'url("data:image/png;base64,' in html  # leaflet.css images inlined
     assert 'L.Icon.Default.imagePath = "";' in html
     assert "L.map(" in html or "L.map (" in html
+    # a file that travels alone: the data-status note and the district names go along
+    assert "qa-status" in html
+    assert "Stadtteilgrenzen schematisch." in html
+    assert '<span class=\\"qa-label\\" data-id=\\"alpha\\">' in html
     for url in re.findall(r"(?:src|href)\s*=\s*[\"']([^\"']+)", html):
         assert not url.startswith(("http:", "https:", "//")) or "leafletjs.com" in url
 

@@ -11,8 +11,12 @@ from quartiersatlas.gaps import (
     GapCriteria,
     evaluate_gaps,
     need_label,
+    order_text,
     provision_phrase,
     rank_gaps,
+    rank_text,
+    single_criterion,
+    top_by_criterion,
 )
 
 
@@ -124,6 +128,128 @@ def test_ranking_ties_go_to_the_lower_coverage_then_more_residents() -> None:
     assert ranked["district_id"].tolist()[:3] == ["d", "a", "c"]
 
 
+def tie_table() -> pd.DataFrame:
+    """Six districts; without a team: Zeta and Alpha equal on every key as shown (30 %,
+    1,000 residents) though not in the raw values, Gamma with one resident less, Eta and
+    Epsilon with nothing computable; Beta has a team."""
+    return pd.DataFrame(
+        {
+            "district_id": ["z", "a", "g", "h", "e", "b"],
+            "district": ["Zeta", "Alpha", "Gamma", "Eta", "Epsilon", "Beta"],
+            "target_group": ["all"] * 6,
+            "has_team": [False, False, False, False, False, True],
+            "active_networks": [0] * 6,
+            "area_covered_share": [0.30, 0.304, 0.30, np.nan, np.nan, 0.10],
+            "residents_covered_share": [0.5] * 6,
+            "places_per_1000": [0.0] * 6,
+            "group_residents_uncovered": [1000.0, 1000.4, 999.0, np.nan, np.nan, 5000.0],
+        }
+    )
+
+
+def test_ties_on_every_sort_key_share_a_rank() -> None:
+    out = evaluate_gaps(tie_table(), GapCriteria(no_team=True, coverage_below=None), radius_m=500)
+    ranked = rank_gaps(out)
+    # The name orders a shared rank for display, it does not break the tie.
+    assert ranked["district"].tolist() == ["Alpha", "Zeta", "Gamma", "Epsilon", "Eta", "Beta"]
+    assert ranked["gap_rank"].tolist() == [1, 1, 3, 4, 4, 6]
+    assert ranked["gap_rank_text"].tolist() == ["1.–2.", "1.–2.", "3.", "4.–5.", "4.–5.", "6."]
+    # The covered share as compared and shown: whole percent, unknown stays unknown.
+    assert ranked["gap_covered_pct"].tolist()[:3] == [30.0, 30.0, 30.0]
+    assert np.isnan(ranked["gap_covered_pct"].iloc[3])
+    assert ranked["gap_covered_pct"].iloc[5] == 10.0
+
+
+def test_shared_rank_uses_the_measure_of_the_coverage_criterion() -> None:
+    frame = tie_table()
+    frame["residents_covered_share"] = [0.20, 0.40, 0.20, 0.20, 0.20, 0.20]
+    criteria = GapCriteria(no_team=True, coverage_below=0.1, coverage_measure="residents")
+    ranked = by_id(evaluate_gaps(frame, criteria, radius_m=500))
+    # Residents' share now separates Zeta (20 %) from Alpha (40 %); Eta and Epsilon
+    # tie (20 %, residents unknown), behind Zeta and Gamma (more residents uncovered).
+    assert ranked.loc["z", "gap_rank_text"] == "1."
+    assert ranked.loc["g", "gap_rank_text"] == "2."
+    assert ranked.loc["e", "gap_rank_text"] == "3.–4."
+    assert ranked.loc["h", "gap_rank"] == 3
+    assert ranked.loc["a", "gap_rank_text"] == "5."
+
+
+def test_rank_text() -> None:
+    assert rank_text(1) == "1."
+    assert rank_text(1, 1) == "1."
+    assert rank_text(2, 19) == "2.–19."
+
+
+def test_order_text_names_every_sort_key_and_the_tie_rule() -> None:
+    area = order_text(GapCriteria())
+    assert area.startswith("Reihenfolge: zuerst nach Zahl der erfüllten Kriterien")
+    assert "Anteil der Fläche im Umkreis" in area
+    assert "Einwohner ohne Angebot im Umkreis (geschätzt" in area
+    assert "gleiche Werte = geteilter Rang" in area
+    assert "ganze Prozent" in area
+    residents = order_text(GapCriteria(coverage_measure="residents"), "Einwohner ab 65")
+    assert "Anteil der Einwohner ab 65 im Umkreis" in residents
+    assert "Zahl der Einwohner ab 65 ohne Angebot" in residents
+
+
+def sensitivity_table() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "district_id": ["a", "b", "c", "d", "e", "f"],
+            "district": ["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Phi"],
+            "target_group": ["all"] * 6,
+            "has_team": [False, False, True, False, False, True],
+            "active_networks": [0] * 6,
+            "area_covered_share": [0.10, 0.60, 0.20, 0.40, 0.40, 0.90],
+            "residents_covered_share": [0.5] * 6,
+            "places_per_1000": [0.0] * 6,
+            "group_residents_uncovered": [100.0, 900.0, 500.0, 100.0, 100.0, 0.0],
+        }
+    )
+
+
+def test_top_by_criterion_reranks_under_each_single_criterion() -> None:
+    criteria = GapCriteria(no_team=True, coverage_below=0.5)
+    out = evaluate_gaps(sensitivity_table(), criteria, radius_m=500)
+    top = top_by_criterion(out, criteria, n=2)
+    no_team = top[top["criterion"] == "no_team"]
+    # No team: Alpha (10 %), then Delta and Epsilon tie (40 %, 100) on ranks 2-3: the whole
+    # group is listed and marked; Beta (60 %) is out.
+    assert no_team["district"].tolist() == ["Alpha", "Delta", "Epsilon"]
+    assert no_team["rank_text"].tolist() == ["1.", "2.–3.", "2.–3."]
+    assert no_team["beyond_n"].tolist() == [False, True, True]
+    coverage = top[top["criterion"] == "coverage"]
+    # Coverage below 50 %: Alpha, Gamma (20 %); Delta and Epsilon share rank 3 (out).
+    assert coverage["district"].tolist() == ["Alpha", "Gamma"]
+    assert coverage["rank"].tolist() == [1, 2]
+    assert set(top.loc[top["robust"], "district"]) == {"Alpha"}
+    wider = top_by_criterion(out, criteria, n=3)
+    assert set(wider.loc[wider["robust"], "district"]) == {"Alpha", "Delta", "Epsilon"}
+    # Only districts where the criterion holds are listed (Gamma has a team, Phi
+    # neither criterion), however large n.
+    every = top_by_criterion(out, criteria, n=10)
+    assert "Gamma" not in every.loc[every["criterion"] == "no_team", "district"].tolist()
+    assert "Phi" not in every["district"].tolist()
+
+
+def test_top_by_criterion_without_criteria_or_districts() -> None:
+    off = GapCriteria(no_team=False, coverage_below=None)
+    out = evaluate_gaps(sensitivity_table(), off, radius_m=500)
+    top = top_by_criterion(out, off)
+    assert top.empty
+    assert "robust" in top.columns
+    empty = evaluate_gaps(sensitivity_table().iloc[:0], GapCriteria(), radius_m=500)
+    assert top_by_criterion(empty, GapCriteria()).empty
+
+
+def test_single_criterion_keeps_the_threshold() -> None:
+    criteria = GapCriteria(no_team=True, coverage_below=0.3, per_1000_below=0.5)
+    assert single_criterion(criteria, "coverage").active() == ["coverage"]
+    assert single_criterion(criteria, "coverage").coverage_below == 0.3
+    assert single_criterion(criteria, "no_team").active() == ["no_team"]
+    assert single_criterion(criteria, "per_1000").per_1000_below == 0.5
+
+
 def test_target_group_words_in_reasons() -> None:
     frame = table()
     frame["target_group"] = "under_18"
@@ -142,7 +268,8 @@ def test_target_group_words_in_reasons() -> None:
 def test_empty_table() -> None:
     out = evaluate_gaps(table().iloc[:0], GapCriteria(), radius_m=500)
     assert out.empty
-    assert "gap_rank" in out.columns
+    assert {"gap_rank", "gap_rank_text", "gap_covered_pct"} <= set(out.columns)
+    assert rank_gaps(out).empty
 
 
 @pytest.mark.parametrize(

@@ -1,11 +1,12 @@
 """Data is text, never code: template and HTML payloads in every data field of a map.
 
-Every text that a data file can bring to a map (district names, place fields, kind
-labels, team and network fields, the label of the uncovered areas with its district
-name, the data-status note) carries a Jinja2 payload and an HTML payload. The offline
-HTML export, the map script of the tests and the script the app sends to the browser
-(streamlit-folium) must show them as text: no expression evaluated (server-side
-template injection), no markup that Leaflet would insert with ``innerHTML``.
+Every text that a data file can bring to a map (district names, also as labels on the
+map, place fields, kind labels, team and network fields, the label of the uncovered
+areas with its district name, the data-status note) carries a Jinja2 payload and an
+HTML payload. The offline HTML export, the map script of the tests and the script the
+app sends to the browser (streamlit-folium) must show them as text: no expression
+evaluated (server-side template injection), no markup that Leaflet would insert with
+``innerHTML``.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from quartiersatlas.schema import ACCESSIBILITY_COLUMNS
 from quartiersatlas.settings import Kind
 from quartiersatlas.symbols import safe_color, symbol_svg
 from tests.conftest import METRIC_CRS, X0, Y0, lonlat, tiny_districts
-from tests.test_maps import _controls, _geojson_payloads, _marker_layers
+from tests.test_maps import _controls, _geojson_payloads, _label_records, _marker_layers
 
 # Evaluated, each leaves a mark that the payload itself does not contain.
 TEMPLATE_PAYLOADS = {
@@ -130,7 +131,7 @@ def _hostile_map(**extra: Any) -> folium.Map:
         uncovered=uncovered,
         uncovered_label=f"in {_hostile('district', 0)} weiter als 500 m von jedem Ort",
         status_lines=[_hostile("status", 0), _hostile("status", 1)],
-        **extra,
+        **{"standalone": True, **extra},  # the export's map: with the data-status note
     )
 
 
@@ -181,8 +182,11 @@ def test_layer_names_reach_the_layer_control_escaped() -> None:
 def test_tooltips_popups_legend_and_note_hold_no_markup_from_data() -> None:
     html = map_script(_hostile_map())
     # the strings Leaflet inserts as HTML: tooltips and popups of districts, places,
-    # teams and networks, marker symbols, the legend and the data-status note
+    # teams and networks, marker symbols, district names, the legend and the data note
     inserted: list[str] = []
+    labels = _label_records(html)
+    assert len(labels) == 3
+    inserted += [str(r["h"]) for r in labels]
     for data in _geojson_payloads(html):
         inserted += [str(f["properties"].get("tt", "")) for f in data.get("features", [])]
     for symbols, records in _marker_layers(html):
@@ -193,7 +197,9 @@ def test_tooltips_popups_legend_and_note_hold_no_markup_from_data() -> None:
     for text in inserted:
         assert HTML_PAYLOAD not in text, text[:200]
     joined = "\n".join(inserted)
+    assert "qa-status" in _controls(html)
     for field in (
+        "status-1",
         "district-0",
         "name-1",
         "address-2",

@@ -113,7 +113,7 @@ def test_profile_pdf_text(oldenburg: Dataset, oldenburg_pdfs: dict[str, bytes]) 
     assert "Legende" in first
     assert "km" in first
     assert "Lücken-Rangliste" in everything
-    assert re.search(r"Rang \d+ von 31", everything)
+    assert re.search(r"Rang \d+\.(–\d+\.)? von 31", everything)
     assert "Orte im Stadtteil" in everything
     assert "Stadtteiltreff Kreyenbrück" in everything
     assert "Stadtteilteam Bümmerstede und Kreyenbrück" in everything
@@ -136,6 +136,12 @@ def test_overview_pdf_text(oldenburg: Dataset, oldenburg_pdfs: dict[str, bytes])
         assert name in everything
     assert "Lücken-Rangliste" in everything
     assert "kein Stadtteilteam" in everything
+    # The ranking explains its order: every sort key in words and as a column.
+    assert "Reihenfolge: zuerst nach Zahl der erfüllten Kriterien" in everything
+    assert "gleiche Werte = geteilter Rang" in everything
+    assert "treffende Kriterien (von 2) Fläche im Umkreis (%) Einwohner ohne Ort" in everything
+    # a row: rank, district, score, share (%), residents without provision
+    assert re.search(r"\b1\. [A-ZÄÖÜ][\w-]* \d \d+ [\d.]+ ", everything)
     assert "Stadtteile im Vergleich" in everything
     assert "Anteil SGB-II-" in everything
     assert "Datenquellen" in pages[-1]
@@ -152,7 +158,7 @@ def test_tiny_profile_and_overview_pages(data_dir: Path) -> None:
     assert "2.000" in pages[0]
     assert "Seite 1 von 2" in pages[0]
     assert "Seite 2 von 2" in pages[1]
-    assert "Rang 1 von 3" in " ".join(pages)
+    assert "Rang 1. von 3" in " ".join(pages)
     assert "100 % der Fläche ohne Angebot im Umkreis von 500 m" in " ".join(pages)
     overview = PdfReader(io.BytesIO(overview_pdf(city_overview(ds, today=TODAY), ds)))
     assert len(overview.pages) == 2

@@ -25,6 +25,7 @@ from quartiersatlas.profile import (
     data_sources,
     district_profile,
     find_district,
+    sources_table,
     status_lines,
 )
 from quartiersatlas.settings import load_settings
@@ -82,7 +83,9 @@ def test_profile_rank_reasons_and_uncovered_area(ds: Dataset) -> None:
     assert beta.uncovered_residents == pytest.approx(2000)
     assert "1,00 km² (100 % der Fläche)" in beta.uncovered_text
     assert "2.000 Einwohner" in beta.uncovered_text
-    assert beta.rank_text.startswith("Rang 1 von 3")
+    assert beta.rank_text.startswith("Rang 1. von 3")
+    assert beta.rank_label == "1."
+    assert "teilen sich" not in beta.rank_text
     assert not beta.uncovered.empty
     assert beta.uncovered.crs.to_epsg() == 25832
     gamma = district_profile(ds, "gamma")
@@ -130,9 +133,44 @@ def test_the_same_numbers_as_the_core_functions(ds: Dataset) -> None:
         assert p.rank == ranked.loc[did, "gap_rank"]
     ranking = overview.ranking
     assert ranking["Stadtteil"].tolist() == ["Beta", "Gamma", "Alpha"]
-    assert ranking["Rang"].tolist() == [1, 2, 3]
-    assert ranking["zutreffende Kriterien"].tolist() == [1, 1, 0]
+    assert ranking["Rang"].tolist() == ["1.", "2.", "3."]
+    assert ranking["zutreffende Kriterien (von 2)"].tolist() == [1, 1, 0]
     assert ranking["Gründe"].tolist()[2] == "–"
+
+
+def test_shared_rank_in_profile_and_overview(ds: Dataset) -> None:
+    a = analyse(ds)
+    # Alpha and Gamma made equal on every sort key: no team, 20 % covered, 500 residents
+    # without provision; Beta (team, nothing covered) scores 1.
+    table = a.table.copy()
+    tied = table["district_id"].isin(["alpha", "gamma"])
+    table.loc[tied, "has_team"] = False
+    table.loc[tied, "area_covered_share"] = 0.2
+    table.loc[tied, "group_residents_uncovered"] = 500.0
+    evaluated = evaluate_gaps(table, a.criteria, radius_m=a.radius_m)
+    tied_analysis = dataclasses.replace(a, table=table, evaluated=evaluated)
+    alpha = district_profile(ds, "alpha", tied_analysis)
+    assert alpha.rank == 1
+    assert alpha.rank_label == "1.–2."
+    assert alpha.rank_text.startswith("Rang 1.–2. von 3 in der Lücken-Rangliste")
+    assert "Den Rang teilen sich 2 Stadtteile" in alpha.rank_text
+    assert district_profile(ds, "beta", tied_analysis).rank_text.startswith("Rang 3. von 3")
+    overview = city_overview(ds, tied_analysis)
+    ranking = overview.ranking
+    assert list(ranking.columns) == [
+        "Rang",
+        "Stadtteil",
+        "zutreffende Kriterien (von 2)",
+        "Fläche im Umkreis (%)",
+        "Einwohner ohne Ort im Umkreis (geschätzt)",
+        "Gründe",
+        "nicht prüfbar",
+    ]
+    assert ranking["Rang"].tolist() == ["1.–2.", "1.–2.", "3."]
+    assert ranking["Stadtteil"].tolist() == ["Alpha", "Gamma", "Beta"]
+    assert ranking["Fläche im Umkreis (%)"].tolist() == [20.0, 20.0, 0.0]
+    assert ranking["Einwohner ohne Ort im Umkreis (geschätzt)"].tolist()[:2] == [500.0, 500.0]
+    assert overview.order.startswith("Reihenfolge: zuerst nach Zahl der erfüllten Kriterien")
 
 
 def test_kinds_radius_and_criteria_change_the_profile(ds: Dataset) -> None:
@@ -280,3 +318,33 @@ def test_tables_and_layers_go_to_excel_and_geopackage(ds: Dataset, tmp_path: Pat
     assert sorted(places["name"]) == ["Bibliothek Gamma", "Bürgerhaus Alpha"]
     holes = gpd.read_file(path, layer="weisse_flecken")
     assert len(holes) == 3
+
+
+def test_sources_table_names_status_sources_and_credits() -> None:
+    shipped = load_dataset(load_settings(Path(__file__).resolve().parents[1] / "data"))
+    table = sources_table(shipped)
+    lines = table.iloc[:, 0].tolist()
+    assert shipped.settings.population_note in lines  # what is estimated
+    assert shipped.settings.districts_note in lines
+    for credit in shipped.settings.credits:  # every source with its licence
+        assert any(credit in line for line in lines), credit
+
+
+def test_every_excel_download_carries_the_sources_sheet(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    from ui import downloads as dl
+
+    monkeypatch.setenv("QUARTIERSATLAS_DATA", str(Path(__file__).resolve().parents[1] / "data"))
+    item = dl.xlsx("Tabellen", "test", {"Stadtteile": pd.DataFrame({"a": [1]})})
+    data = item.data()
+    assert isinstance(data, bytes)
+    book = load_workbook(io.BytesIO(data))
+    assert book.sheetnames == ["Stadtteile", "Quellen"]
+    column = [c.value for c in book["Quellen"]["A"]]
+    assert column[0] == "Datenstand und Quellen"
+    assert any("ODbL" in str(v) for v in column)

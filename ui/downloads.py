@@ -28,8 +28,10 @@ from quartiersatlas.export import (
     to_german_csv,
     to_xlsx,
 )
+from quartiersatlas.profile import sources_table
 from quartiersatlas.text_utils import slugify
-from quartiersatlas.texts import DOWNLOAD_TEXTS
+from quartiersatlas.texts import DOWNLOAD_TEXTS, PROFILE_TEXTS
+from ui.data import get_dataset
 from ui.presentation import presenting
 
 PDF_MEDIA_TYPE = "application/pdf"
@@ -63,7 +65,10 @@ def csv(label: str, what: str, frame: pd.DataFrame) -> Download:
 
 
 def xlsx(label: str, what: str, frames: Mapping[str, pd.DataFrame]) -> Download:
-    return Download(label, file_name(what, "xlsx"), XLSX_MEDIA_TYPE, lambda: to_xlsx(frames))
+    """An Excel workbook of the tables, plus the sheet "Quellen" (data status, sources and
+    licences of the loaded data), made on click."""
+    sheets = {**frames, PROFILE_TEXTS["sources_sheet"]: sources_table(get_dataset())}
+    return Download(label, file_name(what, "xlsx"), XLSX_MEDIA_TYPE, lambda: to_xlsx(sheets))
 
 
 Layer: TypeAlias = gpd.GeoDataFrame | Callable[[], gpd.GeoDataFrame]

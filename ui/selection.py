@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from quartiersatlas.formatting import format_metres
+from quartiersatlas.linkstate import RADII, radius_choice
 from quartiersatlas.schema import STATUSES
 from quartiersatlas.settings import Settings
 from quartiersatlas.texts import COMMON_TEXTS, STATUS_LABELS, label
@@ -37,4 +39,20 @@ def statuses_widget(s: Settings, key: str) -> list[str]:
         key=key,
         placeholder=COMMON_TEXTS["statuses_placeholder"],
         help=COMMON_TEXTS["statuses_help"],
+    )
+
+
+def radius_widget(s: Settings, key: str, disabled: bool = False) -> int:
+    """Select box of the preset radii (300 / 500 / 1,000 m), starting with the settings'
+    default radius when it is a preset."""
+    return int(
+        st.selectbox(
+            COMMON_TEXTS["radius"],
+            options=list(RADII),
+            index=RADII.index(radius_choice(s.default_radius_m)),
+            format_func=lambda r: format_metres(float(r)),
+            key=key,
+            disabled=disabled,
+            help=COMMON_TEXTS["radius_help"],
+        )
     )

@@ -65,6 +65,7 @@ def export_file(oldenburg: Dataset, tmp_path_factory: pytest.TempPathFactory) ->
         uncovered=analyse(ds).uncovered,
         status_lines=status_lines(ds),
         cluster=False,
+        standalone=True,
     )
     path = tmp_path_factory.mktemp("export") / "karte.html"
     path.write_text(standalone_map_html(m), encoding="utf-8")
@@ -118,7 +119,22 @@ def test_standalone_map_renders_offline(
     assert counts.get("place", 0) == located  # every located place has its marker
     assert counts["svgPaths"] >= 31
     assert page.locator(".qa-legend").is_visible()
-    assert "OpenStreetMap" in page.locator(".qa-status").inner_text()
+    status = page.locator(".qa-status")
+    assert "OpenStreetMap" in status.inner_text()
+    # compact, at the bottom: a line or two, not a box over the districts
+    box = status.bounding_box()
+    assert box is not None
+    assert box["y"] > 900 - 150, box
+    assert box["height"] < 80, box
+    # the district names and the hatched uncovered areas travel with the file
+    assert page.locator(".qa-label").count() == 31
+    fills = page.evaluate(
+        "() => [...document.querySelectorAll('path.qa-uncovered')]"
+        ".map(p => getComputedStyle(p).fill)"
+    )
+    assert fills
+    assert all("#qa-hatch" in f for f in fills), fills
+    assert page.locator("pattern#qa-hatch").count() == 1
     assert page.locator(".leaflet-control-scale").is_visible()
     save_screenshot(page, "export-standalone-map", full_page=False)
     network = [u for u in requested if u.startswith(("http:", "https:", "ws:", "wss:"))]

@@ -1,7 +1,8 @@
 """The Karte page in a real browser: the Leaflet map inside the st_folium iframe.
 
 - a deep link to /karte on a fresh server shows all 31 districts, the places, legends,
-  the data note and a scale bar, and nothing is requested from anyone but the app;
+  the district names and a scale bar, the data note once, above the map (not in it),
+  and nothing is requested from anyone but the app;
 - a click on Kreyenbrück selects it and lists its places; the map keeps its view over
   a filter change (the component is re-created with the stored centre and zoom);
 - a place named ``<img src=x onerror=alert(1)>`` is shown as text and runs nothing.
@@ -188,10 +189,17 @@ def test_karte_deep_link_shows_districts_places_and_legends(
     expect(legend).to_contain_text("keine Daten")
     expect(legend).to_contain_text("Bibliotheken")
     expect(legend).to_contain_text("Lage geschätzt")
-    note = frame.locator(".qa-status")
+    # the data-status note: once, on the page above the map, not drawn into the map
+    expect(frame.locator(".qa-status")).to_have_count(0)
+    note = pg.get_by_test_id("stAlertContentInfo").filter(has_text="Datenstand")
     expect(note).to_be_visible()
     expect(note).to_contain_text("OpenStreetMap")
     expect(note).to_contain_text("Schätzung")
+    note_box, map_box = note.bounding_box(), _iframe.bounding_box()
+    assert note_box is not None
+    assert map_box is not None
+    assert note_box["y"] + note_box["height"] <= map_box["y"], (note_box, map_box)
+    assert frame.locator(".qa-label").count() == 31
     expect(frame.locator(".leaflet-control-scale")).to_be_visible()
     layers = frame.locator(".leaflet-control-layers")
     expect(layers).to_be_visible()

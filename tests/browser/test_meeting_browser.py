@@ -2,7 +2,8 @@
 
 - ``/karte?praesentation=1``: no sidebar, no widget in sight but "Präsentation
   beenden"; text, headings and the map legend at least 1.4 times as large as in the
-  normal view; the data-status note still visible; screenshot ``praesentation.png``;
+  normal view (the district names too); the data-status note still visible, once, above
+  the map; screenshot ``praesentation.png``;
 - the agenda: the arrow keys and the "Weiter" button step through the views (title
   banner, page and address change);
 - a link copied after changing a filter, selecting a district and zooming shows the
@@ -107,7 +108,7 @@ def _sizes(page: Page) -> dict[str, float]:
         .first.locator("p")
         .first.evaluate(JS_FONT),
         "legend": frame.locator(".qa-legend").evaluate(JS_FONT),
-        "status": frame.locator(".qa-status").evaluate(JS_FONT),
+        "label": frame.locator(".qa-label").first.evaluate(JS_FONT),
     }
 
 
@@ -137,16 +138,16 @@ def test_meeting_mode_has_no_widgets_and_large_type(big: Session, app_server: st
         expect(pg.get_by_test_id("stMain").get_by_test_id(testid)).to_have_count(0)
     buttons = [b.inner_text() for b in pg.get_by_role("button").all() if b.is_visible()]
     assert any("Präsentation beenden" in b for b in buttons), buttons
-    # the data-status note stays, on the page and on the map
+    # the data-status note stays on the page, once: not again inside the map
     note = pg.get_by_test_id("stAlertContentInfo").filter(has_text="Datenstand")
     expect(note).to_be_visible()
     expect(note).to_contain_text("OpenStreetMap")
     frame = _map_frame(pg)
-    expect(frame.locator(".qa-status")).to_be_visible()
+    expect(frame.locator(".qa-status")).to_have_count(0)
     expect(frame.locator(".qa-legend")).to_be_visible()
 
     large = _sizes(pg)
-    for what in ("h1", "text", "legend", "status"):
+    for what in ("h1", "text", "legend", "label"):
         assert large[what] >= 1.4 * normal[what], (what, normal, large)
     assert large["text"] >= 22  # readable from the back of a room on 1920x1080
     save_screenshot(pg, "praesentation", full_page=False)
