@@ -71,7 +71,31 @@ assert tuple(INDICATORS) == KARTE_INDICATORS  # the link parameters list the sam
 COVERAGE_INDICATORS = ("area_covered_share", "residents_covered_share")
 BASEMAP_LABELS = {"none": T["basemap_none"]} | {k: v["label"] for k, v in BASEMAPS.items()}
 
-st.title(PAGE_TITLES[PAGE])
+# The first screen (1366x768, sidebar open) holds the title, the data note, the caption,
+# the whole map and, beside it, the selected district's figures: title and caption share
+# a row, the note is set compact, and the map is as high as the rest of that screen.
+MAP_HEIGHT = 550
+MEETING_MAP_HEIGHT = 760
+ZOOM_SNAP = 0.25
+PANEL = "karte_panel"
+COMPACT_CSS = f"""<style>
+[data-testid="stMainBlockContainer"] {{ padding-top: 4rem !important;
+  padding-left: 1.5rem !important; padding-right: 1.5rem !important; }}
+[data-testid="stMain"] h1 {{ font-size: 2rem !important; padding: 0 !important; }}
+[data-testid="stMain"] [data-testid="stAlertContainer"] {{
+  padding: 0.45rem 0.75rem !important; }}
+[data-testid="stMain"] [data-testid="stAlertContainer"] p {{ font-size: 0.875rem !important; }}
+.st-key-{PANEL} h2 {{ font-size: 1.35rem !important; padding: 0 !important; }}
+.st-key-{PANEL} [data-testid="stMetricValue"] {{ font-size: 1.6rem !important; }}
+</style>"""
+
+if presenting():  # the meeting mode has a stylesheet of its own
+    st.title(PAGE_TITLES[PAGE])
+    caption_slot = None
+else:
+    st.html(COMPACT_CSS)
+    title_column, caption_slot = st.columns([1, 6], vertical_alignment="bottom")
+    title_column.title(PAGE_TITLES[PAGE])
 data_status_note(ds)
 
 # ---- sidebar filters -------------------------------------------------------------
@@ -209,10 +233,14 @@ map_args: dict[str, Any] = {
     "basemap": basemap,
 }
 m = build_map(ds.districts, filtered, s.kinds, presentation=presenting(), **map_args)
+if not presenting():
+    # the map beside the panel is smaller than a whole zoom level needs: the start view
+    # fits the districts in quarter steps, so the city fills the map and names show
+    m.options["zoom_snap"] = ZOOM_SNAP
 
 located = int((filtered["coord_quality"] != "none").sum())
 status_words = ", ".join(label(STATUS_LABELS, v) for v in statuses) or T["no_status"]
-st.caption(
+(caption_slot if caption_slot is not None else st.container()).caption(
     T["caption"].format(
         n=len(filtered),
         total=count_text(len(ds.places), T["place"], T["places_dative"]),
@@ -223,16 +251,12 @@ st.caption(
 if filtered.empty:
     st.warning(T["no_match"])
 
-out = show_map(m, KEY, height=760 if presenting() else 620)
-hit = clicked_feature(out, KEY, "district")
-if hit is not None and hit.get("id") != selected:
-    st.session_state[SEL] = hit["id"]
-    st.rerun()
-
-# ---- selection --------------------------------------------------------------------
 names = dict(zip(ds.districts["id"], ds.districts["name"], strict=True))
 ids_sorted = sorted(names, key=lambda d: names[d].casefold())
-if not presenting():
+
+
+def district_selector() -> None:
+    """Choose a district without the map (a rerun follows a change)."""
     choice = st.selectbox(
         T["select"],
         options=[None, *ids_sorted],
@@ -244,14 +268,28 @@ if not presenting():
         st.session_state[SEL] = choice
         st.rerun()
 
-if selected is not None:
-    name = names[selected]
+
+def district_summary(district: str, beside_map: bool) -> None:
+    """The district's name, its four figures and the way to its profile: beside the map
+    (figures one below the other, with the button that clears the selection) or, in the
+    meeting mode, below the map in one row."""
+    name = names[district]
     st.header(T["district_title"].format(name=md(name)))
-    link_params = {"district": selected}
+    row = indicators[indicators["district_id"] == district].iloc[0]
+    res = row["residents"]
+    per = row["places_per_1000"]
+    figures = [
+        (residents_label(ds), C["no_data"] if pd.isna(res) else f"{int(res):,}".replace(",", ".")),
+        (T["places_filtered"], str(int(row["places"]))),
+        (C["places_per_1000"], "–" if pd.isna(per) else f"{per:.2f}".replace(".", ",")),
+        (T["teams_networks"], f"{int(row['teams'])} / {int(row['active_networks'])}"),
+    ]
+    helps = [None, None, None, T["teams_networks_help"]]
+    link_params = {"district": district}
     if presenting():
         link_params["praesentation"] = "1"
-    actions = st.columns([1, 1, 3]) if not presenting() else [st.container()]
-    with actions[0]:
+
+    def profile_link() -> None:
         st.page_link(
             PAGE_FILES["stadtteil"],
             label=T["open_profile"],
@@ -259,26 +297,48 @@ if selected is not None:
             query_params=link_params,
             help=T["open_profile_help"].format(name=md(name)),
         )
-    if not presenting() and actions[1].button(T["clear"], key="clear_sel"):
-        st.session_state[SEL] = None
-        st.rerun()
-    row = indicators[indicators["district_id"] == selected].iloc[0]
-    c1, c2, c3, c4 = st.columns(4)
-    res = row["residents"]
-    c1.metric(
-        residents_label(ds),
-        C["no_data"] if pd.isna(res) else f"{int(res):,}".replace(",", "."),
-    )
-    c2.metric(T["places_filtered"], int(row["places"]))
-    per = row["places_per_1000"]
-    c3.metric(C["places_per_1000"], "–" if pd.isna(per) else f"{per:.2f}".replace(".", ","))
+
+    if beside_map:
+        for (text, value), help_text in zip(figures, helps, strict=True):
+            st.metric(text, value, help=help_text)
+        profile_link()
+        if st.button(T["clear"], key="clear_sel"):
+            st.session_state[SEL] = None
+            st.rerun()
+    else:
+        profile_link()
+        for col, (text, value), help_text in zip(st.columns(4), figures, helps, strict=True):
+            col.metric(text, value, help=help_text)
+
+
+if presenting():
+    # the meeting mode keeps a full-width map; the figures follow below it
+    out = show_map(m, KEY, height=MEETING_MAP_HEIGHT)
+    if selected is not None:
+        district_summary(selected, beside_map=False)
+else:
+    map_column, panel_column = st.columns([3.4, 1], gap="small")
+    with map_column:
+        out = show_map(m, KEY, height=MAP_HEIGHT)
+    with panel_column, st.container(key=PANEL):
+        if selected is None:
+            district_selector()
+            st.caption(T["select_hint"])
+        else:
+            district_summary(selected, beside_map=True)
+            district_selector()
+hit = clicked_feature(out, KEY, "district")
+if hit is not None and hit.get("id") != selected:
+    st.session_state[SEL] = hit["id"]
+    st.rerun()
+
+# ---- the selected district in detail ----------------------------------------------------
+if selected is not None:
+    name = names[selected]
+    if not presenting():
+        st.header(T["details_title"].format(name=md(name)))
     in_teams = ds.teams[ds.teams["district_ids"].map(lambda t: selected in t)]
     in_nets = ds.networks[ds.networks["district_ids"].map(lambda t: selected in t)]
-    c4.metric(
-        T["teams_networks"],
-        f"{int(row['teams'])} / {int(row['active_networks'])}",
-        help=T["teams_networks_help"],
-    )
     here = filtered[filtered["district_id"] == selected]
     st.subheader(C["places"])
     if here.empty:

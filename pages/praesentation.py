@@ -19,6 +19,7 @@ from quartiersatlas.agenda import (
     read_agenda_versioned,
     write_agenda,
 )
+from quartiersatlas.handout import grid_cells_of, handout_pdf
 from quartiersatlas.linkstate import (
     AGENDA_PAGES,
     GLOBAL_PARAMS,
@@ -427,7 +428,13 @@ else:
                 "application/toml",
                 lambda: agenda_to_toml(current),
                 T["download_help"],
-            )
+            ),
+            dl.pdf(
+                T["handout"],
+                "handout",
+                lambda: handout_pdf(ds, current, cells=grid_cells_of(ds)),
+                T["handout_help"],
+            ),
         ],
         key="agenda",
     )

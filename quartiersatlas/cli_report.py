@@ -138,24 +138,18 @@ def _district(ds: Dataset, text: str) -> str:
 
 
 def _extras(ds: Dataset) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
-    from quartiersatlas._errors import DataError
-    from quartiersatlas.census import read_census_grid
-    from quartiersatlas.coverage import to_metric
-    from quartiersatlas.grid import district_cells
-
     """The need table and the population grid's cells configured in settings.toml, if any.
 
     Their problems are already in ``ds.problems`` (``load_dataset`` checks every
     configured file).
     """
+    from quartiersatlas.coverage import to_metric
+    from quartiersatlas.grid import configured_cells
+
     s = ds.settings
-    cells = None
-    if s.grid_path is not None:
-        try:
-            raw, _problems = read_census_grid(s.grid_path)
-        except DataError:
-            return ds.need, None
-        cells = district_cells(raw, s.metric_crs, to_metric(ds.districts, s.metric_crs))
+    cells, _problems = configured_cells(
+        s.grid_path, s.metric_crs, to_metric(ds.districts, s.metric_crs)
+    )
     return ds.need, cells
 
 

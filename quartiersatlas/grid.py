@@ -14,6 +14,8 @@ Every function here is a pure function of arrays and (Geo)DataFrames.
 
 from __future__ import annotations
 
+import os
+
 import geopandas as gpd
 import numpy as np
 import numpy.typing as npt
@@ -21,6 +23,7 @@ import pandas as pd
 import shapely
 from scipy.spatial import cKDTree
 
+from quartiersatlas._errors import DataError
 from quartiersatlas.catchment import (
     BoolArray,
     FloatArray,
@@ -30,9 +33,16 @@ from quartiersatlas.catchment import (
     _check_radius,
     _geoms,
 )
-from quartiersatlas.census import cells_to_crs
+from quartiersatlas.census import cells_to_crs, read_census_grid
+from quartiersatlas.problems import Problem
 
-__all__ = ["assign_cells", "cell_coverage", "cells_reached", "district_cells"]
+__all__ = [
+    "assign_cells",
+    "cell_coverage",
+    "cells_reached",
+    "configured_cells",
+    "district_cells",
+]
 
 
 def cells_reached(
@@ -194,3 +204,24 @@ def cell_coverage(
         }
     )
     return work.groupby("district_id", sort=False)[cols].sum()
+
+
+def configured_cells(
+    grid_path: str | os.PathLike[str] | None,
+    metric_crs: str,
+    districts: gpd.GeoDataFrame,
+) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """The cells of the population grid at ``grid_path`` (``Settings.grid_path``) in
+    ``metric_crs`` with their district (``districts`` in ``metric_crs``), and the grid's
+    problems; ``None`` without a grid or when it cannot be read (the problems say why).
+
+    The one place that turns the configured grid file into cells: the app's cache, the
+    command line and the handout call it.
+    """
+    if grid_path is None:
+        return None, []
+    try:
+        raw, problems = read_census_grid(grid_path)
+    except DataError as exc:
+        return None, exc.problems
+    return district_cells(raw, metric_crs, districts), problems

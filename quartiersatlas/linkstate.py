@@ -44,8 +44,10 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 import numpy as np
 import pandas as pd
 
+from quartiersatlas.analysis import Selection
 from quartiersatlas.classify import CLASSIFICATION_SCHEMES
 from quartiersatlas.dataset import Dataset
+from quartiersatlas.gaps import GapCriteria
 from quartiersatlas.need import indicator_columns
 from quartiersatlas.schema import (
     ACCESSIBILITY_COLUMNS,
@@ -78,6 +80,7 @@ __all__ = [
     "parse_link",
     "parse_params",
     "radius_choice",
+    "selection_of",
     "session_values",
     "state_from_session",
     "to_params",
@@ -777,3 +780,60 @@ def parse_link(text: str) -> tuple[str, dict[str, str]]:
     for k, v in parse_qsl(parts.query, keep_blank_values=True):
         params[k] = v
     return page, params
+
+
+def _tuple(value: Any) -> tuple[str, ...] | None:
+    return None if value is None else tuple(str(v) for v in value)
+
+
+def selection_of(state: Mapping[str, Any], page: str) -> Selection:
+    """The :class:`~quartiersatlas.analysis.Selection` that ``page`` computes for a link
+    state (from :func:`parse_params`): the one translation of link parameters into an
+    analysis, for every consumer of links (handout, reports).
+
+    Pages without a selection of their own (Übersicht, Datenprüfung, Präsentation) and
+    missing values use the settings' defaults (``None``).
+    """
+    if page == "karte":
+        return Selection(
+            kinds=_tuple(state.get("kinds")),
+            statuses=_tuple(state.get("status")),
+            require=_tuple(state.get("access")) or (),
+            target_groups=_tuple(state.get("groups")) or (),
+            name_contains=str(state.get("q") or ""),
+            radius_m=None if state.get("radius") is None else float(state["radius"]),
+        )
+    if page == "abdeckung":
+        chosen = set(state.get("crit") or ())
+        cov = state.get("cov")
+        per = state.get("per")
+        need_column = state.get("need")
+        need_above = state.get("need_above")
+        use_need = "need" in chosen and need_column is not None and need_above is not None
+        criteria = GapCriteria(
+            no_team="no_team" in chosen,
+            no_network="no_network" in chosen,
+            coverage_below=(float(cov if cov is not None else 50) / 100.0)
+            if "coverage" in chosen
+            else None,
+            coverage_measure="residents" if state.get("cov_by") == "residents" else "area",
+            per_1000_below=(float(per if per is not None else 0.5))
+            if "per_1000" in chosen
+            else None,
+            need_column=str(need_column) if use_need else None,
+            need_above=float(need_above) if use_need and need_above is not None else None,
+        )
+        return Selection(
+            kinds=_tuple(state.get("kinds")),
+            statuses=_tuple(state.get("status")),
+            require=_tuple(state.get("require")) or (),
+            radius_m=None if state.get("radius") is None else float(state["radius"]),
+            group=state.get("group") or "all",
+            criteria=criteria,
+        )
+    if page == "stadtteil":
+        return Selection(
+            kinds=_tuple(state.get("kinds")),
+            radius_m=None if state.get("radius") is None else float(state["radius"]),
+        )
+    return Selection()

@@ -220,7 +220,7 @@ def place_popup_html(row: Mapping[str, Any], kind_label: str) -> str:
 
 
 _CSS = """
-.leaflet-control-attribution{max-width:min(60%,620px);white-space:normal;line-height:1.3}
+.leaflet-control-attribution{max-width:calc(100% - 130px);white-space:normal;line-height:1.3}
 .qa-marker{background:none;border:none}
 .qa-cluster-icon{background:none;border:none}
 .qa-cluster{width:38px;height:38px;border-radius:50%;display:flex;align-items:center;

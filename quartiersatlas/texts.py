@@ -36,6 +36,7 @@ __all__ = [
     "GAP_RANK_TEXTS",
     "GAP_REASON_TEXTS",
     "GAP_UNKNOWN_TEXTS",
+    "HANDOUT_TEXTS",
     "HYPHENATION",
     "JOIN_PROBLEMS",
     "JOIN_STATUS_LABELS",
@@ -728,14 +729,16 @@ KARTE_TEXTS = {
     "uncovered_label": "weiter als {radius} von jedem gezeigten Ort",
     "no_status": "keinem",
     "caption": "{n} von {total} entsprechen den Filtern (Status: {statuses}); {located} "
-    "davon haben Koordinaten und stehen auf der Karte. Alle Zahlen dieser Seite – Anzahl, "
-    "Abdeckung, weiße Flecken – zählen genau diese Orte. Klicken Sie auf einen Stadtteil, "
-    "um ihn auszuwählen.",
+    "davon haben Koordinaten und stehen auf der Karte. Alle Zahlen dieser Seite zählen "
+    "genau diese Orte.",
+    "select_hint": "Klicken Sie auf einen Stadtteil in der Karte: Seine Zahlen erscheinen "
+    "hier, seine Orte, Stadtteilteams und Netzwerke unter der Karte.",
     "no_match": "Kein Ort entspricht den Filtern. Filter in der Seitenleiste lockern.",
     "no_match_short": "Kein Ort entspricht den Filtern.",
     "select": "Stadtteil auswählen (auch ohne Karte)",
     "select_none": "– keiner –",
     "district_title": "Stadtteil {name}",
+    "details_title": "{name} im Einzelnen",
     "open_profile": "Steckbrief öffnen",
     "open_profile_help": "Alles über {name} auf einer Seite, mit Steckbrief als PDF",
     "clear": "Auswahl aufheben",
@@ -935,6 +938,33 @@ AGENDA_PAGE_TEXTS = {
     "download": "Agenda herunterladen (TOML)",
     "download_help": "Zum Weitergeben oder Sichern; in den Datenordner gelegt, gilt sie als "
     "Agenda.",
+    "handout": "Handout (PDF)",
+    "handout_help": "Die Agenda als PDF für die Sitzungsunterlagen: ein Deckblatt und je "
+    "Ansicht eine A4-Seite mit Titel, Kernaussage, Karte, Kennzahlen, Auswahl, Link und "
+    "Datenstand (gespeicherte Fassung der Ansichten wie oben).",
+}
+HANDOUT_TEXTS = {
+    "kicker": "Handout zur Sitzung",
+    "untitled": "Agenda ohne Titel",
+    "footer": "Quartiersatlas · Handout {title}",
+    "views": "Ansichten",
+    "view_line": "{n}. {title} – {page}",
+    "no_views": "Die Agenda enthält noch keine Ansicht.",
+    "intro": "Je Ansicht eine Seite: Titel und Kernaussage, dazu die Zahlen und die Karte, "
+    "die die App für diese Ansicht zeigt – berechnet mit dem Datenstand vom {date}.",
+    "view_kicker": "Ansicht {n} von {total} · {page}",
+    "selection": "Auswahl: {text}",
+    "criteria": "Lücken-Kriterien: {criteria}.",
+    "all_gaps": "Alle Kriterien treffen zu auf ({n}): {names}.",
+    "no_all_gaps": "Auf keinen Stadtteil treffen alle Kriterien zu.",
+    "link": "Link der Ansicht in der App: {link}",
+    "notices": "Hinweis zum Link: {notices}",
+    "stale": "Diese Ansicht passt nicht mehr zu den Daten: {reason} Bitte die Ansicht in der "
+    "Agenda neu anlegen oder den Link anpassen.",
+    "no_district": "Kein Stadtteil gewählt.",
+    "problems_intro": "Die Datenprüfung listet, was in den Datendateien fehlt oder nicht passt.",
+    "errors": "Fehler in den Daten",
+    "warnings": "Hinweise (Warnungen)",
 }
 
 

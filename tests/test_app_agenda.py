@@ -151,3 +151,10 @@ def test_a_thousand_views_are_edited_twenty_at_a_time(data_copy: Path) -> None:
     saved, _ = read_agenda(data_copy / "agenda.toml")
     assert len(saved.views) == 999
     assert saved.views[-1].title == "Ansicht Nummer 999"
+
+
+def test_handout_download_button_on_the_page(data_copy: Path) -> None:
+    at = _agenda_page()
+    downloads = [d.proto.label for d in at.get("download_button")]
+    assert "Handout (PDF)" in downloads
+    assert "Agenda herunterladen (TOML)" in downloads

@@ -421,3 +421,52 @@ def test_click_on_other_layer_does_not_select() -> None:
     at.run()
     _assert_clean(at)
     assert not any(h.startswith("Stadtteil ") for h in _headers(at))
+
+
+# --------------------------------------------------------------------------- layout
+
+
+def _panel(at: AppTest) -> Any:
+    """The column beside the map (the one holding the district selector)."""
+    [panel] = [c for c in at.columns if any(s.label == SELECT_LABEL for s in c.selectbox)]
+    return panel
+
+
+@pytest.mark.usefixtures("server_mode")
+def test_selected_district_summary_is_beside_the_map() -> None:
+    at = _karte()
+    panel = _panel(at)
+    assert not panel.metric  # no selection: the selector and a hint
+    assert any("Klicken Sie auf einen Stadtteil" in c.value for c in panel.caption)
+    assert _component_args(at)["height"] == 550  # fits 1366x768 beside the panel
+
+    _selectbox(at).set_value("kreyenbrueck").run()
+    _assert_clean(at)
+    panel = _panel(at)
+    assert [h.value for h in panel.header] == ["Stadtteil Kreyenbrück"]
+    labels = [m.label for m in panel.metric]
+    assert labels[0].startswith("Einwohner")
+    assert labels[1:] == [
+        "Orte (gefiltert)",
+        "Orte je 1.000 Einwohner",
+        "aktive Stadtteilteams / Netzwerke",
+    ]
+    assert [b.key for b in panel.button] == ["clear_sel"]
+    assert [link.proto.label for link in panel.get("page_link")] == ["Steckbrief öffnen"]
+    # the map is in the other column; the district's tables follow below both
+    assert not panel.get("component_instance")
+    assert not panel.dataframe
+    assert "Kreyenbrück im Einzelnen" in _headers(at)
+
+
+@pytest.mark.usefixtures("server_mode")
+def test_meeting_mode_keeps_the_full_width_map() -> None:
+    at = _karte()
+    _selectbox(at).set_value("kreyenbrueck").run()
+    at.toggle(key="praesentation").set_value(True).run()
+    _assert_clean(at)
+    assert _component_args(at)["height"] == 760
+    assert not [s for s in at.selectbox if s.label == SELECT_LABEL]
+    assert "Stadtteil Kreyenbrück" in _headers(at)
+    assert "Kreyenbrück im Einzelnen" not in _headers(at)
+    assert len(_metrics(at)) == 4

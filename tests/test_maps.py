@@ -761,8 +761,16 @@ def test_no_basemap_has_no_tiles() -> None:
     html = map_script(_tiny_map(basemap="none"))
     assert "L.tileLayer" not in html
     assert "{z}" not in html
-    assert "attribution" not in html
+    assert '"attribution"' not in html  # no tile layer credits (the CSS styles the box)
+    assert "addAttribution" not in html  # no data credits were given here
     assert _urls(html) == {"https://example.org/alpha"}
+
+
+def test_data_credits_are_text_in_the_attribution_control() -> None:
+    html = map_script(_tiny_map(attribution="Ortsbereiche © OSM <img src=x onerror=alert(1)>"))
+    assert "addAttribution(" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "<img src=x" not in html
 
 
 # --------------------------------------------------------------------------- escaping

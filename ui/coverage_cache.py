@@ -23,10 +23,9 @@ import streamlit as st
 
 from quartiersatlas._errors import DataError
 from quartiersatlas.analysis import Analysis, Selection, analyse
-from quartiersatlas.census import read_census_grid
 from quartiersatlas.coverage import to_metric
 from quartiersatlas.dataset import Dataset
-from quartiersatlas.grid import district_cells
+from quartiersatlas.grid import configured_cells
 from quartiersatlas.need import read_need
 from quartiersatlas.problems import Problem
 from quartiersatlas.profile import DistrictProfile, district_profile
@@ -57,15 +56,9 @@ def grid_cells(key: DataKey, _ds: Dataset) -> tuple[pd.DataFrame | None, list[Pr
     the metric CRS with their district; ``None`` when no grid is configured or it
     cannot be read (the problems say why). The third value is the configured path."""
     path = _ds.settings.grid_path
-    if path is None:
-        return None, [], ""
-    try:
-        grid, problems = read_census_grid(path)
-    except DataError as exc:
-        return None, exc.problems, str(path)
     districts, _ = metric_layers(key, _ds)
-    cells = district_cells(grid, _ds.settings.metric_crs, districts)
-    return cells, problems, str(path)
+    cells, problems = configured_cells(path, _ds.settings.metric_crs, districts)
+    return cells, problems, str(path or "")
 
 
 @st.cache_data(max_entries=4, show_spinner=False)

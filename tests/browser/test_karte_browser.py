@@ -5,7 +5,9 @@
   and nothing is requested from anyone but the app;
 - a click on Kreyenbrück selects it and lists its places; the map keeps its view over
   a filter change (the component is re-created with the stored centre and zoom);
-- a place named ``<img src=x onerror=alert(1)>`` is shown as text and runs nothing.
+- a place named ``<img src=x onerror=alert(1)>`` is shown as text and runs nothing;
+- at 1366x768 (sidebar open) the first screen holds the whole map and, with a district
+  selected, its name, figures and profile link beside the map and its outline in it.
 """
 
 from __future__ import annotations
@@ -80,6 +82,18 @@ JS_DISTRICT_AT = """([x, y]) => {
     }
     return el ? "not a district: " + el.tagName + "." + el.getAttribute("class") : null;
 }"""
+JS_DISTRICTS_OUT_OF_VIEW = """() => {
+    const view = window.map.getBounds();
+    const out = [];
+    for (const id in window.map._layers) {
+        const l = window.map._layers[id];
+        const p = l.feature && l.feature.properties;
+        if (p && p.qa_layer === "district" && !view.contains(l.getBounds())) out.push(p.id);
+    }
+    return out;
+}"""
+SMALL_SCREEN = {"width": 1366, "height": 768}
+SELECTION_OUTLINE = 'path[stroke="#000000"][stroke-width="5"]'
 JS_FIND_MARKER = """(placeId) => {
     for (const id in window.map._layers) {
         const group = window.map._layers[id];
@@ -368,3 +382,85 @@ def test_place_name_with_html_runs_nothing(
         assert_only_local(page.requests)
     finally:
         server.stop()
+
+
+def _on_screen(box: dict[str, float] | None, what: str) -> dict[str, float]:
+    """``box`` (a bounding box in the page) lies entirely within the small screen."""
+    assert box is not None, f"{what}: not rendered"
+    w, h = SMALL_SCREEN["width"], SMALL_SCREEN["height"]
+    inside = box["x"] >= 0 and box["y"] >= 0
+    inside = inside and box["x"] + box["width"] <= w and box["y"] + box["height"] <= h
+    assert inside, f"{what} not within the {w}x{h} screen: {box}"
+    return box
+
+
+@pytest.mark.parametrize("district", [None, "kreyenbrueck"], ids=["start", "kreyenbrueck"])
+def test_first_screen_at_1366x768_holds_map_and_selection(
+    page: PageSession, fresh_server: AppServer, district: str | None
+) -> None:
+    pg = page.page
+    pg.set_viewport_size(SMALL_SCREEN)
+    query = f"?district={district}" if district else ""
+    pg.goto(f"{fresh_server.url}/karte{query}")
+    wait_for_app(pg)
+    _assert_no_error(pg)
+    sidebar = pg.get_by_test_id("stSidebar")
+    expect(sidebar).to_be_visible()
+    side = sidebar.bounding_box()
+    assert side is not None
+    assert side["width"] > 200  # open, not collapsed
+
+    iframe, frame = _map_frame(pg)
+    pg.wait_for_timeout(500)  # the component settles its height
+    map_box = _on_screen(iframe.bounding_box(), "map")
+    assert map_box["x"] >= side["x"] + side["width"] - 1, (map_box, side)
+    assert map_box["height"] >= 400, map_box
+    # the start view shows every district whole
+    assert frame.evaluate(JS_DISTRICTS_OUT_OF_VIEW) == []
+    title = _on_screen(pg.get_by_role("heading", name="Karte", exact=True).bounding_box(), "title")
+    assert title["y"] + title["height"] <= map_box["y"]
+    boxes = {"map": map_box}
+
+    if district is None:
+        select = pg.get_by_test_id("stSelectbox").filter(has_text="Stadtteil auswählen")
+        boxes["selector"] = _on_screen(select.bounding_box(), "district selector")
+        assert boxes["selector"]["x"] >= map_box["x"] + map_box["width"]
+        hint = pg.get_by_test_id("stMain").get_by_text("Klicken Sie auf einen Stadtteil")
+        boxes["hint"] = _on_screen(hint.bounding_box(), "hint")
+        expect(frame.locator(SELECTION_OUTLINE)).to_have_count(0)
+        save_screenshot(pg, "karte-1366-start", full_page=False)
+    else:
+        heading = pg.get_by_role("heading", name="Stadtteil Kreyenbrück")
+        expect(heading).to_be_visible()
+        boxes["name"] = _on_screen(heading.bounding_box(), "district name")
+        # beside the map, not below it
+        assert boxes["name"]["x"] >= map_box["x"] + map_box["width"], boxes
+        metrics = pg.get_by_test_id("stMetric")
+        labels = [m.get_by_test_id("stMetricLabel").inner_text() for m in metrics.all()]
+        assert labels[0].startswith("Einwohner"), labels
+        residents = metrics.first
+        expect(residents.get_by_test_id("stMetricValue")).to_have_text("13.046")
+        boxes["residents"] = _on_screen(residents.bounding_box(), "residents metric")
+        places = metrics.filter(has_text="Orte (gefiltert)")
+        expect(places.get_by_test_id("stMetricValue")).to_have_text("2")
+        boxes["places"] = _on_screen(places.bounding_box(), "places metric")
+        for i, name in enumerate(labels[1:], start=1):
+            boxes[name] = _on_screen(metrics.nth(i).bounding_box(), name)
+        link = pg.get_by_test_id("stPageLink").filter(has_text="Steckbrief öffnen")
+        boxes["profile link"] = _on_screen(link.bounding_box(), "profile link")
+        clear = pg.get_by_role("button", name="Auswahl aufheben")
+        boxes["clear"] = _on_screen(clear.bounding_box(), "clear button")
+        # the selected district is outlined in the map, inside the map's view
+        outline = frame.locator(SELECTION_OUTLINE)
+        expect(outline).to_have_count(1)
+        inner = outline.bounding_box()  # relative to the page, like the iframe's box
+        assert inner is not None
+        boxes["outline"] = _on_screen(inner, "selected outline")
+        assert map_box["x"] <= inner["x"], (inner, map_box)
+        assert inner["x"] + inner["width"] <= map_box["x"] + map_box["width"], (inner, map_box)
+        assert map_box["y"] <= inner["y"], (inner, map_box)
+        assert inner["y"] + inner["height"] <= map_box["y"] + map_box["height"], (inner, map_box)
+        save_screenshot(pg, "karte-1366-kreyenbrueck", full_page=False)
+    zoom = frame.evaluate("() => window.map.getZoom()")
+    print(zoom, {k: {c: round(v) for c, v in b.items()} for k, b in boxes.items()})
+    assert_only_local(page.requests)
