@@ -20,7 +20,7 @@ from quartiersatlas.gaps import (
     single_criterion,
     top_by_criterion,
 )
-from quartiersatlas.linkstate import ABDECKUNG_BARS
+from quartiersatlas.linkstate import ABDECKUNG_BARS, param
 from quartiersatlas.maps import build_map
 from quartiersatlas.need import indicator_columns
 from quartiersatlas.pdf import overview_pdf
@@ -111,8 +111,8 @@ with st.sidebar:
         radius = float(
             st.number_input(
                 T["radius_metres"],
-                min_value=0,
-                max_value=20_000,
+                min_value=int(param(PAGE, "radius").low or 0),
+                max_value=int(param(PAGE, "radius").high or 0),
                 value=int(default_radius),
                 step=50,
                 key="ab_radius",
@@ -139,10 +139,27 @@ with st.sidebar:
 
     st.header(LINK_LABELS["crit"])
     st.caption(T["criteria_caption"])
-    c_team = st.checkbox(GAP_CRITERION_LABELS["no_team"], value=True, key="ab_c_team")
-    c_net = st.checkbox(GAP_CRITERION_LABELS["no_network"], value=False, key="ab_c_net")
-    c_cov = st.checkbox(GAP_CRITERION_LABELS["coverage"], value=True, key="ab_c_cov")
-    cov_pct = st.slider(T["cov_pct"], 0, 100, 50, step=5, key="ab_cov_pct", disabled=not c_cov)
+    # defaults and ranges come from the link table (quartiersatlas.linkstate), defined once
+    crit_default = param(PAGE, "crit").default(ctx)
+    c_team = st.checkbox(
+        GAP_CRITERION_LABELS["no_team"], value="no_team" in crit_default, key="ab_c_team"
+    )
+    c_net = st.checkbox(
+        GAP_CRITERION_LABELS["no_network"], value="no_network" in crit_default, key="ab_c_net"
+    )
+    c_cov = st.checkbox(
+        GAP_CRITERION_LABELS["coverage"], value="coverage" in crit_default, key="ab_c_cov"
+    )
+    cov = param(PAGE, "cov")
+    cov_pct = st.slider(
+        T["cov_pct"],
+        int(cov.low or 0),
+        int(cov.high or 0),
+        int(cov.default(ctx)),
+        step=int(cov.step or 1),
+        key=cov.key,
+        disabled=not c_cov,
+    )
     cov_measure = st.radio(
         LINK_LABELS["cov_by"],
         ["area", "residents"],
@@ -151,21 +168,26 @@ with st.sidebar:
         key="ab_cov_measure",
         disabled=not c_cov,
     )
-    c_per = st.checkbox(GAP_CRITERION_LABELS["per_1000"], value=False, key="ab_c_per")
+    c_per = st.checkbox(
+        GAP_CRITERION_LABELS["per_1000"], value="per_1000" in crit_default, key="ab_c_per"
+    )
+    per = param(PAGE, "per")
     per_thr = st.number_input(
         LINK_LABELS["per"],
-        min_value=0.0,
-        max_value=100.0,
-        value=0.5,
-        step=0.1,
-        key="ab_per",
+        min_value=float(per.low or 0.0),
+        max_value=float(per.high or 0.0),
+        value=float(per.default(ctx)),
+        step=float(per.step or 0.1),
+        key=per.key,
         disabled=not c_per,
     )
     c_need = False
     need_col: str | None = None
     need_thr: float | None = None
     if need is not None and indicators:
-        c_need = st.checkbox(GAP_CRITERION_LABELS["need"], value=False, key="ab_c_need")
+        c_need = st.checkbox(
+            GAP_CRITERION_LABELS["need"], value="need" in crit_default, key="ab_c_need"
+        )
         need_col = st.selectbox(
             LINK_LABELS["need"],
             indicators,
@@ -184,7 +206,7 @@ with st.sidebar:
                 help=T["need_thr_help"],
             )
         )
-    only_all = st.toggle(T["only_all"], value=False, key="ab_only")
+    only_all = st.toggle(T["only_all"], value=param(PAGE, "only").default(ctx), key="ab_only")
 
 # ---- empty states ------------------------------------------------------------------
 if not kinds:

@@ -397,7 +397,7 @@ PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
             _const("area"),
             _const(("area", "residents")),
         ),
-        Param("per", "ab_per", _L["per"], "float", _const(0.5), low=0.0, high=100.0),
+        Param("per", "ab_per", _L["per"], "float", _const(0.5), low=0.0, high=100.0, step=0.1),
         Param(
             "need",
             "ab_need_col",
