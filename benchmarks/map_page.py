@@ -46,8 +46,10 @@ def payload() -> dict[str, int]:
         choropleth=Choropleth(district_values(ind, "places"), "Anzahl Orte", "Orte", decimals=0),
         teams=ds.teams,
         networks=ds.networks,
-        status_lines=["Stadtteilgrenzen schematisch"],
+        attribution=s.map_attribution,
     )
+    # What st_folium does with the map before sending it (see ui/mapview.py); the
+    # shipped sample data only, so nothing hostile passes the template engine here.
     m.get_root().render()
     html = _get_html(m)
     header = _get_header(m)

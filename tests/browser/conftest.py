@@ -365,3 +365,7 @@ def save_screenshot(page: Page, name: str, *, full_page: bool = True) -> Path:
     else:
         page.screenshot(path=str(path), full_page=full_page)
     return path
+
+
+MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+"""The iframe streamlit-folium draws the Leaflet map in."""

@@ -26,12 +26,18 @@ from playwright.sync_api import Dialog, Page, expect
 
 from quartiersatlas.safe_text import WORD_JOINER
 
-from .conftest import AppServer, PageSession, StartApp, assert_only_local, save_screenshot
+from .conftest import (
+    MAP_IFRAME,
+    AppServer,
+    PageSession,
+    StartApp,
+    assert_only_local,
+    save_screenshot,
+)
 from .conftest import wait_for_app as _wait
 
 pytestmark = pytest.mark.browser
 
-MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 KINDS = "ort_fuer_alle,stadtteiltreff,bibliothek"
 CRASH_TEXT = "konnte nicht angezeigt werden"
 

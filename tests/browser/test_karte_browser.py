@@ -29,6 +29,7 @@ from quartiersatlas.dataset import load_dataset
 from quartiersatlas.settings import load_settings
 
 from .conftest import (
+    MAP_IFRAME,
     SHIPPED_DATA,
     AppServer,
     PageSession,
@@ -40,7 +41,6 @@ from .conftest import (
 
 pytestmark = pytest.mark.browser
 
-MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 METRIC_CRS = "EPSG:25832"
 XSS_NAME = "<img src=x onerror=alert(1)>"
 XSS_ADDRESS = "</script><script>alert(2)</script>"

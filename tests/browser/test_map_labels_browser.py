@@ -28,6 +28,7 @@ from quartiersatlas.settings import load_settings
 
 from .conftest import (
     APP_IDLE_TIMEOUT_MS,
+    MAP_IFRAME,
     SHIPPED_DATA,
     assert_only_local,
     save_screenshot,
@@ -36,7 +37,6 @@ from .conftest import (
 
 pytestmark = pytest.mark.browser
 
-MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 MIN_SHOWN = 25  # of 31 names at the start view
 
 # Every label in the map iframe: text, box, shown or hidden, inside the map or not.

@@ -29,6 +29,7 @@ from quartiersatlas.agenda import read_agenda
 
 from .conftest import (
     APP_IDLE_TIMEOUT_MS,
+    MAP_IFRAME,
     SHIPPED_DATA,
     assert_only_local,
     save_screenshot,
@@ -37,7 +38,6 @@ from .conftest import (
 
 pytestmark = pytest.mark.browser
 
-MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 KINDS = "ort_fuer_alle,stadtteiltreff"
 MAIN_WIDGETS = (
     "stSelectbox",

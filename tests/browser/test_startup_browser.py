@@ -23,6 +23,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from .conftest import (
+    MAP_IFRAME,
     REPO_ROOT,
     AppServer,
     PageSession,
@@ -34,7 +35,6 @@ from .conftest import (
 
 pytestmark = pytest.mark.browser
 
-MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 DEEP_LINK = "/karte?district=kreyenbrueck"
 SIDEBAR_CAPTION = "Quartiersatlas – Inklusive Quartiere sichtbar machen"  # dashboard.py
 # What the app needs to run: its code, pages, settings and the shipped data.
