@@ -8,13 +8,14 @@ import streamlit as st
 # also when that request is a deep link that runs a page file first (ui/router.py).
 from quartiersatlas.texts import APP_TEXTS, PAGE_TITLES
 from ui.data import crash_message
+from ui.presentation import early_style, sidebar_state
 
 st.set_page_config(
     page_title="Quartiersatlas",
     # An emoji favicon is a local data: URL; ":material/map:" would load it from Google.
     page_icon="🗺️",
     layout="wide",
-    initial_sidebar_state="expanded",
+    initial_sidebar_state=sidebar_state(),  # closed for a meeting link
 )
 
 PAGES = [
@@ -35,6 +36,7 @@ PAGES = [
     ),
 ]
 
+early_style()  # a meeting link hides the sidebar before the navigation draws it
 page = st.navigation(PAGES)
 with st.sidebar:
     st.caption(APP_TEXTS["tagline"])

@@ -11,7 +11,7 @@ What it measures, in one run on this machine:
    shares spread over 0..1). For each size: our join
    (:func:`quartiersatlas.join.assign_districts`) and our coverage
    (:func:`quartiersatlas.coverage.area_coverage`; and the whole district table with the
-   grid, :func:`quartiersatlas.coverage.coverage_table`), against naive per-place
+   grid, :func:`quartiersatlas.district_coverage.coverage_table`), against naive per-place
    baselines measured in the same run: join = test each place against every district
    (no index); coverage = buffer each place, unite all buffers, intersect every
    district with the union. ``×`` columns: time growth when the size doubles (2.0 =
@@ -215,7 +215,8 @@ def fmt_x(a: float | None, b: float | None) -> str:
 def growth(quick: bool, repeat: int, naive_limit: float) -> None:
     import numpy as np
 
-    from quartiersatlas.coverage import area_coverage, coverage_table, place_xy
+    from quartiersatlas.coverage import area_coverage, place_xy
+    from quartiersatlas.district_coverage import coverage_table
     from quartiersatlas.join import assign_districts
 
     top_side = 70_711.0  # 5,000 km²: 500,000 cells of 1 ha
@@ -306,7 +307,7 @@ def anchors(quick: bool, repeat: int) -> None:
 
 
 def berlin(repeat: int) -> None:
-    from quartiersatlas.coverage import coverage_table
+    from quartiersatlas.district_coverage import coverage_table
     from quartiersatlas.gaps import GapCriteria, evaluate_gaps
     from quartiersatlas.join import assign_districts
 
@@ -346,8 +347,9 @@ def berlin(repeat: int) -> None:
 
 def oldenburg(repeat: int) -> None:
     from quartiersatlas.analysis import filter_places
-    from quartiersatlas.coverage import coverage_table, to_metric
+    from quartiersatlas.coverage import to_metric
     from quartiersatlas.dataset import load_dataset
+    from quartiersatlas.district_coverage import coverage_table
     from quartiersatlas.settings import load_settings
 
     print("\n## Oldenburg sample data (31 districts): the page's recomputation\n")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import altair as alt
+import folium
+import geopandas as gpd
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -16,18 +18,24 @@ from quartiersatlas.gaps import (
     GapCriteria,
     need_label,
     order_text,
-    rank_gaps,
     single_criterion,
-    top_by_criterion,
 )
-from quartiersatlas.linkstate import ABDECKUNG_BARS, param
+from quartiersatlas.gislayers import report_layers
+from quartiersatlas.linkcontext import default_need_threshold
+from quartiersatlas.linkparams import (
+    ABDECKUNG_BARS,
+    ABDECKUNG_RADIUS_OPTIONS,
+    abdeckung_radius_choice,
+    param,
+)
 from quartiersatlas.maps import build_map
 from quartiersatlas.need import indicator_columns
+from quartiersatlas.overview import city_overview
 from quartiersatlas.pdf import overview_pdf
-from quartiersatlas.profile import city_overview, criteria_text, report_layers, selection_text
 from quartiersatlas.safe_text import escape_markdown as md
 from quartiersatlas.safe_text import markdown_code
 from quartiersatlas.schema import ACCESSIBILITY_COLUMNS, TARGET_GROUP_COLUMNS
+from quartiersatlas.selection_words import criteria_text, selection_text
 from quartiersatlas.texts import (
     ABDECKUNG_TEXTS,
     ACCESS_LABELS,
@@ -47,11 +55,20 @@ from quartiersatlas.texts import (
     TARGET_GROUP_RESIDENTS,
 )
 from ui import downloads as dl
+from ui.charts import show_chart
 from ui.common import data_status_note, show_table
-from ui.coverage_cache import analysis, data_key, grid_cells, need_table, uncovered
+from ui.coverage_cache import (
+    analysis,
+    data_key,
+    grid_cells,
+    need_table,
+    ranking,
+    sensitivity,
+    uncovered,
+)
 from ui.data import get_dataset
 from ui.mapview import show_map
-from ui.presentation import presenting
+from ui.presentation import district_bounds, evidence, on_slide, presenting, slide_map
 from ui.selection import kinds_widget, statuses_widget
 from ui.urlstate import init_from_url, stop, sync_url
 
@@ -64,11 +81,19 @@ T = ABDECKUNG_TEXTS
 C = COMMON_TEXTS
 D = DOWNLOAD_TEXTS
 
-RADIUS_OPTIONS = ["300", "500", "1000", "custom"]
 PCT = st.column_config.NumberColumn(format="%.0f %%")
 KM2 = st.column_config.NumberColumn(format="localized")  # values rounded to 0.01 km²
 COUNT = st.column_config.NumberColumn(format="localized")
 SENSITIVITY_TOP = 5  # districts per single criterion in the sensitivity view
+# the page's sections, linked at its top (anchor -> title): a long page, one click away
+SECTIONS = {
+    "rangliste": REPORT_TITLES["ranking"],
+    "kennzahlen": T["measures"],
+    "diagramme": T["charts"],
+    "weisse-flecken": REPORT_TITLES["uncovered"],
+    "barrierefrei": T["accessible"],
+}
+BAR_PX = 22  # height of one bar: every district's name fits beside its bar
 
 
 def headers(frame: pd.DataFrame, extra: dict[str, str] | None = None) -> pd.DataFrame:
@@ -81,17 +106,12 @@ def percent(values: pd.Series) -> pd.Series:
     return (values.astype(float) * 100.0).round(1)
 
 
-st.title(PAGE_TITLES[PAGE])
-st.write(T["intro"])
-data_status_note(ds)
+if not on_slide():  # an agenda slide has the view's title, message and data note
+    st.title(PAGE_TITLES[PAGE])
+    st.write(T["intro"])
+    data_status_note(ds)
 
 # ---- selection (sidebar) ---------------------------------------------------------
-default_radius = float(s.default_radius_m)
-default_choice = (
-    str(int(default_radius))
-    if default_radius.is_integer() and str(int(default_radius)) in RADIUS_OPTIONS
-    else "custom"
-)
 need, need_problems = need_table(key, ds)
 indicators = indicator_columns(need) if need is not None else []
 
@@ -101,8 +121,8 @@ with st.sidebar:
     statuses = statuses_widget(s, "ab_status")
     choice = st.radio(
         T["radius"],
-        RADIUS_OPTIONS,
-        index=RADIUS_OPTIONS.index(default_choice),
+        list(ABDECKUNG_RADIUS_OPTIONS),
+        index=ABDECKUNG_RADIUS_OPTIONS.index(abdeckung_radius_choice(s.default_radius_m)),
         format_func=lambda v: T["radius_custom"] if v == "custom" else format_metres(float(v)),
         horizontal=True,
         key="ab_radius_choice",
@@ -113,7 +133,7 @@ with st.sidebar:
                 T["radius_metres"],
                 min_value=int(param(PAGE, "radius").low or 0),
                 max_value=int(param(PAGE, "radius").high or 0),
-                value=int(default_radius),
+                value=int(param(PAGE, "radius").default(ctx)),
                 step=50,
                 key="ab_radius",
             )
@@ -139,7 +159,7 @@ with st.sidebar:
 
     st.header(LINK_LABELS["crit"])
     st.caption(T["criteria_caption"])
-    # defaults and ranges come from the link table (quartiersatlas.linkstate), defined once
+    # defaults and ranges come from the link table (quartiersatlas.linkparams), defined once
     crit_default = param(PAGE, "crit").default(ctx)
     c_team = st.checkbox(
         GAP_CRITERION_LABELS["no_team"], value="no_team" in crit_default, key="ab_c_team"
@@ -195,11 +215,10 @@ with st.sidebar:
             key="ab_need_col",
             disabled=not c_need,
         )
-        median = float(np.nanmedian(need[need_col])) if need[need_col].notna().any() else 0.0
         need_thr = float(
             st.number_input(
                 LINK_LABELS["need_above"],
-                value=round(median, 1),
+                value=default_need_threshold(need, need_col) or 0.0,
                 step=0.5,
                 key="ab_need_thr",
                 disabled=not c_need,
@@ -210,10 +229,10 @@ with st.sidebar:
 
 # ---- empty states ------------------------------------------------------------------
 if not kinds:
-    st.info(C["no_kind"])
+    evidence().info(C["no_kind"])  # on an agenda slide: in place of the map
     stop(PAGE, ctx)
 if not statuses:
-    st.info(T["no_status"])
+    evidence().info(T["no_status"])
     stop(PAGE, ctx)
 
 criteria = GapCriteria(
@@ -239,6 +258,33 @@ group_words = TARGET_GROUP_RESIDENTS[group]
 cells, grid_problems, grid_path = grid_cells(key, ds)
 located = a.counting[a.counting.geometry.notna() & ~a.counting.geometry.is_empty]
 radius_text = format_metres(radius)
+
+
+def uncovered_map(holes: gpd.GeoDataFrame) -> folium.Map:
+    """The uncovered areas ("weiße Flecken") and the counted places on the city map."""
+    return build_map(
+        ds.districts,
+        located,
+        s.kinds,
+        metric_crs=s.metric_crs,
+        center=s.map_center,
+        zoom=s.map_zoom,
+        uncovered=holes,
+        uncovered_label=C["uncovered_label"].format(radius=radius_text),
+        attribution=s.map_attribution,
+        basemap=s.basemap,
+        presentation=presenting(),
+    )
+
+
+if on_slide():  # an agenda slide: the white spots, fitted to the districts in question
+    gap_ids = evaluated.loc[evaluated["gap_all"].astype(bool), "district_id"].astype(str)
+    slide_map(
+        uncovered_map(uncovered(key, selection, False, ds)),
+        "abdeckung_map",
+        district_bounds(ds, list(gap_ids) if criteria.active() else None),
+    )
+    stop(PAGE, ctx)
 
 # ---- key figures -------------------------------------------------------------------
 c1, c2, c3, c4 = st.columns(4)
@@ -285,8 +331,18 @@ dl.download_row(
     key="abdeckung_pdf",
 )
 
-# ---- assumptions in words ------------------------------------------------------------
+# ---- in-page navigation ---------------------------------------------------------------
+if not presenting():
+    st.markdown(
+        f"**{T['nav']}:** "
+        + " · ".join(f"[{title}](#{anchor})" for anchor, title in SECTIONS.items())
+    )
+
+# ---- assumptions in words; the method for experts ------------------------------------
 st.info(T["notes"] + md(" ".join(a.notes)), icon=":material/calculate:")
+if not presenting():
+    with st.expander(T["method"]):
+        st.caption(md(COVERAGE_NOTES["catchment_method"].format(crs=s.metric_crs)))
 if grid_path and cells is None:
     st.warning(
         T["grid_unreadable"].format(path=markdown_code(grid_path))
@@ -303,7 +359,7 @@ if located.empty:
     st.warning(T["nothing_located"])
 
 # ---- gap ranking -----------------------------------------------------------------------
-st.header(REPORT_TITLES["ranking"])
+st.header(REPORT_TITLES["ranking"], anchor="rangliste")
 share_label = (
     C["group_covered_pct"].format(group=group_words, radius=radius_text)
     if criteria.coverage_measure == "residents"
@@ -316,7 +372,7 @@ else:
     active_words = md(criteria_text(criteria, group_words))
     st.write(GAP_RANK_TEXTS["criteria"].format(criteria=active_words))
     st.write(order_text(criteria, group_words))
-    ranked = rank_gaps(evaluated, only_all=only_all)
+    ranked = ranking(key, selection, only_all, ds)
     if ranked.empty:
         st.success(T["none_all"] if only_all else T["no_districts"])
     else:
@@ -344,7 +400,7 @@ else:
 # ---- sensitivity: the top 5 under each single criterion -----------------------------------
 if criteria.active() and not presenting():
     st.subheader(SENSITIVITY_TEXTS["title"])
-    top = top_by_criterion(evaluated, criteria, n=SENSITIVITY_TOP)
+    top = sensitivity(key, selection, SENSITIVITY_TOP, ds)
     if len(criteria.active()) == 1:
         st.caption(SENSITIVITY_TEXTS["one_criterion"])
     elif top.empty:
@@ -401,7 +457,7 @@ if criteria.active() and not presenting():
         )
 
 # ---- measures per district -------------------------------------------------------------
-st.header(T["measures"])
+st.header(T["measures"], anchor="kennzahlen")
 cols = [
     "district",
     "area_km2",
@@ -462,7 +518,7 @@ show_table(
 st.caption(T["measures_caption"])
 
 # ---- charts with the same data as tables -------------------------------------------------
-st.header(T["charts"])
+st.header(T["charts"], anchor="diagramme")
 if presenting():
     # no widgets in the meeting mode: the choice (e.g. from the link) is kept
     st.session_state["ab_bar_measure"] = st.session_state.get("ab_bar_measure", ABDECKUNG_BARS[0])
@@ -498,18 +554,27 @@ left, right = st.columns([3, 2])
 with left:
     st.subheader(T["sorted"])
     if bars[value_title].notna().any():
-        chart = (
-            alt.Chart(bars.dropna())
-            .mark_bar(color="#0072B2")
-            .encode(
-                x=alt.X(f"{value_title}:Q", title=value_title),
-                y=alt.Y(f"{DISTRICT}:N", sort="x", title=None),
-                tooltip=[DISTRICT, alt.Tooltip(f"{value_title}:Q", format=".1f")],
+
+        def bar_chart() -> alt.TopLevelMixin:
+            return (
+                alt.Chart(bars.dropna())
+                .mark_bar(color="#0072B2")
+                .encode(
+                    x=alt.X(f"{value_title}:Q", title=value_title),
+                    # every district named: no label dropped for overlap, long names kept
+                    y=alt.Y(
+                        f"{DISTRICT}:N",
+                        sort="x",
+                        title=None,
+                        axis=alt.Axis(labelOverlap=False, labelLimit=260),
+                    ),
+                    tooltip=[DISTRICT, alt.Tooltip(f"{value_title}:Q", format=".1f")],
+                )
+                .properties(height=max(200, (30 if presenting() else BAR_PX) * len(bars)))
+                .configure_axis(labelFontSize=FONT, titleFontSize=FONT)
             )
-            .properties(height=max(200, (30 if presenting() else 18) * len(bars)))
-            .configure_axis(labelFontSize=FONT, titleFontSize=FONT)
-        )
-        st.altair_chart(chart, width="stretch")
+
+        show_chart(bar_chart, ("bars", key, selection, measure, presenting()))
     else:
         st.write(T["no_values"])
 with right:
@@ -542,11 +607,9 @@ else:
         else:
             # plain field names: a need column's name (from data) may hold ':' '.' '['
             # which Altair and Vega-Lite would read as syntax; the titles show the names
-            plot = points.set_axis(["district", "need", "covered", "per_1000"], axis=1)
-            chart = (
-                alt.Chart(plot)
-                .mark_circle(size=90, color="#D55E00", opacity=0.8)
-                .encode(
+            def scatter_chart() -> alt.TopLevelMixin:
+                plot = points.set_axis(["district", "need", "covered", "per_1000"], axis=1)
+                base = alt.Chart(plot).encode(
                     x=alt.X("need:Q", title=x_title),
                     y=alt.Y("covered:Q", title=y_title, scale=alt.Scale(domain=[0, 100])),
                     tooltip=[
@@ -556,10 +619,18 @@ else:
                         alt.Tooltip("per_1000:Q", title=per_label),
                     ],
                 )
-                .properties(height=520 if presenting() else 380)
-                .configure_axis(labelFontSize=FONT, titleFontSize=FONT)
-            )
-            st.altair_chart(chart, width="stretch")
+                dots = base.mark_circle(size=90, color="#D55E00", opacity=0.8)
+                # each point named beside it (Vega renders the names as text, not markup)
+                names = base.mark_text(
+                    align="left", dx=7, dy=-6, fontSize=FONT - 1, color="#333333"
+                ).encode(text="district:N")
+                return (
+                    alt.layer(dots, names)
+                    .properties(height=520 if presenting() else 380)
+                    .configure_axis(labelFontSize=FONT, titleFontSize=FONT)
+                )
+
+            show_chart(scatter_chart, ("scatter", key, selection, x_col, presenting()))
             st.caption(T["scatter_caption"])
     with sright:
         show_table(
@@ -570,26 +641,18 @@ else:
         st.caption(COVERAGE_NOTES["synthetic_need"])
 
 # ---- uncovered areas ----------------------------------------------------------------------
-st.header(REPORT_TITLES["uncovered"])
+st.header(REPORT_TITLES["uncovered"], anchor="weisse-flecken")
 st.write(T["uncovered_text"].format(radius=radius_text))
 holes = uncovered(key, selection, False, ds)
 if holes.empty:
     st.success(T["no_uncovered"].format(radius=radius_text))
 else:
-    m = build_map(
-        ds.districts,
-        located,
-        s.kinds,
-        metric_crs=s.metric_crs,
-        center=s.map_center,
-        zoom=s.map_zoom,
-        uncovered=holes,
-        uncovered_label=C["uncovered_label"].format(radius=radius_text),
-        attribution=s.map_attribution,
-        basemap=s.basemap,
-        presentation=presenting(),
+    show_map(
+        lambda: uncovered_map(holes),
+        "abdeckung_map",
+        height=760 if presenting() else 560,
+        cache_key=(key, selection, presenting()),
     )
-    show_map(m, "abdeckung_map", height=760 if presenting() else 560)
     unc_table = holes.drop(columns="geometry").sort_values("uncovered_area_km2", ascending=False)
     unc_table = unc_table[
         ["district", "uncovered_area_km2", "uncovered_share", "residents_uncovered"]
@@ -633,7 +696,7 @@ else:
     )
 
 # ---- accessible coverage --------------------------------------------------------------------
-st.header(T["accessible"])
+st.header(T["accessible"], anchor="barrierefrei")
 if not require:
     st.write(T["no_require"])
 else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from quartiersatlas.linkstate import PROBLEM_FILTERS
+from quartiersatlas.linkparams import PROBLEM_FILTERS
 from quartiersatlas.problems import count_errors
 from quartiersatlas.safe_text import markdown_code
 from quartiersatlas.texts import (
@@ -18,13 +18,15 @@ from quartiersatlas.texts import (
 from ui import downloads as dl
 from ui.common import german_columns, show_table
 from ui.data import get_dataset
-from ui.presentation import presenting
-from ui.urlstate import init_from_url, sync_url
+from ui.presentation import on_slide, presenting
+from ui.urlstate import init_from_url, stop, sync_url
 
 PAGE = "datenpruefung"
 ds = get_dataset()
 s = ds.settings
 ctx = init_from_url(PAGE, ds)
+if on_slide():  # an agenda slide: its key figures are the evidence (ui.presentation)
+    stop(PAGE, ctx)
 T = DATENPRUEFUNG_TEXTS
 
 st.title(PAGE_TITLES[PAGE])

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
+import folium
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from quartiersatlas.analysis import Selection
+from quartiersatlas.analysis import Selection, filter_places
 from quartiersatlas.classify import CLASSIFICATION_SCHEMES, Choropleth, district_values
 from quartiersatlas.export import standalone_map_html
 from quartiersatlas.formatting import count_text, format_metres
-from quartiersatlas.linkstate import KARTE_INDICATORS, param
+from quartiersatlas.linkparams import KARTE_INDICATORS, param
 from quartiersatlas.maps import BASEMAPS, build_map
-from quartiersatlas.profile import synthetic_population_note
+from quartiersatlas.provenance import synthetic_population_note
 from quartiersatlas.safe_text import escape_markdown as md
 from quartiersatlas.schema import ACCESSIBILITY_COLUMNS, TARGET_GROUPS
 from quartiersatlas.texts import (
@@ -47,10 +48,10 @@ from ui.common import (
 )
 from ui.coverage_cache import analysis, data_key, uncovered
 from ui.data import get_dataset
-from ui.mapview import clicked_feature, show_map
-from ui.presentation import presenting
+from ui.mapview import clicked_feature, set_view, show_map
+from ui.presentation import district_bounds, on_slide, presenting, slide_map
 from ui.selection import kinds_widget, radius_widget, statuses_widget
-from ui.urlstate import PAGE_FILES, init_from_url, sync_url
+from ui.urlstate import PAGE_FILES, current_params, init_from_url, stop, sync_url
 
 PAGE = "karte"
 ds = get_dataset()
@@ -78,6 +79,7 @@ MAP_HEIGHT = 550
 MEETING_MAP_HEIGHT = 760
 ZOOM_SNAP = 0.25
 PANEL = "karte_panel"
+SEARCH_MARGIN_M = 1000.0  # room around the matches of the name search: their neighbourhood
 COMPACT_CSS = f"""<style>
 [data-testid="stMainBlockContainer"] {{ padding-top: 4rem !important;
   padding-left: 1.5rem !important; padding-right: 1.5rem !important; }}
@@ -89,14 +91,17 @@ COMPACT_CSS = f"""<style>
 .st-key-{PANEL} [data-testid="stMetricValue"] {{ font-size: 1.6rem !important; }}
 </style>"""
 
-if presenting():  # the meeting mode has a stylesheet of its own
+if on_slide():  # an agenda slide: title, message and data note come with the slide
+    caption_slot = None
+elif presenting():  # the meeting mode has a stylesheet of its own
     st.title(PAGE_TITLES[PAGE])
     caption_slot = None
 else:
     st.html(COMPACT_CSS)
     title_column, caption_slot = st.columns([1, 6], vertical_alignment="bottom")
     title_column.title(PAGE_TITLES[PAGE])
-data_status_note(ds)
+if not on_slide():
+    data_status_note(ds)
 
 # ---- sidebar filters -------------------------------------------------------------
 with st.sidebar:
@@ -119,7 +124,7 @@ with st.sidebar:
         placeholder=T["groups_placeholder"],
         help=T["groups_help"],
     )
-    text = st.text_input(LINK_LABELS["q"], key="f_text")
+    text = st.text_input(LINK_LABELS["q"], key="f_text", help=T["search_help"])
     st.header(T["display"])
     indicator = st.selectbox(
         T["indicator"],
@@ -168,18 +173,31 @@ with st.sidebar:
     )
 
 # One analysis for every number on this page: the places shown, counted, and covering
-# are the same (kinds, statuses, accessibility, target groups and the name search).
+# are the same (kinds, statuses, accessibility, target groups). The name search only
+# finds places: the map zooms to them and rings them; the fill and the figures stay.
 selection = Selection(
     kinds=tuple(kinds),
     statuses=tuple(statuses),
     require=tuple(access),
     target_groups=tuple(groups),
-    name_contains=text,
     radius_m=float(radius),
 )
 ckey = data_key(ds)
 a = analysis(ckey, selection, ds)
 filtered = ds.places.loc[a.shown.index]
+search = text.strip()
+matches = filter_places(filtered, name_contains=search) if search else filtered.iloc[0:0]
+located_matches = matches[matches.geometry.notna() & ~matches.geometry.is_empty]
+match_bounds: tuple[float, float, float, float] | None = None
+if not located_matches.empty:
+    # the matches with some room around them (one match alone: its neighbourhood)
+    around = located_matches.to_crs(s.metric_crs).buffer(SEARCH_MARGIN_M).to_crs("EPSG:4326")
+    x0, y0, x1, y1 = (float(v) for v in around.total_bounds)
+    match_bounds = (x0, y0, x1, y1)
+LAST_SEARCH = f"{KEY}_last_search"
+if LAST_SEARCH in st.session_state and st.session_state[LAST_SEARCH] != search:
+    set_view(KEY, None)  # a new search starts at its matches (none: at the whole city)
+st.session_state[LAST_SEARCH] = search
 indicators = a.indicators()
 for col in COVERAGE_INDICATORS:
     indicators[col] = indicators[col] * 100.0
@@ -231,12 +249,33 @@ map_args: dict[str, Any] = {
     "status_lines": data_status_lines(ds),
     "attribution": s.map_attribution,
     "basemap": basemap,
+    "highlight": matches if search else None,
+    "bounds": match_bounds,
 }
-m = build_map(ds.districts, filtered, s.kinds, presentation=presenting(), **map_args)
-if not presenting():
-    # the map beside the panel is smaller than a whole zoom level needs: the start view
-    # fits the districts in quarter steps, so the city fills the map and names show
+if on_slide():  # the map is the slide's evidence, fitted to the chosen district if any
+    m = build_map(ds.districts, filtered, s.kinds, presentation=presenting(), **map_args)
+    slide_map(m, KEY, district_bounds(ds, [selected] if selected else None))
+    stop(PAGE, ctx)
+
+
+def karte_map() -> folium.Map:
+    """The page's map (built only when its cache key is new, ``ui.mapview``)."""
+    m = build_map(ds.districts, filtered, s.kinds, presentation=presenting(), **map_args)
+    # a whole zoom level leaves much of the map empty: the start view fits the districts
+    # in quarter steps, so the city fills the map and its names have room
     m.options["zoom_snap"] = ZOOM_SNAP
+    return m
+
+
+# everything the map shows: the data version and the page's link state (every filter
+# and display choice is a link parameter), but not the view, which each session keeps
+map_key = (
+    ckey,
+    presenting(),
+    tuple(
+        sorted((k, v) for k, v in current_params(PAGE, ctx).items() if k not in ("view", "folie"))
+    ),
+)
 
 located = int((filtered["coord_quality"] != "none").sum())
 status_words = ", ".join(label(STATUS_LABELS, v) for v in statuses) or T["no_status"]
@@ -250,6 +289,27 @@ status_words = ", ".join(label(STATUS_LABELS, v) for v in statuses) or T["no_sta
 )
 if filtered.empty:
     st.warning(T["no_match"])
+
+
+def search_feedback() -> None:
+    """What the name search found, in words (beside the map: it keeps its place)."""
+    if not search or filtered.empty:
+        return
+    if matches.empty:
+        st.warning(T["search_none"].format(text=md(search)))
+        return
+    found = ", ".join(
+        f"{md(n)} ({md(d) if isinstance(d, str) and d else T['search_no_district']})"
+        for n, d in zip(matches["name"], matches["district"], strict=True)
+    )
+    st.caption(
+        T["search_found"].format(
+            text=md(search),
+            n=count_text(len(matches), T["match"], T["matches"]),
+            places=found,
+        )
+    )
+
 
 names = dict(zip(ds.districts["id"], ds.districts["name"], strict=True))
 ids_sorted = sorted(names, key=lambda d: names[d].casefold())
@@ -313,14 +373,16 @@ def district_summary(district: str, beside_map: bool) -> None:
 
 if presenting():
     # the meeting mode keeps a full-width map; the figures follow below it
-    out = show_map(m, KEY, height=MEETING_MAP_HEIGHT)
+    out = show_map(karte_map, KEY, height=MEETING_MAP_HEIGHT, cache_key=map_key)
+    search_feedback()
     if selected is not None:
         district_summary(selected, beside_map=False)
 else:
     map_column, panel_column = st.columns([3.4, 1], gap="small")
     with map_column:
-        out = show_map(m, KEY, height=MAP_HEIGHT)
+        out = show_map(karte_map, KEY, height=MAP_HEIGHT, cache_key=map_key)
     with panel_column, st.container(key=PANEL):
+        search_feedback()
         if selected is None:
             district_selector()
             st.caption(T["select_hint"])
@@ -419,6 +481,8 @@ with tab2:
             "source",
         ]
         shown = filtered[cols].copy()
+        if search and not matches.empty:  # the name search's matches head the table
+            shown = pd.concat([shown.loc[matches.index], shown.drop(index=matches.index)])
         shown["kind"] = shown["kind"].map(s.kind_label)
         shown["status"] = shown["status"].map(lambda v: label(STATUS_LABELS, v))
         for attr in ACCESSIBILITY_COLUMNS:
@@ -451,13 +515,49 @@ if not presenting():
         # the view on screen, not the start view
         export_args.update(center=tuple(view["center"]), zoom=int(view["zoom"]))
 
+    # what the exported map shows, in words (it travels without the page's sidebar)
+    shown_lines = [
+        T["export_kinds"].format(
+            kinds=", ".join(s.kind_label(k) for k in kinds) or T["none"], statuses=status_words
+        )
+    ]
+    if access:
+        shown_lines.append(
+            T["export_access"].format(access=", ".join(ACCESS_LABELS[v] for v in access))
+        )
+    if groups:
+        shown_lines.append(
+            T["export_groups"].format(
+                groups=", ".join(label(TARGET_GROUP_LABELS, g) for g in groups)
+            )
+        )
+    if search:
+        shown_lines.append(
+            T["export_search"].format(
+                text=search, matches=count_text(len(matches), T["match"], T["matches"])
+            )
+        )
+    shown_lines.append(
+        T["export_fill"].format(
+            title=choropleth.title, scheme=CLASSIFICATION_SCHEMES[choropleth.scheme]
+        )
+        if choropleth is not None
+        else T["export_no_fill"]
+    )
+    if show_gaps:
+        shown_lines.append(T["export_gaps"].format(radius=radius_text))
+    if selected is not None:
+        shown_lines.append(T["export_district"].format(name=names[selected]))
+
     def map_html(
         args: dict[str, Any] = export_args,
         places: gpd.GeoDataFrame = filtered,
         fit: bool = not view,
+        lines: tuple[str, ...] = tuple(shown_lines),
     ) -> str:
         exported = build_map(ds.districts, places, s.kinds, fit_bounds=fit, standalone=True, **args)
-        return standalone_map_html(exported)
+        title = T["export_title"].format(city=s.city_name)
+        return standalone_map_html(exported, title=title, lines=lines)
 
     def place_layer(places: gpd.GeoDataFrame = filtered) -> gpd.GeoDataFrame:
         """The filtered places with a location, as a layer (made on click)."""

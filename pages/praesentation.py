@@ -3,6 +3,7 @@ start the meeting mode."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pandas as pd
@@ -27,18 +28,27 @@ from quartiersatlas.linkstate import (
     parse_params,
     to_params,
 )
+from quartiersatlas.placeholders import (
+    PLACEHOLDERS,
+    Figure,
+    changed_figures,
+    fill,
+    quoted_figures,
+)
 from quartiersatlas.safe_text import escape_markdown as md
 from quartiersatlas.safe_text import markdown_code
 from quartiersatlas.texts import (
+    AGENDA_FIGURE_TEXTS,
     AGENDA_PAGE_TEXTS,
     PAGE_TITLES,
+    PLACEHOLDER_LABELS,
     PRESENTATION_TEXTS,
     SEVERITY_LABELS,
 )
 from ui import downloads as dl
 from ui.common import german_columns, show_table
 from ui.data import get_dataset
-from ui.presentation import go_to, presenting
+from ui.presentation import go_to, presenting, view_live_figures
 from ui.urlstate import PAGE_FILES, PAGE_LINKS, RECENT, full_url, init_from_url, sync_url
 
 PAGE = "praesentation"
@@ -50,6 +60,7 @@ EDIT_PAGE = "ag_page"
 PAGE_SIZE = 20  # views edited per page: the editor's widgets grow with the views shown
 GLOBAL = {p.name for p in GLOBAL_PARAMS}
 T = AGENDA_PAGE_TEXTS
+FT = AGENDA_FIGURE_TEXTS
 
 ds = get_dataset()
 ctx = init_from_url(PAGE, ds)
@@ -71,6 +82,7 @@ def _draft_from(agenda: Agenda) -> dict[str, Any]:
                 "message": view.message,
                 "page": view.page,
                 "params": dict(view.params),
+                "figures": dict(view.figures),
             }
         )
     return {"title": agenda.title, "views": views}
@@ -80,7 +92,13 @@ def _agenda_of(draft: dict[str, Any]) -> Agenda:
     return Agenda(
         title=str(draft["title"]).strip(),
         views=tuple(
-            AgendaView(v["title"].strip(), v["message"].strip(), v["page"], dict(v["params"]))
+            AgendaView(
+                v["title"].strip(),
+                v["message"].strip(),
+                v["page"],
+                dict(v["params"]),
+                dict(v.get("figures", {})),
+            )
             for v in draft["views"]
         ),
     )
@@ -142,10 +160,78 @@ def _reload() -> None:
     _take(fresh, fresh_version)
 
 
+def _live(view: AgendaView) -> dict[str, Figure]:
+    """The live figures of a view (its page's cached analysis); none if it has none."""
+    figures, _error = view_live_figures(ds, view, ctx)
+    return figures
+
+
+def _texts_key(view: AgendaView) -> tuple[str, str, str, tuple[tuple[str, str], ...]]:
+    return (view.title, view.message, view.page, tuple(sorted(view.params.items())))
+
+
+def _with_figures(agenda: Agenda) -> Agenda:
+    """The agenda with each view's quoted figures: views unchanged since the file was
+    read keep the figures they were written for (so the warning stays until someone
+    checks them); new and edited views, and views without any, get today's."""
+    kept = {_texts_key(v) for v in base_agenda.views if v.figures}
+    views = []
+    for view in agenda.views:
+        if not (view.figures and _texts_key(view) in kept):
+            quoted = quoted_figures((view.title, view.message), _live(view))
+            view = dataclasses.replace(view, figures=quoted)
+        views.append(view)
+    return dataclasses.replace(agenda, views=tuple(views))
+
+
+def _accept(uid: int, figures: dict[str, str]) -> None:
+    for v in st.session_state[DRAFT]["views"]:
+        if v["uid"] == uid:
+            v["figures"] = figures
+
+
+def _figure_notes(v: dict[str, Any], n: int) -> None:
+    """Placeholders of a view: what they show now, what is wrong with them, and whether
+    the figures its texts were written for have changed."""
+    view = AgendaView(v["title"], v["message"], v["page"], dict(v["params"]))
+    live, error = view_live_figures(ds, view, ctx)
+    if error is not None:
+        st.warning(FT["no_figures"].format(n=n, error=md(error)))
+        return
+    title, message = fill(view.title, live), fill(view.message, live)
+    problems = [p.message() for p in (*title.problems, *message.problems)]
+    if problems:
+        st.warning(FT["problems"].format(n=n, problems=md(" ".join(problems))))
+    if title.used or message.used:
+        st.caption(FT["preview"].format(title=md(title.text), message=md(message.text)))
+    saved_figures = v.get("figures") or {}
+    changes = changed_figures(saved_figures, live, (view.title, view.message))
+    if changes:
+        text = "; ".join(
+            FT["change"].format(label=c.label, saved=c.saved, now=c.now)
+            + ("" if c.placeholder else FT["literal"])
+            for c in changes
+        )
+        literal = any(not c.placeholder for c in changes)
+        st.warning(
+            FT["stale"].format(n=n, changes=md(text))
+            + (" " + FT["literal_hint"].format() if literal else ""),
+            icon=":material/update:",
+        )
+        st.button(
+            FT["accept"],
+            key=f"ag_accept_{v['uid']}",
+            on_click=_accept,
+            args=(v["uid"], quoted_figures((view.title, view.message), live)),
+            help=FT["accept_help"],
+        )
+
+
 def _save(agenda: Agenda, expected: str, start: bool = False) -> None:
     """Save ``agenda`` if the file is still in version ``expected``; otherwise keep the
     conflict for the page to show. Errors of the folder are shown as they happen."""
     assert path is not None
+    agenda = _with_figures(agenda)
     try:
         new_version = write_agenda(path, agenda, expected_version=expected)
     except AgendaConflictError as exc:
@@ -253,7 +339,9 @@ st.header(T["agenda"])
 if presenting():
     st.subheader(md(draft["title"]) or T["untitled"])
     for n, v in enumerate(draft["views"], start=1):
-        st.markdown(f"**{n}. {md(v['title'])}** – {md(v['message'])}")
+        live = _live(AgendaView(v["title"], v["message"], v["page"], dict(v["params"])))
+        title, message = fill(v["title"], live).text, fill(v["message"], live).text
+        st.markdown(f"**{n}. {md(title)}** – {md(message)}")
 else:
     if "ag_title" not in st.session_state:
         st.session_state["ag_title"] = draft["title"]
@@ -264,6 +352,18 @@ else:
         placeholder=T["agenda_title_placeholder"],
     )
     views: list[dict[str, Any]] = draft["views"]
+    with st.expander(AGENDA_FIGURE_TEXTS["help_title"]):
+        st.write(AGENDA_FIGURE_TEXTS["help_intro"].format())
+        show_table(
+            pd.DataFrame(
+                {
+                    AGENDA_FIGURE_TEXTS["col_name"]: [f"{{{n}}}" for n in PLACEHOLDERS],
+                    AGENDA_FIGURE_TEXTS["col_meaning"]: [
+                        PLACEHOLDER_LABELS[n] for n in PLACEHOLDERS
+                    ],
+                }
+            )
+        )
     if not views:
         st.info(T["empty"])
     pages = max(1, -(-len(views) // PAGE_SIZE))
@@ -331,6 +431,7 @@ else:
             st.text_area(
                 T["message"], key=mkey, on_change=_edit, args=(uid, "message", mkey), height=80
             )
+            _figure_notes(v, n)
             st.code(link, language=None, wrap_lines=True)
 
     # ---- add a view ----------------------------------------------------------------------

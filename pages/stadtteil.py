@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import re
 
+import folium
 import streamlit as st
 
 from quartiersatlas.analysis import Selection
+from quartiersatlas.export import figures_sheet
 from quartiersatlas.formatting import format_metres
+from quartiersatlas.gislayers import report_layers
 from quartiersatlas.maps import build_map
 from quartiersatlas.pdf import profile_pdf
-from quartiersatlas.profile import report_layers
 from quartiersatlas.safe_text import escape_markdown as md
 from quartiersatlas.safe_text import markdown_code
 from quartiersatlas.texts import (
     COMMON_TEXTS,
+    COVERAGE_NOTES,
     DOWNLOAD_TEXTS,
     KARTE_TEXTS,
     REPORT_COLUMNS,
@@ -27,14 +30,17 @@ from ui import downloads as dl
 from ui.common import data_status_note, residents_label, show_table
 from ui.coverage_cache import analysis, data_key, profile
 from ui.data import get_dataset
-from ui.mapview import show_map
-from ui.presentation import presenting
+from ui.mapview import clicked_feature, show_map
+from ui.presentation import district_bounds, evidence, on_slide, presenting, slide_map
 from ui.selection import kinds_widget, radius_widget
 from ui.urlstate import init_from_url, stop, sync_url
 
 PAGE = "stadtteil"
 SEL = "selected_district"
 WEB_ADDRESS = re.compile(r"https?://\S+")
+PICK_KEY = "stadtteil_pick"
+PICK_MAP_HEIGHT = 370  # the whole map on the first screen at 1366x768
+PICK_CREDITS_ROOM = 0.2  # share of the city's height left free below it
 
 ds = get_dataset()
 s = ds.settings
@@ -57,11 +63,12 @@ if selected is not None and selected not in names:
     selected = None
     st.session_state[SEL] = None
 
-st.title(
-    KARTE_TEXTS["district_title"].format(name=md(names[selected]))
-    if selected
-    else REPORT_TITLES["profile_kicker"]
-)
+if not on_slide():  # an agenda slide has the view's title
+    st.title(
+        KARTE_TEXTS["district_title"].format(name=md(names[selected]))
+        if selected
+        else REPORT_TITLES["profile_kicker"]
+    )
 if not presenting():
     choice = st.selectbox(
         C["district"],
@@ -75,16 +82,43 @@ if not presenting():
     if choice != selected:
         st.session_state[SEL] = choice
         st.rerun()
-data_status_note(ds)
+if not on_slide():
+    data_status_note(ds)
 
+if selected is None and not presenting():
+    # a map to pick from: every district named, a click opens its Steckbrief
+    map_column, text_column = st.columns([3, 2])
+    text_column.info(T["intro"] + " " + T["pick_hint"], icon=":material/location_city:")
+    x0, y0, x1, y1 = (float(v) for v in ds.districts.to_crs("EPSG:4326").total_bounds)
+    pick = build_map(
+        ds.districts,
+        ds.places.iloc[0:0],
+        s.kinds,
+        metric_crs=s.metric_crs,
+        center=s.map_center,
+        zoom=s.map_zoom,
+        attribution=s.map_attribution,
+        basemap=s.basemap,
+        # room below the city for the credits, which wrap in this narrow map
+        bounds=(x0, y0 - PICK_CREDITS_ROOM * (y1 - y0), x1, y1),
+    )
+    pick.options["zoom_snap"] = 0.25  # the city fills the small map (quarter zoom steps)
+    with map_column:
+        out = show_map(pick, PICK_KEY, height=PICK_MAP_HEIGHT)
+    text_column.caption(T["pick_map_caption"].format(n=len(names)))
+    hit = clicked_feature(out, PICK_KEY, "district")
+    if hit is not None and str(hit.get("id")) in names:
+        st.session_state[SEL] = str(hit["id"])
+        st.rerun()
+    stop(PAGE, ctx)
 if selected is None:
-    st.info(
+    evidence().info(  # on an agenda slide: in place of the map
         T["intro"],
         icon=":material/location_city:",
     )
     stop(PAGE, ctx)
 if not kinds:
-    st.info(C["no_kind"])
+    evidence().info(C["no_kind"])
     stop(PAGE, ctx)
 assert selected is not None
 
@@ -92,6 +126,34 @@ selection = Selection(kinds=tuple(kinds), radius_m=float(radius))
 a = analysis(key, selection, ds)
 prof = profile(key, selected, selection, ds)
 name = prof.district
+
+
+def district_map() -> folium.Map:
+    """The district's map: fitted to it, its places, its uncovered areas hatched."""
+    assert selected is not None
+    district = ds.districts[ds.districts["id"].astype(str) == selected].to_crs("EPSG:4326")
+    x0, y0, x1, y1 = (float(v) for v in district.total_bounds)
+    return build_map(
+        ds.districts,
+        ds.places.loc[a.counting.index],
+        s.kinds,
+        metric_crs=s.metric_crs,
+        center=((y0 + y1) / 2, (x0 + x1) / 2),
+        zoom=s.map_zoom,
+        uncovered=prof.uncovered,
+        uncovered_label=T["uncovered_label"].format(name=name, radius=format_metres(float(radius))),
+        selected_district=selected,
+        attribution=s.map_attribution,
+        basemap=s.basemap,
+        bounds=(x0, y0, x1, y1),
+        presentation=presenting(),
+        cluster=False,
+    )
+
+
+if on_slide():  # an agenda slide: the district's map is the evidence
+    slide_map(district_map(), f"stadtteil_map_{selected}", district_bounds(ds, [selected]))
+    stop(PAGE, ctx)
 st.caption(md(prof.selection))  # kind labels from settings.toml
 
 # ---- key figures -----------------------------------------------------------------------
@@ -124,24 +186,7 @@ figures = prof.figures_table()
 show_table(figures, height="content")
 
 st.header(REPORT_TITLES["map"])
-district = ds.districts[ds.districts["id"].astype(str) == selected].to_crs("EPSG:4326")
-x0, y0, x1, y1 = (float(v) for v in district.total_bounds)
-m = build_map(
-    ds.districts,
-    ds.places.loc[a.counting.index],
-    s.kinds,
-    metric_crs=s.metric_crs,
-    center=((y0 + y1) / 2, (x0 + x1) / 2),
-    zoom=s.map_zoom,
-    uncovered=prof.uncovered,
-    uncovered_label=T["uncovered_label"].format(name=name, radius=radius_text),
-    selected_district=selected,
-    attribution=s.map_attribution,
-    basemap=s.basemap,
-    bounds=(x0, y0, x1, y1),
-    presentation=presenting(),
-    cluster=False,
-)
+m = district_map()
 show_map(m, f"stadtteil_map_{selected}", height=600 if presenting() else 500)
 st.caption(T["map_caption"].format(name=md(name), radius=radius_text))
 
@@ -182,6 +227,8 @@ if not prof.has_active_team:
 st.header(REPORT_TITLES["notes"])
 st.caption(md(" ".join(prof.notes)))
 if not presenting():
+    with st.expander(T["method"]):
+        st.caption(md(COVERAGE_NOTES["catchment_method"].format(crs=s.metric_crs)))
     with st.expander(REPORT_TITLES["sources"]):
         # a web address as code: shown and copied exactly, not a link from data
         st.markdown(
@@ -194,7 +241,7 @@ if not presenting():
 # ---- downloads ---------------------------------------------------------------------------
 if not presenting():
     st.header(C["download"])
-    layers = report_layers(ds, a)
+    layers = report_layers(ds, a, selected)  # the district's layers, not the city's
     items = [
         dl.pdf(
             T["pdf"],
@@ -202,7 +249,12 @@ if not presenting():
             lambda: profile_pdf(prof, ds),
             T["pdf_help"],
         ),
-        dl.xlsx(T["xlsx"], f"steckbrief-{name}", prof.tables()),
+        # the key figures as numbers (the page shows them as texts)
+        dl.xlsx(
+            T["xlsx"],
+            f"steckbrief-{name}",
+            prof.tables() | {REPORT_TITLES["figures"]: figures_sheet(prof.figures, name)},
+        ),
         dl.csv(T["figures_csv"], f"kennzahlen-{name}", figures),
         dl.csv(D["places_csv"], f"orte-{name}", prof.places),
         dl.csv(T["groups_csv"], f"teams-netzwerke-{name}", prof.groups),

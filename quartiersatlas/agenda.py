@@ -12,6 +12,13 @@ mode the app steps through them. The file looks like this::
     message = "Drei Orte für Alle, zwei davon aktiv."
     page = "karte"
     params = { kinds = "ort_fuer_alle", indicator = "none" }
+    figures = { stadtteile_mit_ort = "2" }
+
+Title and message may hold placeholders for live figures of the view
+(``{stadtteile_ohne_team}``; :mod:`quartiersatlas.placeholders`). ``figures``
+(optional, written by the page "Präsentation") keeps the figures the texts quoted when
+the view was saved, so the page can warn when the data has changed since; files without
+it stay valid.
 
 Instead of ``page`` and ``params`` a view may give ``link = "/karte?kinds=ort_fuer_alle"``
 (a link copied from the app).
@@ -38,7 +45,7 @@ import json
 import os
 import tempfile
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -58,6 +65,7 @@ from quartiersatlas.linkstate import (
     parse_params,
     to_params,
 )
+from quartiersatlas.placeholders import PLACEHOLDERS, fill
 from quartiersatlas.problems import Problem
 from quartiersatlas.texts import AGENDA_PROBLEMS, PAGE_TITLES
 
@@ -77,16 +85,22 @@ __all__ = [
 _GLOBAL_NAMES = {p.name for p in GLOBAL_PARAMS}
 MAX_TITLE = 160
 MAX_MESSAGE = 600
+MAX_FIGURE = 80
 
 
 @dataclass(frozen=True)
 class AgendaView:
-    """One view of an agenda: a page with link parameters, a title and a key message."""
+    """One view of an agenda: a page with link parameters, a title and a key message.
+
+    ``figures``: the live figures (placeholder name → text) that title and message
+    quoted when the view was saved (:func:`quartiersatlas.placeholders.quoted_figures`).
+    """
 
     title: str
     message: str
     page: str
     params: Mapping[str, str] = field(default_factory=dict)
+    figures: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -191,6 +205,10 @@ def parse_agenda(
                 continue
             params[str(name)] = text_value
         params = {k: v for k, v in params.items() if k not in _GLOBAL_NAMES}
+        figures = _figures(item.get("figures", {}), problem)
+        for column, text in (("title", vtitle), ("message", message)):
+            for tp in fill(text, None).problems:
+                problem(column, tp.message(), value=tp.token, severity="warning")
         if ctx is not None:
             state, notices = parse_params(params, ctx, str(page))
             for notice in notices:
@@ -209,9 +227,29 @@ def parse_agenda(
                 message=message.strip()[:MAX_MESSAGE],
                 page=str(page),
                 params=params,
+                figures=figures,
             )
         )
     return Agenda(title=title.strip()[:MAX_TITLE], views=tuple(views)), problems
+
+
+def _figures(raw: object, problem: Callable[..., None]) -> dict[str, str]:
+    """The saved figures of a view (names of placeholders → their text then)."""
+    if not isinstance(raw, dict):
+        problem("figures", AGENDA_PROBLEMS["figures"], value=repr(raw), severity="warning")
+        return {}
+    out: dict[str, str] = {}
+    for name, value in raw.items():
+        if name not in PLACEHOLDERS or not isinstance(value, str | int | float):
+            problem(
+                "figures",
+                AGENDA_PROBLEMS["figures"],
+                value=f"{name} = {value!r}",
+                severity="warning",
+            )
+            continue
+        out[str(name)] = str(value)[:MAX_FIGURE]
+    return out
 
 
 def merge_agendas(saved: Agenda, mine: Agenda, base: Agenda) -> Agenda:
@@ -312,7 +350,9 @@ def agenda_to_toml(agenda: Agenda) -> str:
         "# Quartiersatlas agenda: views shown one after another in the presentation mode.",
         '# Written by the page "Präsentation"; may be edited by hand. Each view has a title,',
         "# a message (the one key message), a page and params (the link parameters of that",
-        '# page; see README "Links and meeting mode").',
+        '# page; see README "Links and meeting mode"). Title and message may contain',
+        "# placeholders of live numbers in braces (listed on that page); figures records",
+        "# their values at the last save (the page warns when the data has changed since).",
         "# Pages: " + ", ".join(AGENDA_PAGES) + ".",
         f"title = {_toml_string(agenda.title)}",
     ]
@@ -327,6 +367,11 @@ def agenda_to_toml(agenda: Agenda) -> str:
             f"page = {_toml_string(view.page)}",
             "params = { " + params + " }" if params else "params = {}",
         ]
+        if view.figures:
+            figures = ", ".join(
+                f"{_toml_key(k)} = {_toml_string(v)}" for k, v in view.figures.items()
+            )
+            lines.append("figures = { " + figures + " }")
     return "\n".join(lines) + "\n"
 
 

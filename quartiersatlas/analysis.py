@@ -16,6 +16,19 @@ recorded as ``yes``: :attr:`Analysis.shown` are those places, and the accessible
 columns of the coverage table (``accessible_*``) measure them beside all counting
 places. Teams and networks count when they are active.
 
+Distance mode
+-------------
+``distance`` says how the radius is measured: ``straight`` (straight line, the
+catchment discs of :mod:`quartiersatlas.coverage`), ``walk`` or ``wheelchair`` (along
+the prepared street network passed to :func:`analyse` as ``network``; semantics in
+:mod:`quartiersatlas.network` and :mod:`quartiersatlas.network_coverage`). In the
+network modes residents covered, target groups, area shares, uncovered areas and the
+gap criteria all follow the network; with ``wheelchair`` only places with
+``step_free = yes`` cover (``unknown`` does not), while the number of places per
+district still counts every counting place. ``minutes`` (instead of ``radius_m``)
+gives the radius as a time at the profile's speed (``[network] walk_speed_kmh``,
+``wheelchair_speed_kmh``; straight lines use the walking speed).
+
 Everything here is a pure function of a loaded
 :class:`~quartiersatlas.dataset.Dataset` and plain values; nothing is read or cached.
 """
@@ -25,23 +38,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, get_args
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from quartiersatlas.coverage import (
-    AccessCounts,
-    access_counts,
-    accessible_mask,
-    city_totals,
-    coverage_table,
-    to_metric,
-    uncovered_areas,
-)
+from quartiersatlas.accessibility import AccessCounts, access_counts, accessible_mask
+from quartiersatlas.coverage import to_metric
 from quartiersatlas.dataset import Dataset
-from quartiersatlas.formatting import count_text, format_metres
+from quartiersatlas.district_coverage import city_totals, coverage_table, uncovered_areas
+from quartiersatlas.formatting import count_text, format_metres, format_number, format_percent
 from quartiersatlas.gaps import GapCriteria, evaluate_gaps, provision_phrase
 from quartiersatlas.need import indicator_columns
 from quartiersatlas.schema import (
@@ -52,10 +59,17 @@ from quartiersatlas.schema import (
     TargetGroup,
 )
 from quartiersatlas.settings import Settings
-from quartiersatlas.texts import ANALYSIS_TEXTS, COVERAGE_NOTES, REPORT_CRITERIA
+from quartiersatlas.texts import ANALYSIS_TEXTS, COVERAGE_NOTES, NETWORK_TEXTS, REPORT_CRITERIA
+
+if TYPE_CHECKING:  # the network modules (scipy.sparse) load only in a network mode
+    from quartiersatlas.network import Network
+    from quartiersatlas.network_coverage import NetworkResult
+    from quartiersatlas.network_profiles import Profile
 
 __all__ = [
+    "DISTANCE_MODES",
     "Analysis",
+    "DistanceMode",
     "Selection",
     "analyse",
     "analyse_frames",
@@ -63,9 +77,11 @@ __all__ = [
     "need_is_synthetic",
 ]
 
-DistanceMode = Literal["air"]
-"""How the catchment is measured: ``air`` = straight-line distance (the walking
-network of issue 12 adds a mode here)."""
+DistanceMode = Literal["straight", "walk", "wheelchair"]
+"""How the catchment is measured: ``straight`` = straight-line distance; ``walk`` and
+``wheelchair`` = along the street network (profiles of
+:mod:`quartiersatlas.network_profiles`)."""
+DISTANCE_MODES: tuple[DistanceMode, ...] = get_args(DistanceMode)
 
 
 @dataclass(frozen=True)
@@ -86,7 +102,9 @@ class Selection:
     radius_m: float | None = None
     group: TargetGroup = "all"
     criteria: GapCriteria = field(default_factory=GapCriteria)
-    distance: DistanceMode = "air"
+    distance: DistanceMode = "straight"
+    minutes: float | None = None
+    """Radius as a time (minutes at the mode's speed); replaces ``radius_m`` when set."""
 
     def resolved(self, settings: Settings) -> Selection:
         """This selection with the settings' defaults filled in and every value checked.
@@ -99,7 +117,19 @@ class Selection:
         """
         kinds = tuple(settings.kind_ids) if self.kinds is None else tuple(self.kinds)
         statuses = settings.default_statuses if self.statuses is None else tuple(self.statuses)
-        radius = float(settings.default_radius_m if self.radius_m is None else self.radius_m)
+        if self.distance not in DISTANCE_MODES:
+            raise ValueError(
+                NETWORK_TEXTS["unknown_mode"].format(
+                    mode=self.distance, allowed=", ".join(DISTANCE_MODES)
+                )
+            )
+        if self.minutes is not None:
+            minutes = float(self.minutes)
+            if not np.isfinite(minutes) or minutes < 0:
+                raise ValueError(NETWORK_TEXTS["minutes"].format(minutes=self.minutes))
+            radius = minutes * self.speed_kmh(settings) * 1000.0 / 60.0
+        else:
+            radius = float(settings.default_radius_m if self.radius_m is None else self.radius_m)
         _check(ANALYSIS_TEXTS["kinds"], kinds, settings.kind_ids)
         _check(ANALYSIS_TEXTS["statuses"], statuses, STATUSES)
         _check(ANALYSIS_TEXTS["require"], self.require, ACCESSIBILITY_COLUMNS)
@@ -112,6 +142,12 @@ class Selection:
         if not np.isfinite(radius) or radius < 0:
             raise ValueError(ANALYSIS_TEXTS["radius"].format(radius=radius))
         return replace(self, kinds=kinds, statuses=statuses, radius_m=radius)
+
+    def speed_kmh(self, settings: Settings) -> float:
+        """The speed that turns minutes into metres in this mode (km/h)."""
+        if self.distance == "wheelchair":
+            return settings.wheelchair_speed_kmh
+        return settings.walk_speed_kmh
 
 
 def _check(what: str, values: Sequence[str], allowed: Sequence[str]) -> None:
@@ -166,7 +202,7 @@ def filter_places(
 class Analysis:
     """The coverage and gap computation of one selection, for every view.
 
-    ``table`` is :func:`~quartiersatlas.coverage.coverage_table` of the counting places
+    ``table`` is :func:`~quartiersatlas.district_coverage.coverage_table` of the counting places
     (with ``accessible_*`` columns when ``selection.require`` is set), ``evaluated``
     the same with the gap criteria, score, reasons and rank
     (:func:`~quartiersatlas.gaps.evaluate_gaps`). Frames in the metric CRS.
@@ -185,6 +221,8 @@ class Analysis:
     access: AccessCounts
     notes: tuple[str, ...]
     workers: int = DEFAULT_WORKERS
+    network_result: NetworkResult | None = None
+    """What the network modes computed beyond the table (``None`` for ``straight``)."""
 
     # Short names for the selection's parts (read by reports and pages).
     @property
@@ -215,7 +253,12 @@ class Analysis:
     @cached_property
     def uncovered(self) -> gpd.GeoDataFrame:
         """Uncovered parts of every district ("weiße Flecken") by the counting places,
-        with the residents there (computed on first use)."""
+        with the residents there (computed on first use; in a network mode, unions of
+        unreached cell squares)."""
+        if self.network_result is not None:
+            from quartiersatlas.network_coverage import uncovered_layer
+
+            return uncovered_layer(self.districts, self.network_result.counting, self.table)
         return uncovered_areas(
             self.districts, self.counting, self.radius_m, table=self.table, workers=self.workers
         )
@@ -226,6 +269,10 @@ class Analysis:
         without a requirement). Residents there are not estimated."""
         if not self.require:
             return self.uncovered
+        if self.network_result is not None and self.network_result.shown is not None:
+            from quartiersatlas.network_coverage import uncovered_layer
+
+            return uncovered_layer(self.districts, self.network_result.shown, None)
         return uncovered_areas(self.districts, self.shown, self.radius_m, workers=self.workers)
 
     def indicators(self) -> pd.DataFrame:
@@ -265,6 +312,7 @@ def analyse(
     need: pd.DataFrame | None = None,
     cells: pd.DataFrame | None = None,
     metric: tuple[gpd.GeoDataFrame, gpd.GeoDataFrame] | None = None,
+    network: Network | None = None,
     workers: int = DEFAULT_WORKERS,
 ) -> Analysis:
     """Coverage table, gap evaluation and notes of one selection of a data set.
@@ -279,11 +327,15 @@ def analyse(
         Parsed need table (:func:`quartiersatlas.need.read_need`), or ``None``.
     cells
         Population grid cells in the metric CRS (see
-        :func:`quartiersatlas.coverage.coverage_table`), or ``None`` (residents spread
+        :func:`quartiersatlas.district_coverage.coverage_table`), or ``None`` (residents spread
         evenly over each district).
     metric
         Districts and places already in the metric CRS (a cache may pass them);
         ``None``: reprojected here.
+    network
+        The prepared street network (:func:`quartiersatlas.network_io.read_network`),
+        needed for the distance modes ``walk`` and ``wheelchair``; any metric CRS (it
+        is reprojected to the settings' one).
     workers
         Threads for the coverage computation.
 
@@ -291,7 +343,8 @@ def analyse(
     ------
     ValueError
         For an unknown kind, status, accessibility attribute or target group, or a bad
-        radius (see :meth:`Selection.resolved`).
+        radius (see :meth:`Selection.resolved`); for a network mode without a network,
+        or with a network that does not overlap the districts.
     """
     s = ds.settings
     sel = (selection or Selection()).resolved(s)
@@ -310,6 +363,7 @@ def analyse(
         cells=cells,
         kind_labels=[s.kind_label(k) for k in kinds],
         all_kinds=len(kinds) == len(s.kinds),
+        network=network,
         workers=workers,
     )
 
@@ -327,6 +381,7 @@ def analyse_frames(
     cells: pd.DataFrame | None = None,
     kind_labels: Sequence[str] = (),
     all_kinds: bool = True,
+    network: Network | None = None,
     workers: int = DEFAULT_WORKERS,
 ) -> Analysis:
     """:func:`analyse` on frames instead of a data set (the command line reads files
@@ -361,6 +416,11 @@ def analyse_frames(
         workers=workers,
     )
     provision = provision_phrase(list(kind_labels), all_kinds=all_kinds)
+    result = None
+    if sel.distance != "straight":
+        table, result = _network_table(
+            table, districts, counting, shown, sel, metric_crs, cells, network, workers
+        )
     evaluated = evaluate_gaps(table, crit, radius_m=radius, provision=provision)
     need_column = crit.need_column
     if need_column is None and need is not None:
@@ -378,7 +438,50 @@ def analyse_frames(
         evaluated=evaluated,
         totals=city_totals(table),
         access=access_counts(_located(counting), sel.require),
-        notes=tuple(_notes(metric_crs, sel, counting, cells, need)),
+        notes=tuple(_notes(metric_crs, sel, counting, cells, need, network, result)),
+        workers=workers,
+        network_result=result,
+    )
+
+
+def _network_table(
+    table: pd.DataFrame,
+    districts: gpd.GeoDataFrame,
+    counting: gpd.GeoDataFrame,
+    shown: gpd.GeoDataFrame,
+    sel: Selection,
+    metric_crs: str,
+    cells: pd.DataFrame | None,
+    network: Network | None,
+    workers: int,
+) -> tuple[pd.DataFrame, NetworkResult]:
+    """The coverage table measured along the network (modes ``walk``/``wheelchair``)."""
+    from quartiersatlas.network_coverage import apply_network, check_overlap, step_free_places
+
+    if network is None:
+        raise ValueError(NETWORK_TEXTS["no_network"].format(mode=sel.distance))
+    net = network.to_crs(metric_crs)
+    radius = float(sel.radius_m or 0.0)
+    check_overlap(net, districts, radius)
+    profile: Profile = "wheelchair" if sel.distance == "wheelchair" else "walk"
+    covering, covering_shown = counting, shown if sel.require else None
+    excluded = 0
+    if profile == "wheelchair":
+        covering = step_free_places(counting)
+        excluded = len(_located(counting)) - len(_located(covering))
+        if covering_shown is not None:
+            covering_shown = step_free_places(covering_shown)
+    return apply_network(
+        table,
+        districts,
+        covering,
+        radius,
+        net,
+        profile,
+        covering_shown=covering_shown,
+        cells=cells,
+        group=sel.group,
+        excluded_places=excluded,
         workers=workers,
     )
 
@@ -396,6 +499,8 @@ def _notes(
     counting: pd.DataFrame,
     cells: pd.DataFrame | None,
     need: pd.DataFrame | None,
+    network: Network | None = None,
+    result: NetworkResult | None = None,
 ) -> list[str]:
     """How the numbers were computed, in German sentences (for every view)."""
     notes = [COVERAGE_NOTES["grid"] if cells is not None else COVERAGE_NOTES["evenly_spread"]]
@@ -403,11 +508,37 @@ def _notes(
         column = TARGET_GROUP_COLUMNS[sel.group]
         by_cells = cells is not None and column in cells.columns and cells[column].notna().any()
         notes.append(COVERAGE_NOTES["groups_grid" if by_cells else "groups"])
-    notes.append(
-        COVERAGE_NOTES["catchment"].format(
-            radius=format_metres(float(sel.radius_m or 0.0)), crs=metric_crs
+    radius_text = format_metres(float(sel.radius_m or 0.0))
+    if result is None:
+        notes.append(COVERAGE_NOTES["catchment"].format(radius=radius_text, crs=metric_crs))
+    else:
+        source = str(network.meta.get("source_name", "")) if network is not None else ""
+        notes.append(
+            NETWORK_TEXTS[f"note_{result.profile}"].format(radius=radius_text, source=source)
         )
-    )
+        if result.excluded_places:
+            notes.append(
+                NETWORK_TEXTS["note_excluded"].format(
+                    places=count_text(
+                        result.excluded_places, ANALYSIS_TEXTS["place"], ANALYSIS_TEXTS["places"]
+                    )
+                )
+            )
+        if result.off_main_share:
+            notes.append(
+                NETWORK_TEXTS["note_off_main"].format(share=format_percent(result.off_main_share))
+            )
+    if sel.minutes:
+        speed = (float(sel.radius_m or 0.0) / 1000.0) / (float(sel.minutes) / 60.0)
+        notes.append(
+            NETWORK_TEXTS["note_minutes"].format(
+                minutes=format_number(
+                    float(sel.minutes), 0 if float(sel.minutes).is_integer() else 1
+                ),
+                speed=format_number(speed, 1),
+                radius=radius_text,
+            )
+        )
     located = _located(counting)
     approximate = int(located["coord_quality"].astype(str).eq("approximate").sum())
     if approximate:

@@ -25,7 +25,15 @@ from pyproj import CRS
 
 from quartiersatlas.texts import CORE_ERRORS
 
-__all__ = ["QUAD_SEGS", "catchment_discs", "disc_template"]
+__all__ = [
+    "QUAD_SEGS",
+    "as_xy",
+    "catchment_discs",
+    "check_radius",
+    "disc_template",
+    "geometry_array",
+    "inscribed_radius",
+]
 
 QUAD_SEGS: Final = 16
 """Segments per quarter circle of every catchment polygon (64 vertices)."""
@@ -36,14 +44,17 @@ BoolArray = npt.NDArray[np.bool_]
 GeomArray = npt.NDArray[np.object_]
 
 
-def _check_radius(radius_m: float) -> float:
+def check_radius(radius_m: float) -> float:
+    """The radius as a float; a ``ValueError`` in German for a negative or infinite one."""
     r = float(radius_m)
     if not np.isfinite(r) or r < 0:
         raise ValueError(CORE_ERRORS["radius"].format(radius=radius_m))
     return r
 
 
-def _geoms(districts: gpd.GeoDataFrame | gpd.GeoSeries | GeomArray) -> GeomArray:
+def geometry_array(districts: gpd.GeoDataFrame | gpd.GeoSeries | GeomArray) -> GeomArray:
+    """The geometries as a numpy object array; a ``ValueError`` in German for a layer in
+    a geographic CRS (distances and areas need metres)."""
     if isinstance(districts, gpd.GeoDataFrame | gpd.GeoSeries):
         crs = districts.crs
         if crs is not None and CRS.from_user_input(crs).is_geographic:
@@ -52,7 +63,9 @@ def _geoms(districts: gpd.GeoDataFrame | gpd.GeoSeries | GeomArray) -> GeomArray
     return np.asarray(districts, dtype=object)
 
 
-def _as_xy(xy: npt.ArrayLike) -> FloatArray:
+def as_xy(xy: npt.ArrayLike) -> FloatArray:
+    """Points as an ``(n, 2)`` float array, rows with a missing coordinate dropped; a
+    ``ValueError`` in German for any other shape."""
     arr = np.asarray(xy, dtype=np.float64)
     if arr.size == 0:
         return np.zeros((0, 2), dtype=np.float64)
@@ -78,15 +91,17 @@ def catchment_discs(xy: npt.ArrayLike, radius_m: float, quad_segs: int = QUAD_SE
     >>> round(float(shapely.area(d[0])), 1)  # 64-gon inscribed in the circle
     31365.5
     """
-    pts = _as_xy(xy)
-    r = _check_radius(radius_m)
+    pts = as_xy(xy)
+    r = check_radius(radius_m)
     if len(pts) == 0 or r == 0:
         return np.array([shapely.Polygon() for _ in range(len(pts))], dtype=object)
     tmpl = disc_template(r, quad_segs)
     return np.asarray(shapely.polygons(pts[:, None, :] + tmpl[None, :, :]), dtype=object)
 
 
-def _inscribed_radius(radius_m: float) -> float:
+def inscribed_radius(radius_m: float) -> float:
+    """The radius of the largest circle inside the catchment polygon of ``radius_m``
+    (a point nearer than this to a place is surely covered)."""
     tmpl = shapely.Polygon(disc_template(radius_m))
     # The polygon's inscribed radius, slightly reduced against rounding.
     return float(shapely.distance(shapely.Point(0.0, 0.0), tmpl.exterior)) * (1 - 1e-9)

@@ -40,9 +40,10 @@ import pandas as pd
 from pyproj import Transformer
 
 from quartiersatlas._errors import DataError
+from quartiersatlas.decoding import decode_text
 from quartiersatlas.problems import Problem
-from quartiersatlas.readers import decode_text
 from quartiersatlas.settings import MAX_POPULATION
+from quartiersatlas.table_rows import sniff_delimiter
 from quartiersatlas.texts import CENSUS_PROBLEMS, DATA_PROBLEMS
 
 _T = CENSUS_PROBLEMS
@@ -418,8 +419,7 @@ def read_census_grid(path: str | os.PathLike[str]) -> tuple[pd.DataFrame, list[P
         ) from exc
     text, _encoding, decode_problems = decode_text(data, label)
     first = text.split("\n", 1)[0]
-    counts = {d: first.count(d) for d in (";", ",", "\t")}
-    delim = max(counts, key=lambda d: counts[d]) if max(counts.values()) else ";"
+    delim = sniff_delimiter(text, default=";")
     header = [h.strip().strip('"') for h in first.strip("\r").split(delim)]
     as_text: dict[str, type | str] = dict.fromkeys(header, str)
     # Fast path: centre columns read as numbers; any odd value falls back to text.

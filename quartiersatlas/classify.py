@@ -126,6 +126,20 @@ class ClassBreaks:
             lo = hi
         return out
 
+    def counts(self) -> list[int]:
+        """How many districts fall into each class (no-data districts not counted)."""
+        out = [0] * len(self.upper)
+        for cls in self.classes.values():
+            if 0 <= cls < len(out):
+                out[cls] += 1
+        return out
+
+    def unequal_quantiles(self) -> bool:
+        """Quantile classes that ties made unequal: the legend must not promise equal
+        classes (e.g. 27, 3 and 1 districts when most values are 0)."""
+        counts = self.counts()
+        return self.scheme == "quantiles" and len(counts) > 1 and max(counts) - min(counts) > 1
+
 
 def classify(
     values: Mapping[str, float], scheme: str = "quantiles", k: int = 5, palette: str = "YlGnBu"

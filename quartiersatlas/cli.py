@@ -8,7 +8,6 @@ unusable settings).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -21,9 +20,10 @@ from quartiersatlas.cli_common import (
     add_file_arguments,
     optional_settings,
     run_guarded,
+    write_json_records,
 )
 from quartiersatlas.problems import Problem, count_errors
-from quartiersatlas.texts import CLI_TEXTS
+from quartiersatlas.texts import CLI_METAVARS, CLI_TEXTS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = ["build_parser", "main"]
 
-_LATE_COMMANDS = ("coverage", "report")
+_LATE_COMMANDS = ("coverage", "report", "network")
 """Sub-commands whose parser lives in their own module (imported only when needed)."""
 
 
@@ -57,14 +57,16 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         description=CLI_TEXTS["description"],
         epilog=CLI_TEXTS["epilog"],
     )
-    sub = parser.add_subparsers(dest="command", metavar="BEFEHL", parser_class=_Parser)
+    sub = parser.add_subparsers(
+        dest="command", metavar=CLI_METAVARS["command"], parser_class=_Parser
+    )
 
     check = sub.add_parser(
         "check",
         help=CLI_TEXTS["check_help"],
         description=CLI_TEXTS["check_description"],
     )
-    check.add_argument("--data", metavar="ORDNER", help=CLI_TEXTS["data_help"])
+    check.add_argument("--data", metavar=CLI_METAVARS["folder"], help=CLI_TEXTS["data_help"])
     check.add_argument("--strict", action="store_true", help=CLI_TEXTS["strict_help"])
     check.add_argument("--quiet", action="store_true", help=CLI_TEXTS["quiet_help"])
 
@@ -76,10 +78,10 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     add_file_arguments(join, ("districts", "places"))
     join.add_argument(
         "--name-field",
-        metavar="FELD",
+        metavar=CLI_METAVARS["field"],
         help=CLI_TEXTS["name_field_help"] + CLI_TEXTS["name_field_default"],
     )
-    join.add_argument("--layer", metavar="EBENE", help=CLI_TEXTS["layer_help"])
+    join.add_argument("--layer", metavar=CLI_METAVARS["layer"], help=CLI_TEXTS["layer_help"])
     join.add_argument(
         "--format",
         choices=("csv", "json"),
@@ -88,21 +90,21 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     )
     join.add_argument(
         "--crs",
-        metavar="CRS",
+        metavar=CLI_METAVARS["crs"],
         help=CLI_TEXTS["crs_help"] + CLI_TEXTS["crs_default"],
     )
     join.add_argument(
         "--tolerance",
         type=float,
-        metavar="METER",
+        metavar=CLI_METAVARS["metres"],
         help=CLI_TEXTS["tolerance_help"] + CLI_TEXTS["tolerance_default"],
     )
     join.add_argument(
         "--data",
-        metavar="ORDNER",
+        metavar=CLI_METAVARS["folder"],
         help=CLI_TEXTS["data_folder_help"].format(options=CLI_TEXTS["join_file_options"]),
     )
-    join.add_argument("--output", "-o", metavar="DATEI", help=CLI_TEXTS["output_help"])
+    join.add_argument("--output", "-o", metavar=CLI_METAVARS["file"], help=CLI_TEXTS["output_help"])
     if command in (None, "coverage"):
         from quartiersatlas.cli_coverage import add_coverage_parser
 
@@ -111,6 +113,10 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         from quartiersatlas.cli_report import add_report_parser
 
         add_report_parser(sub)
+    if command in (None, "network"):
+        from quartiersatlas.cli_network import add_network_parser
+
+        add_network_parser(sub)
     return parser
 
 
@@ -195,8 +201,7 @@ def _cmd_join(args: argparse.Namespace) -> int:
 
 def _write_table(table: pd.DataFrame, fmt: str, out: TextIO) -> None:
     if fmt == "json":
-        json.dump(table.to_dict(orient="records"), out, ensure_ascii=False, indent=1)
-        out.write("\n")
+        write_json_records(table.to_dict(orient="records"), out)
     else:
         table.to_csv(out, index=False, lineterminator="\n")
 
@@ -224,6 +229,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from quartiersatlas.cli_coverage import run_coverage
 
         return run_coverage(args)
+    if args.command == "network":
+        from quartiersatlas.cli_network import run_network
+
+        return run_network(args)
     if args.command == "report":
         from quartiersatlas.cli_report import run_report
 

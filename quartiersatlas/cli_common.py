@@ -9,17 +9,18 @@ No command ends in a traceback: an error no check foresaw is one message and exi
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TextIO
 
 from quartiersatlas._errors import DataError, SettingsError
 from quartiersatlas.problems import Problem
 from quartiersatlas.schema import ACCESSIBILITY_COLUMNS, STATUSES
-from quartiersatlas.texts import CLI_TEXTS
+from quartiersatlas.texts import CLI_METAVARS, CLI_TEXTS
 
 if TYPE_CHECKING:  # the heavy modules are imported when a command reads data
     import geopandas as gpd
@@ -42,6 +43,7 @@ __all__ = [
     "resolve_files",
     "resolve_inputs",
     "run_guarded",
+    "write_json_records",
 ]
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -54,12 +56,12 @@ def add_selection_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--status",
         default="active",
-        metavar="S1,S2",
+        metavar=CLI_METAVARS["statuses"],
         help=CLI_TEXTS["status_help"].format(allowed=", ".join(STATUSES)),
     )
     p.add_argument(
         "--require",
-        metavar="M1,M2",
+        metavar=CLI_METAVARS["requirements"],
         help=CLI_TEXTS["require_help"].format(allowed=", ".join(ACCESSIBILITY_COLUMNS)),
     )
 
@@ -86,7 +88,7 @@ def add_file_arguments(p: argparse.ArgumentParser, keys: Sequence[str]) -> None:
         _attr, text = FILE_OPTIONS[key]
         p.add_argument(
             f"--{key}",
-            metavar="DATEI",
+            metavar=CLI_METAVARS["file"],
             help=CLI_TEXTS["file_default"].format(text=text, key=key),
         )
 
@@ -141,6 +143,32 @@ def resolve_inputs(
             notices.append(optional_file_notice(path, key))
             setattr(args, key, None)
     return notices
+
+
+def _json_default(value: object) -> object:
+    """numpy scalars as Python values (non-finite floats as ``null``), others as text."""
+    import numpy as np
+
+    if isinstance(value, np.bool_):
+        return bool(value)
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, np.floating):
+        return None if not np.isfinite(value) else float(value)
+    return str(value)
+
+
+def write_json_records(rows: Sequence[Mapping[Any, object]], out: TextIO) -> None:
+    """A JSON array with one record per line (readable, and written by the C encoder:
+    ``json.dump`` with ``indent`` falls back to the pure-Python encoder, about ten times
+    slower on 1,000 districts)."""
+    encode = json.JSONEncoder(ensure_ascii=False, default=_json_default, allow_nan=False).encode
+    if not rows:
+        out.write("[]\n")
+        return
+    out.write("[\n")
+    out.write(",\n".join(encode(row) for row in rows))
+    out.write("\n]\n")
 
 
 def optional_settings(data: str | None) -> Settings | None:
@@ -215,7 +243,8 @@ def read_inputs(args: argparse.Namespace, settings: Settings | None, require_kin
     from quartiersatlas.dataset import city_extent, join_places, read_district_layer
     from quartiersatlas.readers import read_table
     from quartiersatlas.schema import PLACE_COLUMNS
-    from quartiersatlas.validate import parse_places, utm_crs_for
+    from quartiersatlas.validate_crs import utm_crs_for
+    from quartiersatlas.validate_places import parse_places
 
     resolve_files(args, settings, ("districts", "places"))
     name_field = args.name_field or (settings.district_name_field if settings else "name")

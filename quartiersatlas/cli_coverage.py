@@ -4,7 +4,7 @@ Same core functions as the page "Abdeckung & Lücken": the files are read and ch
 by :mod:`quartiersatlas.readers` / :mod:`quartiersatlas.validate` (places with the
 kinds of the data folder's settings.toml when one is found via ``--data`` or
 ``QUARTIERSATLAS_DATA``, leniently otherwise), the places are joined to the districts,
-and :func:`quartiersatlas.coverage.coverage_table` and
+and :func:`quartiersatlas.district_coverage.coverage_table` and
 :func:`quartiersatlas.gaps.evaluate_gaps` compute one record per district.
 
 Output: JSON (default; ``null`` for values that cannot be computed) or CSV (empty
@@ -19,7 +19,6 @@ sub-commands, and ``if args.command == "coverage": return run_coverage(args)``.
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import sys
 from collections.abc import Sequence
@@ -37,6 +36,12 @@ from quartiersatlas.cli_common import (
     read_inputs,
     resolve_inputs,
     run_guarded,
+    write_json_records,
+)
+from quartiersatlas.cli_network import (
+    add_coverage_network_arguments,
+    coverage_network,
+    with_distance_mode,
 )
 from quartiersatlas.schema import (
     ACCESSIBILITY_COLUMNS,
@@ -45,7 +50,13 @@ from quartiersatlas.schema import (
     STATUSES,
     TARGET_GROUP_COLUMNS,
 )
-from quartiersatlas.texts import CLI_COVERAGE_HELP, CLI_TEXTS, DATA_PROBLEMS, REPORT_CLI
+from quartiersatlas.texts import (
+    CLI_COVERAGE_HELP,
+    CLI_METAVARS,
+    CLI_TEXTS,
+    DATA_PROBLEMS,
+    REPORT_CLI,
+)
 
 if TYPE_CHECKING:  # heavy modules are imported where a command runs (fast --help)
     import geopandas as gpd
@@ -128,11 +139,12 @@ def add_coverage_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
         "--radius",
         required=True,
         type=_radius,
-        metavar="METER",
+        metavar=CLI_METAVARS["metres"],
         help=CLI_TEXTS["radius_help"],
     )
-    p.add_argument("--kinds", metavar="K1,K2", help=CLI_COVERAGE_HELP["kinds"])
+    p.add_argument("--kinds", metavar=CLI_METAVARS["kinds"], help=CLI_COVERAGE_HELP["kinds"])
     add_selection_arguments(p)
+    add_coverage_network_arguments(p)  # --network, --profile (issue 12)
     p.add_argument(
         "--group",
         choices=tuple(TARGET_GROUP_COLUMNS),
@@ -142,7 +154,7 @@ def add_coverage_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     p.add_argument(
         "--criteria",
         default=_DEFAULT_CRITERIA,
-        metavar="LISTE",
+        metavar=CLI_METAVARS["list"],
         help=CLI_COVERAGE_HELP["criteria"].format(
             criteria=", ".join(CRITERIA), default=_DEFAULT_CRITERIA
         ),
@@ -151,7 +163,7 @@ def add_coverage_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
         "--coverage-below",
         type=_percent,
         default=50.0,
-        metavar="PROZENT",
+        metavar=CLI_METAVARS["percent"],
         help=CLI_COVERAGE_HELP["coverage_below"],
     )
     p.add_argument(
@@ -164,11 +176,18 @@ def add_coverage_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
         "--per-1000-below",
         type=_number,
         default=0.5,
-        metavar="Y",
+        metavar=CLI_METAVARS["per_1000"],
         help=CLI_COVERAGE_HELP["per_1000_below"],
     )
-    p.add_argument("--need-column", metavar="SPALTE", help=CLI_COVERAGE_HELP["need_column"])
-    p.add_argument("--need-above", type=_number, metavar="Z", help=CLI_COVERAGE_HELP["need_above"])
+    p.add_argument(
+        "--need-column", metavar=CLI_METAVARS["column"], help=CLI_COVERAGE_HELP["need_column"]
+    )
+    p.add_argument(
+        "--need-above",
+        type=_number,
+        metavar=CLI_METAVARS["need_value"],
+        help=CLI_COVERAGE_HELP["need_above"],
+    )
     p.add_argument(
         "--format",
         choices=("json", "csv"),
@@ -177,24 +196,26 @@ def add_coverage_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     )
     p.add_argument(
         "--uncovered-out",
-        metavar="DATEI.geojson",
+        metavar=CLI_METAVARS["geojson_file"],
         help=CLI_COVERAGE_HELP["uncovered_out"],
     )
-    p.add_argument("--output", "-o", metavar="DATEI", help=CLI_TEXTS["output_help"])
-    p.add_argument("--name-field", metavar="FELD", help=CLI_TEXTS["name_field_help"])
-    p.add_argument("--layer", metavar="EBENE", help=CLI_TEXTS["layer_help"])
-    p.add_argument("--crs", metavar="CRS", help=CLI_TEXTS["crs_help"])
-    p.add_argument("--tolerance", type=float, metavar="METER", help=CLI_TEXTS["tolerance_help"])
+    p.add_argument("--output", "-o", metavar=CLI_METAVARS["file"], help=CLI_TEXTS["output_help"])
+    p.add_argument("--name-field", metavar=CLI_METAVARS["field"], help=CLI_TEXTS["name_field_help"])
+    p.add_argument("--layer", metavar=CLI_METAVARS["layer"], help=CLI_TEXTS["layer_help"])
+    p.add_argument("--crs", metavar=CLI_METAVARS["crs"], help=CLI_TEXTS["crs_help"])
+    p.add_argument(
+        "--tolerance", type=float, metavar=CLI_METAVARS["metres"], help=CLI_TEXTS["tolerance_help"]
+    )
     p.add_argument(
         "--workers",
         type=int,
         default=DEFAULT_WORKERS,
-        metavar="N",
+        metavar=CLI_METAVARS["count"],
         help=CLI_COVERAGE_HELP["workers"].format(n=DEFAULT_WORKERS),
     )
     p.add_argument(
         "--data",
-        metavar="ORDNER",
+        metavar=CLI_METAVARS["folder"],
         help=CLI_TEXTS["data_folder_help"].format(options=CLI_COVERAGE_HELP["file_options"]),
     )
 
@@ -234,22 +255,10 @@ def _read_groups(
         return None, []
     from quartiersatlas.readers import read_table
     from quartiersatlas.schema import GROUP_COLUMNS
-    from quartiersatlas.validate import parse_groups
+    from quartiersatlas.validate_groups import parse_groups
 
     raw = read_table(path, GROUP_COLUMNS)
     return parse_groups(raw, districts, types)
-
-
-def _json_default(value: object) -> object:
-    import numpy as np
-
-    if isinstance(value, np.bool_):
-        return bool(value)
-    if isinstance(value, np.integer):
-        return int(value)
-    if isinstance(value, np.floating):
-        return None if not np.isfinite(value) else float(value)
-    return str(value)
 
 
 def _clean(value: object) -> object:
@@ -274,15 +283,7 @@ def records(table: pd.DataFrame) -> list[dict[str, object]]:
 
 def _write(table: pd.DataFrame, fmt: str, out: TextIO) -> None:
     if fmt == "json":
-        json.dump(
-            records(table),
-            out,
-            ensure_ascii=False,
-            indent=1,
-            default=_json_default,
-            allow_nan=False,
-        )
-        out.write("\n")
+        write_json_records(records(table), out)
     else:
         table.to_csv(out, index=False, lineterminator="\n")
 
@@ -343,7 +344,7 @@ def _run(args: argparse.Namespace) -> int:
     from quartiersatlas.problems import count_errors
     from quartiersatlas.readers import read_table
     from quartiersatlas.schema import POPULATION_COLUMNS
-    from quartiersatlas.validate import parse_population
+    from quartiersatlas.validate_population import parse_population
 
     settings = optional_settings(args.data)
     statuses = _items(args.status)  # none given: the settings' default statuses
@@ -390,6 +391,7 @@ def _run(args: argparse.Namespace) -> int:
     criteria = _criteria(args, need)
 
     default_statuses = settings.default_statuses if settings is not None else ("active",)
+    distance, network = coverage_network(args, settings)
     selection = Selection(
         kinds=tuple(kinds) if kinds is not None else None,
         statuses=tuple(statuses) if statuses else default_statuses,
@@ -397,6 +399,7 @@ def _run(args: argparse.Namespace) -> int:
         radius_m=args.radius,
         group=args.group,
         criteria=criteria,
+        distance=distance,
     )
     if settings is not None and kinds is not None:
         labels = [settings.kind_label(k) for k in kinds]
@@ -416,8 +419,9 @@ def _run(args: argparse.Namespace) -> int:
         kind_labels=labels,
         all_kinds=all_kinds,
         workers=max(1, args.workers),
+        network=network,
     )
-    out_table = _output_table(analysis.evaluated)
+    out_table = with_distance_mode(_output_table(analysis.evaluated), distance)
 
     if args.uncovered_out:
         analysis.uncovered.to_crs("EPSG:4326").to_file(args.uncovered_out, driver="GeoJSON")

@@ -41,7 +41,7 @@ from quartiersatlas.cli_common import (
 )
 from quartiersatlas.schema import ACCESSIBILITY_COLUMNS, STATUSES
 from quartiersatlas.text_utils import normalize_key
-from quartiersatlas.texts import CLI_REPORT_HELP, CLI_TEXTS, REPORT_CLI, REPORT_TITLES
+from quartiersatlas.texts import CLI_METAVARS, CLI_REPORT_HELP, CLI_TEXTS, REPORT_CLI, REPORT_TITLES
 
 if TYPE_CHECKING:  # heavy modules are imported when the command runs (fast --help)
     import pandas as pd
@@ -78,24 +78,26 @@ def add_report_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     what = p.add_mutually_exclusive_group(required=True)
     what.add_argument(
         "--district",
-        metavar="NAME",
+        metavar=CLI_METAVARS["name"],
         help=CLI_REPORT_HELP["district"],
     )
     what.add_argument("--overview", action="store_true", help=CLI_REPORT_HELP["overview"])
-    p.add_argument("--out", "-o", required=True, metavar="DATEI.pdf", help=CLI_REPORT_HELP["out"])
+    p.add_argument(
+        "--out", "-o", required=True, metavar=CLI_METAVARS["pdf_file"], help=CLI_REPORT_HELP["out"]
+    )
     p.add_argument(
         "--radius",
         type=_radius,
-        metavar="METER",
+        metavar=CLI_METAVARS["metres"],
         help=CLI_TEXTS["radius_help"] + CLI_REPORT_HELP["radius_default"],
     )
     p.add_argument(
         "--kinds",
-        metavar="K1,K2",
+        metavar=CLI_METAVARS["kinds"],
         help=CLI_REPORT_HELP["kinds"],
     )
     add_selection_arguments(p)
-    p.add_argument("--data", metavar="ORDNER", help=CLI_TEXTS["data_help"])
+    p.add_argument("--data", metavar=CLI_METAVARS["folder"], help=CLI_TEXTS["data_help"])
 
 
 def _kinds(ds: Dataset, requested: list[str]) -> list[str] | None:

@@ -25,20 +25,21 @@ from quartiersatlas.census import read_census_grid
 from quartiersatlas.join import assign_districts, join_problems
 from quartiersatlas.need import read_need
 from quartiersatlas.problems import Problem, count_errors
-from quartiersatlas.readers import read_districts, read_table
+from quartiersatlas.readers import read_table
 from quartiersatlas.schema import GROUP_COLUMNS, NETWORK_TYPES, PLACE_COLUMNS, POPULATION_COLUMNS
 from quartiersatlas.settings import KNOWN_KEYS, SETTINGS_FILE, Settings
 from quartiersatlas.texts import DATASET_PROBLEMS as _T
 from quartiersatlas.texts import READER_PROBLEMS
-from quartiersatlas.validate import (
-    Extent,
+from quartiersatlas.validate import Extent
+from quartiersatlas.validate_crs import (
     district_coordinate_problems,
     map_center_problems,
     metric_crs_problems,
-    parse_groups,
-    parse_places,
-    parse_population,
 )
+from quartiersatlas.validate_groups import parse_groups
+from quartiersatlas.validate_places import parse_places
+from quartiersatlas.validate_population import parse_population
+from quartiersatlas.vector_files import read_districts
 
 __all__ = [
     "REQUIRED_FILES",
@@ -146,7 +147,7 @@ def _label(path: Path, settings: Settings) -> str:
 def _feature_numbers(kept: int, problems: list[Problem]) -> list[int]:
     """The feature number (1-based, as in the file) of each district that was kept.
 
-    :func:`quartiersatlas.readers.read_districts` reports every feature it rejects as
+    :func:`quartiersatlas.vector_files.read_districts` reports every feature it rejects as
     an error with its feature number (warnings keep the feature) and returns the kept
     ones in file order, so the kept ones are the numbers not rejected.
     """
@@ -179,9 +180,9 @@ def read_district_layer(
     layer: str | None = None,
     metric_crs: str | None = None,
 ) -> tuple[gpd.GeoDataFrame, list[Problem]]:
-    """Read a district layer (:func:`quartiersatlas.readers.read_districts`) and reject
+    """Read a district layer (:func:`quartiersatlas.vector_files.read_districts`) and reject
     districts whose coordinates cannot be used
-    (:func:`quartiersatlas.validate.district_coordinate_problems`).
+    (:func:`quartiersatlas.validate_crs.district_coordinate_problems`).
 
     Raises
     ------

@@ -6,13 +6,17 @@ CSV (:func:`to_german_csv`)
     As German Excel opens it by double-click: UTF-8 with BOM, ``;`` between cells,
     decimal comma, no thousands separator, ``\\r\\n`` line ends, no index. Dates as
     ISO 8601 (``2024-05-15``; with a time ``2024-05-15T08:30:00``), booleans as
-    ``ja``/``nein``, lists as ``"a; b"``, missing values as empty cells. Text cells
-    that Excel would run as a formula (starting with ``=``, ``+``, ``@``, a tab, or a
-    ``-`` that does not start a number) get a leading apostrophe (CSV injection).
+    ``ja``/``nein``, lists as ``"a; b"``, missing values as empty cells. Numbers with
+    a fraction are rounded to at most 4 decimals (no ``0,38461538461538464``). With
+    ``status`` lines, the first line says the data status (``Datenstand: …``) before
+    the header row. Text cells that Excel would run as a formula (starting with ``=``,
+    ``+``, ``@``, a tab, or a ``-`` that does not start a number) get a leading
+    apostrophe (CSV injection).
 Excel (:func:`to_xlsx`)
     One sheet per frame; bold, frozen header with filter; column widths from the
     content; numbers, dates and booleans stay typed cells; text is always text (never
-    a formula).
+    a formula). :func:`figures_sheet` makes the key figures of a report a table of
+    numbers (not of formatted texts).
 GeoJSON (:func:`to_geojson`)
     RFC 7946: WGS84 longitude/latitude, no ``crs`` member, counter-clockwise exterior
     rings, 7 decimals (written by GDAL with ``RFC7946=YES``).
@@ -23,7 +27,8 @@ GeoPackage (:func:`to_geopackage`)
     (:func:`layer_name`).
 HTML (:func:`standalone_map_html`)
     The rendered folium map with Leaflet, its plugins, their stylesheets and the
-    stylesheets' images inlined: one file that works offline, without any request.
+    stylesheets' images inlined: one file that works offline, without any request; with
+    a title, the date and what the map shows (the filters) above the map.
 
 No function here reads a data file; the GeoPackage is assembled in a temporary file
 that is deleted again.
@@ -32,13 +37,16 @@ that is deleted again.
 from __future__ import annotations
 
 import base64
+import csv
 import datetime as dt
+import html as html_lib
 import io
 import math
 import re
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import folium
 import geopandas as gpd
@@ -54,7 +62,10 @@ from openpyxl.utils import get_column_letter
 from quartiersatlas.assets import VendorAsset, vendor_css, vendor_js
 from quartiersatlas.maprender import render_map_html
 from quartiersatlas.text_utils import slugify
-from quartiersatlas.texts import EXPORT_TEXTS
+from quartiersatlas.texts import EXPORT_TEXTS, REPORT_FIGURE_LABELS
+
+if TYPE_CHECKING:  # keyfigures pulls in the analysis; export stays light at import
+    from quartiersatlas.keyfigures import KeyFigure
 
 __all__ = [
     "CSV_MEDIA_TYPE",
@@ -62,6 +73,7 @@ __all__ = [
     "GPKG_MEDIA_TYPE",
     "HTML_MEDIA_TYPE",
     "XLSX_MEDIA_TYPE",
+    "figures_sheet",
     "layer_name",
     "sheet_name",
     "standalone_map_html",
@@ -82,6 +94,8 @@ YES, NO = "ja", "nein"
 _NUMBER = re.compile(r"^-\s*\d[\d.,]*(?:[eE][-+]?\d+)?$")
 _FORMULA_START = ("=", "+", "@", "\t", "\r")
 _XLSX_MAX_CELL = 32_767
+CSV_DECIMALS = 4
+"""Decimals a CSV keeps at most (shares 0..1 to 0.01 percentage points)."""
 
 
 # ----------------------------------------------------------------------- values
@@ -112,11 +126,13 @@ def _defuse(text: str) -> str:
     return text
 
 
-def _german_float(value: float) -> str:
-    return repr(float(value)).replace(".", ",")
+def _german_float(value: float, decimals: int | None = CSV_DECIMALS) -> str:
+    """``0,3846`` (at most ``decimals`` decimals; ``None``: every digit)."""
+    v = float(value) if decimals is None else round(float(value), decimals) + 0.0
+    return repr(v).replace(".", ",")
 
 
-def _csv_cell(value: object) -> object:
+def _csv_cell(value: object, decimals: int | None = CSV_DECIMALS) -> object:
     """One cell of an object column, as the CSV shows it."""
     if _missing(value):
         return ""
@@ -125,7 +141,7 @@ def _csv_cell(value: object) -> object:
     if isinstance(value, dt.date | pd.Timestamp):
         return _iso(value)
     if isinstance(value, float | np.floating):
-        return _german_float(float(value))
+        return _german_float(float(value), decimals)
     if isinstance(value, int | np.integer):
         return int(value)
     if isinstance(value, list | tuple | set | frozenset):
@@ -146,7 +162,9 @@ def _plain(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def to_german_csv(frame: pd.DataFrame) -> bytes:
+def to_german_csv(
+    frame: pd.DataFrame, status: Sequence[str] = (), decimals: int | None = CSV_DECIMALS
+) -> bytes:
     """A table as CSV for German Excel (see the module docstring).
 
     Parameters
@@ -154,6 +172,13 @@ def to_german_csv(frame: pd.DataFrame) -> bytes:
     frame
         Any table; column headers are written as given (give German headers for
         users); the index is not written. A GeoDataFrame's geometry becomes WKT.
+    status
+        The data-status note (what is schematic, synthetic or estimated; e.g.
+        :func:`quartiersatlas.provenance.status_lines`): written as the first line,
+        ``Datenstand: …``, one cell, before the header. Empty: no such line.
+    decimals
+        Numbers with a fraction are rounded to this many decimals (``None``: as
+        stored).
 
     Returns
     -------
@@ -164,6 +189,8 @@ def to_german_csv(frame: pd.DataFrame) -> bytes:
     --------
     >>> to_german_csv(pd.DataFrame({"Stadtteil": ["Ost"], "Anteil": [0.5]}))[3:]
     b'Stadtteil;Anteil\\r\\nOst;0,5\\r\\n'
+    >>> to_german_csv(pd.DataFrame({"Anteil": [1 / 3]}), status=["Einwohner geschätzt."])[3:]
+    b'Datenstand: Einwohner gesch\\xc3\\xa4tzt.\\r\\nAnteil\\r\\n0,3333\\r\\n'
     """
     out = _plain(frame).copy()
     for col in out.columns:
@@ -175,14 +202,20 @@ def to_german_csv(frame: pd.DataFrame) -> bytes:
         elif pd.api.types.is_datetime64_any_dtype(series.dtype):
             out[col] = series.map(lambda v: "" if _missing(v) else _iso(v)).astype(object)
         elif pd.api.types.is_float_dtype(series.dtype):
-            out[col] = series.map(lambda v: "" if _missing(v) else _german_float(float(v))).astype(
-                object
-            )
+            out[col] = series.map(
+                lambda v: "" if _missing(v) else _german_float(float(v), decimals)
+            ).astype(object)
         elif pd.api.types.is_integer_dtype(series.dtype):
             out[col] = series.map(lambda v: "" if _missing(v) else str(int(v))).astype(object)
         else:
-            out[col] = series.astype(object).map(_csv_cell).astype(object)
+            out[col] = series.astype(object).map(lambda v: _csv_cell(v, decimals)).astype(object)
     text = out.to_csv(sep=";", index=False, lineterminator="\r\n")
+    lines = [str(line).strip() for line in status if str(line).strip()]
+    if lines:
+        head = io.StringIO()
+        note = EXPORT_TEXTS["csv_status"].format(lines=" ".join(lines))
+        csv.writer(head, delimiter=";", lineterminator="\r\n").writerow([_defuse(note)])
+        text = head.getvalue() + text
     return (BOM + text).encode("utf-8")
 
 
@@ -290,6 +323,58 @@ def to_xlsx(frames: Mapping[str, pd.DataFrame]) -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+_SHARE_KEYS = frozenset({"area_covered_share", "residents_covered_share"})
+# key figures whose district value is a count and whose city value a share of residents
+_CITY_SHARE_KEYS = frozenset({"residents_under_18", "residents_65_plus"})
+
+
+def figures_sheet(figures: Sequence[KeyFigure], district: str) -> pd.DataFrame:
+    """The key figures of a Steckbrief as a table of numbers, for Excel.
+
+    Columns: Kennzahl, ``district`` (the value as a number; shares in percent,
+    rounded to 0.1), Einheit, Stadt (Zahl) (the city's figure as a number, as
+    described in the next column) and Stadt (Vergleich) (the city's figure in words,
+    as on the page). Values without data are empty cells, never the text "keine Daten".
+    """
+
+    def number(value: float | None, percent: bool) -> float | None:
+        if value is None or not math.isfinite(float(value)):
+            return None
+        v = float(value) * (100.0 if percent else 1.0)
+        return round(v, 1 if percent else 2) + 0.0
+
+    rows = []
+    for f in figures:
+        share = f.key in _SHARE_KEYS or f.key.endswith("_share")
+        unit = (
+            EXPORT_TEXTS["unit_percent"]
+            if share
+            else EXPORT_TEXTS["unit_km2"]
+            if f.key.endswith("km2")
+            else ""
+        )
+        rows.append(
+            {
+                REPORT_FIGURE_LABELS["figure"]: f.label,
+                district: number(f.value, share),
+                EXPORT_TEXTS["unit"]: unit,
+                EXPORT_TEXTS["city_number"]: number(f.city, share or f.key in _CITY_SHARE_KEYS),
+                REPORT_FIGURE_LABELS["city"]: f.city_text,
+            }
+        )
+    columns = [
+        REPORT_FIGURE_LABELS["figure"],
+        district,
+        EXPORT_TEXTS["unit"],
+        EXPORT_TEXTS["city_number"],
+        REPORT_FIGURE_LABELS["city"],
+    ]
+    out = pd.DataFrame(rows, columns=columns)
+    for col in (district, EXPORT_TEXTS["city_number"]):
+        out[col] = pd.to_numeric(out[col], errors="coerce").astype(float)
+    return out
 
 
 def _set(cell: Cell, value: object, fmt: str | None) -> None:
@@ -452,18 +537,63 @@ def _json_object(values: Mapping[str, str]) -> str:
     return "{" + ", ".join(f'"{k}": "{v}"' for k, v in values.items()) + "}"
 
 
-def standalone_map_html(m: folium.Map | str) -> str:
+_HEAD_CSS = """<style>
+html, body {display: flex; flex-direction: column}
+.qa-export-head {flex: 0 0 auto; padding: 6px 12px; font: 13px/1.35 sans-serif; color: #111;
+ background: #fff; border-bottom: 1px solid #999}
+.qa-export-head h1 {font-size: 18px; margin: 0 0 2px}
+.qa-export-head p {margin: 0}
+.qa-export-body > .folium-map {flex: 1 1 auto; min-height: 0; height: auto !important}
+</style>"""
+
+
+def _export_head(title: str, lines: Sequence[str], day: dt.date) -> str:
+    """The block above the map: title, date, what is shown (every text escaped)."""
+    parts = ['<header class="qa-export-head">']
+    if title:
+        parts.append(f"<h1>{html_lib.escape(title)}</h1>")
+    parts.append(
+        f"<p>{html_lib.escape(EXPORT_TEXTS['map_date'].format(date=day.strftime('%d.%m.%Y')))}</p>"
+    )
+    parts.extend(f"<p>{html_lib.escape(str(line))}</p>" for line in lines if str(line).strip())
+    parts.append("</header>")
+    return "".join(parts)
+
+
+def _add_head(html: str, title: str, lines: Sequence[str], day: dt.date) -> str:
+    """``<title>`` and the header block above the map (the map fills the rest)."""
+    if title:
+        tag = f"<title>{html_lib.escape(title)}</title>"
+        html = re.sub(r"<head>", lambda _m: "<head>\n" + tag, html, count=1)
+    html = re.sub(r"</head>", lambda _m: _HEAD_CSS + "\n</head>", html, count=1)
+    head = _export_head(title, lines, day)
+    return re.sub(r"<body>", lambda _m: '<body class="qa-export-body">\n' + head, html, count=1)
+
+
+def standalone_map_html(
+    m: folium.Map | str,
+    title: str = "",
+    lines: Sequence[str] = (),
+    today: dt.date | None = None,
+) -> str:
     """The map as one HTML file that works offline.
 
     Every vendored script and stylesheet the map refers to (Leaflet,
     Leaflet.markercluster; whatever ``asset_base`` it was built with) is inlined, the
     stylesheets' images become ``data:`` URIs, and Leaflet's default marker icons are
-    set to ``data:`` URIs too.
+    set to ``data:`` URIs too. Above the map stand the title, the date and ``lines``
+    (what the map shows: filters, indicator), all HTML-escaped.
 
     Parameters
     ----------
     m
         A map from :func:`quartiersatlas.maps.build_map`, or its rendered HTML.
+    title
+        The file's title (``<title>`` and heading), e.g. "Quartiersatlas Oldenburg: Karte".
+    lines
+        What the map shows, in words (one paragraph each).
+    today
+        The date printed (default: today).
 
     Raises
     ------
@@ -472,6 +602,8 @@ def standalone_map_html(m: folium.Map | str) -> str:
         remote asset that is not vendored), or a referenced asset is not vendored.
     """
     html = m if isinstance(m, str) else render_map_html(m)
+    # the head first: inlined vendor code must not be searched for <head> and <body>
+    html = _add_head(html, title, lines, today or dt.date.today())
     scripts = list(vendor_js().values())
     styles = list(vendor_css().values())
 

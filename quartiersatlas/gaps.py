@@ -154,7 +154,7 @@ def evaluate_gaps(
     Parameters
     ----------
     table
-        A :func:`quartiersatlas.coverage.coverage_table`.
+        A :func:`quartiersatlas.district_coverage.coverage_table`.
     criteria
         The switched-on criteria and thresholds.
     radius_m

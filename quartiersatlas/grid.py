@@ -21,7 +21,6 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 import shapely
-from scipy.spatial import cKDTree
 
 from quartiersatlas._errors import DataError
 from quartiersatlas.catchment import (
@@ -29,9 +28,9 @@ from quartiersatlas.catchment import (
     FloatArray,
     GeomArray,
     IntArray,
-    _as_xy,
-    _check_radius,
-    _geoms,
+    as_xy,
+    check_radius,
+    geometry_array,
 )
 from quartiersatlas.census import cells_to_crs, read_census_grid
 from quartiersatlas.problems import Problem
@@ -53,10 +52,12 @@ def cells_reached(
     Exact Euclidean point distance (KD-tree); ``R = 0`` reaches nothing.
     """
     cells = np.asarray(cell_xy, dtype=np.float64).reshape(-1, 2)
-    pts = _as_xy(place_xy_)
-    r = _check_radius(radius_m)
+    pts = as_xy(place_xy_)
+    r = check_radius(radius_m)
     if len(cells) == 0 or len(pts) == 0 or r == 0:
         return np.zeros(len(cells), dtype=bool)
+    from scipy.spatial import cKDTree  # lazily: its import costs about 0.3 s
+
     d, _ = cKDTree(pts).query(
         cells, k=1, distance_upper_bound=r * (1 + 1e-9) + 1e-9, workers=max(1, workers)
     )
@@ -124,7 +125,7 @@ def assign_cells(cell_xy: npt.ArrayLike, districts: gpd.GeoDataFrame) -> npt.NDA
     out = np.full(len(cells), None, dtype=object)
     if len(cells) == 0 or len(districts) == 0:
         return out
-    geoms = _geoms(districts)
+    geoms = geometry_array(districts)
     ids = districts["id"].astype(str).to_numpy()
     pos = np.flatnonzero(np.isfinite(cells).all(axis=1))
     if len(pos) == 0:

@@ -3,7 +3,9 @@
 A title page (agenda title, city, date, data-status note, the list of views, the data
 sources), then one A4 page per view of the agenda: its number, title and key message,
 the selection in words, the key figures and the map of its page, the view's link and
-the data-status note. The figures come from the same analysis as the app's page
+the data-status note. Placeholders for live figures in title and message
+(``{stadtteile_ohne_team}``) are filled in as on the slides
+(:mod:`quartiersatlas.placeholders`). The figures come from the same analysis as the app's page
 (:func:`quartiersatlas.linkstate.selection_of` translates the view's link state into a
 :class:`~quartiersatlas.analysis.Selection`), so the handout shows the app's numbers.
 
@@ -13,13 +15,14 @@ criterion), link, then the map filling the rest of the page, so each view stays 
 page. A view whose link no longer fits the data (an unknown district, a Stadtteil view
 without district, a selection the data refuses) gets a page that says so.
 
-Layout helpers (fonts, status box, footer, tables, maps) are those of
-:mod:`quartiersatlas.pdf`. Texts from data and agenda are plain text: fpdf2 never
+Layout helpers (fonts, status box, footer, tables, maps) are those of the reports
+(:mod:`quartiersatlas.pdflayout`). Texts from data and agenda are plain text: fpdf2 never
 interprets markdown in them.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from datetime import date
 
@@ -32,29 +35,27 @@ from quartiersatlas.analysis import Analysis, Selection, analyse
 from quartiersatlas.coverage import to_metric
 from quartiersatlas.dataset import Dataset
 from quartiersatlas.grid import configured_cells
-from quartiersatlas.linkstate import LinkContext, parse_params, selection_of
-from quartiersatlas.pdf import (
-    _flag,
-    _german_date,
-    _heading,
-    _map,
-    _map_caption,
-    _output,
-    _para,
-    _Report,
-    _status_box,
-    _table,
-    _title,
+from quartiersatlas.linkcontext import LinkContext
+from quartiersatlas.linkstate import parse_params, selection_of
+from quartiersatlas.overview import city_overview
+from quartiersatlas.pdflayout import (
+    ReportPDF,
+    add_map,
+    add_table,
+    data_flag,
+    german_date,
+    heading,
+    map_caption,
+    paragraph,
+    pdf_bytes,
+    status_box,
+    title_block,
 )
+from quartiersatlas.placeholders import fill, view_figures
 from quartiersatlas.problems import count_errors
-from quartiersatlas.profile import (
-    city_overview,
-    criteria_text,
-    data_sources,
-    district_profile,
-    selection_text,
-    status_lines,
-)
+from quartiersatlas.profile import district_profile
+from quartiersatlas.provenance import data_sources, status_lines
+from quartiersatlas.selection_words import criteria_text, selection_text
 from quartiersatlas.staticmap import FONT_FAMILY, MapStyle, static_map
 from quartiersatlas.texts import (
     HANDOUT_TEXTS,
@@ -96,7 +97,7 @@ class _Analyses:
         return self._done[selection]
 
 
-def _small(pdf: _Report, text: str, size: float = 8.0, grey: int = 70) -> None:
+def _small(pdf: ReportPDF, text: str, size: float = 8.0, grey: int = 70) -> None:
     pdf.set_font(FONT_FAMILY, "", size)
     pdf.set_text_color(grey, grey, grey)
     pdf.multi_cell(0, size * 0.47, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -104,7 +105,7 @@ def _small(pdf: _Report, text: str, size: float = 8.0, grey: int = 70) -> None:
     pdf.ln(0.8)
 
 
-def _view_head(pdf: _Report, n: int, total: int, view: AgendaView, status: Sequence[str]) -> None:
+def _view_head(pdf: ReportPDF, n: int, total: int, view: AgendaView, status: Sequence[str]) -> None:
     page = PAGE_TITLES.get(view.page, view.page)
     pdf.set_font(FONT_FAMILY, "B", 9)
     pdf.set_text_color(90, 90, 90)
@@ -115,13 +116,13 @@ def _view_head(pdf: _Report, n: int, total: int, view: AgendaView, status: Seque
     pdf.multi_cell(0, 7, view.title, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(1)
     if view.message:
-        _para(pdf, view.message, size=10.5)
+        paragraph(pdf, view.message, size=10.5)
     pdf.ln(1)
-    _status_box(pdf, status)
+    status_box(pdf, status)
 
 
 def _map_to_bottom(
-    pdf: _Report,
+    pdf: ReportPDF,
     ds: Dataset,
     *,
     kinds: Sequence[str],
@@ -143,23 +144,23 @@ def _map_to_bottom(
         highlight=highlight,
         style=style,
     )
-    _map(pdf, fig, style, _map_caption(ds))
+    add_map(pdf, fig, style, map_caption(ds))
 
 
-def _link(pdf: _Report, view: AgendaView, notices: Sequence[str]) -> None:
+def _link(pdf: ReportPDF, view: AgendaView, notices: Sequence[str]) -> None:
     if notices:
         _small(pdf, T["notices"].format(notices=" ".join(notices)), size=7.5)
     _small(pdf, T["link"].format(link=view_url(view)), size=7.5)
 
 
-def _stale_page(pdf: _Report, view: AgendaView, reason: str, notices: Sequence[str]) -> None:
+def _stale_page(pdf: ReportPDF, view: AgendaView, reason: str, notices: Sequence[str]) -> None:
     pdf.ln(2)
-    _para(pdf, T["stale"].format(reason=reason), bold=True)
+    paragraph(pdf, T["stale"].format(reason=reason), bold=True)
     _link(pdf, view, notices)
 
 
 def _city_view(
-    pdf: _Report,
+    pdf: ReportPDF,
     ds: Dataset,
     view: AgendaView,
     state: dict[str, object],
@@ -177,15 +178,15 @@ def _city_view(
             REPORT_FIGURE_LABELS["value"]: [f.value_text for f in figures],
         }
     )
-    _table(pdf, frame, widths=[110.0, 70.0], size=8)
+    add_table(pdf, frame, widths=[110.0, 70.0], size=8)
     if view.page == "abdeckung" and a.criteria.active():
         _small(pdf, T["criteria"].format(criteria=criteria_text(a.criteria)))
         hits = a.evaluated[a.evaluated["gap_all"].astype(bool)]
         names = sorted(hits["district"].astype(str), key=str.casefold)
         if names:
-            _para(pdf, T["all_gaps"].format(n=len(names), names=", ".join(names)), size=8.5)
+            paragraph(pdf, T["all_gaps"].format(n=len(names), names=", ".join(names)), size=8.5)
         else:
-            _para(pdf, T["no_all_gaps"], size=8.5)
+            paragraph(pdf, T["no_all_gaps"], size=8.5)
     _link(pdf, view, notices)
     shows_gaps = view.page == "abdeckung" or (view.page == "karte" and bool(state.get("gaps")))
     _map_to_bottom(
@@ -199,7 +200,7 @@ def _city_view(
 
 
 def _district_view(
-    pdf: _Report,
+    pdf: ReportPDF,
     ds: Dataset,
     view: AgendaView,
     district: str,
@@ -209,9 +210,9 @@ def _district_view(
 ) -> None:
     p = district_profile(ds, district, analysis=a, today=today)
     _small(pdf, T["selection"].format(text=p.selection))
-    _table(pdf, p.figures_table(), widths=[68.0, 42.0, 70.0], size=7.5)
-    _para(pdf, p.rank_text, size=8.5, bold=True)
-    _para(pdf, p.uncovered_text, size=8.5)
+    add_table(pdf, p.figures_table(), widths=[68.0, 42.0, 70.0], size=7.5)
+    paragraph(pdf, p.rank_text, size=8.5, bold=True)
+    paragraph(pdf, p.uncovered_text, size=8.5)
     _link(pdf, view, notices)
     _map_to_bottom(
         pdf,
@@ -224,7 +225,7 @@ def _district_view(
     )
 
 
-def _problems_view(pdf: _Report, ds: Dataset, view: AgendaView, notices: Sequence[str]) -> None:
+def _problems_view(pdf: ReportPDF, ds: Dataset, view: AgendaView, notices: Sequence[str]) -> None:
     errors = count_errors(ds.problems)
     frame = pd.DataFrame(
         {
@@ -232,13 +233,13 @@ def _problems_view(pdf: _Report, ds: Dataset, view: AgendaView, notices: Sequenc
             REPORT_FIGURE_LABELS["value"]: [str(errors), str(len(ds.problems) - errors)],
         }
     )
-    _para(pdf, T["problems_intro"], size=9)
-    _table(pdf, frame, widths=[110.0, 70.0], size=8)
+    paragraph(pdf, T["problems_intro"], size=9)
+    add_table(pdf, frame, widths=[110.0, 70.0], size=8)
     _link(pdf, view, notices)
 
 
 def _title_page(
-    pdf: _Report,
+    pdf: ReportPDF,
     ds: Dataset,
     agenda: Agenda,
     status: Sequence[str],
@@ -246,23 +247,39 @@ def _title_page(
     today: date,
 ) -> None:
     pdf.add_page()
-    _title(
+    title_block(
         pdf,
         T["kicker"],
         agenda.title or T["untitled"],
-        REPORT_TITLES["subtitle"].format(city=ds.settings.city_name, date=_german_date(today)),
-        T["intro"].format(date=_german_date(today)),
+        REPORT_TITLES["subtitle"].format(city=ds.settings.city_name, date=german_date(today)),
+        T["intro"].format(date=german_date(today)),
     )
-    _status_box(pdf, status)
-    _heading(pdf, T["views"])
+    status_box(pdf, status)
+    heading(pdf, T["views"])
     if not agenda.views:
-        _para(pdf, T["no_views"])
+        paragraph(pdf, T["no_views"])
     for n, view in enumerate(agenda.views, start=1):
         page = PAGE_TITLES.get(view.page, view.page)
-        _para(pdf, T["view_line"].format(n=n, title=view.title, page=page), size=9.5)
-    _heading(pdf, REPORT_TITLES["sources"])
+        paragraph(pdf, T["view_line"].format(n=n, title=view.title, page=page), size=9.5)
+    heading(pdf, REPORT_TITLES["sources"])
     for line in sources:
         _small(pdf, f"• {line}", size=7, grey=40)
+
+
+def _filled(view: AgendaView, ctx: LinkContext, analyses: _Analyses) -> AgendaView:
+    """The view with the live figures of its analysis in title and message
+    (:mod:`quartiersatlas.placeholders`, as on the slides); placeholders without a
+    value stay as written."""
+    state, _notices = parse_params(view.params, ctx, view.page)
+    district = state.get("district") if view.page in ("karte", "stadtteil") else None
+    try:
+        a = analyses(selection_of(state, view.page))
+    except (KeyError, ValueError):
+        return view  # the view's page says why
+    live = view_figures(a, str(district) if district else None)
+    return dataclasses.replace(
+        view, title=fill(view.title, live).text, message=fill(view.message, live).text
+    )
 
 
 def grid_cells_of(ds: Dataset) -> pd.DataFrame | None:
@@ -307,15 +324,17 @@ def handout_pdf(
     status = status_lines(ds, need)
     sources = data_sources(ds, need=need)
     title = agenda.title or T["untitled"]
-    pdf = _Report(T["footer"].format(title=title), _flag(ds), f"{T['kicker']}: {title}")
+    pdf = ReportPDF(T["footer"].format(title=title), data_flag(ds), f"{T['kicker']}: {title}")
     pdf.set_subject(f"{title}, {ds.settings.city_name}")
-    _title_page(pdf, ds, agenda, status, sources, today)
-
     analyses = _Analyses(ds, need, cells)
+    # title and message with their placeholders filled in, as the slides show them
+    shown = [_filled(view, ctx, analyses) for view in agenda.views]
+    _title_page(pdf, ds, dataclasses.replace(agenda, views=tuple(shown)), status, sources, today)
+
     total = len(agenda.views)
-    for n, view in enumerate(agenda.views, start=1):
+    for n, (view, filled) in enumerate(zip(agenda.views, shown, strict=True), start=1):
         pdf.add_page()
-        _view_head(pdf, n, total, view, status)
+        _view_head(pdf, n, total, filled, status)
         state, notices = parse_params(view.params, ctx, view.page)
         try:
             if view.page in _CITY_PAGES:
@@ -334,4 +353,4 @@ def handout_pdf(
         except (KeyError, ValueError) as exc:
             # A selection the data refuses (an unknown kind or district): say so.
             _stale_page(pdf, view, str(exc.args[0] if exc.args else exc), notices)
-    return _output(pdf)
+    return pdf_bytes(pdf)

@@ -184,9 +184,10 @@ class LabelLayer(Layer):
     ``{"id", "h": the label's pre-escaped HTML (one element), "y", "x"}``. Labels sit in a pane
     between the areas and the markers that lets every click through. After each zoom,
     resize or layer change the labels are placed again in that order: on their point,
-    or just beside a marker that covers it; a label whose box would overlap a label
-    already shown, a control (legend, layer switch) or a marker is hidden (the
-    selected district's label only gives way to controls).
+    just beside a marker that covers it, or half a line above or below its point; a
+    label whose box would overlap a label already shown, a control (legend, layer
+    switch) or a marker is hidden (the selected district's label only gives way to
+    controls).
     """
 
     _template = Template(
@@ -241,6 +242,9 @@ class LabelLayer(Layer):
                               [s.right - r.left + 3, 0], [s.left - r.right - 3, 0]);
                 }
               });
+              // in a crowded centre: half a line up or down, still on its district
+              var h = r.bottom - r.top;
+              shifts.push([0, -0.6 * h], [0, 0.6 * h]);
               shifts.some(function(d) {
                 var dx = d[0] || 0, dy = d[1] || 0;
                 var c = {left: r.left + dx, right: r.right + dx,
@@ -317,6 +321,10 @@ class MarkerLayer(JSCSSMixin, Layer):
     """Markers built in one loop from compact JSON (small payload), optionally clustered.
 
     Cluster icons keep the kind colours: a ring split by the share of each kind.
+    ``unclustered_from``: the zoom from which every marker is drawn by itself (the
+    map's minimum zoom: never clustered). Markers on the same spot (one address, or
+    one estimated location) are fanned out around it by a few pixels, so that each
+    can be seen and clicked.
     """
 
     _template = Template(
@@ -325,7 +333,7 @@ class MarkerLayer(JSCSSMixin, Layer):
         var {{ this.get_name() }} = {% if this.cluster -%}
           L.markerClusterGroup({
             maxClusterRadius: 36,
-            disableClusteringAtZoom: 15,
+            disableClusteringAtZoom: {{ this.unclustered_from }},
             showCoverageOnHover: false,
             iconCreateFunction: function(cluster) {
               var ms = cluster.getAllChildMarkers(), counts = {}, keys = [];
@@ -352,11 +360,24 @@ class MarkerLayer(JSCSSMixin, Layer):
           L.featureGroup()
         {%- endif %};
         (function(group) {
+          var data = [];
           var symbols = {{ this.symbols_json }};
-          {{ this.data_json }}.forEach(function(p) {
+          {{ this.data_json }}.forEach(function(p) { data.push(p); });
+          var spots = {}, seen = {};
+          data.forEach(function(p) {
+            var k = p.y + ',' + p.x; spots[k] = (spots[k] || 0) + 1;
+          });
+          data.forEach(function(p) {
+            // markers on the same spot: fanned out on a small circle around it
+            var k = p.y + ',' + p.x, n = spots[k], i = seen[k] || 0, dx = 0, dy = 0;
+            seen[k] = i + 1;
+            if (n > 1) {
+              var a = 2 * Math.PI * i / n - Math.PI / 2, r = n > 4 ? 16 : 12;
+              dx = Math.round(r * Math.cos(a)); dy = Math.round(r * Math.sin(a));
+            }
             var icon = L.divIcon({html: symbols[p.s], className: 'qa-marker',
-                                  iconSize: [22, 22], iconAnchor: [11, 11],
-                                  popupAnchor: [0, -10], tooltipAnchor: [10, 0]});
+                                  iconSize: [22, 22], iconAnchor: [11 - dx, 11 - dy],
+                                  popupAnchor: [dx, dy - 10], tooltipAnchor: [dx + 10, dy]});
             var m = L.marker([p.y, p.x], {icon: icon, kindColor: p.c, keyboard: true,
                                           alt: p.a});
             m.feature = {type: 'Feature',
@@ -380,10 +401,12 @@ class MarkerLayer(JSCSSMixin, Layer):
         cluster: bool,
         asset_base: str,
         show: bool = True,
+        unclustered_from: int = 15,
     ) -> None:
         super().__init__(name=name, overlay=True, control=True, show=show)
         self._name = "MarkerLayer"
         self.cluster = cluster
+        self.unclustered_from = int(unclustered_from)
         self.data_json = script_json(records)
         self.symbols_json = script_json(symbols)
         self.layer_key_json = script_json(layer_key)

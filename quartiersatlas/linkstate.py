@@ -1,8 +1,8 @@
 """Shareable links: which state of a page the URL carries, and how a URL is checked.
 
-One declarative table per page (:data:`PAGE_PARAMS`) lists every parameter: its name in
-the URL, the session key of the widget (or plain session value) it sets, its type, its
-allowed values and its default. Two pure functions use the table:
+The table of every page's parameters lives in :mod:`quartiersatlas.linkparams` (name in
+the URL, session key of the widget, type, allowed values, default), what valid values
+depend on in :mod:`quartiersatlas.linkcontext`. Two pure functions use the table:
 
 - :func:`parse_params` turns URL parameters into a complete, valid state (every
   parameter of the page, defaults for the missing ones) and German notices for each
@@ -12,7 +12,8 @@ allowed values and its default. Two pure functions use the table:
   ``view=lat,lon,zoom`` with 5 decimals.
 
 ``parse_params(to_params(state)) == state`` for every valid state. The page itself is
-the URL path (``/karte``, ``/abdeckung``, ``/stadtteil`` ...; see :data:`PAGE_PATHS`).
+the URL path (``/karte``, ``/abdeckung``, ``/stadtteil`` ...; see
+:data:`~quartiersatlas.linkparams.PAGE_PATHS`).
 :func:`session_values` and :func:`state_from_session` map a state to and from the
 session keys of the page's widgets (some parameters set several widgets, e.g. the
 radius of the page "Abdeckung & Lücken" sets its radio button and its number field).
@@ -36,50 +37,37 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, Literal
+from collections.abc import Mapping, Sequence
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-import numpy as np
-import pandas as pd
-
 from quartiersatlas.analysis import Selection
-from quartiersatlas.classify import CLASSIFICATION_SCHEMES
-from quartiersatlas.dataset import Dataset
 from quartiersatlas.gaps import GapCriteria
-from quartiersatlas.need import indicator_columns
-from quartiersatlas.schema import (
-    ACCESSIBILITY_COLUMNS,
-    STATUSES,
-    TARGET_GROUP_COLUMNS,
-    TARGET_GROUPS,
+
+# LinkContext, AGENDA_PAGES and GLOBAL_PARAMS are re-exported (``as`` themselves) for the
+# modules that still import them from here (agenda.py, dataset.py, pages/praesentation.py);
+# their home is linkcontext / linkparams.
+from quartiersatlas.linkcontext import LinkContext as LinkContext
+from quartiersatlas.linkparams import AGENDA_PAGES as AGENDA_PAGES
+from quartiersatlas.linkparams import (
+    ALL_PARAM_NAMES,
+    MAP_ZOOM_RANGE,
+    PAGE_IDS,
+    PAGE_PATHS,
+    Param,
+    page_params,
 )
-from quartiersatlas.settings import BASEMAPS
-from quartiersatlas.texts import LINK_ERRORS, LINK_LABELS, LINK_NOTICES
+from quartiersatlas.linkparams import GLOBAL_PARAMS as GLOBAL_PARAMS
+from quartiersatlas.texts import LINK_NOTICES
 
 __all__ = [
-    "ABDECKUNG_BARS",
-    "AGENDA_PAGES",
-    "GAP_CRITERIA",
-    "KARTE_INDICATORS",
-    "MAP_ZOOM_RANGE",
-    "PAGE_IDS",
-    "PAGE_PARAMS",
-    "PAGE_PATHS",
-    "PROBLEM_FILTERS",
-    "RADII",
-    "LinkContext",
-    "Param",
     "Params",
     "State",
+    "defaults",
     "link_url",
     "page_from_path",
-    "page_params",
-    "param",
     "parse_link",
     "parse_params",
-    "radius_choice",
     "selection_of",
     "session_values",
     "state_from_session",
@@ -91,369 +79,9 @@ State = dict[str, Any]
 Params = Mapping[str, "str | Sequence[str]"]
 """URL parameters as read from the address: a value, or several for a repeated name."""
 
-PAGE_IDS = ("uebersicht", "karte", "abdeckung", "stadtteil", "datenpruefung", "praesentation")
-"""The pages of the app, by the last part of their URL path."""
-PAGE_PATHS = {p: ("" if p == "uebersicht" else p) for p in PAGE_IDS}
-"""URL path of each page (the default page is the root, ``/``)."""
-AGENDA_PAGES = tuple(p for p in PAGE_IDS if p != "praesentation")
-"""Pages an agenda view may show."""
-
-KARTE_INDICATORS = (
-    "places",
-    "places_per_1000",
-    "area_covered_share",
-    "residents_covered_share",
-    "none",
-)
-"""District fills of the Karte page, in the order of its selectbox."""
-RADII = (300, 500, 1000)
-"""Radii (metres) of the selectboxes on the Karte and Stadtteil pages."""
-ABDECKUNG_BARS = ("area_covered_share", "residents_covered_share", "places_per_1000")
-"""What the bars of the page "Abdeckung & Lücken" show."""
-GAP_CRITERIA = {
-    "no_team": "ab_c_team",
-    "no_network": "ab_c_net",
-    "coverage": "ab_c_cov",
-    "per_1000": "ab_c_per",
-    "need": "ab_c_need",
-}
-"""Gap criteria (URL value) -> session key of their checkbox."""
-GAP_CRITERIA_DEFAULT = ("no_team", "coverage")
-PROBLEM_FILTERS = ("all", "errors", "warnings")
-"""Filters of the page "Datenprüfung"."""
-MAP_ZOOM_RANGE = (8, 19)
-"""Zoom levels the maps allow (``maps.build_map``)."""
-ABDECKUNG_MAX_RADIUS = 20_000
 _VIEW_DECIMALS = 5
 _MAX_TEXT = 200
 _SHOW_VALUE = 40
-
-ParamKind = Literal[
-    "bool", "choice", "choices", "int", "float", "text", "view", "district", "metres", "slide"
-]
-
-
-@dataclass(frozen=True)
-class LinkContext:
-    """What valid values depend on: the data set, the settings and the agenda.
-
-    ``districts`` holds (id, name) pairs; ``bounds`` the lon/lat bounds of the districts
-    (a map view must be centred near them); ``need_threshold`` the default Z of the
-    need criterion (the median of the first indicator); ``agenda_length`` the number of
-    views of the agenda (0: none).
-    """
-
-    kind_ids: tuple[str, ...]
-    districts: tuple[tuple[str, str], ...] = ()
-    default_radius_m: float = 500.0
-    default_statuses: tuple[str, ...] = ("active",)
-    basemap: str = "none"
-    need_columns: tuple[str, ...] = ()
-    need_threshold: float | None = None
-    bounds: tuple[float, float, float, float] | None = None
-    agenda_length: int = 0
-
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, need: pd.DataFrame | None = None, agenda_length: int = 0
-    ) -> LinkContext:
-        """The context of a loaded data set (and its need table, when there is one)."""
-        s = ds.settings
-        columns = tuple(indicator_columns(need)) if need is not None else ()
-        threshold = None
-        if columns and need is not None and need[columns[0]].notna().any():
-            threshold = round(float(np.nanmedian(need[columns[0]].astype(float))), 1)
-        bounds = None
-        if not ds.districts.empty:
-            x0, y0, x1, y1 = (float(v) for v in ds.districts.to_crs("EPSG:4326").total_bounds)
-            bounds = (x0, y0, x1, y1)
-        return cls(
-            kind_ids=s.kind_ids,
-            districts=tuple(
-                (str(d), str(n))
-                for d, n in zip(ds.districts["id"], ds.districts["name"], strict=True)
-            ),
-            default_radius_m=float(s.default_radius_m),
-            default_statuses=s.default_statuses,
-            basemap=s.basemap,
-            need_columns=columns,
-            need_threshold=threshold,
-            bounds=bounds,
-            agenda_length=agenda_length,
-        )
-
-    @property
-    def district_ids(self) -> tuple[str, ...]:
-        return tuple(d for d, _ in self.districts)
-
-    def find_district(self, text: str) -> str | None:
-        """The id of the district with this id or name (case, blanks, hyphens and umlaut
-        spelling ignored), or ``None``."""
-        from quartiersatlas.district_names import DistrictMatcher
-
-        return DistrictMatcher([d for d, _ in self.districts], [n for _, n in self.districts]).find(
-            text
-        )
-
-
-@dataclass(frozen=True)
-class Param:
-    """One parameter of a page's link.
-
-    ``key`` is the session key it sets (the widget key); ``options`` the allowed values
-    of a choice; ``low``/``high``/``step`` the range of a number. ``shared`` parameters
-    (the selected district) belong to the session, not to one page: switching pages
-    keeps them. ``to_session``/``from_session`` map a value that spans several widgets.
-    """
-
-    name: str
-    key: str
-    label: str
-    kind: ParamKind
-    default: Callable[[LinkContext], Any]
-    options: Callable[[LinkContext], Sequence[Any]] | None = None
-    low: float | None = None
-    high: float | None = None
-    step: float | None = None
-    shared: bool = False
-    to_session: Callable[[Any, LinkContext], dict[str, Any]] | None = None
-    from_session: Callable[[Mapping[str, Any], LinkContext], Any] | None = None
-
-
-def _const(value: Any) -> Callable[[LinkContext], Any]:
-    return lambda _ctx: value
-
-
-def radius_choice(default_radius_m: float) -> int:
-    """The preset radius (one of :data:`RADII`) that pages with a radius choice start
-    with: the settings' default radius when it is a preset, else 500 m."""
-    r = int(default_radius_m)
-    return r if float(r) == default_radius_m and r in RADII else 500
-
-
-def _radius_default(ctx: LinkContext) -> int:
-    return radius_choice(ctx.default_radius_m)
-
-
-def _abdeckung_radius_to_session(value: Any, _ctx: LinkContext) -> dict[str, Any]:
-    v = int(value)
-    return {"ab_radius_choice": str(v) if v in RADII else "custom", "ab_radius": v}
-
-
-def _abdeckung_radius_from_session(session: Mapping[str, Any], ctx: LinkContext) -> Any:
-    default = int(ctx.default_radius_m)
-    choice = session.get("ab_radius_choice")
-    if choice is None:
-        return default
-    if choice == "custom":
-        return session.get("ab_radius", default)
-    return int(choice)
-
-
-def _criteria_options(ctx: LinkContext) -> tuple[str, ...]:
-    return tuple(c for c in GAP_CRITERIA if c != "need" or ctx.need_columns)
-
-
-def _criteria_to_session(value: Any, ctx: LinkContext) -> dict[str, Any]:
-    chosen = set(value)
-    return {GAP_CRITERIA[c]: c in chosen for c in _criteria_options(ctx)}
-
-
-def _criteria_from_session(session: Mapping[str, Any], ctx: LinkContext) -> Any:
-    return [
-        c
-        for c in _criteria_options(ctx)
-        if bool(session.get(GAP_CRITERIA[c], c in GAP_CRITERIA_DEFAULT))
-    ]
-
-
-_L = LINK_LABELS
-GLOBAL_PARAMS: tuple[Param, ...] = (
-    Param("praesentation", "praesentation", _L["praesentation"], "bool", _const(False)),
-    Param("folie", "folie", _L["folie"], "slide", _const(None), low=1),
-)
-_DISTRICT = Param(
-    "district", "selected_district", _L["district"], "district", _const(None), shared=True
-)
-
-PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
-    "uebersicht": (),
-    "karte": (
-        _DISTRICT,
-        Param(
-            "kinds",
-            "f_kinds",
-            _L["kinds"],
-            "choices",
-            lambda c: list(c.kind_ids),
-            lambda c: c.kind_ids,
-        ),
-        Param(
-            "status",
-            "f_status",
-            _L["status"],
-            "choices",
-            lambda c: list(c.default_statuses),
-            _const(STATUSES),
-        ),
-        Param(
-            "access", "f_access", _L["access"], "choices", _const([]), _const(ACCESSIBILITY_COLUMNS)
-        ),
-        Param(
-            "groups",
-            "f_groups",
-            _L["groups"],
-            "choices",
-            _const([]),
-            _const(tuple(g for g in TARGET_GROUPS if g != "alle")),
-        ),
-        Param("q", "f_text", _L["q"], "text", _const("")),
-        Param(
-            "indicator",
-            "f_indicator",
-            _L["indicator"],
-            "choice",
-            _const(KARTE_INDICATORS[0]),
-            _const(KARTE_INDICATORS),
-        ),
-        Param(
-            "scheme",
-            "f_scheme",
-            _L["scheme"],
-            "choice",
-            _const(next(iter(CLASSIFICATION_SCHEMES))),
-            _const(tuple(CLASSIFICATION_SCHEMES)),
-        ),
-        Param("k", "f_k", _L["k"], "int", _const(5), low=3, high=7, step=1),
-        Param("gaps", "f_gaps", _L["gaps"], "bool", _const(False)),
-        Param("radius", "f_radius", _L["radius"], "choice", _radius_default, _const(RADII)),
-        Param("teams", "f_teams", _L["teams"], "bool", _const(True)),
-        Param("networks", "f_networks", _L["networks"], "bool", _const(True)),
-        Param(
-            "basemap", "f_basemap", _L["basemap"], "choice", lambda c: c.basemap, _const(BASEMAPS)
-        ),
-        Param("view", "karte_view", _L["view"], "view", _const(None)),
-    ),
-    "abdeckung": (
-        Param(
-            "kinds",
-            "ab_kinds",
-            _L["kinds"],
-            "choices",
-            lambda c: list(c.kind_ids),
-            lambda c: c.kind_ids,
-        ),
-        Param(
-            "status",
-            "ab_status",
-            _L["status"],
-            "choices",
-            lambda c: list(c.default_statuses),
-            _const(STATUSES),
-        ),
-        Param(
-            "radius",
-            "ab_radius_choice",
-            _L["radius"],
-            "metres",
-            lambda c: int(c.default_radius_m),
-            low=0,
-            high=ABDECKUNG_MAX_RADIUS,
-            to_session=_abdeckung_radius_to_session,
-            from_session=_abdeckung_radius_from_session,
-        ),
-        Param(
-            "group",
-            "ab_group",
-            _L["group"],
-            "choice",
-            _const("all"),
-            _const(tuple(TARGET_GROUP_COLUMNS)),
-        ),
-        Param(
-            "require",
-            "ab_require",
-            _L["require"],
-            "choices",
-            _const([]),
-            _const(ACCESSIBILITY_COLUMNS),
-        ),
-        Param(
-            "crit",
-            "ab_c_team",
-            _L["crit"],
-            "choices",
-            _const(list(GAP_CRITERIA_DEFAULT)),
-            _criteria_options,
-            to_session=_criteria_to_session,
-            from_session=_criteria_from_session,
-        ),
-        Param("cov", "ab_cov_pct", _L["cov"], "int", _const(50), low=0, high=100, step=5),
-        Param(
-            "cov_by",
-            "ab_cov_measure",
-            _L["cov_by"],
-            "choice",
-            _const("area"),
-            _const(("area", "residents")),
-        ),
-        Param("per", "ab_per", _L["per"], "float", _const(0.5), low=0.0, high=100.0, step=0.1),
-        Param(
-            "need",
-            "ab_need_col",
-            _L["need"],
-            "choice",
-            lambda c: c.need_columns[0] if c.need_columns else None,
-            lambda c: c.need_columns,
-        ),
-        Param("need_above", "ab_need_thr", _L["need_above"], "float", lambda c: c.need_threshold),
-        Param("only", "ab_only", _L["only"], "bool", _const(False)),
-        Param(
-            "bars",
-            "ab_bar_measure",
-            _L["bars"],
-            "choice",
-            _const(ABDECKUNG_BARS[0]),
-            _const(ABDECKUNG_BARS),
-        ),
-        Param("view", "abdeckung_map_view", _L["view"], "view", _const(None)),
-    ),
-    "stadtteil": (
-        _DISTRICT,
-        Param("radius", "st_radius", _L["radius"], "choice", _radius_default, _const(RADII)),
-        Param(
-            "kinds",
-            "st_kinds",
-            _L["kinds"],
-            "choices",
-            lambda c: list(c.kind_ids),
-            lambda c: c.kind_ids,
-        ),
-    ),
-    "datenpruefung": (
-        Param("show", "dp_filter", _L["show"], "choice", _const("all"), _const(PROBLEM_FILTERS)),
-    ),
-    "praesentation": (),
-}
-"""The parameters of each page (the global ones, :data:`GLOBAL_PARAMS`, come on top)."""
-
-
-def page_params(page: str) -> tuple[Param, ...]:
-    """Every parameter of ``page``: the page's own, then ``praesentation`` and ``folie``.
-
-    Raises
-    ------
-    KeyError
-        For an unknown page.
-    """
-    if page not in PAGE_PARAMS:
-        raise KeyError(LINK_ERRORS["unknown_page"].format(page=page, pages=", ".join(PAGE_IDS)))
-    return PAGE_PARAMS[page] + GLOBAL_PARAMS
-
-
-_ALL_NAMES = {p.name for params in PAGE_PARAMS.values() for p in params} | {
-    p.name for p in GLOBAL_PARAMS
-}
 _INVALID = object()
 
 
@@ -629,21 +257,6 @@ def _encode(p: Param, value: Any) -> str:
 # ------------------------------------------------------------------------ public API
 
 
-def param(page: str, name: str) -> Param:
-    """The parameter ``name`` of ``page``: its widget key, label, default and range are
-    defined here once; pages build their widgets from it.
-
-    Raises
-    ------
-    KeyError
-        For an unknown page or parameter.
-    """
-    for p in page_params(page):
-        if p.name == name:
-            return p
-    raise KeyError(f"{page}: no parameter {name!r}")
-
-
 def defaults(ctx: LinkContext, page: str) -> State:
     """The state of ``page`` without any parameter."""
     return {p.name: p.default(ctx) for p in page_params(page)}
@@ -662,7 +275,7 @@ def parse_params(params: Params, ctx: LinkContext, page: str) -> tuple[State, li
     for name, raw in params.items():
         p = specs.get(name)
         if p is None:
-            key = "other_page" if name in _ALL_NAMES else "unknown_param"
+            key = "other_page" if name in ALL_PARAM_NAMES else "unknown_param"
             notices.append(LINK_NOTICES[key].format(name=_show(name)))
             continue
         value, notice = _decode(p, raw, ctx)

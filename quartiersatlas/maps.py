@@ -12,32 +12,26 @@ Rules kept here:
   they would collide); uncovered areas are hatched, as in the PDF maps.
 
 The classes of the district fill come from :mod:`quartiersatlas.classify`, marker
-shapes and colours from :mod:`quartiersatlas.symbols`, the Leaflet elements (marker
-layer, scale bar, controls) from :mod:`quartiersatlas.leaflet`.
+shapes and colours from :mod:`quartiersatlas.symbols`, the district labels, place
+markers, team and network layers and the legend from :mod:`quartiersatlas.maplayers`,
+the Leaflet elements (marker layer, scale bar, controls) from
+:mod:`quartiersatlas.leaflet`.
 """
 
 from __future__ import annotations
 
-import html
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 import folium
 import geopandas as gpd
-import numpy as np
 import shapely
 from folium.map import Layer
 from folium.utilities import JsCode
 
 from quartiersatlas.assets import DEFAULT_ASSET_BASE, leaflet_images_url, vendor_css, vendor_js
-from quartiersatlas.classify import (
-    CLASSIFICATION_SCHEMES,
-    NO_DATA_COLOR,
-    Choropleth,
-    ClassBreaks,
-    classify,
-)
+from quartiersatlas.classify import NO_DATA_COLOR, Choropleth, classify
 from quartiersatlas.leaflet import (
     HATCH_ID,
     Attribution,
@@ -50,33 +44,38 @@ from quartiersatlas.leaflet import (
     Script,
     script_json,
 )
-from quartiersatlas.maprender import render_map_html
-from quartiersatlas.schema import ACCESSIBILITY_COLUMNS
-from quartiersatlas.settings import Kind
-from quartiersatlas.symbols import FALLBACK_COLOR, GROUP_STYLES, badge_html, safe_color, symbol_svg
-from quartiersatlas.texts import (
-    ACCESS_LABELS,
-    ACCESS_VALUE_LABELS,
-    BASEMAP_LABELS,
-    COMMON_TEXTS,
-    MAP_TEXTS,
-    NETWORK_TYPE_LABELS,
-    REPORT_TITLES,
-    STATUS_LABELS,
-    TARGET_GROUP_LABELS,
-    label,
+from quartiersatlas.maplayers import (
+    UNCOVERED_COLOR,
+    district_labels,
+    escape_html,
+    group_layers,
+    highlight_layer,
+    legend_html,
+    place_markers,
 )
+from quartiersatlas.maprender import render_map_html
+from quartiersatlas.settings import Kind
+from quartiersatlas.texts import BASEMAP_LABELS, COMMON_TEXTS, MAP_TEXTS
 
 T = MAP_TEXTS
 
 __all__ = [
     "BASEMAPS",
+    "CLUSTER_MIN_PLACES",
+    "UNCLUSTERED_ZOOM",
     "build_map",
-    "district_labels",
     "map_script",
-    "place_popup_html",
     "simplify_for_display",
 ]
+
+CLUSTER_MIN_PLACES = 60
+"""Places are clustered only when more than this many are on the map: a few dozen
+markers stay readable one by one, and a cluster bubble would hide which kinds are where.
+Fewer are never clustered (markers on the same spot are fanned out instead)."""
+UNCLUSTERED_ZOOM = 15
+"""Zoom from which even many markers are drawn one by one (streets readable)."""
+MIN_ZOOM = 8
+
 
 BASEMAPS: dict[str, dict[str, str]] = {
     "osm": {
@@ -110,113 +109,6 @@ def simplify_for_display(
     wgs = gpd.GeoSeries(simple, crs=metric_crs).to_crs("EPSG:4326").to_numpy()
     out.geometry = shapely.set_precision(wgs, 10.0**-decimals)
     return out.set_crs("EPSG:4326", allow_override=True)
-
-
-LABEL_WRAP_CHARS = 12
-"""Names longer than this break after a hyphen or at a space (narrower labels)."""
-
-UNCOVERED_COLOR = "#b2182b"
-
-
-def _label_html(name: str, district_id: str, selected: bool) -> str:
-    """One label element: the name as escaped text, long names on two lines."""
-    text = str(name)
-    lines = [text]
-    if len(text) > LABEL_WRAP_CHARS:
-        cut = max(text.rfind("-", 0, len(text) - 2), text.rfind(" ", 0, len(text) - 2))
-        if cut > 2:
-            keep = 1 if text[cut] == "-" else 0
-            lines = [text[: cut + keep], text[cut + 1 :]]
-    css = "qa-label qa-label-selected" if selected else "qa-label"
-    return (
-        f'<span class="{css}" data-id="{_esc(district_id)}">'
-        + "<br>".join(_esc(line) for line in lines)
-        + "</span>"
-    )
-
-
-def district_labels(
-    districts: gpd.GeoDataFrame,
-    metric_crs: str,
-    selected: str | None = None,
-    tolerance_m: float = 8.0,
-) -> list[dict[str, Any]]:
-    """One label record per district, in the order of priority (collisions hide later ones).
-
-    The point is the pole of inaccessibility of the (display-simplified) district: the
-    centre of its largest inscribed circle, inside the district even where the
-    centroid is not (crescents, bends). Order: the selected district, then by area,
-    largest first (small districts give way). Records: ``id`` (plain, for tests and
-    scripts), ``h`` (the label's HTML, the name escaped), ``y``/``x`` (WGS84).
-    """
-    metric = districts[["id", "name", "geometry"]].to_crs(metric_crs)
-    metric = metric[metric.geometry.notna() & ~metric.geometry.is_empty]
-    if metric.empty:
-        return []
-    geoms = shapely.make_valid(
-        shapely.simplify(metric.geometry.to_numpy(), tolerance_m, preserve_topology=True)
-    )
-    poles = [shapely.get_point(shapely.maximum_inscribed_circle(g, 1.0), 0) for g in geoms]
-    wgs = gpd.GeoSeries(poles, crs=metric_crs).to_crs("EPSG:4326")
-    records = []
-    for did, name, area, pt in zip(
-        metric["id"], metric["name"], shapely.area(geoms), wgs, strict=True
-    ):
-        sel = selected is not None and str(did) == str(selected)
-        records.append(
-            (
-                (not sel, -float(area)),
-                {
-                    "id": str(did),
-                    "h": _label_html(str(name), str(did), sel),
-                    "y": round(float(pt.y), 6),
-                    "x": round(float(pt.x), 6),
-                },
-            )
-        )
-    records.sort(key=lambda r: r[0])
-    return [r for _, r in records]
-
-
-def _esc(value: Any) -> str:
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return ""
-    return html.escape(str(value), quote=True)
-
-
-def _safe_links(source: str) -> str:
-    parts = []
-    for url in [u.strip() for u in str(source).split(" ; ") if u.strip()]:
-        if url.startswith(("https://", "http://")):
-            parts.append(
-                f'<a href="{_esc(url)}" target="_blank" rel="noopener noreferrer">'
-                f"{_esc(T['source_link'])}</a>"
-            )
-        else:
-            parts.append(_esc(url))
-    return " · ".join(parts)
-
-
-def place_popup_html(row: Mapping[str, Any], kind_label: str) -> str:
-    """Popup of a place: every value escaped."""
-    rows = [f"<b>{_esc(row.get('name'))}</b>", f"<i>{_esc(kind_label)}</i>"]
-    if row.get("address"):
-        rows.append(T["address"] + _esc(row.get("address")))
-    rows.append(T["status"] + _esc(label(STATUS_LABELS, row.get("status", ""))))
-    access = [
-        f"{_esc(ACCESS_LABELS[a])}: {_esc(label(ACCESS_VALUE_LABELS, row.get(a, 'unknown')))}"
-        for a in ACCESSIBILITY_COLUMNS
-    ]
-    rows.append(T["access"] + "; ".join(access))
-    groups = [g for g in str(row.get("target_groups", "")).split("; ") if g]
-    if groups:
-        rows.append(T["groups"] + ", ".join(_esc(label(TARGET_GROUP_LABELS, g)) for g in groups))
-    if row.get("coord_quality") == "approximate":
-        note = row.get("coord_note") or T["approximate"]
-        rows.append(f"<span class='qa-approx'>{T['approximate_note']}{_esc(note)}</span>")
-    if row.get("source"):
-        rows.append(_safe_links(str(row.get("source"))))
-    return "<div class='qa-popup'>" + "<br>".join(rows) + "</div>"
 
 
 _CSS = """
@@ -268,156 +160,6 @@ _PRESENTATION_CSS = """
 """
 
 
-def _group_layers(
-    groups: gpd.GeoDataFrame,
-    districts: gpd.GeoDataFrame,
-    key: str,
-    name: str,
-    asset_base: str,
-) -> list[Layer]:
-    """Covered districts (outline) and meeting places of teams or networks."""
-    style = GROUP_STYLES[key]
-    layers: list[Layer] = []
-    geom_of = dict(zip(districts["id"], districts.geometry, strict=True))
-    features = []
-    for _, g in groups.iterrows():
-        kind = label(NETWORK_TYPE_LABELS, g["type"])
-        for did in g["district_ids"]:
-            if did not in geom_of:
-                continue
-            features.append(
-                {
-                    "type": "Feature",
-                    "geometry": shapely.geometry.mapping(geom_of[did]),
-                    "properties": {
-                        "qa_layer": key,
-                        "tt": f"{_esc(g['name'])} ({_esc(kind)}, "
-                        f"{_esc(label(STATUS_LABELS, g['status']))})",
-                    },
-                }
-            )
-    if features:
-        layers.append(
-            folium.GeoJson(
-                {"type": "FeatureCollection", "features": features},
-                name=T["group_districts"].format(name=name),
-                style_function=lambda _f, s=style: {
-                    "color": s["color"],
-                    "weight": s["weight"],
-                    "dashArray": s["dashArray"],
-                    "fill": False,
-                },
-                on_each_feature=JsCode(
-                    "function(f, l){ l.bindTooltip(f.properties.tt, {sticky: true}); }"
-                ),
-                interactive=False,
-                show=True,
-            )
-        )
-    located = groups[groups.geometry.notna() & ~groups.geometry.is_empty]
-    if not located.empty:
-        records = []
-        for _, g in located.iterrows():
-            kind = label(NETWORK_TYPE_LABELS, g["type"])
-            pop = [f"<b>{_esc(g['name'])}</b>", f"<i>{_esc(kind)}</i>"]
-            if g.get("meeting_place"):
-                pop.append(T["meeting_place"] + _esc(g["meeting_place"]))
-            pop.append(T["districts"] + _esc(g["districts"]))
-            if g.get("coord_quality") == "approximate":
-                pop.append(f"<span class='qa-approx'>{T['meeting_approximate']}</span>")
-            records.append(
-                {
-                    "id": str(g["id"]),
-                    "y": round(float(g.geometry.y), 6),
-                    "x": round(float(g.geometry.x), 6),
-                    "s": key,
-                    "c": style["color"],
-                    "a": T["meeting_alt"].format(name=g["name"]),
-                    "t": T["meeting_place"] + _esc(g["name"]),
-                    "p": "<div class='qa-popup'>" + "<br>".join(pop) + "</div>",
-                }
-            )
-        layers.append(
-            MarkerLayer(
-                T["meeting_places"].format(name=name),
-                records,
-                {key: badge_html(str(style["letter"]), str(style["color"]))},
-                f"{key}_meeting",
-                cluster=False,
-                asset_base=asset_base,
-            )
-        )
-    return layers
-
-
-def _legend_html(
-    kinds: Sequence[Kind],
-    kinds_shown: Sequence[str],
-    breaks: ClassBreaks | None,
-    choropleth: Choropleth | None,
-    has_teams: bool,
-    has_networks: bool,
-    has_uncovered: bool,
-    uncovered_label: str,
-) -> str:
-    parts = [f"<details open><summary>{T['legend']}</summary>"]
-    if choropleth is not None and breaks is not None:
-        parts.append(f"<h4>{_esc(choropleth.title)}</h4>")
-        for text, color in zip(
-            breaks.labels(choropleth.decimals, choropleth.unit, choropleth.unit_singular),
-            breaks.colors,
-            strict=True,
-        ):
-            parts.append(
-                f"<div class='row'><span class='sw' style='background:{color}'></span>"
-                f"{_esc(text)}</div>"
-            )
-        parts.append(
-            f"<div class='row'><span class='sw' style='background:{NO_DATA_COLOR};"
-            f"border-style:dashed'></span>{COMMON_TEXTS['no_data']}</div>"
-        )
-        parts.append(
-            f"<div style='font-size:11px'>{T['classes']}"
-            f"{_esc(CLASSIFICATION_SCHEMES[breaks.scheme])}</div>"
-        )
-        if choropleth.note:
-            parts.append(f"<div style='font-size:11px'>{_esc(choropleth.note)}</div>")
-    shown = [k for k in kinds if k.id in kinds_shown]
-    if shown:
-        parts.append(f"<h4>{COMMON_TEXTS['places']}</h4>")
-        for k in shown:
-            parts.append(
-                f"<div class='row'>{symbol_svg(k.symbol, k.color, size=16)}"
-                f"{_esc(k.label_plural)}</div>"
-            )
-        parts.append(
-            f"<div class='row'>{symbol_svg('circle', '#888888', approximate=True, size=16)}"
-            f"{T['approximate_symbol']}</div>"
-        )
-    if has_teams or has_networks:
-        parts.append(f"<h4>{REPORT_TITLES['groups']}</h4>")
-    for flag, key, text in (
-        (has_teams, "team", T["team"]),
-        (has_networks, "network", T["network"]),
-    ):
-        if flag:
-            s = GROUP_STYLES[key]
-            dash = "dashed" if s["dashArray"] else "solid"
-            parts.append(
-                f"<div class='row'><span class='sw' style='background:none;border:3px {dash} "
-                f"{s['color']}'></span>{_esc(text)}</div>"
-            )
-    if has_uncovered:
-        parts.append(
-            "<div class='row'><span class='sw qa-hatch-sw' style='background:"
-            f"repeating-linear-gradient(-45deg,{UNCOVERED_COLOR} 0 1.5px,#f7e3e5 1.5px 5px);"
-            f"border-color:{UNCOVERED_COLOR}'></span>"
-            f"{_esc(uncovered_label)}</div>"
-        )
-    parts.append("</details>")
-    return "".join(parts)
-
-
 def build_map(
     districts: gpd.GeoDataFrame,
     places: gpd.GeoDataFrame,
@@ -443,6 +185,7 @@ def build_map(
     presentation: bool = False,
     standalone: bool = False,
     labels: bool = True,
+    highlight: gpd.GeoDataFrame | None = None,
 ) -> folium.Map:
     """The Karte map: districts (choropleth), places, teams, networks, legend, note.
 
@@ -485,6 +228,13 @@ def build_map(
         view leaves room for it.
     labels
         Name the districts on the map (a layer of its own, in the layer control).
+    cluster
+        Cluster nearby place markers when there are more than
+        :data:`CLUSTER_MIN_PLACES` (up to zoom :data:`UNCLUSTERED_ZOOM`); fewer are
+        drawn one by one at every zoom.
+    highlight
+        Places to ring (the matches of a name search), drawn above the markers and
+        never clustered; pass ``bounds`` to start the view on them.
     """
     show_status = standalone and bool(status_lines)
     m = folium.Map(
@@ -497,7 +247,7 @@ def build_map(
     )
     # Clustering needs the map's zoom range; without tiles no layer would set it.
     m.options["max_zoom"] = 19
-    m.options["min_zoom"] = 8
+    m.options["min_zoom"] = MIN_ZOOM
     js, css = vendor_js(), vendor_css()
     m.default_js = [("leaflet", js["leaflet"].url(asset_base))]
     m.default_css = [("leaflet_css", css["leaflet_css"].url(asset_base))]
@@ -521,18 +271,38 @@ def build_map(
     if attribution:
         Attribution(attribution).add_to(m)
     shown = simplify_for_display(districts[["id", "name", "geometry"]], metric_crs)
-    if fit_bounds and (bounds is not None or not shown.empty):
-        x0, y0, x1, y1 = (float(v) for v in (bounds if bounds is not None else shown.total_bounds))
-        FitBounds(
-            [[y0, x0], [y1, x1]],
-            right=440 if presentation else 290,
-            bottom=70 if show_status else 10,
-        ).add_to(m)
     breaks = (
         classify(choropleth.values, choropleth.scheme, choropleth.k, choropleth.palette)
         if choropleth is not None
         else None
     )
+    has_teams = teams is not None and not teams.empty
+    has_networks = networks is not None and not networks.empty
+    located = places[places.geometry.notna() & ~places.geometry.is_empty]
+    has_matches = highlight is not None and bool(
+        (highlight.geometry.notna() & ~highlight.geometry.is_empty).any()
+    )
+    legend = legend_html(
+        kinds,
+        sorted({str(r) for r in located["kind"]}) if not located.empty else [],
+        breaks,
+        choropleth,
+        has_teams,
+        has_networks,
+        uncovered is not None and not uncovered.empty,
+        uncovered_label,
+        has_matches=has_matches,
+    )
+    has_legend = legend != legend_html([], [], None, None, False, False, False, "")
+    # the start view first: markers added after it (a zoom change right after the
+    # clustered markers were added would leave them undrawn)
+    if fit_bounds and (bounds is not None or not shown.empty):
+        x0, y0, x1, y1 = (float(v) for v in (bounds if bounds is not None else shown.total_bounds))
+        FitBounds(
+            [[y0, x0], [y1, x1]],
+            right=(440 if presentation else 290) if has_legend else 10,
+            bottom=70 if show_status else 10,
+        ).add_to(m)
     features = []
     for did, name, geom in zip(shown["id"], shown["name"], shown.geometry, strict=True):
         did = str(did)
@@ -541,10 +311,13 @@ def build_map(
             cls = breaks.classes.get(did, -1)
             fill = breaks.colors[cls] if cls >= 0 else NO_DATA_COLOR
             value_text = choropleth.value_text(value) if cls >= 0 else COMMON_TEXTS["no_data"]
-            tt = f"<b>{_esc(name)}</b><br>{_esc(choropleth.title)}: {_esc(value_text)}"
+            tt = (
+                f"<b>{escape_html(name)}</b><br>"
+                f"{escape_html(choropleth.title)}: {escape_html(value_text)}"
+            )
             no_data = cls < 0
         else:
-            fill, tt, no_data = "#ffffff", f"<b>{_esc(name)}</b>", False
+            fill, tt, no_data = "#ffffff", f"<b>{escape_html(name)}</b>", False
         features.append(
             {
                 "type": "Feature",
@@ -592,47 +365,31 @@ def build_map(
         ).add_to(m)
         HatchPattern(UNCOVERED_COLOR).add_to(m)
 
-    has_teams = teams is not None and not teams.empty
-    has_networks = networks is not None and not networks.empty
     if has_teams and teams is not None:
-        for layer in _group_layers(teams, shown, "team", COMMON_TEXTS["teams"], asset_base):
+        for layer in group_layers(teams, shown, "team", COMMON_TEXTS["teams"], asset_base):
             layer.add_to(m)
     if has_networks and networks is not None:
-        for layer in _group_layers(
-            networks, shown, "network", COMMON_TEXTS["networks"], asset_base
-        ):
+        for layer in group_layers(networks, shown, "network", COMMON_TEXTS["networks"], asset_base):
             layer.add_to(m)
 
-    kind_of = {k.id: k for k in kinds}
-    located = places[places.geometry.notna() & ~places.geometry.is_empty]
-    records: list[dict[str, Any]] = []
-    symbols: dict[str, str] = {}
-    for row in located.to_dict(orient="records"):
-        k = kind_of.get(str(row.get("kind")))
-        color = safe_color(k.color) if k else FALLBACK_COLOR
-        symbol = k.symbol if k else "circle"
-        approx = row.get("coord_quality") == "approximate"
-        key = f"{row.get('kind')}|{int(approx)}"
-        if key not in symbols:
-            symbols[key] = symbol_svg(symbol, color, approx)
-        kind_label = k.label if k else str(row.get("kind"))
-        geom = row["geometry"]
-        records.append(
-            {
-                "id": str(row.get("id")),
-                "y": round(float(geom.y), 6),
-                "x": round(float(geom.x), 6),
-                "s": key,
-                "c": color,
-                "a": f"{row.get('name')} ({kind_label})",
-                "t": f"{_esc(row.get('name'))} <i>({_esc(kind_label)})</i>"
-                + (T["approximate_tooltip"] if approx else ""),
-                "p": place_popup_html(row, kind_label),
-            }
-        )
+    records, symbols = place_markers(located, kinds)
     if records:
         layer_name = COMMON_TEXTS["places"]
-        MarkerLayer(layer_name, records, symbols, "place", cluster, asset_base).add_to(m)
+        many = len(records) > CLUSTER_MIN_PLACES
+        MarkerLayer(
+            layer_name,
+            records,
+            symbols,
+            "place",
+            cluster,
+            asset_base,
+            # few: clustering off above the smallest zoom, i.e. at every useful zoom
+            # (markercluster needs one cluster level at least: the map's minimum zoom)
+            unclustered_from=UNCLUSTERED_ZOOM if many else MIN_ZOOM + 1,
+        ).add_to(m)
+    matches = highlight_layer(highlight, T["matches"]) if highlight is not None else None
+    if matches is not None:
+        matches.add_to(m)
 
     if labels and not shown.empty:
         LabelLayer(T["labels"], district_labels(districts, metric_crs, selected_district)).add_to(m)
@@ -648,23 +405,11 @@ def build_map(
                 control=False,
             ).add_to(m)
 
-    HtmlControl(
-        _legend_html(
-            kinds,
-            sorted({str(r) for r in located["kind"]}) if not located.empty else [],
-            breaks,
-            choropleth,
-            has_teams,
-            has_networks,
-            uncovered is not None and not uncovered.empty,
-            uncovered_label,
-        ),
-        "bottomright",
-        "qa-legend",
-    ).add_to(m)
+    if has_legend:  # a map of the districts alone (to pick one from) needs no legend
+        HtmlControl(legend, "bottomright", "qa-legend").add_to(m)
     if show_status:
         HtmlControl(
-            f"<b>{T['status_lines']}</b> " + " ".join(_esc(s) for s in status_lines),
+            f"<b>{T['status_lines']}</b> " + " ".join(escape_html(s) for s in status_lines),
             "bottomleft",
             "qa-status",
         ).add_to(m)
@@ -689,7 +434,7 @@ def _escape_layer_names(m: folium.Map) -> None:
     """
     for el in _walk(m):
         if isinstance(el, Layer) and isinstance(el.layer_name, str):
-            el.layer_name = _esc(el.layer_name)
+            el.layer_name = escape_html(el.layer_name)
 
 
 def _localise_assets(m: folium.Map, asset_base: str) -> None:

@@ -27,8 +27,9 @@ import pandas as pd
 
 from quartiersatlas._errors import DataError
 from quartiersatlas.problems import Problem
-from quartiersatlas.readers import ROW, RawTable, read_table
+from quartiersatlas.readers import RawTable, read_table
 from quartiersatlas.schema import DATA_STATUSES, Column
+from quartiersatlas.table_frame import ROW
 from quartiersatlas.text_utils import normalize_key
 from quartiersatlas.texts import DATA_PROBLEMS, NEED_PROBLEMS
 from quartiersatlas.validate import match_district_rows

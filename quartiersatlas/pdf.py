@@ -2,378 +2,37 @@
 
 A4 portrait, text selectable, the TrueType font DejaVu Sans embedded (shipped inside the
 matplotlib package, so no system font is needed), German throughout. Built with fpdf2:
-this module lays out the pages (title, data-status box, headings, paragraphs, tables
-that continue on the next page with their header repeated, footer). The map is drawn by
-:mod:`quartiersatlas.staticmap` and embedded as a vector graphic (SVG with real text),
-so the file stays small and prints sharply.
+this module puts the contents of each report in order; the blocks (title, data-status
+box, headings, paragraphs, tables that continue on the next page with their header
+repeated, footer, the embedded map) come from :mod:`quartiersatlas.pdflayout`. The map
+is drawn by :mod:`quartiersatlas.staticmap` and embedded as a vector graphic (SVG with
+real text), so the file stays small and prints sharply.
 
 Every page carries the data-status note in its footer; the first page shows it in a
 box.
 
 Use :func:`profile_pdf` and :func:`overview_pdf` with the results of
 :func:`quartiersatlas.profile.district_profile` and
-:func:`quartiersatlas.profile.city_overview`.
+:func:`quartiersatlas.overview.city_overview`.
 """
 
 from __future__ import annotations
 
-import io
-import re
-from collections.abc import Mapping, Sequence
-from datetime import date
-from pathlib import Path
-
-import matplotlib
-import numpy as np
-import pandas as pd
-from fpdf import FPDF
-from fpdf.enums import XPos, YPos
-from fpdf.fonts import FontFace
-from fpdf.util import Padding
-from matplotlib.figure import Figure
-
+from quartiersatlas import pdflayout as layout
 from quartiersatlas.dataset import Dataset
-from quartiersatlas.formatting import format_metres, format_number
-from quartiersatlas.profile import TABLE_DECIMALS, CityOverview, DistrictProfile
-from quartiersatlas.staticmap import FONT_FAMILY, MapStyle, map_svg, static_map
+from quartiersatlas.formatting import format_metres
+from quartiersatlas.overview import CityOverview
+from quartiersatlas.profile import DistrictProfile
+from quartiersatlas.staticmap import MapStyle, static_map
 from quartiersatlas.texts import (
     ACCESS_LABELS,
-    ACCESS_VALUE_LABELS,
     GAP_RANK_TEXTS,
-    HYPHENATION,
     REPORT_COLUMNS,
-    REPORT_MAP,
     REPORT_PDF,
     REPORT_TITLES,
 )
 
-__all__ = ["font_files", "overview_pdf", "profile_pdf"]
-
-_PAGE_W = 210.0
-_MARGIN = 15.0
-_CONTENT_W = _PAGE_W - 2 * _MARGIN
-_STATUS_FILL = (255, 243, 205)
-_STATUS_BORDER = (191, 144, 0)
-_HEAD_FILL = (232, 232, 232)
-
-
-def font_files() -> dict[str, Path]:
-    """DejaVu Sans (regular, bold, oblique) from matplotlib's package data.
-
-    Raises
-    ------
-    FileNotFoundError
-        When matplotlib ships without its fonts (reinstall matplotlib).
-    """
-    folder = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-    files = {
-        "": folder / "DejaVuSans.ttf",
-        "B": folder / "DejaVuSans-Bold.ttf",
-        "I": folder / "DejaVuSans-Oblique.ttf",
-    }
-    missing = [str(p) for p in files.values() if not p.is_file()]
-    if missing:
-        raise FileNotFoundError(REPORT_PDF["missing_font"].format(files=", ".join(missing)))
-    return files
-
-
-# ----------------------------------------------------------------------- document
-
-
-def _german_date(d: date) -> str:
-    return d.strftime("%d.%m.%Y")
-
-
-class _Report(FPDF):
-    """A4 portrait with the embedded font, a footer with page numbers and status."""
-
-    def __init__(self, footer: str, flag: str, title: str) -> None:
-        super().__init__(orientation="P", unit="mm", format="A4")
-        self.footer_text = footer
-        self.flag_text = flag
-        self.set_margins(_MARGIN, _MARGIN, _MARGIN)
-        self.set_auto_page_break(True, margin=17)
-        for style, path in font_files().items():
-            self.add_font(FONT_FAMILY, style, str(path))
-        self.set_font(FONT_FAMILY, size=9)
-        self.set_lang("de")
-        self.set_title(title)
-        self.set_author("Quartiersatlas")
-        self.set_creator("Quartiersatlas (fpdf2, matplotlib)")
-        self.set_display_mode("fullwidth")
-
-    def footer(self) -> None:
-        self.set_y(-13)
-        self.set_font(FONT_FAMILY, size=6.8)
-        self.set_text_color(90, 90, 90)
-        if self.flag_text:
-            self.cell(0, 3.4, self.flag_text, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        page = REPORT_TITLES["page"].format(page=self.page_no(), pages="{nb}")
-        self.cell(0, 3.4, f"{self.footer_text} · {page}", align="C")
-        self.set_text_color(0, 0, 0)
-
-
-def _flag(ds: Dataset) -> str:
-    parts = []
-    if ds.districts_schematic:
-        parts.append(REPORT_PDF["flag_schematic"])
-    if ds.population_status == "synthetic":
-        parts.append(REPORT_PDF["flag_synthetic"])
-    elif ds.population_status == "estimated":
-        parts.append(REPORT_PDF["flag_estimated"])
-    if not parts:
-        return ""
-    return REPORT_PDF["flag"].format(parts=", ".join(parts))
-
-
-def _ensure_space(pdf: FPDF, mm: float) -> None:
-    if pdf.get_y() + mm > pdf.h - pdf.b_margin:
-        pdf.add_page()
-
-
-def _title(pdf: FPDF, kicker: str, title: str, subtitle: str, selection: str) -> None:
-    pdf.set_font(FONT_FAMILY, "B", 9)
-    pdf.set_text_color(90, 90, 90)
-    pdf.cell(0, 5, kicker.upper(), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_text_color(0, 0, 0)
-    pdf.set_font(FONT_FAMILY, "B", 18)
-    pdf.multi_cell(0, 8, title, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_font(FONT_FAMILY, "", 9.5)
-    pdf.cell(0, 5.5, subtitle, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_font(FONT_FAMILY, "", 8)
-    pdf.set_text_color(70, 70, 70)
-    pdf.multi_cell(0, 3.8, selection, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_text_color(0, 0, 0)
-    pdf.ln(1.5)
-
-
-def _status_box(pdf: FPDF, lines: Sequence[str]) -> None:
-    if not lines:
-        return
-    pdf.set_fill_color(*_STATUS_FILL)
-    pdf.set_draw_color(*_STATUS_BORDER)
-    pdf.set_line_width(0.4)
-    pdf.set_font(FONT_FAMILY, "", 8.5)
-    # Plain text, no markdown: the lines hold text from data files (fpdf2's markdown
-    # would turn "**", "__", "--", "~~" and "[text](url)" in them into styles and links).
-    text = f"{REPORT_TITLES['status']}: " + " ".join(lines)
-    pdf.multi_cell(
-        0,
-        4.2,
-        text,
-        border=1,
-        fill=True,
-        align="L",
-        padding=Padding(1.8, 2.5, 1.8, 2.5),
-        new_x=XPos.LMARGIN,
-        new_y=YPos.NEXT,
-    )
-    pdf.set_draw_color(0, 0, 0)
-    pdf.set_fill_color(255, 255, 255)
-    pdf.set_line_width(0.2)
-    pdf.ln(2)
-
-
-def _heading(pdf: FPDF, text: str, keep_mm: float = 22.0) -> None:
-    """A section heading, moved to the next page with ``keep_mm`` of what follows."""
-    _ensure_space(pdf, keep_mm)
-    pdf.ln(2)
-    pdf.set_font(FONT_FAMILY, "B", 12)
-    pdf.cell(0, 6.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_font(FONT_FAMILY, "", 9)
-
-
-def _para(pdf: FPDF, text: str, size: float = 9, bold: bool = False) -> None:
-    pdf.set_font(FONT_FAMILY, "B" if bold else "", size)
-    pdf.multi_cell(0, size * 0.47, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.ln(0.8)
-
-
-def _bullets(pdf: FPDF, lines: Sequence[str], size: float = 8.5) -> None:
-    pdf.set_font(FONT_FAMILY, "", size)
-    for line in lines:
-        x = pdf.get_x()
-        pdf.cell(4, size * 0.47, "•")
-        pdf.multi_cell(
-            _CONTENT_W - 4, size * 0.47, line, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
-        )
-        pdf.set_x(x)
-        pdf.ln(0.6)
-
-
-def _cell_text(value: object, header: str, decimals: Mapping[str, int]) -> str:
-    if value is None or value is pd.NA:
-        return "–"
-    if isinstance(value, bool | np.bool_):
-        return ACCESS_VALUE_LABELS["yes"] if value else ACCESS_VALUE_LABELS["no"]
-    if isinstance(value, int | np.integer):
-        return format_number(float(value), 0)
-    if isinstance(value, float | np.floating):
-        if not np.isfinite(value):
-            return "–"
-        return format_number(float(value), decimals.get(header, 1))
-    text = str(value).strip()
-    return text or "–"
-
-
-# Where long header words may break (soft hyphen): German compounds of the reports.
-_HYPHENATION = HYPHENATION
-_BREAKS = re.compile(r"[\s\u200b\u00ad]+")
-
-
-def _header_text(text: str) -> str:
-    """A header that may break after a hyphen (zero-width space) or inside the long
-    compounds of :data:`_HYPHENATION` (soft hyphen) in narrow columns."""
-    out = str(text).replace("-", "-\u200b")
-    for word, hyphenated in _HYPHENATION.items():
-        out = out.replace(word, hyphenated)
-    return out
-
-
-def _auto_widths(
-    pdf: FPDF,
-    headers: Sequence[str],
-    cells: Sequence[Sequence[str]],
-    size: float,
-    total: float,
-    max_col: float = 95.0,
-) -> list[float]:
-    """Column widths: no header word is broken, short cells stay on one line, the
-    remaining width goes to the columns with long text."""
-    pad = 4.2
-    words = _BREAKS
-    pdf.set_font(FONT_FAMILY, "B", size)
-    hyphen = pdf.get_string_width("-")
-    floor = [
-        max((pdf.get_string_width(w) for w in words.split(_header_text(h)) if w), default=4.0)
-        + hyphen
-        + pad
-        for h in headers
-    ]
-    pdf.set_font(FONT_FAMILY, "", size)
-    want = []
-    for j in range(len(headers)):
-        column = [row[j] for row in cells]
-        longest_word = max(
-            (pdf.get_string_width(w) for t in column for w in words.split(t) if w), default=0.0
-        )
-        floor[j] = max(floor[j], min(longest_word + pad, 30.0))
-        longest = max((pdf.get_string_width(t) for t in column), default=0.0) + pad
-        want.append(min(max(floor[j], longest), max_col))
-    if sum(want) <= total:
-        extra = total - sum(want)
-        wide = [w for w, f in zip(want, floor, strict=True) if w > f + 0.1]
-        base = sum(wide) if wide else sum(want)
-        return [
-            w + extra * (w / base if (not wide or w > f + 0.1) else 0.0)
-            for w, f in zip(want, floor, strict=True)
-        ]
-    if sum(floor) >= total:
-        return [f * total / sum(floor) for f in floor]
-    # shrink the text columns (above their floor) proportionally
-    room = total - sum(floor)
-    slack = [w - f for w, f in zip(want, floor, strict=True)]
-    return [f + room * sl / sum(slack) for f, sl in zip(floor, slack, strict=True)]
-
-
-def _table(
-    pdf: FPDF,
-    frame: pd.DataFrame,
-    *,
-    widths: Sequence[float] | None = None,
-    numeric_right: bool = True,
-    size: float = 7.5,
-    decimals: Mapping[str, int] = TABLE_DECIMALS,
-    keep_together: bool = False,
-) -> None:
-    """A table that continues on the next page with its header repeated.
-
-    ``widths`` in mm (default: from the content, :func:`_auto_widths`);
-    ``keep_together`` starts a short table on a new page rather than splitting it.
-    """
-    if frame.empty:
-        return
-    cols = [str(c) for c in frame.columns]
-    aligns = []
-    for c in frame.columns:
-        numeric = pd.api.types.is_numeric_dtype(frame[c].dtype) and not pd.api.types.is_bool_dtype(
-            frame[c].dtype
-        )
-        aligns.append("RIGHT" if numeric and numeric_right else "LEFT")
-    cells = [
-        [_cell_text(v, c, decimals) for c, v in zip(cols, values, strict=True)]
-        for values in frame.astype(object).itertuples(index=False, name=None)
-    ]
-    col_w = list(widths) if widths is not None else _auto_widths(pdf, cols, cells, size, _CONTENT_W)
-    line_h = size * 0.45
-    row_h = line_h + 1.6
-    if keep_together:
-        _ensure_space(pdf, row_h * (len(cells) + 2) + 2)
-    else:
-        _ensure_space(pdf, row_h * min(len(cells) + 2, 5))
-    pdf.set_font(FONT_FAMILY, "", size)
-    pdf.set_draw_color(170, 170, 170)
-    pdf.set_line_width(0.15)
-    with pdf.table(
-        col_widths=tuple(col_w),
-        width=sum(col_w),
-        text_align=tuple(aligns),
-        line_height=line_h,
-        padding=(0.8, 1.0, 0.8, 1.0),
-        headings_style=FontFace(emphasis="BOLD", fill_color=_HEAD_FILL),
-        borders_layout="HORIZONTAL_LINES",
-        repeat_headings=1,
-        align="LEFT",
-    ) as table:
-        head = table.row()
-        for c in cols:
-            head.cell(_header_text(c))
-        for texts in cells:
-            row = table.row()
-            for t in texts:
-                row.cell(t)
-    pdf.set_draw_color(0, 0, 0)
-    pdf.set_line_width(0.2)
-    pdf.ln(2)
-
-
-def _map(pdf: FPDF, fig: Figure, style: MapStyle, caption: str) -> None:
-    _ensure_space(pdf, style.height_mm + 8)
-    y = pdf.get_y()
-    # SVG text without an explicit colour is painted in the current fill colour.
-    pdf.set_fill_color(0, 0, 0)
-    pdf.set_text_color(0, 0, 0)
-    pdf.image(
-        io.BytesIO(map_svg(fig)),
-        x=_MARGIN,
-        y=y,
-        w=style.width_mm,
-        h=style.height_mm,
-        alt_text=caption,
-    )
-    pdf.set_y(y + style.height_mm + 1)
-    pdf.set_font(FONT_FAMILY, "", 7)
-    pdf.set_text_color(80, 80, 80)
-    pdf.multi_cell(0, 3.3, caption, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_text_color(0, 0, 0)
-    pdf.ln(1)
-
-
-def _map_caption(ds: Dataset) -> str:
-    status = (
-        REPORT_TITLES["map_caption_schematic"]
-        if ds.districts_schematic
-        else REPORT_TITLES["map_caption_official"]
-    )
-    n_missing = int((ds.places.geometry.isna() | ds.places.geometry.is_empty).sum())
-    text = REPORT_TITLES["map_caption"].format(status=status)
-    if n_missing:
-        text += REPORT_MAP["no_coordinates"].format(n=n_missing)
-    return text
-
-
-def _output(pdf: FPDF) -> bytes:
-    return bytes(pdf.output())
+__all__ = ["overview_pdf", "profile_pdf"]
 
 
 def profile_pdf(profile: DistrictProfile, ds: Dataset) -> bytes:
@@ -393,21 +52,21 @@ def profile_pdf(profile: DistrictProfile, ds: Dataset) -> bytes:
         The same data set (geometries for the map).
     """
     p = profile
-    pdf = _Report(
+    pdf = layout.ReportPDF(
         REPORT_TITLES["footer_profile"].format(district=p.district),
-        _flag(ds),
+        layout.data_flag(ds),
         f"{REPORT_TITLES['profile_kicker']} {p.district}",
     )
     pdf.set_subject(f"{REPORT_TITLES['profile_kicker']} {p.district}, {p.city_name}")
     pdf.add_page()
-    _title(
+    layout.title_block(
         pdf,
         REPORT_TITLES["profile_kicker"],
         p.district,
-        REPORT_TITLES["subtitle"].format(city=p.city_name, date=_german_date(p.created)),
+        REPORT_TITLES["subtitle"].format(city=p.city_name, date=layout.german_date(p.created)),
         p.selection,
     )
-    _status_box(pdf, p.status_lines)
+    layout.status_box(pdf, p.status_lines)
     style = MapStyle(height_mm=98.0)
     fig = static_map(
         ds,
@@ -418,57 +77,59 @@ def profile_pdf(profile: DistrictProfile, ds: Dataset) -> bytes:
         highlight=p.district_id,
         style=style,
     )
-    _map(pdf, fig, style, _map_caption(ds))
+    layout.add_map(pdf, fig, style, layout.map_caption(ds))
 
-    _heading(pdf, REPORT_TITLES["figures"])
-    _table(pdf, p.figures_table(), widths=[68.0, 42.0, 70.0], size=8, keep_together=True)
+    layout.heading(pdf, REPORT_TITLES["figures"])
+    layout.add_table(pdf, p.figures_table(), widths=[68.0, 42.0, 70.0], size=8, keep_together=True)
 
-    _heading(pdf, REPORT_TITLES["ranking"], keep_mm=45.0)
-    _para(pdf, p.rank_text, bold=True)
+    layout.heading(pdf, REPORT_TITLES["ranking"], keep_mm=45.0)
+    layout.paragraph(pdf, p.rank_text, bold=True)
     if p.criteria:
-        _para(pdf, REPORT_TITLES["criteria"].format(criteria=p.criteria), size=8.5)
+        layout.paragraph(pdf, REPORT_TITLES["criteria"].format(criteria=p.criteria), size=8.5)
     if p.reasons:
-        _para(pdf, REPORT_PDF["reasons"], size=9)
-        _bullets(pdf, list(p.reasons))
+        layout.paragraph(pdf, REPORT_PDF["reasons"], size=9)
+        layout.bullets(pdf, list(p.reasons))
     elif p.rank is not None:
-        _para(pdf, REPORT_TITLES["no_reasons"], size=9)
+        layout.paragraph(pdf, REPORT_TITLES["no_reasons"], size=9)
     if p.unknown:
-        _para(pdf, REPORT_TITLES["unknown"].format(unknown="; ".join(p.unknown)), size=8.5)
+        layout.paragraph(
+            pdf, REPORT_TITLES["unknown"].format(unknown="; ".join(p.unknown)), size=8.5
+        )
 
-    _heading(pdf, REPORT_TITLES["uncovered"])
-    _para(pdf, p.uncovered_text)
+    layout.heading(pdf, REPORT_TITLES["uncovered"])
+    layout.paragraph(pdf, p.uncovered_text)
 
-    _heading(pdf, REPORT_TITLES["places"])
+    layout.heading(pdf, REPORT_TITLES["places"])
     if p.places.empty:
-        _para(pdf, REPORT_TITLES["no_places"])
+        layout.paragraph(pdf, REPORT_TITLES["no_places"])
     else:
         c = REPORT_COLUMNS
         cols = [c["name"], c["kind"], c["status"], c["address"], c["location"], c["counts"]]
         step_free = ACCESS_LABELS["step_free"]
         if step_free in p.places.columns:
             cols.append(step_free)
-        _table(pdf, p.places[cols])
-        _para(
+        layout.add_table(pdf, p.places[cols])
+        layout.paragraph(
             pdf,
             REPORT_PDF["counts_note"],
             size=7.5,
         )
 
-    _heading(pdf, REPORT_TITLES["groups"])
+    layout.heading(pdf, REPORT_TITLES["groups"])
     if not p.has_active_team:
-        _para(pdf, REPORT_TITLES["no_team"], bold=True)
+        layout.paragraph(pdf, REPORT_TITLES["no_team"], bold=True)
     if p.groups.empty:
-        _para(pdf, REPORT_TITLES["no_groups"])
+        layout.paragraph(pdf, REPORT_TITLES["no_groups"])
     else:
         c = REPORT_COLUMNS
         cols = [c["name"], c["type"], c["status"], c["since"], c["until"], c["meeting_place"]]
-        _table(pdf, p.groups[cols])
+        layout.add_table(pdf, p.groups[cols])
 
-    _heading(pdf, REPORT_TITLES["notes"])
-    _bullets(pdf, list(p.notes))
-    _heading(pdf, REPORT_TITLES["sources"])
-    _bullets(pdf, list(p.sources), size=7)
-    return _output(pdf)
+    layout.heading(pdf, REPORT_TITLES["notes"])
+    layout.bullets(pdf, list(p.notes))
+    layout.heading(pdf, REPORT_TITLES["sources"])
+    layout.bullets(pdf, list(p.sources), size=7)
+    return layout.pdf_bytes(pdf)
 
 
 def overview_pdf(overview: CityOverview, ds: Dataset) -> bytes:
@@ -482,28 +143,28 @@ def overview_pdf(overview: CityOverview, ds: Dataset) -> bytes:
     Parameters
     ----------
     overview
-        From :func:`quartiersatlas.profile.city_overview`.
+        From :func:`quartiersatlas.overview.city_overview`.
     ds
         The same data set (geometries for the map).
     """
     o = overview
-    pdf = _Report(
+    pdf = layout.ReportPDF(
         REPORT_TITLES["footer_overview"].format(city=o.city_name),
-        _flag(ds),
+        layout.data_flag(ds),
         f"{REPORT_TITLES['overview_kicker']} {o.city_name}",
     )
     pdf.set_subject(f"{REPORT_TITLES['overview_title']}, {o.city_name}")
     pdf.add_page()
-    _title(
+    layout.title_block(
         pdf,
         REPORT_TITLES["overview_kicker"],
         o.city_name,
         REPORT_TITLES["subtitle"].format(
-            city=REPORT_TITLES["overview_title"], date=_german_date(o.created)
+            city=REPORT_TITLES["overview_title"], date=layout.german_date(o.created)
         ),
         o.selection,
     )
-    _status_box(pdf, o.status_lines)
+    layout.status_box(pdf, o.status_lines)
     style = MapStyle(height_mm=128.0, legend_mm=56.0, label_pt=4.6)
     fig = static_map(
         ds,
@@ -513,35 +174,35 @@ def overview_pdf(overview: CityOverview, ds: Dataset) -> bytes:
         radius_m=o.radius_m,
         style=style,
     )
-    _map(pdf, fig, style, _map_caption(ds))
+    layout.add_map(pdf, fig, style, layout.map_caption(ds))
 
-    _heading(pdf, REPORT_TITLES["figures"])
-    _table(pdf, o.figures_table(), widths=[110.0, 70.0], size=8, keep_together=True)
+    layout.heading(pdf, REPORT_TITLES["figures"])
+    layout.add_table(pdf, o.figures_table(), widths=[110.0, 70.0], size=8, keep_together=True)
 
-    _heading(pdf, REPORT_TITLES["ranking"])
+    layout.heading(pdf, REPORT_TITLES["ranking"])
     if o.criteria_count:
-        _para(pdf, GAP_RANK_TEXTS["criteria"].format(criteria=o.criteria), size=8.5)
+        layout.paragraph(pdf, GAP_RANK_TEXTS["criteria"].format(criteria=o.criteria), size=8.5)
         if o.order:
-            _para(pdf, o.order, size=8.5)
+            layout.paragraph(pdf, o.order, size=8.5)
         ranking = o.ranking
         unknown = REPORT_COLUMNS["unknown"]
         if ranking[unknown].astype(str).str.strip().eq("").all():
             ranking = ranking.drop(columns=[unknown])
-        _table(pdf, ranking)
+        layout.add_table(pdf, ranking)
     else:
-        _para(pdf, REPORT_TITLES["rank_no_criteria"])
+        layout.paragraph(pdf, REPORT_TITLES["rank_no_criteria"])
 
-    _heading(pdf, REPORT_TITLES["district_table"])
+    layout.heading(pdf, REPORT_TITLES["district_table"])
     frame = o.districts
-    _table(pdf, frame, size=7)
-    _para(
+    layout.add_table(pdf, frame, size=7)
+    layout.paragraph(
         pdf,
         REPORT_PDF["table_note"].format(radius=format_metres(o.radius_m)),
         size=7.5,
     )
 
-    _heading(pdf, REPORT_TITLES["notes"])
-    _bullets(pdf, list(o.notes))
-    _heading(pdf, REPORT_TITLES["sources"])
-    _bullets(pdf, list(o.sources), size=7)
-    return _output(pdf)
+    layout.heading(pdf, REPORT_TITLES["notes"])
+    layout.bullets(pdf, list(o.notes))
+    layout.heading(pdf, REPORT_TITLES["sources"])
+    layout.bullets(pdf, list(o.sources), size=7)
+    return layout.pdf_bytes(pdf)

@@ -28,6 +28,7 @@ from pyproj.exceptions import CRSError
 
 from quartiersatlas._errors import SettingsError
 from quartiersatlas.schema import STATUSES
+from quartiersatlas.texts import NETWORK_TEXTS
 from quartiersatlas.texts import SETTINGS_ERRORS as _T
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "MAP_ZOOM_MIN",
     "MAX_POPULATION",
     "MAX_RADIUS_M",
+    "MAX_SPEED_KMH",
     "Kind",
     "Settings",
     "data_file_path",
@@ -52,6 +54,8 @@ BASEMAPS = ("none", "osm", "basemap_de", "basemap_de_grau")
 SYMBOLS = ("circle", "square", "triangle", "diamond", "star", "house", "book", "hexagon")
 MAX_RADIUS_M = 20_000
 """Largest radius (metres) the app offers (the link parameter ``radius``: 0–20000)."""
+MAX_SPEED_KMH = 20.0
+"""Fastest walking or wheelchair speed accepted in [network] (km/h)."""
 MAP_ZOOM_MIN, MAP_ZOOM_MAX = 8, 19
 """Zoom levels the maps allow (``maps.build_map``: min_zoom 8, max_zoom 19)."""
 MAX_POPULATION = 1_000_000_000
@@ -78,6 +82,7 @@ KNOWN_KEYS: dict[str, tuple[str, ...]] = {
     "places": ("xy_crs",),
     "join": ("tolerance_m",),
     "coverage": ("default_radius_m", "statuses"),
+    "network": ("file", "walk_speed_kmh", "wheelchair_speed_kmh"),
     "map": ("center_lat", "center_lon", "zoom", "basemap"),
     "sources": ("districts_note", "population_note", "credits", "map_attribution"),
     "kinds": ("id", "label", "label_plural", "color", "symbol"),
@@ -139,6 +144,13 @@ class Settings:
     default_statuses: tuple[str, ...] = ("active",)
     """Statuses of places that count on every page unless the user chooses others
     (``[coverage] statuses``)."""
+    network_path: Path | None = None
+    """Prepared street network ([network] file; ``python -m quartiersatlas network
+    prepare``), optional: without it only straight-line distances are offered."""
+    walk_speed_kmh: float = 4.8
+    """Walking speed for radii in minutes ([network] walk_speed_kmh)."""
+    wheelchair_speed_kmh: float = 3.6
+    """Wheelchair speed for radii in minutes ([network] wheelchair_speed_kmh)."""
     unknown_keys: tuple[str, ...] = ()
     """Keys of settings.toml that Quartiersatlas does not know (e.g. typos), as
     ``"[map] centre_lat"``; they are not used and listed as warnings by ``check``."""
@@ -479,6 +491,11 @@ def load_settings(data_dir: str | os.PathLike[str] | None = None) -> Settings:
     need_path = optional_path("need")
     grid_path = optional_path("grid")
     agenda_path = file_path("agenda", "agenda.toml")
+    net = tables["network"]
+    net_value = net.text("file", "", max_len=1000)
+    network_path = (
+        data_file_path(folder, net_value, net.where, "file") if net_value.strip() else None
+    )
     others = [*paths.values(), need_path, grid_path, (folder / SETTINGS_FILE).resolve()]
     if agenda_path.suffix.lower() != ".toml" or agenda_path in others:
         raise SettingsError(
@@ -532,5 +549,22 @@ def load_settings(data_dir: str | os.PathLike[str] | None = None) -> Settings:
         kinds=kinds,
         agenda_path=agenda_path,
         grid_path=grid_path,
+        network_path=network_path,
+        walk_speed_kmh=net.number(
+            "walk_speed_kmh",
+            4.8,
+            0,
+            MAX_SPEED_KMH,
+            unit=NETWORK_TEXTS["unit_kmh"].format(example="4.8"),
+            low_open=True,
+        ),
+        wheelchair_speed_kmh=net.number(
+            "wheelchair_speed_kmh",
+            3.6,
+            0,
+            MAX_SPEED_KMH,
+            unit=NETWORK_TEXTS["unit_kmh"].format(example="3.6"),
+            low_open=True,
+        ),
         unknown_keys=tuple(unknown + unknown_kinds),
     )

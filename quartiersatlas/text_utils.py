@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 
-__all__ = ["normalize_key", "slugify"]
+__all__ = ["normalize_key", "slugify", "split_list"]
 
 _UMLAUTS = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"}
@@ -33,3 +34,22 @@ def normalize_key(text: str) -> str:
     True
     """
     return slugify(text).replace("-", "")
+
+
+def split_list(text: object, seps: str = ";") -> list[str]:
+    """The entries of a list cell, split at any of ``seps`` and stripped; ``[]`` for an
+    empty or missing cell.
+
+    >>> split_list("a; b ;;c")
+    ['a', 'b', 'c']
+    >>> split_list("jugend, senioren|alle", ";,|")
+    ['jugend', 'senioren', 'alle']
+    """
+    import pandas as pd  # here, not at the top: ``--help`` imports this module
+
+    if text is None or text is pd.NA or (isinstance(text, float) and math.isnan(text)):
+        return []
+    parts = [str(text)]
+    for sep in seps:
+        parts = [q for p in parts for q in p.split(sep)]
+    return [p.strip() for p in parts if p.strip()]

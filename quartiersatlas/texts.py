@@ -9,6 +9,7 @@ __all__ = [
     "ABDECKUNG_TEXTS",
     "ACCESS_LABELS",
     "ACCESS_VALUE_LABELS",
+    "AGENDA_FIGURE_TEXTS",
     "AGENDA_PAGE_TEXTS",
     "AGENDA_PROBLEMS",
     "ANALYSIS_TEXTS",
@@ -17,6 +18,7 @@ __all__ = [
     "CENSUS_PROBLEMS",
     "CLASSIFICATION_SCHEME_LABELS",
     "CLI_COVERAGE_HELP",
+    "CLI_METAVARS",
     "CLI_REPORT_HELP",
     "CLI_TEXTS",
     "COLUMN_LABELS",
@@ -51,8 +53,11 @@ __all__ = [
     "MAP_TEXTS",
     "NEED_INDICATOR_LABELS",
     "NEED_PROBLEMS",
+    "NETWORK_TEXTS",
     "NETWORK_TYPE_LABELS",
     "PAGE_TITLES",
+    "PLACEHOLDER_LABELS",
+    "PLACEHOLDER_TEXTS",
     "PRESENTATION_TEXTS",
     "PROBLEM_FILTER_LABELS",
     "PROBLEM_TEXTS",
@@ -73,6 +78,7 @@ __all__ = [
     "SENSITIVITY_TEXTS",
     "SETTINGS_ERRORS",
     "SEVERITY_LABELS",
+    "SLIDE_TEXTS",
     "STADTTEIL_TEXTS",
     "STATUS_LABELS",
     "TARGET_GROUP_LABELS",
@@ -307,9 +313,12 @@ COVERAGE_NOTES = {
         "gezählt: eine Zelle zählt mit ihren Einwohnern dieser Gruppe."
     ),
     "catchment": (
-        "Umkreis = Luftlinie von {radius} um jeden Ort, als Vieleck mit 16 Segmenten je "
-        "Viertelkreis (64 Ecken) gerechnet, in {crs}; Wege und Barrieren unterwegs sind "
-        "nicht berücksichtigt."
+        "Umkreis = Luftlinie von {radius} um jeden Ort; Umwege und Barrieren unterwegs "
+        "sind nicht berücksichtigt."
+    ),
+    "catchment_method": (
+        "Jeder Umkreis wird als Vieleck mit 16 Segmenten je Viertelkreis (64 Ecken) "
+        "gerechnet, im metrischen Koordinatensystem {crs}; Flächen in km² ebenfalls dort."
     ),
     "approximate": (
         "Orte mit geschätzter Lage zählen mit ihrer geschätzten Lage ({n} der gezählten Orte)."
@@ -582,6 +591,8 @@ AGENDA_PROBLEMS = {
     "param_hint": "Parameter in der Ansicht korrigieren oder die Ansicht neu aufnehmen.",
     "dropped": "Ansicht nicht übernommen.",
     "not_file": "ist keine Datei (ein Ordner?); die Agenda muss eine TOML-Datei sein",
+    "figures": "›figures‹ muss eine Tabelle aus Platzhalter-Namen und Zahlen sein; "
+    "Eintrag ignoriert",
 }
 PRESENTATION_TEXTS = {
     "toggle": "Präsentationsmodus",
@@ -673,12 +684,20 @@ UEBERSICHT_TEXTS = {
     "Auswertungen oder haben keine Lage. Details auf der Seite ›Datenprüfung‹.",
     "by_kind": "Orte je Art",
     "empty_districts": "**Stadtteile ohne erfassten Ort ({n}):** ",
-    "no_team": "**Stadtteile ohne aktives Stadtteilteam:** {n} von {total}",
     "none_in_data": "Keine {what} in den Daten.",
     "unassigned": "Orte ohne sichere Zuordnung",
     "unassigned_text": "Diese Orte haben keine Koordinaten oder liegen nicht eindeutig in "
     "einem Stadtteil. Sie erscheinen nicht auf Karten, bis ihre Lage nachgetragen ist.",
     "by_kind_csv": "Orte je Art (CSV)",
+    "map": "Auf einen Blick",
+    "map_caption": "Stadtteile nach Zahl der erfassten Orte (alle Arten, jeder Status) und "
+    "die Gebiete der aktiven Stadtteilteams; die einzelnen Orte zeigt die Seite ›Karte‹. "
+    "Dieselben Zahlen stehen in den Tabellen unten.",
+    "kind_chart": "Zahl der Orte",
+    "kinds_here": "Arten vor Ort",
+    "none_here": "–",
+    "matrix": "Alle Arten je Stadtteil (eine Spalte je Art)",
+    "no_team_names": "**Stadtteile ohne aktives Stadtteilteam ({n} von {total}):** ",
     "about": "Über die Daten",
     "about_intro": "Woher die Zahlen und Flächen kommen, mit Lizenz und Stand:",
 }
@@ -753,6 +772,25 @@ KARTE_TEXTS = {
     "html": "Karte (HTML)",
     "html_help": "Diese Karte als eine Datei, die ohne Internet funktioniert",
     "districts_geojson": "Stadtteile mit Kennzahl (GeoJSON)",
+    "search_found": "Namenssuche »{text}«: {n}, auf der Karte magenta umrandet – {places}. "
+    "Die Flächenfüllung und die Zahlen bleiben dieselben.",
+    "search_help": "Findet Orte, deren Name den Text enthält: Die Karte zeigt sie und "
+    "umrandet sie magenta, in der Tabelle der Orte stehen sie oben. Flächenfüllung und "
+    "Zahlen ändern sich dadurch nicht.",
+    "search_none": "Kein gezeigter Ort heißt »{text}«: Schreibweise prüfen oder Filter lockern.",
+    "search_no_district": "ohne Stadtteil",
+    "match": "Treffer",
+    "matches": "Treffer",
+    "export_title": "Quartiersatlas {city}: Karte",
+    "export_kinds": "Orte: {kinds}; Status: {statuses}",
+    "export_access": "Barrierefreiheit (nur Orte mit): {access}",
+    "export_groups": "Zielgruppen: {groups}",
+    "export_search": "Namenssuche: »{text}« ({matches})",
+    "export_fill": "Flächenfüllung: {title}; Klassen: {scheme}",
+    "export_no_fill": "Flächenfüllung: keine",
+    "export_gaps": "Weiße Flecken: weiter als {radius} von jedem gezeigten Ort",
+    "export_district": "Ausgewählter Stadtteil: {name}",
+    "none": "keine",
 }
 ABDECKUNG_TEXTS = {
     "intro": "Wo sind Orte für Alle, Stadtteiltreffs und andere Angebote zu Fuß erreichbar – "
@@ -785,6 +823,8 @@ ABDECKUNG_TEXTS = {
     "overview_pdf_help": "Kennzahlen, Lücken-Rangliste und Stadtteiltabelle dieser Auswahl "
     "(A4), für Sitzungsunterlagen",
     "notes": "**So wird gerechnet:** ",
+    "nav": "Auf dieser Seite",
+    "method": "Methode im Detail (für Fachleute)",
     "grid_unreadable": "Das Bevölkerungsgitter {path} konnte nicht gelesen werden; es wird "
     "mit gleichmäßig verteilten Einwohnern gerechnet. ",
     "grid_notes": "Hinweise zum Gitter: ",
@@ -854,6 +894,11 @@ STADTTEIL_TEXTS = {
     "xlsx": "Tabellen (Excel)",
     "figures_csv": "Kennzahlen (CSV)",
     "groups_csv": "Teams und Netzwerke (CSV)",
+    "pick_hint": "Klicken Sie auf einen Stadtteil in der Karte oder wählen Sie ihn oben aus "
+    "der Liste.",
+    "pick_map_caption": "Die {n} Stadtteile mit ihren Namen; ein Klick öffnet den "
+    "Steckbrief. Dieselben Stadtteile stehen in der Auswahlliste oben.",
+    "method": "Methode im Detail (für Fachleute)",
 }
 AGENDA_PAGE_TEXTS = {
     "title": "Präsentation vorbereiten",
@@ -987,13 +1032,16 @@ PROFILE_TEXTS = {
     "residents": "{n} Einwohner",
 }
 CLASSIFICATION_SCHEME_LABELS = {
-    "quantiles": "Quantile (gleich viele Stadtteile je Klasse)",
+    "quantiles": "Quantile (möglichst gleich viele Stadtteile je Klasse)",
     "equal_interval": "Gleiche Abstände",
     "natural_breaks": "Natürliche Unterbrechungen (Jenks)",
 }
 LEGEND_TEXTS = {
     "above_range": "über {low} – {high}",
     "above": "über ",
+    "district": "Stadtteil",
+    "districts": "Stadtteile",
+    "ties": "Quantile; gleiche Werte bleiben in einer Klasse, darum ungleich groß",
 }
 EXPORT_TEXTS = {
     "sheet": "Tabelle",
@@ -1005,6 +1053,12 @@ EXPORT_TEXTS = {
     "stylesheet_missing": "Stylesheet {name!r} ist nicht mitgeliefert und kann nicht "
     "eingebettet werden (quartiersatlas.assets.vendor_css ergänzen).",
     "remote": "Die Karte lädt noch etwas aus dem Netz: {url!r}",
+    "csv_status": "Datenstand: {lines}",
+    "map_date": "Stand: {date}",
+    "unit_percent": "%",
+    "unit_km2": "km²",
+    "city_number": "Stadt (Zahl)",
+    "unit": "Einheit",
 }
 LINK_ERRORS = {
     "unknown_page": "Unbekannte Seite '{page}'; vorhanden: {pages}.",
@@ -1050,6 +1104,7 @@ MAP_TEXTS = {
     "selected": "Ausgewählter Stadtteil",
     "status_lines": "Datenstand:",
     "labels": "Stadtteilnamen",
+    "matches": "Treffer der Namenssuche",
 }
 
 
@@ -1358,6 +1413,7 @@ PROBLEM_TEXTS = {
 # --- Errors of the core functions (raised for callers, shown by the app and the CLI) ---
 
 CORE_ERRORS = {
+    "unknown_attribute": "Unbekanntes Merkmal '{attr}'; erlaubt: {allowed}.",
     "geographic_crs": "'{crs}' ist geografisch; ein metrisches System angeben.",
     "no_crs": "Ebene hat kein Koordinatenreferenzsystem; erst set_crs() aufrufen.",
     "crs_mismatch": "Stadtteile und Orte in verschiedenen CRS; beide mit to_crs() angleichen.",
@@ -1466,6 +1522,32 @@ DATASET_PROBLEMS = {
 
 
 # --- Command line (python -m quartiersatlas) --------------------------------------------
+
+CLI_METAVARS: dict[str, str] = {
+    # Placeholders of the command-line options in `--help` (argparse metavars).
+    "command": "BEFEHL",
+    "crs": "CRS",
+    "file": "DATEI",
+    "geojson_file": "DATEI.geojson",
+    "network_file": "DATEI.npz",
+    "osm_file": "DATEI.osm.pbf",
+    "pdf_file": "DATEI.pdf",
+    "layer": "EBENE",
+    "field": "FELD",
+    "kinds": "K1,K2",
+    "list": "LISTE",
+    "requirements": "M1,M2",
+    "metres": "METER",
+    "count": "N",
+    "name": "NAME",
+    "folder": "ORDNER",
+    "percent": "PROZENT",
+    "statuses": "S1,S2",
+    "step": "SCHRITT",
+    "column": "SPALTE",
+    "per_1000": "Y",
+    "need_value": "Z",
+}
 
 CLI_TEXTS = {
     "error": "{prog}: Fehler: {message}",
@@ -1576,4 +1658,170 @@ CLI_REPORT_HELP = {
 }
 APP_TEXTS = {
     "tagline": "Quartiersatlas – Inklusive Quartiere sichtbar machen",
+}
+
+
+# --- Meeting slides and live figures in agenda texts (quartiersatlas.placeholders, -------
+# --- ui/presentation.py, pages/praesentation.py; owned by the meeting-mode work) ---------
+PLACEHOLDER_LABELS = {
+    "stadtteile": "Stadtteile",
+    "stadtteile_mit_ort": "Stadtteile mit Ort",
+    "stadtteile_ohne_ort": "Stadtteile ohne Ort",
+    "stadtteile_mit_team": "Stadtteile mit Stadtteilteam",
+    "stadtteile_ohne_team": "Stadtteile ohne Stadtteilteam",
+    "stadtteile_ohne_netzwerk": "Stadtteile ohne Netzwerk",
+    "stadtteile_alle_kriterien": "Stadtteile, auf die alle Kriterien zutreffen",
+    "orte": "Orte (gezählt)",
+    "umkreis": "Umkreis",
+    "einwohner": "Einwohner",
+    "einwohner_im_umkreis": "Einwohner im Umkreis eines Ortes",
+    "einwohner_ohne_angebot": "Einwohner ohne Ort im Umkreis",
+    "anteil_einwohner_im_umkreis": "Anteil der Einwohner im Umkreis",
+    "anteil_flaeche_im_umkreis": "Anteil der Fläche im Umkreis",
+    "stadtteil": "Stadtteil",
+    "stadtteil_einwohner": "Einwohner im Stadtteil",
+    "stadtteil_orte": "Orte im Stadtteil",
+    "stadtteil_einwohner_ohne_angebot": "Einwohner im Stadtteil ohne Ort im Umkreis",
+    "stadtteil_anteil_flaeche_im_umkreis": "Anteil der Stadtteilfläche im Umkreis",
+}
+PLACEHOLDER_TEXTS = {
+    "unknown": "Unbekannter Platzhalter {token}. Bekannt sind: {known}.",
+    "unavailable": "Der Platzhalter {token} hat in dieser Ansicht keinen Wert (Stadtteil-Zahlen "
+    "gibt es nur mit gewähltem Stadtteil, Einwohnerzahlen nur mit Einwohnerdaten, "
+    "›alle Kriterien‹ nur mit gewählten Lücken-Kriterien).",
+    "malformed": "Geschweifte Klammer ohne gültigen Platzhalter: {token}. Platzhalter "
+    "schreiben Sie als {{name}} (Kleinbuchstaben, Ziffern, _); sonst bleibt der Text, wie "
+    "er ist.",
+    "missing": "–",
+}
+AGENDA_FIGURE_TEXTS = {
+    "help_title": "Platzhalter für aktuelle Zahlen",
+    "help_intro": "Titel und Kernaussage dürfen Zahlen der Ansicht als Platzhalter enthalten, "
+    "z. B. ›In {{stadtteile_ohne_team}} von {{stadtteile}} Stadtteilen fehlt ein Team‹. In "
+    "der Präsentation und im Handout steht dort die aktuelle Zahl dieser Ansicht (gleiche "
+    "Auswahl wie auf ihrer Seite).",
+    "col_name": "Platzhalter",
+    "col_meaning": "Bedeutung",
+    "preview": "Mit aktuellen Zahlen: **{title}** – {message}",
+    "problems": "Platzhalter in Ansicht {n}: {problems}",
+    "stale": "Ansicht {n}: Diese Botschaft wurde für andere Daten geschrieben: {changes}. "
+    "Bitte Titel und Kernaussage prüfen.",
+    "change": "{label} damals {saved}, jetzt {now}",
+    "literal": " (als feste Zahl geschrieben)",
+    "literal_hint": "Tipp: Schreiben Sie Platzhalter wie {{stadtteile_ohne_team}} statt fester "
+    "Zahlen, dann stimmt die Zahl auch mit neuen Daten.",
+    "accept": "Geprüft: aktuelle Zahlen übernehmen",
+    "accept_help": "Merkt sich die heutigen Zahlen als die, für die diese Botschaft geschrieben "
+    "ist (wirksam nach dem Speichern).",
+    "no_figures": "Ansicht {n}: Die Zahlen dieser Ansicht lassen sich nicht berechnen ({error}).",
+}
+SLIDE_TEXTS = {
+    "errors": "Fehler in den Daten",
+    "warnings": "Warnungen",
+    "status": "Datenstand:",
+    "evidence": "Beleg zur Kernaussage",
+    "figures": "Kennzahlen",
+    "problems": "Platzhalter nicht gefüllt – bitte auf der Seite ›Präsentation‹ prüfen.",
+}
+
+
+# --- Street network: walking and wheelchair reach (issue 12; quartiersatlas.network*,
+# --- cli_network, the network options of coverage) ---------------------------------------
+
+NETWORK_TEXTS = {
+    # prepared-network file (quartiersatlas.network_io)
+    "file_missing": "Netzdatei nicht gefunden (erwartet: eine mit 'python -m quartiersatlas "
+    "network prepare' erzeugte .npz-Datei)",
+    "file_not_network": "keine Quartiersatlas-Netzdatei (erwartet: .npz mit node_xy, edge_u, "
+    "edge_v, edge_flags; gefunden: {found})",
+    "file_unreadable": "Netzdatei nicht lesbar oder beschädigt ({error})",
+    "file_version": "Netzdatei hat Version {version}, erwartet wird Version {expected}",
+    "file_inconsistent": "Netzdatei ist in sich widersprüchlich (Kanten verweisen auf fehlende "
+    "Knoten oder Koordinaten sind keine endlichen Zahlen)",
+    "file_crs": "Netzdatei nennt kein projiziertes Koordinatensystem in Metern ({crs})",
+    "file_hint": "Netz neu erzeugen: python -m quartiersatlas network prepare --osm "
+    "STADT.osm.pbf --boundary geo/stadtteile.geojson --out netz.npz",
+    # the OSM extract (quartiersatlas.network_osm)
+    "osm_missing": "OSM-Auszug nicht gefunden (erwartet: eine .osm.pbf-Datei)",
+    "osm_missing_hint": "Pfad prüfen; einen Auszug der Stadt als .osm.pbf besorgen (z. B. "
+    "einen Regionalauszug, auf die Stadt zugeschnitten)",
+    "osm_unreadable": "Datei ist kein lesbarer OpenStreetMap-Auszug ({error})",
+    "osm_unreadable_hint": "eine .osm.pbf-Datei angeben (OpenStreetMap-Binärformat); die Datei "
+    "ist beschädigt oder hat ein anderes Format",
+    "osm_no_ways": "Auszug enthält keine begehbaren Wege ({ways} Wege mit highway-Merkmal, "
+    "davon keiner zu Fuß nutzbar)",
+    "osm_no_ways_hint": "einen Auszug mit Straßen und Wegen der Stadt angeben",
+    "osm_no_overlap": "Auszug überdeckt die Stadtteile nicht (kein begehbarer Weg innerhalb von "
+    "{margin} m um die Grenze)",
+    "osm_no_overlap_hint": "einen Auszug derselben Stadt angeben oder die richtige Grenzdatei "
+    "(--boundary)",
+    "osm_crs": "Koordinatensystem '{crs}' ist nicht projiziert; ein metrisches System angeben "
+    "(z. B. EPSG:25832)",
+    "boundary_unusable": "Grenzdatei enthält keine nutzbaren Flächen",
+    # the analysis (quartiersatlas.analysis, network_coverage)
+    "no_network": "Für die Entfernung '{mode}' wird ein Wegenetz gebraucht. Es wird einmal aus "
+    "einem OpenStreetMap-Auszug der Stadt erzeugt: python -m quartiersatlas network prepare "
+    "--osm STADT.osm.pbf --boundary geo/stadtteile.geojson --out netz.npz, dann in "
+    'settings.toml [network] file = "netz.npz" eintragen.',
+    "unknown_mode": "Unbekannte Entfernung '{mode}'; erlaubt: {allowed}.",
+    "minutes": "Minuten müssen eine Zahl ≥ 0 sein, sind {minutes!r}.",
+    "no_overlap_analysis": "Das Wegenetz ({source}) überdeckt die Stadtteile nicht: kein "
+    "Netzknoten in ihrer Nähe. Netz mit einem Auszug dieser Stadt neu erzeugen (python -m "
+    "quartiersatlas network prepare).",
+    "mode_straight": "Luftlinie",
+    "mode_walk": "Fußweg",
+    "mode_wheelchair": "Rollstuhl",
+    "note_walk": "Umkreis = {radius} Fußweg entlang des Straßen- und Wegenetzes "
+    "(OpenStreetMap, {source}; ohne Autobahnen, Kraftfahrstraßen ohne Gehweg und Wege mit "
+    "foot=no oder access=private). Orte und Zellmittelpunkte werden mit geradem Zugang an den "
+    "nächsten Netzknoten angeschlossen; Fläche aus 100-m-Zellen, deren Mitte erreicht wird.",
+    "note_wheelchair": "Umkreis = {radius} mit dem Rollstuhl entlang des Wegenetzes "
+    "(OpenStreetMap, {source}; ohne Treppen, wheelchair=no, hohe Bordsteine, Steigungen über "
+    "6 % und lose Oberflächen, wo erfasst; Unerfasstes gilt als befahrbar). Nur Orte mit "
+    "stufenlosem Zugang (step_free = ja) zählen; Fläche aus 100-m-Zellen.",
+    "note_excluded": "{places} ohne bestätigten stufenlosen Zugang decken im Rollstuhl-Modus "
+    "nichts ab.",
+    "note_off_main": "{share} der Zellen liegen an Netzteilen ohne Verbindung zum Hauptnetz "
+    "und erreichen von dort nur Orte im selben Teil (Netz in Teilen; Auszug prüfen).",
+    "note_minutes": "{minutes} Minuten bei {speed} km/h = {radius}.",
+    # python -m quartiersatlas network ...
+    "cli_help": "Wegenetz aus einem OpenStreetMap-Auszug vorbereiten (für Fußweg und Rollstuhl)",
+    "cli_description": "Vorbereitung des Wegenetzes für die Entfernungen Fußweg und Rollstuhl.",
+    "prepare_help": "OSM-Auszug (.osm.pbf) einlesen und Netzdatei (.npz) schreiben",
+    "prepare_description": "Liest einen OpenStreetMap-Auszug (.osm.pbf) einmal ein, behält die "
+    "begehbaren Wege (Profile walk und wheelchair) und schreibt die vorbereitete Netzdatei. "
+    "Ohne Java, ohne Server, ohne Download.",
+    "prepare_epilog": "Exit-Codes: 0 = geschrieben; 1 = Auszug unbrauchbar oder Netz in Teilen "
+    "(die Datei wird dann trotzdem geschrieben); 2 = Aufruffehler (Datei fehlt). Beispiel: "
+    "python -m quartiersatlas network prepare --osm oldenburg.osm.pbf --boundary "
+    "data/geo/stadtteile.geojson --out data/netz.npz",
+    "osm_option": "OpenStreetMap-Auszug (.osm.pbf)",
+    "boundary_option": "Stadtteile oder Stadtgrenze (GeoJSON, GeoPackage, …): Netz auf diese "
+    "Fläche plus Rand zuschneiden und prüfen, dass der Auszug sie überdeckt",
+    "out_option": "Netzdatei, die geschrieben wird (.npz)",
+    "crs_option": "metrisches Koordinatensystem (Standard: UTM-Zone des Auszugs, z. B. EPSG:25832)",
+    "margin_option": "Rand um die Grenze in Metern (Standard: {default:g})",
+    "out_suffix": "Netzdatei muss auf .npz enden: {out}",
+    "summary_ways": "{walk} von {highway} Wegen begehbar, {wheelchair} mit dem Rollstuhl "
+    "befahrbar; {blocking} Hindernispunkte (Bordstein, Schranke, wheelchair=no)",
+    "summary_graph": "{nodes} Knoten, {edges} Kanten; Fußweg {walk_km} km, Rollstuhl "
+    "{wheelchair_km} km; Koordinatensystem {crs}",
+    "summary_pieces": "Profil {profile}: {components} zusammenhängende Teile; {share} von "
+    "{cells} 100-m-Zellen erreichen das Hauptnetz nicht",
+    "summary_written": "Netzdatei geschrieben: {out} ({seconds} s)",
+    "pieces_error": "{out}: Wegenetz in Teilen: {share} der 100-m-Zellen erreichen das "
+    "Hauptnetz (Profil walk) nicht (erlaubt: höchstens {limit}). Die Datei wurde trotzdem "
+    "geschrieben. Auszug prüfen: schneidet er die Stadt ab, fehlen Brücken oder Wege?",
+    "pieces_warning": "{out}: Hinweis: {share} der 100-m-Zellen erreichen das Hauptnetz "
+    "(Profil {profile}) nicht.",
+    # python -m quartiersatlas coverage --network FILE --profile walk|wheelchair
+    "network_option": "vorbereitete Netzdatei (.npz, aus 'network prepare'); Standard mit "
+    "--data: settings.toml [network] file",
+    "profile_option": "Entfernung entlang des Netzes: walk (Fußweg) oder wheelchair "
+    "(Rollstuhl; nur Orte mit step_free = yes); ohne: Luftlinie",
+    "profile_without_network": "--profile {profile} braucht ein Wegenetz: --network DATEI oder "
+    "[network] file in settings.toml des Datenordners",
+    "network_without_profile": "--network braucht --profile walk oder --profile wheelchair",
+    # settings.toml [network] (a number range's {unit})
+    "unit_kmh": " (km/h), z. B. {example}",
 }

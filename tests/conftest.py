@@ -243,6 +243,15 @@ def csv_writer(tmp_path: Path) -> Callable[..., Path]:
 # A copy of the shipped data folder with Markdown, HTML and template payloads in every
 # text field (tests/test_markdown_safety.py, tests/browser/test_hostile_browser.py).
 
+# real third-party data beside the project (../shared); tests that read it skip when absent
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+OSM_DISTRICTS = SHARED / "data" / "oldenburg-osm" / "stadtteile-oldenburg.geojson"
+HOYERSWERDA = SHARED / "data" / "hoyerswerda-osm" / "Hoyerswerda.osm.pbf"
+needs_extract = pytest.mark.skipif(
+    not HOYERSWERDA.is_file(),
+    reason=f"real OSM extract not found at {HOYERSWERDA} (../shared/data is not checked out)",
+)
+
 HOSTILE_PAYLOADS = (
     "![x](http://evil.example/x.png)",
     "<img src=x onerror=alert(1)>",

@@ -19,9 +19,11 @@ from quartiersatlas.agenda import (
     view_url,
     write_agenda,
 )
+from quartiersatlas.analysis import analyse
 from quartiersatlas.dataset import load_dataset
-from quartiersatlas.linkstate import AGENDA_PAGES, LinkContext, parse_params
+from quartiersatlas.linkstate import AGENDA_PAGES, LinkContext, parse_params, selection_of
 from quartiersatlas.need import read_need
+from quartiersatlas.placeholders import fill, placeholders_in, view_figures
 from quartiersatlas.settings import load_settings
 
 SHIPPED_DATA = Path(__file__).resolve().parents[1] / "data"
@@ -109,7 +111,9 @@ def test_any_text_survives_the_file(title: str, message: str, value: str) -> Non
         views=(AgendaView(view_title, message.strip(), "karte", {"q": value}),),
     )
     parsed, problems = parse_agenda(agenda_to_toml(agenda))
-    assert problems == []
+    # braces that are no placeholder are text: kept, with a warning (quartiersatlas.placeholders)
+    assert all(p.severity == "warning" and p.column in ("title", "message") for p in problems)
+    assert bool(problems) == bool(fill(view_title, None).problems or fill(message, None).problems)
     assert parsed == agenda
 
 
@@ -213,5 +217,16 @@ def test_shipped_agenda_tells_the_gap_story() -> None:
     text = " ".join(v.message for v in agenda.views)
     assert "geschätzt" in text
     assert "OpenStreetMap" in text
+    # placeholders: every one known, and the figures they were written for are today's
+    for view in agenda.views:
+        state, _ = parse_params(view.params, ctx, view.page)
+        a = analyse(ds, selection_of(state, view.page), need=need)
+        district = state.get("district") if view.page in ("karte", "stadtteil") else None
+        live = view_figures(a, district)
+        for text_ in (view.title, view.message):
+            assert fill(text_, live).problems == (), text_
+        if ds.settings.grid_path is None:
+            continue
+        assert set(placeholders_in(view.title, view.message)) <= set(view.figures)
     # the file is what the app would write (a manager can diff it after saving)
     assert ds.settings.agenda_path.read_text(encoding="utf-8") == agenda_to_toml(agenda)

@@ -17,8 +17,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from quartiersatlas.analysis import filter_places
-from quartiersatlas.coverage import city_totals, coverage_table, to_metric
+from quartiersatlas.coverage import to_metric
 from quartiersatlas.dataset import Dataset, load_dataset
+from quartiersatlas.district_coverage import city_totals, coverage_table
 from quartiersatlas.formatting import format_percent
 from quartiersatlas.settings import load_settings
 
@@ -89,7 +90,7 @@ def test_page_shows_figures_reasons_and_assumptions(shipped: Dataset) -> None:
     text = _texts(at)
     assert "Gitter" in text  # (the note is Markdown-escaped: no hyphenated words here)
     assert "gleichmäßig" not in text
-    assert "16 Segmenten je Viertelkreis" in text
+    assert "16 Segmenten je Viertelkreis" in text  # the method, in the expander for experts
     assert "synthetisch" in text
     # Ranking: reasons in words, German headers.
     ranking = at.dataframe[0].value
@@ -287,3 +288,45 @@ def test_sensitivity_view_lists_the_top_5_under_each_criterion() -> None:
     assert "Wie stabil ist die Reihenfolge?" in [h.value for h in at.subheader]
     assert "mindestens zwei Kriterien" in _texts(at)
     assert not any("Rang (alle Kriterien)" in df.value.columns for df in at.dataframe)
+
+
+# ------------------------------------------ issue 11: navigation, readable charts, jargon
+
+
+def _chart_specs(at: AppTest) -> list[dict[str, Any]]:
+    return [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+
+
+def test_page_links_its_sections_at_the_top() -> None:
+    at = _page()
+    nav = [m.value for m in at.markdown if m.value.startswith("**Auf dieser Seite:**")]
+    assert len(nav) == 1
+    anchors = re.findall(r"\]\(#([\w-]+)\)", nav[0])
+    assert anchors == ["rangliste", "kennzahlen", "diagramme", "weisse-flecken", "barrierefrei"]
+    # each link has its target: a header with that anchor
+    targets = {h.proto.anchor for h in at.header}
+    assert set(anchors) <= targets, targets
+
+
+def test_method_details_are_in_an_expander_not_in_the_notes() -> None:
+    at = _page()
+    info = " ".join(i.value for i in at.info)
+    assert "So wird gerechnet" in info
+    assert "Segmenten" not in info  # plain words for everyone
+    assert "EPSG" not in info
+    expander = [e for e in at.expander if e.label == "Methode im Detail (für Fachleute)"]
+    assert len(expander) == 1
+    inside = " ".join(c.value for c in expander[0].caption)
+    assert "16 Segmenten je Viertelkreis" in inside
+    assert "EPSG\\:25832" in inside  # from settings.toml: shown escaped
+
+
+def test_bar_chart_names_every_district_and_scatter_names_its_points() -> None:
+    at = _page()
+    bars, scatter = _chart_specs(at)
+    y_axis = bars["encoding"]["y"]["axis"]
+    assert y_axis["labelOverlap"] is False  # no district name dropped
+    assert bars["height"] >= 20 * 31  # room for the name of every one of the 31 districts
+    marks = [layer["mark"]["type"] for layer in scatter["layer"]]
+    assert marks == ["circle", "text"]
+    assert scatter["layer"][1]["encoding"]["text"]["field"] == "district"

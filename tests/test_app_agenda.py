@@ -158,3 +158,43 @@ def test_handout_download_button_on_the_page(data_copy: Path) -> None:
     downloads = [d.proto.label for d in at.get("download_button")]
     assert "Handout (PDF)" in downloads
     assert "Agenda herunterladen (TOML)" in downloads
+
+
+def test_presenter_is_warned_when_figures_changed_and_about_bad_placeholders(
+    data_copy: Path,
+) -> None:
+    """Live figures on the page "Präsentation": a message written for 14 districts
+    without a team warns now that the data has 28; unknown and malformed placeholders
+    (also hostile ones) are a clear message, never a crash."""
+    views = (
+        AgendaView(
+            "{stadtteile_ohne_team} Stadtteile ohne Team",
+            "Das sind 14 Stadtteile.",
+            "karte",
+            {},
+            {"stadtteile_ohne_team": "14"},
+        ),
+        AgendaView(
+            "<img src=x onerror=alert(1)> {__class__}",
+            "{0.__init__} {gibtsnicht} {stadtteile",
+            "uebersicht",
+            {},
+        ),
+    )
+    write_agenda(data_copy / "agenda.toml", Agenda("Test", views))
+    at = _agenda_page()
+    warnings = " ".join(w.value for w in at.warning).replace("\\", "")  # Markdown escapes
+    assert "Diese Botschaft wurde für andere Daten geschrieben" in warnings
+    assert "damals 14, jetzt 28" in warnings
+    assert "gibtsnicht" in warnings  # unknown placeholder, named
+    assert "Geschweifte Klammer" in warnings  # malformed braces, explained
+    # values and templates reach Markdown escaped: no raw HTML tag, no formatting
+    assert "<img" not in warnings
+    assert not list(at.exception)
+    # the presenter checks the message and takes today's figures: the warning goes
+    [accept] = [b for b in at.button if b.label.startswith("Geprüft")]
+    accept.click().run()
+    assert "damals 14" not in " ".join(w.value for w in at.warning).replace("\\", "")
+    at.button(key="ag_save").click().run()
+    saved, _ = read_agenda(data_copy / "agenda.toml")
+    assert saved.views[0].figures == {"stadtteile_ohne_team": "28"}

@@ -18,8 +18,9 @@ from test_app_links import _repo_on_path as _repo_on_path
 from test_app_links import _server_mode as _server_mode
 
 from quartiersatlas.analysis import filter_places
-from quartiersatlas.coverage import coverage_table, to_metric
+from quartiersatlas.coverage import to_metric
 from quartiersatlas.dataset import Dataset
+from quartiersatlas.district_coverage import coverage_table
 
 
 def _district_table(at: AppTest) -> pd.DataFrame:

@@ -247,28 +247,71 @@ def test_kind_filter_changes_tables_map_and_legend(shipped: Dataset) -> None:
     assert "Kultur- und Begegnungszentren" not in legend
 
 
-def test_text_search_changes_places_table(shipped: Dataset) -> None:
+def _fills(script: str) -> dict[str, str]:
+    """District id -> fill colour of the choropleth in the map script."""
+    return {
+        f["properties"]["id"]: f["properties"]["fill"]
+        for data in re.findall(r"geo_json_\w+_add\((\{.*\})\);", script)
+        for f in json.loads(data)["features"]
+        if f.get("properties", {}).get("qa_layer") == "district"
+    }
+
+
+def _fit_bounds(script: str) -> list[list[float]]:
+    match = re.search(r"\.fitBounds\((\[\[.*?\]\])", script)
+    assert match, "no start view fitted"
+    return json.loads(match.group(1))
+
+
+def test_text_search_zooms_to_and_rings_matches_and_keeps_the_fill(shipped: Dataset) -> None:
     at = _karte()
+    before = _component_args(at)["script"]
+    districts_before = _districts_table(at)
     at.text_input(key="f_text").input("kreyenbrück").run()
     _assert_clean(at)
-    table = _places_table(at)
-    assert sorted(table["Name"]) == [
-        "Stadtteilbibliothek Kreyenbrück",
-        "Stadtteiltreff Kreyenbrück",
-    ]
-    assert len(table) == len(_default_places(shipped, name_contains="kreyenbrück"))
+    script = _component_args(at)["script"]
+    # the search finds, it does not filter: same markers, same fill, same figures
+    assert _marker_ids({"script": script}) == _marker_ids({"script": before})
+    assert _fills(script)
+    assert _fills(script) == _fills(before)
+    pd.testing.assert_frame_equal(_districts_table(at), districts_before)
+    places = _places_table(at)
+    assert len(places) == len(_default_places(shipped))
+    # the two matches are ringed, and the start view is fitted to them
+    assert script.count('"className": "qa-match"') == 2
+    matches = _default_places(shipped, name_contains="kreyenbrück")
+    assert len(matches) == 2
+    # ... and head the table of places
+    assert set(places.iloc[:2, 0]) == set(matches["name"])
+    (s, w), (n, e) = _fit_bounds(script)
+    for geom in matches.geometry:
+        assert s < geom.y < n
+        assert w < geom.x < e
+    assert n - s < 0.05  # about Kreyenbrück, not the whole city (~0.2°)
+    assert e - w < 0.05
+    found = " ".join(c.value for c in at.caption)
+    assert "Stadtteilbibliothek Kreyenbrück" in found
+    assert "2 Treffer" in found
+    assert "Flächenfüllung und die Zahlen bleiben dieselben" in found
 
 
 def test_search_without_match_says_so() -> None:
     at = _karte()
+    markers = _marker_ids(_component_args(at))
     at.text_input(key="f_text").input("gibt es nicht 4711").run()
     _assert_clean(at)
-    assert any(EMPTY_FILTER_TEXT in w.value for w in at.warning), [w.value for w in at.warning]
-    tab = _places_tab(at)
-    assert len(tab.dataframe) == 0
-    assert any(EMPTY_FILTER_TEXT in m.value for m in tab.markdown)
-    assert at.caption[0].value.startswith("0 von ")
-    assert _marker_ids(_component_args(at)) == set()
+    warnings = [w.value for w in at.warning]
+    assert any("Kein gezeigter Ort heißt »gibt es nicht 4711«" in w for w in warnings), warnings
+    assert _marker_ids(_component_args(at)) == markers  # the map keeps its places
+    assert "qa-match" not in _component_args(at)["script"]
+
+
+def test_search_text_is_shown_escaped() -> None:
+    at = _karte()
+    at.text_input(key="f_text").input("<img src=x onerror=alert(1)>").run()
+    _assert_clean(at)
+    warnings = [w.value for w in at.warning]
+    assert any("\\<img src\\=x onerror\\=alert\\(1\\)\\>" in w for w in warnings), warnings
 
 
 def test_empty_kind_selection_shows_nothing() -> None:
@@ -324,7 +367,7 @@ def test_selection_survives_filter_change_and_can_be_cleared() -> None:
     assert "Stadtteil Kreyenbrück" in _headers(at)
     assert _metrics(at)["Orte (gefiltert)"] == "1"
     assert list(at.dataframe[0].value["Name"]) == ["Stadtteilbibliothek Kreyenbrück"]
-    at.text_input(key="f_text").input("nichts dergleichen").run()
+    at.multiselect(key="f_kinds").set_value(["kultur"]).run()
     assert "Stadtteil Kreyenbrück" in _headers(at)
     assert "In Kreyenbrück gibt es keinen Ort, der den Filtern entspricht." in _markdown(at)
 

@@ -573,7 +573,8 @@ def test_a_file_outside_the_folder_is_never_read(sample: Path, capsys) -> None:
 
 
 def test_rejected_district_leaves_a_working_data_set(sample: Path) -> None:
-    from quartiersatlas.coverage import coverage_table, to_metric
+    from quartiersatlas.coverage import to_metric
+    from quartiersatlas.district_coverage import coverage_table
     from quartiersatlas.maps import build_map
 
     edit_districts(vertex(1, lon=500))(sample)

@@ -22,7 +22,7 @@ from quartiersatlas.census import (
     parse_census_grid,
     read_census_grid,
 )
-from quartiersatlas.coverage import coverage_table
+from quartiersatlas.district_coverage import coverage_table
 
 HEADER = "GITTER_ID_100m;x_mp_100m;y_mp_100m;Einwohner"
 

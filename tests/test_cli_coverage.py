@@ -20,8 +20,9 @@ import pytest
 from quartiersatlas import cli
 from quartiersatlas.analysis import filter_places
 from quartiersatlas.cli_coverage import OUTPUT_COLUMNS, add_coverage_parser, run_coverage
-from quartiersatlas.coverage import coverage_table, to_metric
+from quartiersatlas.coverage import to_metric
 from quartiersatlas.dataset import load_dataset
+from quartiersatlas.district_coverage import coverage_table
 from quartiersatlas.settings import load_settings
 from tests.conftest import X0, Y0, write_csv
 

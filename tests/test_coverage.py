@@ -9,7 +9,6 @@ of it (the polygon is symmetric about both axes).
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
@@ -20,30 +19,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from shapely.geometry import Point, box
 
+from quartiersatlas.accessibility import access_counts, accessible_mask
 from quartiersatlas.analysis import filter_places
 from quartiersatlas.catchment import QUAD_SEGS, catchment_discs, disc_template
-from quartiersatlas.coverage import (
-    access_counts,
-    accessible_mask,
-    area_coverage,
-    city_totals,
-    coverage_table,
-    place_xy,
-    to_metric,
-    uncovered_areas,
-    uncovered_geometries,
-)
+from quartiersatlas.coverage import area_coverage, place_xy, to_metric, uncovered_geometries
+from quartiersatlas.district_coverage import city_totals, coverage_table, uncovered_areas
 from quartiersatlas.grid import assign_cells, cell_coverage, cells_reached
+from tests.conftest import OSM_DISTRICTS
 
 CRS = "EPSG:25832"
 X0, Y0 = 446_000.0, 5_888_000.0
-OSM_LAYER = (
-    Path(__file__).resolve().parents[2]
-    / "shared"
-    / "data"
-    / "oldenburg-osm"
-    / "stadtteile-oldenburg.geojson"
-)
+OSM_LAYER = OSM_DISTRICTS
 
 
 def polygon_area(radius: float) -> float:
@@ -205,6 +191,23 @@ def test_every_method_matches_a_global_union(
         for workers in (1, 2):
             got = area_coverage(districts, xy, radius, method=method, workers=workers)  # type: ignore[arg-type]
             np.testing.assert_allclose(got["area_covered_share"], expected, atol=1e-9)
+
+
+@pytest.mark.parametrize("union_first", [0, 10**9])
+def test_union_first_and_one_by_one_give_the_same_cover(
+    random_city: tuple[gpd.GeoDataFrame, np.ndarray],
+    union_first: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Many catchments are subtracted as one union, few one by one: both ways exact."""
+    import quartiersatlas.coverage as coverage_module
+
+    districts, xy = random_city
+    monkeypatch.setattr(coverage_module, "_UNION_FIRST", union_first)
+    expected = reference_shares(districts, xy, 300.0)
+    for method in ("local", "tiles"):
+        got = area_coverage(districts, xy, 300.0, method=method, workers=1)  # type: ignore[arg-type]
+        np.testing.assert_allclose(got["area_covered_share"], expected, atol=1e-9)
 
 
 def test_auto_method_uses_tiles_and_shortcuts_on_dense_data(

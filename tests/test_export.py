@@ -20,6 +20,7 @@ from openpyxl import load_workbook
 from shapely.geometry import Point, box
 
 from quartiersatlas.export import (
+    figures_sheet,
     layer_name,
     sheet_name,
     standalone_map_html,
@@ -54,7 +55,7 @@ def test_csv_starts_with_bom_and_uses_semicolon_and_decimal_comma() -> None:
     text = data[len(BOM) :].decode("utf-8")
     lines = text.split("\r\n")
     assert lines[0] == "Stadtteil;Einwohner;Orte je 1.000 Einwohner;Fläche im Umkreis (%)"
-    assert lines[1] == "Bümmerstede;6842;0,146156;19,4"
+    assert lines[1] == "Bümmerstede;6842;0,1462;19,4"  # at most 4 decimals
     assert lines[2] == "Kreyenbrück;13516;0,1;"  # NaN: empty cell
     assert lines[3] == "Ofenerdiek;8190;-2,5;26,0"
     assert "." not in "".join(lines[1:]).replace("1.000", "")  # no decimal point anywhere
@@ -63,7 +64,7 @@ def test_csv_starts_with_bom_and_uses_semicolon_and_decimal_comma() -> None:
 def test_csv_round_trips_with_german_settings() -> None:
     frame = sample_table()
     back = pd.read_csv(io.BytesIO(to_german_csv(frame)), sep=";", decimal=",", encoding="utf-8-sig")
-    pd.testing.assert_frame_equal(back, frame, check_dtype=False)
+    pd.testing.assert_frame_equal(back, frame.round(4), check_dtype=False)
     assert list(back.columns) == list(frame.columns)  # headers as given, no index column
     assert back["Einwohner"].dtype.kind == "i"
     assert back["Orte je 1.000 Einwohner"].dtype.kind == "f"
@@ -268,3 +269,120 @@ def test_standalone_html_refuses_a_remote_asset_it_cannot_inline() -> None:
     bad_img = rendered.replace("</body>", '<img src="https://tiles.example/1.png"></body>')
     with pytest.raises(ValueError, match="aus dem Netz"):
         standalone_map_html(bad_img)
+
+
+# ------------------------------------------------- issue 11: rounding, status, sheets, head
+
+
+def test_csv_rounds_floats_and_keeps_exact_values_on_request() -> None:
+    frame = pd.DataFrame({"Anteil": [1 / 3, 2 / 3, 0.5, -1e-9], "Zahl": [3, 4, 5, 6]})
+    rows = to_german_csv(frame).decode("utf-8-sig").split("\r\n")
+    assert rows[1:5] == ["0,3333;3", "0,6667;4", "0,5;5", "0,0;6"]  # never "-0,0"
+    full = to_german_csv(frame, decimals=None).decode("utf-8-sig").split("\r\n")
+    assert full[1] == "0,3333333333333333;3"
+    # floats inside object columns are rounded too
+    mixed = pd.DataFrame({"Wert": [1 / 7, "Text"]})
+    assert to_german_csv(mixed).decode("utf-8-sig").split("\r\n")[1] == "0,1429"
+
+
+def test_csv_starts_with_the_data_status_line_as_one_cell() -> None:
+    status = ["Einwohner geschätzt; Zensus 2011.", "=HYPERLINK(1)"]
+    text = to_german_csv(sample_table(), status=status).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert rows[0] == ["Datenstand: Einwohner geschätzt; Zensus 2011. =HYPERLINK(1)"]
+    assert rows[1][0] == "Stadtteil"
+    back = pd.read_csv(io.StringIO(text), sep=";", decimal=",", skiprows=1)
+    assert list(back.columns) == list(sample_table().columns)
+    # without status lines the header is the first line (as before)
+    assert to_german_csv(sample_table()).decode("utf-8-sig").startswith("Stadtteil;")
+
+
+def test_csv_status_line_cannot_start_a_formula() -> None:
+    text = to_german_csv(pd.DataFrame({"a": [1]}), status=["x"]).decode("utf-8-sig")
+    assert text.startswith("Datenstand: x")
+    from quartiersatlas import export
+
+    assert export._defuse("=1+1") == "'=1+1"
+
+
+def test_figures_sheet_holds_numbers_not_texts() -> None:
+    from quartiersatlas.keyfigures import KeyFigure
+
+    figures = [
+        KeyFigure("residents", "Einwohner", 13046.0, "13.046", 5643.29, "5.643 (Mittel)"),
+        KeyFigure("residents_under_18", "unter 18", 2364.0, "2.364 (18,1 %)", 0.15689, "15,7 %"),
+        KeyFigure("area_km2", "Fläche", 5.5395, "5,54 km²", 3.3239, "3,32 km²"),
+        KeyFigure("area_covered_share", "Fläche im Umkreis", 0.14155, "14 %", 0.0787, "8 %"),
+        KeyFigure("places_per_1000", "Orte je 1.000", None, "keine Daten", 0.0914, "0,09"),
+    ]
+    name = "<img src=x onerror=alert(1)>"
+    sheet = figures_sheet(figures, name)
+    assert list(sheet.columns) == [
+        "Kennzahl",
+        name,
+        "Einheit",
+        "Stadt (Zahl)",
+        "Stadt (Vergleich)",
+    ]
+    assert sheet[name].tolist()[:4] == [13046.0, 2364.0, 5.54, 14.2]
+    assert np.isnan(sheet[name].iloc[4])
+    assert sheet["Stadt (Zahl)"].tolist() == [5643.29, 15.7, 3.32, 7.9, 0.09]
+    assert sheet["Einheit"].tolist() == ["", "", "km²", "%", ""]
+    wb = load_workbook(io.BytesIO(to_xlsx({"Kennzahlen": sheet})))
+    ws = wb["Kennzahlen"]
+    assert ws["B2"].value == 13046
+    assert ws["B2"].data_type == "n"
+    assert ws["D5"].value == 7.9
+    assert ws["D5"].data_type == "n"
+    assert ws["B6"].value is None  # no data: an empty cell, not a text
+
+
+def test_offline_map_has_title_date_and_filters_escaped(tmp_path: Path) -> None:
+    districts = tiny_districts()
+    m = build_map(
+        districts,
+        districts.iloc[0:0],
+        TEST_KINDS,
+        metric_crs=METRIC_CRS,
+        center=(Y0, X0),
+        zoom=12,
+    )
+    hostile = "<img src=x onerror=alert(1)>"
+    html = standalone_map_html(
+        m,
+        title=f"Quartiersatlas {hostile}: Karte",
+        lines=[f"Arten: {hostile}", "Suche: »Treff«"],
+        today=dt.date(2026, 11, 22),
+    )
+    assert f"<title>Quartiersatlas {hostile}" not in html
+    assert "<title>Quartiersatlas &lt;img src=x onerror=alert(1)&gt;: Karte</title>" in html
+    assert "<h1>Quartiersatlas &lt;img" in html
+    assert "Stand: 22.11.2026" in html
+    assert "<p>Arten: &lt;img src=x onerror=alert(1)&gt;</p>" in html
+    assert "Suche: »Treff«" in html
+    assert "<img src=x" not in html
+    # the header stands above the map, inside the body
+    assert html.index('<header class="qa-export-head">') > html.index("<body")
+    assert html.index('<header class="qa-export-head">') < html.index('class="folium-map"')
+
+
+def test_district_geopackage_holds_only_that_district(data_dir: Path, tmp_path: Path) -> None:
+    from quartiersatlas.analysis import analyse
+    from quartiersatlas.dataset import load_dataset
+    from quartiersatlas.gislayers import report_layers
+    from quartiersatlas.settings import load_settings
+
+    ds = load_dataset(load_settings(data_dir))
+    a = analyse(ds)
+    path = tmp_path / "stadtteil.gpkg"
+    path.write_bytes(to_geopackage(report_layers(ds, a, "alpha")))
+    districts = gpd.read_file(path, layer="stadtteile")
+    assert districts["district_id"].tolist() == ["alpha"]
+    assert districts.crs.to_epsg() == 25832
+    places = gpd.read_file(path, layer="orte")
+    assert places["name"].tolist() == ["Bürgerhaus Alpha"]
+    holes = gpd.read_file(path, layer="weisse_flecken")
+    assert holes["district_id"].tolist() == ["alpha"]
+    # the city's layers are unchanged without a district
+    city = report_layers(ds, a)
+    assert sorted(city["Stadtteile"]["district_id"]) == ["alpha", "beta", "gamma"]

@@ -13,11 +13,13 @@ from pypdf import PdfReader
 from test_pdf import A4, text_of
 
 from quartiersatlas.agenda import Agenda, AgendaView, read_agenda
+from quartiersatlas.analysis import analyse
 from quartiersatlas.dataset import Dataset, load_dataset
 from quartiersatlas.formatting import format_number
 from quartiersatlas.handout import handout_pdf
 from quartiersatlas.linkstate import LinkContext, parse_params, selection_of
-from quartiersatlas.profile import status_lines
+from quartiersatlas.placeholders import fill, view_figures
+from quartiersatlas.provenance import status_lines
 from quartiersatlas.settings import load_settings
 
 REPO = Path(__file__).resolve().parents[1]
@@ -29,6 +31,20 @@ HOSTILE_MESSAGE = "__unter__ [Link](http://example.org) ~~durch~~ -- `code` $x$"
 
 def _flat(text: str) -> str:
     return " ".join(text.split())
+
+
+def _shown(ds: Dataset, view: AgendaView) -> tuple[str, str]:
+    """Title and message as the handout prints them: placeholders filled with the live
+    figures of the view's analysis (quartiersatlas.placeholders)."""
+    ctx = LinkContext.from_dataset(ds, ds.need)
+    state, _ = parse_params(view.params, ctx, view.page)
+    a = analyse(ds, selection_of(state, view.page), need=ds.need)
+    district = state.get("district") if view.page in ("karte", "stadtteil") else None
+    live = view_figures(a, str(district) if district else None)
+    title, message = fill(view.title, live), fill(view.message, live)
+    assert title.problems == ()
+    assert message.problems == ()
+    return _flat(title.text), _flat(message.text)
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +79,8 @@ def test_a_title_page_and_one_page_per_view(
     assert oldenburg.settings.city_name in title_page
     assert "07.03.2025" in title_page
     for view in agenda.views:
-        assert _flat(view.title) in title_page
+        assert _shown(oldenburg, view)[0] in title_page
+    assert not any("{" in page for page in pages)  # every placeholder filled
     assert "Datenquellen" in title_page
 
 
@@ -75,8 +92,9 @@ def test_each_view_page_has_title_message_status_and_link(
     assert status
     for n, (view, text) in enumerate(zip(agenda.views, pages[1:], strict=True), start=1):
         assert f"ANSICHT {n} VON 6" in text
-        assert _flat(view.title) in text
-        assert _flat(view.message) in text
+        title, message = _shown(oldenburg, view)
+        assert title in text
+        assert message in text
         assert "Datenstand:" in text
         for line in status:
             assert line in text, (n, line)

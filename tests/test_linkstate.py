@@ -4,29 +4,40 @@ with a notice."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quartiersatlas.linkstate import (
+from quartiersatlas.dataset import load_dataset
+from quartiersatlas.linkcontext import LinkContext, default_need_threshold
+from quartiersatlas.linkparams import (
+    ABDECKUNG_RADIUS_OPTIONS,
     GAP_CRITERIA,
     PAGE_IDS,
     PAGE_PARAMS,
-    LinkContext,
+    RADII,
     Param,
+    abdeckung_radius_choice,
+    page_params,
+    param,
+)
+from quartiersatlas.linkstate import (
     defaults,
     link_url,
     page_from_path,
-    page_params,
     parse_link,
     parse_params,
     session_values,
     state_from_session,
     to_params,
 )
+from quartiersatlas.settings import load_settings
 
 CTX = LinkContext(
     kind_ids=("ort_fuer_alle", "stadtteiltreff", "bibliothek"),
@@ -332,3 +343,57 @@ def test_random_karte_states_round_trip_through_a_url(
     assert (query == {}) == (state == defaults(CTX, "karte"))
     page, params = parse_link(url)
     assert parse_params(params, CTX, page) == (state, [])
+
+
+# ---------------------------------------------------------- defaults the pages start with
+
+
+@pytest.mark.parametrize(
+    ("radius", "choice"),
+    [
+        (300.0, "300"),
+        (500, "500"),
+        (1000.0, "1000"),
+        (750.0, "custom"),
+        (500.5, "custom"),
+        (0.0, "custom"),
+        (20_000.0, "custom"),
+    ],
+)
+def test_abdeckung_radius_choice(radius: float, choice: str) -> None:
+    assert abdeckung_radius_choice(radius) == choice
+    assert choice in ABDECKUNG_RADIUS_OPTIONS
+
+
+def test_abdeckung_radius_options_are_the_presets_and_a_field() -> None:
+    assert (*(str(r) for r in RADII), "custom") == ABDECKUNG_RADIUS_OPTIONS
+
+
+def test_abdeckung_radius_sets_the_radio_as_the_page_starts_it() -> None:
+    """A radius from a link selects the same radio option as the page's default would."""
+    p = param("abdeckung", "radius")
+    assert p.to_session is not None
+    for radius in (300, 500, 750, 1000, 4321):
+        assert p.to_session(radius, CTX) == {
+            "ab_radius_choice": abdeckung_radius_choice(radius),
+            "ab_radius": radius,
+        }
+
+
+def test_default_need_threshold_is_the_rounded_median() -> None:
+    need = pd.DataFrame({"a": [1.0, np.nan, 8.44, 20.0], "b": [np.nan, np.nan, np.nan, np.nan]})
+    assert default_need_threshold(need, "a") == 8.4
+    assert default_need_threshold(need, "b") is None
+    assert default_need_threshold(pd.DataFrame({"a": [2.25, 2.35]}), "a") == 2.3
+
+
+def test_link_context_takes_the_need_default_of_the_first_indicator(data_dir: Path) -> None:
+    ds = load_dataset(load_settings(data_dir))
+    need = pd.DataFrame(
+        {"district_id": ["a", "b", "c"], "x_pct": [3.0, 5.0, 9.96], "y": [1.0, 2.0, 3.0]}
+    )
+    ctx = LinkContext.from_dataset(ds, need)
+    assert ctx.need_columns == ("x_pct", "y")
+    assert ctx.need_threshold == default_need_threshold(need, "x_pct") == 5.0
+    assert LinkContext.from_dataset(ds, need.assign(x_pct=np.nan)).need_threshold is None
+    assert LinkContext.from_dataset(ds).need_threshold is None

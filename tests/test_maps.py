@@ -45,10 +45,12 @@ from quartiersatlas.classify import (
     district_values,
 )
 from quartiersatlas.dataset import Dataset, load_dataset
+from quartiersatlas.maplayers import district_labels
 from quartiersatlas.maps import (
     BASEMAPS,
+    CLUSTER_MIN_PLACES,
+    UNCLUSTERED_ZOOM,
     build_map,
-    district_labels,
     map_script,
     simplify_for_display,
 )
@@ -492,6 +494,7 @@ def test_map_has_layers_legend_note_scale_and_control() -> None:
     districts = _features(html, "district")
     assert sorted(f["properties"]["id"] for f in districts) == ["alpha", "beta", "gamma"]
     assert "L.markerClusterGroup(" in html
+    assert "disableClusteringAtZoom: 9," in html  # two places: no bubble from zoom 9
     records = _place_records(html)
     assert sorted(r["id"] for r in records) == ["ofa-beta", "treff-alpha"]  # bus: no location
     assert "L.control.scale({metric: true, imperial: false" in html
@@ -1158,3 +1161,114 @@ def test_uncovered_areas_are_hatched_like_the_pdf_and_the_legend() -> None:
     assert "qa-hatch-sw" in legend
     assert "repeating-linear-gradient(-45deg,#b2182b" in legend
     assert "createElementNS(ns, 'pattern')" not in map_script(_tiny_map())
+
+
+# ----------------------------------------- issue 11: few places unclustered, search rings
+
+
+def _many_places(n: int) -> gpd.GeoDataFrame:
+    return _places(
+        [
+            {
+                "id": f"p{i}",
+                "name": f"Ort {i}",
+                "kind": "stadtteiltreff",
+                "xy": (X0 + 100 + 40 * (i % 25), Y0 + 100 + 40 * (i // 25)),
+            }
+            for i in range(n)
+        ]
+    )
+
+
+def test_few_places_are_never_clustered_many_are_up_to_street_zoom() -> None:
+    few = map_script(_tiny_map(_many_places(18)))
+    # 18 places: clustering off above the map's smallest zoom (single markers)
+    assert "disableClusteringAtZoom: 9," in few
+    assert '"min_zoom": 8' in few or "minZoom: 8" in few or '"minZoom": 8' in few
+    many = map_script(_tiny_map(_many_places(CLUSTER_MIN_PLACES + 1)))
+    assert f"disableClusteringAtZoom: {UNCLUSTERED_ZOOM}," in many
+    # markers on one spot are fanned out (the script counts places per spot)
+    assert "spots[k] = (spots[k] || 0) + 1" in few
+
+
+def test_name_search_rings_the_matches_without_changing_the_fill() -> None:
+    places = _tiny_places()
+    plain = map_script(_tiny_map(places, choropleth=_count_choropleth()))
+    found = map_script(
+        _tiny_map(places, choropleth=_count_choropleth(), highlight=places.iloc[[0]])
+    )
+    # the fill of every district is the same with and without the search
+    fills = {f["properties"]["id"]: f["properties"]["fill"] for f in _features(plain, "district")}
+    assert fills == {
+        f["properties"]["id"]: f["properties"]["fill"] for f in _features(found, "district")
+    }
+    assert "qa-match" not in plain
+    assert found.count('"className": "qa-match"') == 1
+    assert "#d6006f" in found
+    assert "Treffer der Namenssuche" in _controls(found)["qa-legend"]
+    # a match without a location has no ring; no match, no layer
+    assert "qa-match" not in map_script(_tiny_map(places, highlight=places.iloc[[2]]))
+
+
+def test_quantile_legend_says_how_many_districts_each_class_holds() -> None:
+    # most districts have no place: ties make the quantile classes unequal (20 / 8 / 3)
+    values = (
+        {f"d{i}": 0.0 for i in range(20)}
+        | {f"e{i}": 1.0 for i in range(8)}
+        | {f"f{i}": 2.0 for i in range(3)}
+    )
+    breaks = classify(values, "quantiles", k=5)
+    assert breaks.counts() == [20, 8, 3]
+    assert breaks.unequal_quantiles()
+    choro = Choropleth(values, "Anzahl Orte", "Orte", decimals=0, unit_singular="Ort")
+    districts = tiny_districts()
+    legend = _controls(
+        map_script(
+            build_map(
+                districts,
+                _tiny_places().iloc[0:0],
+                TEST_KINDS,
+                metric_crs=METRIC_CRS,
+                center=(53.143, 8.21),
+                zoom=13,
+                choropleth=choro,
+            )
+        )
+    )["qa-legend"]
+    assert "0 Orte <span class='qa-count'>(20 Stadtteile)</span>" in legend
+    assert "1 Ort <span class='qa-count'>(8 Stadtteile)</span>" in legend
+    assert "2 Orte <span class='qa-count'>(3 Stadtteile)</span>" in legend
+    one = _controls(map_script(_tiny_map(choropleth=_count_choropleth())))["qa-legend"]
+    assert "(1 Stadtteil)" in one  # singular
+    assert "gleich viele Stadtteile je Klasse" not in legend  # not promised
+    assert "Klassen: Quantile; gleiche Werte bleiben in einer Klasse, darum ungleich groß" in legend
+    # equal classes (no ties): no such remark
+    even = classify({f"d{i}": float(i) for i in range(10)}, "quantiles", k=5)
+    assert even.counts() == [2, 2, 2, 2, 2]
+    assert not even.unequal_quantiles()
+    assert not classify(values, "natural_breaks", k=3).unequal_quantiles()
+
+
+def test_a_map_of_districts_alone_has_no_empty_legend() -> None:
+    bare = map_script(_tiny_map(_tiny_places().iloc[0:0]))
+    assert "qa-legend" not in _controls(bare)
+    assert "paddingBottomRight: [10, 10]" in bare  # no room kept for a legend
+    full = map_script(_tiny_map(choropleth=_count_choropleth()))
+    assert "qa-legend" in _controls(full)
+    assert "paddingBottomRight: [290, 10]" in full
+
+
+def test_places_in_metres_are_drawn_where_they_are() -> None:
+    # an analysis hands its places over in the metric CRS (EPSG:25832)
+    places = _tiny_places()
+    wgs = {r["id"]: (r["y"], r["x"]) for r in _place_records(map_script(_tiny_map(places)))}
+    metric = {
+        r["id"]: (r["y"], r["x"])
+        for r in _place_records(map_script(_tiny_map(places.to_crs(METRIC_CRS))))
+    }
+    assert metric.keys() == wgs.keys() == {"treff-alpha", "ofa-beta"}
+    for key, (lat, lon) in metric.items():
+        assert lat == pytest.approx(wgs[key][0], abs=1e-6)
+        assert lon == pytest.approx(wgs[key][1], abs=1e-6)
+        assert 53.0 < lat < 53.3  # degrees, not metres
+        assert 8.0 < lon < 8.4

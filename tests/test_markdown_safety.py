@@ -112,10 +112,11 @@ def visible_text(source: str) -> str:
 # Markdown from data, seen in what is left of a source when literal characters are
 # blanked out: an image, a link (other than the app's own relative or local links),
 # HTML, an entity, a formula, a directive, a template, strikethrough, an autolink,
-# and block starts (heading, ordered list, quote, table row)
+# and block starts (heading, ordered list, quote, table row); "#..." links are the
+# app's own in-page navigation
 UNSAFE = {
     "image": re.compile(r"!\["),
-    "link": re.compile(r"\]\((?!/|https?://(?:localhost|127\.0\.0\.1)[:/])"),
+    "link": re.compile(r"\]\((?!/|#|https?://(?:localhost|127\.0\.0\.1)[:/])"),
     "html": re.compile(r"<[A-Za-z/!?]"),
     "entity": re.compile(r"&#?[A-Za-z0-9]+;"),
     "formula": re.compile(r"\$"),

@@ -20,8 +20,9 @@ from quartiersatlas.analysis import analyse
 from quartiersatlas.dataset import Dataset, load_dataset
 from quartiersatlas.formatting import format_number
 from quartiersatlas.need import read_need
+from quartiersatlas.overview import city_overview
 from quartiersatlas.pdf import overview_pdf, profile_pdf
-from quartiersatlas.profile import city_overview, district_profile
+from quartiersatlas.profile import district_profile
 from quartiersatlas.settings import load_settings
 from quartiersatlas.staticmap import MapStyle, map_svg, static_map
 from tests.conftest import PLACES_HEADER, X0, Y0, latlon_text, write_csv

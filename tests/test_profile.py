@@ -17,17 +17,13 @@ import pandas as pd
 import pytest
 
 from quartiersatlas.analysis import Selection, analyse, filter_places
-from quartiersatlas.coverage import coverage_table, to_metric
+from quartiersatlas.coverage import to_metric
 from quartiersatlas.dataset import Dataset, load_dataset
+from quartiersatlas.district_coverage import coverage_table
 from quartiersatlas.gaps import GapCriteria, evaluate_gaps
-from quartiersatlas.profile import (
-    city_overview,
-    data_sources,
-    district_profile,
-    find_district,
-    sources_table,
-    status_lines,
-)
+from quartiersatlas.overview import city_overview
+from quartiersatlas.profile import district_profile, find_district
+from quartiersatlas.provenance import data_sources, sources_table, status_lines
 from quartiersatlas.settings import load_settings
 from tests.conftest import PLACES_HEADER, X0, Y0, latlon_text, write_csv
 
@@ -298,7 +294,7 @@ def test_tables_and_layers_go_to_excel_and_geopackage(ds: Dataset, tmp_path: Pat
     from openpyxl import load_workbook
 
     from quartiersatlas.export import to_geopackage, to_xlsx
-    from quartiersatlas.profile import report_layers
+    from quartiersatlas.gislayers import report_layers
 
     a = analyse(ds)
     profile = district_profile(ds, "beta", analysis=a)

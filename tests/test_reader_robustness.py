@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import pytest
 from openpyxl import Workbook
@@ -18,8 +19,10 @@ from shapely.geometry import Point
 
 from quartiersatlas._errors import DataError
 from quartiersatlas.problems import Problem
-from quartiersatlas.readers import ROW, read_districts, read_table
+from quartiersatlas.readers import read_table
 from quartiersatlas.schema import PLACE_COLUMNS
+from quartiersatlas.table_frame import ROW
+from quartiersatlas.vector_files import read_districts
 
 HEADER = "id,name,kind,lat,lon\n"
 
@@ -476,18 +479,32 @@ def test_quote_free_files_read_as_the_csv_module_reads_them(tmp_path: Path) -> N
     import io as io_module
     import random
 
-    from quartiersatlas.readers import _read_csv_rows
+    from quartiersatlas.table_rows import read_csv_rows
 
     rng = random.Random(7)
     alphabet = ["a", "b", " ", ";", ",", "\t", "\n", "\r", "\r\n", "\xa0", "ü", "1"]
     path = tmp_path / "t.csv"
-    for _ in range(500):
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40)))
+    as_array = 0
+    for i in range(1500):
+        if i % 3:  # every record as wide as the first: the array path
+            width = rng.randint(2, 4)
+            cells = ["a", "b", " ", "\xa0", "ü", "1", ""]
+            lines = [
+                ";".join("".join(rng.choice(cells) for _ in range(3)) for _ in range(width))
+                for _ in range(rng.randint(1, 6))
+            ]
+            text = rng.choice(["\n", "\r\n"]).join(lines) + rng.choice(["", "\n", "\r\n"])
+        else:
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40)))
         path.write_text(text, encoding="utf-8", newline="")
-        rows, source = _read_csv_rows(path)
+        rows, source = read_csv_rows(path)
+        if isinstance(rows, np.ndarray):
+            as_array += 1
+            rows = rows.tolist()
         expected = list(
             csv_module.reader(io_module.StringIO(text, newline=""), delimiter=source.delimiter)
         )
         assert rows == expected, repr(text)
         if any(c != c.strip() for r in expected for c in r):
             assert source.strip, repr(text)
+    assert as_array > 500  # the array path was taken, and gave the csv module's rows

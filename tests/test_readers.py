@@ -15,9 +15,11 @@ from openpyxl import Workbook
 from shapely.geometry import LineString, Point, Polygon, box
 
 from quartiersatlas._errors import DataError
-from quartiersatlas.readers import ROW, read_districts, read_table
+from quartiersatlas.readers import read_table
 from quartiersatlas.schema import PLACE_COLUMNS
-from quartiersatlas.validate import parse_places
+from quartiersatlas.table_frame import ROW
+from quartiersatlas.validate_places import parse_places
+from quartiersatlas.vector_files import read_districts
 
 HEADER = "id,name,kind,lat,lon\n"
 

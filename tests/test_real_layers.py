@@ -10,7 +10,6 @@ import csv
 import io
 import itertools
 import json
-from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
@@ -21,11 +20,11 @@ import shapely
 from quartiersatlas._errors import DataError
 from quartiersatlas.cli import main
 from quartiersatlas.join import assign_districts
-from quartiersatlas.readers import read_districts
 from quartiersatlas.settings import DATA_ENV
+from quartiersatlas.vector_files import read_districts
+from tests.conftest import OSM_DISTRICTS, SHARED
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-OSM = SHARED / "data" / "oldenburg-osm" / "stadtteile-oldenburg.geojson"
+OSM = OSM_DISTRICTS
 WAHL = SHARED / "data" / "oldenburg-wahlbereiche" / "wahlbereiche-oldenburg.geojson"
 RESEARCH = SHARED / "reference" / "oldenburg-places-research.csv"
 METRIC = "EPSG:25832"

@@ -18,7 +18,11 @@ from quartiersatlas.dataset import join_places
 from quartiersatlas.problems import Problem
 from quartiersatlas.readers import read_table
 from quartiersatlas.schema import GROUP_COLUMNS, PLACE_COLUMNS, POPULATION_COLUMNS
-from quartiersatlas.validate import parse_groups, parse_places, parse_population, split_list
+from quartiersatlas.text_utils import split_list
+from quartiersatlas.validate import LIST_SEPARATORS
+from quartiersatlas.validate_groups import parse_groups
+from quartiersatlas.validate_places import parse_places
+from quartiersatlas.validate_population import parse_population
 
 PLACE_HEADER = ["id", "name", "kind", "lat", "lon"]
 OK = ["ok", "Bürgerhaus", "ort_fuer_alle", "53.143", "8.22"]  # in district "beta"
@@ -646,7 +650,7 @@ def test_population_missing_required_column(pop) -> None:
     [("a; b", ["a", "b"]), ("a,b|c", ["a", "b", "c"]), ("  ", []), ("a;;b;", ["a", "b"])],
 )
 def test_split_list(cell: str, items: list[str]) -> None:
-    assert split_list(cell) == items
+    assert split_list(cell, LIST_SEPARATORS) == items
 
 
 @pytest.mark.parametrize(
@@ -688,7 +692,7 @@ def test_district_with_a_vertex_out_of_range_is_rejected(geo) -> None:
     import shapely
     from shapely.geometry import Polygon
 
-    from quartiersatlas.validate import district_coordinate_problems
+    from quartiersatlas.validate_crs import district_coordinate_problems
 
     districts = _squares(geo)
     (x0, y0), (x1, y1) = geo.lonlat(geo.x0, geo.y0), geo.lonlat(geo.x0 + 1000, geo.y0 + 1000)
@@ -712,7 +716,7 @@ def test_district_with_a_vertex_out_of_range_is_rejected(geo) -> None:
 def test_district_far_outside_the_metric_crs_area_is_rejected(geo) -> None:
     from shapely.geometry import Polygon
 
-    from quartiersatlas.validate import district_coordinate_problems
+    from quartiersatlas.validate_crs import district_coordinate_problems
 
     districts = _squares(geo)
     (x0, y0), (x1, y1) = geo.lonlat(geo.x0, geo.y0), geo.lonlat(geo.x0 + 1000, geo.y0 + 1000)
@@ -730,7 +734,7 @@ def test_district_far_outside_the_metric_crs_area_is_rejected(geo) -> None:
 
 
 def test_metric_crs_problems(geo) -> None:
-    from quartiersatlas.validate import metric_crs_problems
+    from quartiersatlas.validate_crs import metric_crs_problems
 
     districts = _squares(geo)
     assert metric_crs_problems(districts, "EPSG:25832") == []

@@ -10,7 +10,7 @@ import streamlit as st
 
 from quartiersatlas.dataset import Dataset
 from quartiersatlas.formatting import format_number
-from quartiersatlas.profile import status_lines
+from quartiersatlas.provenance import status_lines
 from quartiersatlas.safe_text import escape_markdown
 from quartiersatlas.texts import ACCESS_VALUE_LABELS, COLUMN_LABELS, COMMON_TEXTS
 from ui.presentation import presenting

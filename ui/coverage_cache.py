@@ -4,13 +4,20 @@ district profiles of the page "Stadtteil".
 Every cached function takes plain hashable values (the data version and a frozen
 :class:`~quartiersatlas.analysis.Selection`); the loaded
 :class:`~quartiersatlas.dataset.Dataset` is passed as ``_ds``, which streamlit does not
-hash: the data version (data folder and the size and modification time of its files)
-stands for it. So
+hash: the data version (data folder and the size and modification time of its files,
+as they were when ``_ds`` was loaded) stands for it. So
 
 - districts and places are reprojected to the metric CRS once per data version;
 - the population grid and the need file are read once per data version;
 - changing the selection computes its analysis once, and a rerun with unchanged
-  inputs (any other widget) reuses it.
+  inputs (any other widget), in this session or any other, reuses it.
+
+The results are shared by all sessions (``st.cache_resource``: no copy per read, which
+for an analysis with its grid cells and uncovered areas cost more than the rest of a
+page run). They are read only: frames are copied on write (pandas copy-on-write), and
+``tests/test_session_isolation.py`` checks that page runs leave them unchanged.
+Bounds: per data version ``DATA_ENTRIES``; analyses ``ANALYSIS_ENTRIES`` selections,
+profiles ``PROFILE_ENTRIES``; each entry for at most ``ANALYSIS_TTL``.
 """
 
 from __future__ import annotations
@@ -25,24 +32,32 @@ from quartiersatlas._errors import DataError
 from quartiersatlas.analysis import Analysis, Selection, analyse
 from quartiersatlas.coverage import to_metric
 from quartiersatlas.dataset import Dataset
+from quartiersatlas.gaps import rank_gaps, top_by_criterion
 from quartiersatlas.grid import configured_cells
 from quartiersatlas.need import read_need
 from quartiersatlas.problems import Problem
 from quartiersatlas.profile import DistrictProfile, district_profile
 from quartiersatlas.texts import LOADING_TEXTS
-from ui.data import data_fingerprint
+from ui.data import DATA_CACHE_TTL, DataKey, data_fingerprint, dataset_version
 
-DataKey = tuple[str, tuple[tuple[str, int, int], ...]]
+DATA_ENTRIES = 4  # data versions (as ui.data)
+ANALYSIS_ENTRIES = 32  # selections (a council's views, a quarter manager's filters)
+PROFILE_ENTRIES = 64  # district profiles (31 districts, a few selections)
+ANALYSIS_TTL = "1h"
 
 
 def data_key(ds: Dataset) -> DataKey:
     """The data version: folder and (path, size, mtime) of its data files (the grid and
-    every other configured file lie inside the folder)."""
+    every other configured file lie inside the folder), as they were when ``ds`` was
+    loaded by :func:`ui.data.get_dataset`; otherwise as they are now."""
+    known = dataset_version(ds)
+    if known is not None:
+        return known
     folder = Path(ds.settings.data_dir)
     return str(folder), data_fingerprint(folder)
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
+@st.cache_resource(max_entries=DATA_ENTRIES, ttl=DATA_CACHE_TTL, show_spinner=False)
 def metric_layers(key: DataKey, _ds: Dataset) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
     """Districts and places in the metric CRS (once per data version)."""
     del key  # cache key only
@@ -50,7 +65,7 @@ def metric_layers(key: DataKey, _ds: Dataset) -> tuple[gpd.GeoDataFrame, gpd.Geo
     return to_metric(_ds.districts, crs), to_metric(_ds.places, crs)
 
 
-@st.cache_data(max_entries=4, show_spinner=LOADING_TEXTS["grid"])
+@st.cache_resource(max_entries=DATA_ENTRIES, ttl=DATA_CACHE_TTL, show_spinner=LOADING_TEXTS["grid"])
 def grid_cells(key: DataKey, _ds: Dataset) -> tuple[pd.DataFrame | None, list[Problem], str]:
     """The population grid configured in settings.toml (``[files] grid``), as cells in
     the metric CRS with their district; ``None`` when no grid is configured or it
@@ -61,7 +76,7 @@ def grid_cells(key: DataKey, _ds: Dataset) -> tuple[pd.DataFrame | None, list[Pr
     return cells, problems, str(path or "")
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
+@st.cache_resource(max_entries=DATA_ENTRIES, ttl=DATA_CACHE_TTL, show_spinner=False)
 def need_table(key: DataKey, _ds: Dataset) -> tuple[pd.DataFrame | None, list[Problem]]:
     """The need file of the settings (``[files] need``), or ``None`` (problems say why)."""
     del key
@@ -74,7 +89,9 @@ def need_table(key: DataKey, _ds: Dataset) -> tuple[pd.DataFrame | None, list[Pr
         return None, exc.problems
 
 
-@st.cache_data(max_entries=32, show_spinner=LOADING_TEXTS["coverage"])
+@st.cache_resource(
+    max_entries=ANALYSIS_ENTRIES, ttl=ANALYSIS_TTL, show_spinner=LOADING_TEXTS["coverage"]
+)
 def analysis(key: DataKey, selection: Selection, _ds: Dataset) -> Analysis:
     """:func:`quartiersatlas.analysis.analyse` of this selection, with the need file and
     the population grid when configured (once per data version and selection)."""
@@ -83,7 +100,9 @@ def analysis(key: DataKey, selection: Selection, _ds: Dataset) -> Analysis:
     return analyse(_ds, selection, need=need, cells=cells, metric=metric_layers(key, _ds))
 
 
-@st.cache_data(max_entries=32, show_spinner=LOADING_TEXTS["uncovered"])
+@st.cache_resource(
+    max_entries=ANALYSIS_ENTRIES, ttl=ANALYSIS_TTL, show_spinner=LOADING_TEXTS["uncovered"]
+)
 def uncovered(key: DataKey, selection: Selection, shown: bool, _ds: Dataset) -> gpd.GeoDataFrame:
     """The uncovered parts of every district (metric CRS): by the counting places, or
     with ``shown`` by those that meet the selection's accessibility requirement."""
@@ -91,7 +110,21 @@ def uncovered(key: DataKey, selection: Selection, shown: bool, _ds: Dataset) -> 
     return a.uncovered_shown if shown else a.uncovered
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=PROFILE_ENTRIES, ttl=ANALYSIS_TTL, show_spinner=False)
 def profile(key: DataKey, district: str, selection: Selection, _ds: Dataset) -> DistrictProfile:
     """The Stadtteil-Steckbrief of ``district`` (``profile.district_profile``)."""
     return district_profile(_ds, district, analysis=analysis(key, selection, _ds))
+
+
+@st.cache_resource(max_entries=ANALYSIS_ENTRIES, ttl=ANALYSIS_TTL, show_spinner=False)
+def ranking(key: DataKey, selection: Selection, only_all: bool, _ds: Dataset) -> pd.DataFrame:
+    """The gap ranking of the selection (``gaps.rank_gaps`` of its evaluated table)."""
+    return rank_gaps(analysis(key, selection, _ds).evaluated, only_all=only_all)
+
+
+@st.cache_resource(max_entries=ANALYSIS_ENTRIES, ttl=ANALYSIS_TTL, show_spinner=False)
+def sensitivity(key: DataKey, selection: Selection, n: int, _ds: Dataset) -> pd.DataFrame:
+    """The top ``n`` districts under each single gap criterion of the selection
+    (``gaps.top_by_criterion``: a re-ranking of the evaluated table, no new coverage)."""
+    a = analysis(key, selection, _ds)
+    return top_by_criterion(a.evaluated, selection.criteria, n=n)

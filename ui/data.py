@@ -2,6 +2,15 @@
 
 Cached functions take plain values (paths, fingerprints) and return core objects;
 a filter change or any other rerun reuses them.
+
+The loaded :class:`~quartiersatlas.dataset.Dataset` is one object shared by every
+session of the process (``st.cache_resource``): ``st.cache_data`` would hand each page
+run a fresh copy (unpickling every table, about 10-25 ms a read, several reads a run).
+Pages only read it: pandas copies a frame on write (copy-on-write, always on since
+pandas 3), so a page that derives and changes a table changes its own copy, and
+``tests/test_session_isolation.py`` checks that page runs leave the shared objects
+as loaded. At most ``DATA_CACHE_ENTRIES`` versions of the data are kept (the current
+one and those still open in a session), each for at most ``DATA_CACHE_TTL``.
 """
 
 from __future__ import annotations
@@ -9,6 +18,8 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
+import threading
+import weakref
 from pathlib import Path
 
 import streamlit as st
@@ -21,6 +32,11 @@ from quartiersatlas.settings import load_settings, resolve_data_dir
 from quartiersatlas.texts import ERROR_PAGE_TEXTS, LOADING_TEXTS
 
 _CAUSE_CHARS = 600  # an exception's text is cut here (a data value may be very long)
+DATA_CACHE_ENTRIES = 4  # versions of a data folder kept in memory
+DATA_CACHE_TTL = "6h"  # a version is read again from disk at the latest after this
+
+DataKey = tuple[str, tuple[tuple[str, int, int], ...]]
+"""The data version: folder and (path, size, mtime) of its data files."""
 
 
 def data_fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
@@ -46,10 +62,31 @@ def data_fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple(sorted(items))
 
 
-@st.cache_data(show_spinner=LOADING_TEXTS["data"], max_entries=4)
+@st.cache_resource(
+    show_spinner=LOADING_TEXTS["data"], max_entries=DATA_CACHE_ENTRIES, ttl=DATA_CACHE_TTL
+)
 def _load(data_dir: str, fingerprint: tuple[tuple[str, int, int], ...]) -> Dataset:
     del fingerprint  # part of the cache key only
     return load_dataset(load_settings(data_dir), check_agenda=False)
+
+
+# The version each handed-out Dataset was loaded from (by object: a file saved after
+# the data was read must not label the older tables with the newer version).
+_versions: dict[int, tuple[weakref.ref[Dataset], DataKey]] = {}
+_versions_lock = threading.Lock()
+
+
+def _remember_version(ds: Dataset, key: DataKey) -> None:
+    with _versions_lock:
+        for k in [k for k, (ref, _) in _versions.items() if ref() is None]:
+            del _versions[k]  # objects that are gone
+        _versions[id(ds)] = (weakref.ref(ds), key)
+
+
+def dataset_version(ds: Dataset) -> DataKey | None:
+    """The data version ``ds`` was loaded from, if it came from :func:`get_dataset`."""
+    entry = _versions.get(id(ds))
+    return entry[1] if entry is not None and entry[0]() is ds else None
 
 
 def _agenda_stat(ds: Dataset) -> tuple[int, int] | None:
@@ -61,7 +98,7 @@ def _agenda_stat(ds: Dataset) -> tuple[int, int] | None:
     return (info.st_size, info.st_mtime_ns) if info is not None else None
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_data(show_spinner=False, max_entries=8, ttl=DATA_CACHE_TTL)
 def _agenda_check(
     data_dir: str,
     fingerprint: tuple[tuple[str, int, int], ...],
@@ -90,7 +127,10 @@ def get_dataset() -> Dataset:
         fingerprint = data_fingerprint(folder)
         ds = _load(str(folder), fingerprint)
         found = _agenda_check(str(folder), fingerprint, _agenda_stat(ds), ds)
-        return dataclasses.replace(ds, problems=ds.problems + found) if found else ds
+        if found:
+            ds = dataclasses.replace(ds, problems=ds.problems + found)
+        _remember_version(ds, (str(folder), fingerprint))
+        return ds
     except SettingsError as exc:
         st.error(
             f"{ERROR_PAGE_TEXTS['settings']}\n\n{escape_markdown(exc)}\n\n{_folder_line(folder)}"

@@ -28,7 +28,7 @@ from quartiersatlas.export import (
     to_german_csv,
     to_xlsx,
 )
-from quartiersatlas.profile import sources_table
+from quartiersatlas.provenance import sources_table, status_lines
 from quartiersatlas.text_utils import slugify
 from quartiersatlas.texts import DOWNLOAD_TEXTS, PROFILE_TEXTS
 from ui.data import get_dataset
@@ -55,20 +55,29 @@ def file_name(what: str, ext: str, today: date | None = None) -> str:
 
 
 def csv(label: str, what: str, frame: pd.DataFrame) -> Download:
+    """A German CSV of the table, rounded, with the data-status line first (what is
+    schematic, synthetic or estimated), made on click."""
+    ds = get_dataset()  # the shared data set of this run (ui.data); read on click only
     return Download(
         label,
         file_name(what, "csv"),
         CSV_MEDIA_TYPE,
-        lambda: to_german_csv(frame),
+        lambda: to_german_csv(frame, status=status_lines(ds)),
         DOWNLOAD_TEXTS["csv_help"],
     )
 
 
 def xlsx(label: str, what: str, frames: Mapping[str, pd.DataFrame]) -> Download:
     """An Excel workbook of the tables, plus the sheet "Quellen" (data status, sources and
-    licences of the loaded data), made on click."""
-    sheets = {**frames, PROFILE_TEXTS["sources_sheet"]: sources_table(get_dataset())}
-    return Download(label, file_name(what, "xlsx"), XLSX_MEDIA_TYPE, lambda: to_xlsx(sheets))
+    licences of the loaded data), made on click (the sheet too: it is the same for
+    every viewer and not needed until then)."""
+    ds = get_dataset()  # the shared data set of this run (ui.data); read on click only
+    sheets = dict(frames)
+
+    def make() -> bytes:
+        return to_xlsx({**sheets, PROFILE_TEXTS["sources_sheet"]: sources_table(ds)})
+
+    return Download(label, file_name(what, "xlsx"), XLSX_MEDIA_TYPE, make)
 
 
 Layer: TypeAlias = gpd.GeoDataFrame | Callable[[], gpd.GeoDataFrame]

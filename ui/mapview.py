@@ -1,18 +1,44 @@
-"""Showing a folium map in the page with streamlit-folium, keeping the view."""
+"""Showing a folium map in the page with streamlit-folium, keeping the view.
+
+A map is the most expensive part of a page run: building the folium map (GeoJSON of the
+districts, classes, markers, labels) and rendering it to the Leaflet script that
+streamlit-folium sends take about 0.1 s each time. :func:`show_map` with a
+``cache_key`` does both once per key (the data version and everything the map shows:
+the selection and the display widgets) and hands every later run, in any session, the
+finished script. The key must name everything the map depends on; the view (centre and
+zoom) is not part of it: it travels to the component beside the script, per session.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 from typing import Any
 
+import branca
 import folium
 import streamlit as st
 import streamlit.components.v1 as components
-from streamlit_folium import st_folium
+import streamlit_folium
+from streamlit_folium import (
+    _get_header,
+    _get_html,
+    _get_map_string,
+    generate_js_hash,
+    get_full_id,
+)
 
 from quartiersatlas.assets import DEFAULT_ASSET_BASE, asset_folder_url, vendor_dirs
 
 COMPONENT_ROUTE = "/component"  # Streamlit serves a declared component's folder here
 _SAME_PLACE_DEG = 5e-5  # about 5 m: a view this close to the stored one is the same view
+RETURNED_OBJECTS = ("last_active_drawing", "last_object_clicked", "center", "zoom")
+# Rendered maps kept for every session: the Karte has a few display choices per
+# selection, a council looks at a handful of views. About 100-200 KB each (script and
+# header), so at most some 13 MB; an entry unused for an hour is dropped.
+MAP_CACHE_ENTRIES = 64
+MAP_CACHE_TTL = "1h"
+_VENDOR_URLS: dict[str, str] = {}
 
 
 def serve_vendor_assets() -> dict[str, str]:
@@ -39,33 +65,160 @@ def serve_vendor_assets() -> dict[str, str]:
     return urls
 
 
-def show_map(m: folium.Map, key: str, height: int = 620) -> dict[str, Any]:
-    """Render ``m``; keep centre and zoom across reruns; return what the user did.
+@dataclass(frozen=True)
+class RenderedMap:
+    """What streamlit-folium sends to its component for a map (all text, picklable)."""
+
+    script: str
+    header: str
+    html: str
+    map_id: str
+    hash_key: str  # the component's widget id: a hash of the script and the key
+    css_links: tuple[str, ...]
+    js_links: tuple[str, ...]
+    bounds: tuple[tuple[float | None, float | None], tuple[float | None, float | None]]
+    location: tuple[float, ...] | None  # the folium map's start view
+    zoom: Any
+
+
+def render_map(m: folium.Map, key: str) -> RenderedMap:
+    """Render ``m`` as ``streamlit_folium.st_folium`` does before it calls its
+    component (same helpers, same order; ``tests/test_load_map_cache.py`` compares the
+    arguments with those of ``st_folium``). ``m`` is changed by rendering: use it once."""
+    location = tuple(m.location) if m.location is not None else None
+    zoom = m.options.get("zoom")
+    m.get_root().render()
+    m.render()
+    html = _get_html(m)  # before _get_map_string, which changes the folium structure
+    header = _get_header(m)
+    script = _get_map_string(m)
+    map_id = get_full_id(m)
+    try:
+        sw, ne = m.get_bounds()
+        bounds = ((sw[0], sw[1]), (ne[0], ne[1]))
+    except AttributeError:
+        bounds = ((None, None), (None, None))
+    css: list[str] = []
+    js: list[str] = []
+
+    def walk(el: Any) -> None:
+        if isinstance(el, branca.colormap.ColorMap):  # as st_folium: d3 for colormaps
+            js[:0] = [
+                "https://d3js.org/d3.v4.min.js",
+                "https://cdnjs.cloudflare.com/ajax/libs/d3/3.5.5/d3.min.js",
+            ]
+        css.extend(href for _, href in getattr(el, "default_css", []))
+        js.extend(src for _, src in getattr(el, "default_js", []))
+        for child in getattr(el, "_children", {}).values():
+            walk(child)
+
+    walk(m)
+    return RenderedMap(
+        script=script,
+        header=header,
+        html=html,
+        map_id=map_id,
+        hash_key=generate_js_hash(script, key, False),
+        css_links=tuple(dict.fromkeys(css)),
+        js_links=tuple(dict.fromkeys(js)),
+        bounds=bounds,
+        location=location,
+        zoom=zoom,
+    )
+
+
+@st.cache_data(max_entries=MAP_CACHE_ENTRIES, ttl=MAP_CACHE_TTL, show_spinner=False)
+def _rendered(cache_key: Hashable, key: str, _build: Callable[[], folium.Map]) -> RenderedMap:
+    """The rendered map of ``cache_key`` (built by ``_build`` on a miss; concurrent
+    sessions asking for the same key wait for one build)."""
+    del cache_key  # the cache key only
+    return render_map(_build(), key)
+
+
+def component_args(r: RenderedMap, height: int, view: dict[str, Any]) -> dict[str, Any]:
+    """The component's arguments for ``r`` (as ``st_folium(..., use_container_width=True,
+    returned_objects=RETURNED_OBJECTS)``), with the session's view."""
+    (s, w), (n, e) = r.bounds
+    every = {
+        "last_clicked": None,
+        "last_object_clicked": None,
+        "last_object_clicked_count": None,
+        "last_object_clicked_tooltip": None,
+        "last_object_clicked_popup": None,
+        "all_drawings": None,
+        "last_active_drawing": None,
+        "bounds": {"_southWest": {"lat": s, "lng": w}, "_northEast": {"lat": n, "lng": e}},
+        "zoom": r.zoom,
+        "last_circle_radius": None,
+        "last_circle_polygon": None,
+        "selected_layers": None,
+        "selected_tags": None,
+        "last_geocoder_result": None,
+    }
+    defaults = {k: v for k, v in every.items() if k in RETURNED_OBJECTS}
+    return {
+        "script": r.script,
+        "header": r.header,
+        "html": r.html,
+        "id": r.map_id,
+        "key": r.hash_key,
+        "height": height,
+        "width": None,
+        "returned_objects": list(RETURNED_OBJECTS),
+        "default": defaults,
+        "zoom": view.get("zoom"),
+        "center": view.get("center"),
+        "feature_group": None,
+        "return_on_hover": False,
+        "layer_control": None,
+        "pixelated": False,
+        "css_links": list(r.css_links),
+        "js_links": list(r.js_links),
+        "wrap_longitude": False,
+    }
+
+
+def show_map(
+    m: folium.Map | Callable[[], folium.Map],
+    key: str,
+    height: int = 620,
+    *,
+    cache_key: Hashable | None = None,
+) -> dict[str, Any]:
+    """Render a map; keep centre and zoom across reruns; return what the user did.
+
+    ``m`` is a folium map or a function that builds one. With ``cache_key`` (plain
+    values: the data version, the selection and every display choice the map shows)
+    the map is built and rendered once per key for all sessions
+    (``MAP_CACHE_ENTRIES`` keys, ``MAP_CACHE_TTL``); without it, on every run.
 
     The view is stored in ``st.session_state[f"{key}_view"]`` and handed back to the
     component, so a rerun (filter change, selection) does not jump to the start view.
     """
     serve_vendor_assets()
-    start = (m.location, m.options.get("zoom"))
+    if cache_key is None:
+        rendered = render_map(m() if callable(m) else m, key)
+    else:
+        build = m if callable(m) else (lambda: m)
+        rendered = _rendered(cache_key, key, build)
+    start = (list(rendered.location) if rendered.location else None, rendered.zoom)
     # The component's latest report (st_folium keeps it under ``key``, set before this
     # run): the view handed back must be the current one. A view one run old would
     # move the map back, the map would report that, and so on, without end.
     _remember_view(key, st.session_state.get(key), start)
     view = st.session_state.get(f"{key}_view", {})
-    out = st_folium(
-        m,
-        key=key,
-        height=height,
-        use_container_width=True,
-        returned_objects=["last_active_drawing", "last_object_clicked", "center", "zoom"],
-        center=view.get("center"),
-        zoom=view.get("zoom"),
+
+    def on_change() -> None:  # as st_folium: the report under the page's key
+        st.session_state[key] = st.session_state.get(rendered.hash_key, {})
+
+    out = streamlit_folium._component_func(
+        **component_args(rendered, height, view), on_change=on_change
     )
     out = out or {}
     if not out.get("center"):
         st.session_state[f"{key}_fresh"] = True  # a new instance that has not reported yet
     _remember_view(key, out, start)
-    return out
+    return dict(out)
 
 
 def set_view(key: str, view: dict[str, Any] | None) -> None:

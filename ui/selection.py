@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from quartiersatlas.formatting import format_metres
-from quartiersatlas.linkstate import RADII, radius_choice
+from quartiersatlas.linkparams import RADII, radius_choice
 from quartiersatlas.schema import STATUSES
 from quartiersatlas.settings import Settings
 from quartiersatlas.texts import COMMON_TEXTS, STATUS_LABELS, label

@@ -24,13 +24,10 @@ from typing import Any, cast
 import streamlit as st
 
 from quartiersatlas.dataset import Dataset
+from quartiersatlas.linkcontext import LinkContext
+from quartiersatlas.linkparams import GLOBAL_PARAMS, PAGE_IDS, PAGE_PATHS, page_params
 from quartiersatlas.linkstate import (
-    GLOBAL_PARAMS,
-    PAGE_IDS,
-    PAGE_PATHS,
-    LinkContext,
     link_url,
-    page_params,
     parse_params,
     session_values,
     state_from_session,
@@ -137,7 +134,7 @@ def init_from_url(page: str, ds: Dataset) -> LinkContext:
     ):
         # a link to an agenda step on another page: show that step
         presentation.go_to(agenda, slide, PAGE_FILES)
-    presentation.chrome(agenda, PAGE_FILES)
+    presentation.chrome(agenda, PAGE_FILES, ds, ctx)
     return ctx
 
 

@@ -18,7 +18,7 @@ from quartiersatlas.analysis import analyse
 from quartiersatlas.dataset import Dataset, load_dataset
 from quartiersatlas.export import standalone_map_html
 from quartiersatlas.maps import build_map
-from quartiersatlas.profile import status_lines
+from quartiersatlas.provenance import status_lines
 from quartiersatlas.settings import load_settings
 
 from .conftest import SHIPPED_DATA, save_screenshot

@@ -195,7 +195,8 @@ def test_karte_deep_link_shows_districts_places_and_legends(
     symbols = frame.locator(".qa-marker, .qa-cluster-icon")
     assert symbols.count() > 0
     expect(symbols.first).to_be_visible()
-    expect(frame.locator(".qa-cluster-icon").first).to_be_visible()  # dense: clustered
+    # few places: each one a marker of its own, none hidden in a bubble (issue 11)
+    assert frame.locator(".qa-cluster-icon").count() == 0
 
     legend = frame.locator(".qa-legend")
     expect(legend).to_be_visible()
@@ -239,9 +240,15 @@ def test_click_on_kreyenbrueck_selects_it_and_view_is_kept(
     iframe.scroll_into_view_if_needed()
 
     lat, lon = _quiet_point_in("Kreyenbrück")
-    x, y = frame.evaluate(JS_TO_PIXEL, [lat, lon])
     # the point is on the Kreyenbrück polygon, not under a marker, cluster or control
-    assert frame.evaluate(JS_DISTRICT_AT, [x, y]) == "kreyenbrueck"
+    # (asked again while the map settles: its first report reruns the page once)
+    for _ in range(40):
+        x, y = frame.evaluate(JS_TO_PIXEL, [lat, lon])
+        at = frame.evaluate(JS_DISTRICT_AT, [x, y])
+        if at == "kreyenbrueck":
+            break
+        pg.wait_for_timeout(250)
+    assert at == "kreyenbrueck"
     box = iframe.bounding_box()
     assert box is not None
     pg.mouse.click(box["x"] + x, box["y"] + y)
@@ -364,7 +371,7 @@ def test_place_name_with_html_runs_nothing(
 
         wait_for_app(pg)
         # the table draws only the rows in view: search for the place first
-        search = pg.get_by_test_id("stSidebar").get_by_label("Suche nach Name")
+        search = pg.get_by_test_id("stSidebar").get_by_role("textbox", name="Suche nach Name")
         search.fill("onerror")
         search.press("Enter")
         wait_for_app(pg)

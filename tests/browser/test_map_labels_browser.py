@@ -187,11 +187,11 @@ def test_meeting_mode_names_are_larger_and_do_not_overlap(
     page, requests = projector
     iframe, frame = _open(page, f"{app_server}/karte?praesentation=1")
     labels = frame.evaluate(JS_LABELS)
+    _map_on_screen(page, iframe)
+    save_screenshot(page, "karte-namen-praesentation-1280", full_page=False)
     _assert_names_readable(labels, names)
     assert min(lb["font"] for lb in labels) >= 17  # 12 px on the laptop
     _assert_note_above_map(page, frame, iframe)
-    _map_on_screen(page, iframe)
-    save_screenshot(page, "karte-namen-praesentation-1280", full_page=False)
     assert_only_local(requests)
 
 

@@ -1,4 +1,4 @@
-"""Meeting mode, agenda, shareable links and downloads in a real browser (1920x1080).
+"""Meeting mode, agenda slides, shareable links and downloads in a real browser.
 
 - ``/karte?praesentation=1``: no sidebar, no widget in sight but "Präsentation
   beenden"; text, headings and the map legend at least 1.4 times as large as in the
@@ -6,6 +6,13 @@
   the map; screenshot ``praesentation.png``;
 - the agenda: the arrow keys and the "Weiter" button step through the views (title
   banner, page and address change);
+- every view of the shipped agenda is one slide at 1280x720: nothing scrolls (the
+  document nor Streamlit's main container), title, message and the evidence (map or
+  key figures) lie inside the screen, "Zurück"/"Weiter"/"Präsentation beenden" are not
+  cut, placeholders are filled; screenshots ``folie-N-1280x720.png``;
+- after a click into the map, ArrowRight and PageUp still step the agenda;
+- a meeting link never shows the sidebar or a widget before the meeting stylesheet
+  applies (sampled from the first DOM mutation on).
 - a link copied after changing a filter, selecting a district and zooming shows the
   same view in a new browser context;
 - downloads (made on click): the Steckbrief as PDF, a CSV for German Excel, the map as
@@ -25,7 +32,13 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Frame, Page, expect
 
-from quartiersatlas.agenda import read_agenda
+from quartiersatlas.agenda import Agenda, read_agenda
+from quartiersatlas.analysis import analyse
+from quartiersatlas.dataset import load_dataset
+from quartiersatlas.handout import grid_cells_of
+from quartiersatlas.linkstate import LinkContext, link_url, parse_params, selection_of
+from quartiersatlas.placeholders import fill, view_figures
+from quartiersatlas.settings import load_settings
 
 from .conftest import (
     APP_IDLE_TIMEOUT_MS,
@@ -116,6 +129,92 @@ def _slide_title(page: Page) -> str:
     return page.locator(".qa-slide-title").inner_text()
 
 
+def _shipped_slides() -> tuple[Agenda, list[str]]:
+    """The shipped agenda and its titles as the slides show them: placeholders filled
+    with the live figures of each view's analysis (with the grid, as the app)."""
+    ds = load_dataset(load_settings(SHIPPED_DATA))
+    ctx = LinkContext.from_dataset(ds, ds.need)
+    agenda, problems = read_agenda(SHIPPED_DATA / "agenda.toml", ctx)
+    assert problems == []
+    cells = grid_cells_of(ds)
+    titles = []
+    for view in agenda.views:
+        state, _ = parse_params(view.params, ctx, view.page)
+        a = analyse(ds, selection_of(state, view.page), need=ds.need, cells=cells)
+        district = state.get("district") if view.page in ("karte", "stadtteil") else None
+        filled = fill(view.title, view_figures(a, str(district) if district else None))
+        assert filled.problems == ()
+        titles.append(filled.text)
+    return agenda, titles
+
+
+def _slide_url(base: str, agenda: Agenda, n: int) -> str:
+    view = agenda.views[n - 1]
+    url = link_url(view.page, view.params)
+    return f"{base}{url}{'&' if '?' in url else '?'}praesentation=1&folie={n}"
+
+
+# Everything a slide must satisfy, measured in the page (sizes in CSS pixels).
+JS_SLIDE = """() => {
+  const vw = innerWidth, vh = innerHeight;
+  const main = document.querySelector('[data-testid="stMain"]');
+  const box = (el) => { if (!el) return null; const r = el.getBoundingClientRect();
+    return {top: r.top, left: r.left, bottom: r.bottom, right: r.right,
+            width: r.width, height: r.height}; };
+  const inside = (b) => !!b && b.width > 0 && b.height > 0 && b.top >= -1 && b.left >= -1
+    && b.bottom <= vh + 1 && b.right <= vw + 1;
+  const evidence = document.querySelector(
+    '.st-key-qa_evidence iframe, .st-key-qa_evidence .qa-figures-large');
+  const labels = [...document.querySelectorAll(
+      '.st-key-qa_prev button, .st-key-qa_next button, .st-key-qa_exit button')]
+    .map((b) => { const p = b.querySelector('p') || b;
+      return {text: b.innerText.trim(), button: [b.scrollWidth, b.clientWidth],
+              label: [p.scrollWidth, p.clientWidth], inside: inside(box(b))}; });
+  return {
+    viewport: [vw, vh],
+    document: document.scrollingElement.scrollHeight,
+    main: main ? [main.scrollHeight, main.clientHeight] : null,
+    title: inside(box(document.querySelector('.qa-slide-title'))),
+    message: inside(box(document.querySelector('.qa-slide-message'))),
+    evidence: evidence ? evidence.tagName : null,
+    evidenceInside: inside(box(evidence)),
+    evidenceBox: box(evidence),
+    text: (document.querySelector('.qa-slide') || {}).innerText || '',
+    labels,
+  };
+}"""
+
+# Records, from the first DOM mutation on, whether the sidebar or any widget was in
+# sight before the meeting stylesheet (its marker comment) was in the document.
+INIT_FLASH = """
+window.__qaSeen = []; window.__qaStyled = null;
+(function () {
+  const styled = () => [...document.querySelectorAll('style')]
+    .some((s) => s.textContent.includes('qa-meeting'));
+  const visible = (el) => { const r = el.getBoundingClientRect(); const cs = getComputedStyle(el);
+    return r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0 && r.left < innerWidth
+      && r.top < innerHeight && cs.display !== 'none' && cs.visibility !== 'hidden'
+      && cs.opacity !== '0'; };
+  const SEL = '[data-testid="stSidebar"], [data-testid="stSidebarNav"], '
+    + '[data-testid="stSelectbox"], [data-testid="stMultiSelect"], '
+    + '[data-testid="stCheckbox"], [data-testid="stSlider"], [data-testid="stTextInput"], '
+    + '[data-testid="stRadio"], [data-testid="stNumberInput"], [data-testid="stToggle"], '
+    + '[data-testid="stDownloadButton"], [data-testid="stCheckbox"]';
+  const check = () => {
+    if (window.__qaStyled !== null) return;
+    if (styled()) { window.__qaStyled = performance.now(); return; }
+    for (const el of document.querySelectorAll(SEL)) {
+      if (visible(el)) window.__qaSeen.push(el.dataset.testid);
+    }
+  };
+  new MutationObserver(check).observe(document, {subtree: true, childList: true,
+    attributes: true});
+  const tick = () => { check(); if (window.__qaStyled === null) requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+})();
+"""
+
+
 # --------------------------------------------------------------------------- tests
 
 
@@ -161,9 +260,7 @@ def test_meeting_mode_has_no_widgets_and_large_type(big: Session, app_server: st
 
 
 def test_agenda_steps_with_keyboard_and_buttons(big: Session, app_server: str) -> None:
-    agenda, problems = read_agenda(SHIPPED_DATA / "agenda.toml")
-    assert problems == []
-    titles = [v.title for v in agenda.views]
+    agenda, titles = _shipped_slides()
     total = len(titles)
     pg = big.page
     pg.goto(f"{app_server}/?praesentation=1&folie=1")
@@ -277,7 +374,11 @@ def test_downloads_are_made_on_click(big: Session, app_server: str) -> None:
     name, data = _download(pg, "Orte (CSV)")
     assert name.endswith(".csv")
     text = data.decode("utf-8")
-    assert text.startswith("\ufeffName;Art;")
+    # the data-status line first (what is schematic or estimated), then the header
+    status, header = text.split("\r\n", 2)[:2]
+    assert status.startswith("\ufeffDatenstand: ")
+    assert "OpenStreetMap" in status
+    assert header.startswith("Name;Art;")
     assert "Stadtteiltreff Kreyenbrück" in text
 
     pg.goto(f"{app_server}/abdeckung?radius=1000")
@@ -299,3 +400,111 @@ def test_downloads_are_made_on_click(big: Session, app_server: str) -> None:
     assert not re.search(r"<script[^>]+src=", html)
     assert "Bibliotheken" in html
     assert_only_local(big.requests)
+
+
+@pytest.fixture
+def projector(browser: Browser) -> Iterator[Session]:
+    """A fresh 1280x720 page (a common projector)."""
+    session = _session(browser)
+    session.page.set_viewport_size({"width": 1280, "height": 720})
+    try:
+        yield session
+    finally:
+        session.context.close()
+
+
+def test_every_agenda_view_is_one_slide_at_1280x720(projector: Session, app_server: str) -> None:
+    agenda, titles = _shipped_slides()
+    pg = projector.page
+    measured = []
+    for n, view in enumerate(agenda.views, start=1):
+        pg.goto(_slide_url(app_server, agenda, n))
+        _settle(pg)
+        expect(pg.locator(".qa-slide-title")).to_have_text(titles[n - 1])
+        if view.page in ("karte", "abdeckung", "stadtteil"):
+            frame = _map_frame(pg)
+            assert frame.evaluate("() => window.map.getSize().y") >= 600  # the map fills it
+        m = pg.evaluate(JS_SLIDE)
+        measured.append((n, m["document"], m["main"], m["evidenceBox"]))
+        height = m["viewport"][1]
+        assert m["document"] <= height, (n, m)
+        assert m["main"][0] <= height, (n, m)  # Streamlit's own scroll container
+        assert m["title"], (n, m)
+        assert m["message"], (n, m)
+        assert m["evidence"] == ("IFRAME" if view.page != "uebersicht" else "DIV"), (n, m)
+        assert m["evidenceInside"], (n, m)
+        assert "{" not in m["text"], (n, m["text"])  # placeholders filled
+        assert [b["text"].split("\n")[-1] for b in m["labels"]] == [
+            "◀ Zurück",
+            "Weiter ▶",
+            "Präsentation beenden",
+        ]
+        for b in m["labels"]:
+            assert b["button"][0] <= b["button"][1], (n, b)  # scrollWidth <= clientWidth
+            assert b["label"][0] <= b["label"][1], (n, b)
+            assert b["inside"], (n, b)
+        save_screenshot(pg, f"folie-{n}-1280x720", full_page=False)
+    print("slides at 1280x720 (n, document, [main scroll, client], evidence):", measured)
+    assert_only_local(projector.requests)
+
+
+def test_arrow_keys_step_the_agenda_after_a_click_into_the_map(
+    projector: Session, app_server: str
+) -> None:
+    agenda, titles = _shipped_slides()
+    n = next(i for i, v in enumerate(agenda.views, start=1) if v.page == "karte")
+    pg = projector.page
+    pg.goto(_slide_url(app_server, agenda, n))
+    _settle(pg)
+    _map_frame(pg)
+    iframe = pg.locator(MAP_IFRAME)
+    box = iframe.bounding_box()
+    assert box is not None
+    pg.mouse.click(box["x"] + box["width"] * 0.15, box["y"] + box["height"] * 0.85)
+    _settle(pg)
+    assert pg.evaluate("() => document.activeElement.tagName") == "IFRAME"  # focus in map
+    pg.keyboard.press("ArrowRight")
+    expect(pg.locator(".qa-slide-title")).to_have_text(titles[n], timeout=20_000)
+    expect(pg).to_have_url(re.compile(rf"folie={n + 1}"))
+    _settle(pg)
+    if agenda.views[n].page in ("karte", "abdeckung", "stadtteil"):
+        frame = _map_frame(pg)
+        frame.locator(".leaflet-container").click(position={"x": 40, "y": 300})
+        _settle(pg)
+    pg.keyboard.press("PageUp")  # a presenter's remote
+    expect(pg.locator(".qa-slide-title")).to_have_text(titles[n - 1], timeout=20_000)
+    expect(pg).to_have_url(re.compile(rf"folie={n}(&|$)"))
+    assert_only_local(projector.requests)
+
+
+def test_a_meeting_link_never_shows_the_normal_page_first(
+    browser: Browser, app_server: str
+) -> None:
+    # The first request of a fresh server still runs Streamlit's legacy pages mode
+    # (ui/router.py), which draws its own navigation before any script: warm it up.
+    warm = _session(browser)
+    try:
+        warm.page.goto(app_server)
+        wait_for_app(warm.page)
+    finally:
+        warm.context.close()
+    agenda, _titles = _shipped_slides()
+    links = [
+        _slide_url(app_server, agenda, 2),
+        f"{app_server}/karte?praesentation=1&kinds={KINDS}",
+        _slide_url(app_server, agenda, 6),
+    ]
+    for url in links:
+        session = _session(browser)
+        try:
+            session.context.add_init_script(INIT_FLASH)
+            pg = session.page
+            pg.goto(url)
+            _settle(pg)
+            styled = pg.evaluate("() => window.__qaStyled")
+            seen = pg.evaluate("() => [...new Set(window.__qaSeen)]")
+            assert styled is not None, url  # the stylesheet did apply
+            assert seen == [], (url, seen)
+            expect(pg.get_by_test_id("stSidebar")).to_be_hidden()
+        finally:
+            session.context.close()

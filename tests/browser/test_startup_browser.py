@@ -152,7 +152,7 @@ def test_map_loads_from_packages_with_no_write_and_no_third_party_request(
     assert frame is not None
     frame.wait_for_function("() => !!window.map && !!document.querySelector('path')")
     assert frame.evaluate("() => typeof L.markerClusterGroup") == "function"
-    expect(frame.locator(".qa-cluster-icon").first).to_be_visible()
+    expect(frame.locator(".qa-marker").first).to_be_visible()  # markers drawn by the plugin
     expect(frame.locator(".leaflet-control-layers")).to_be_visible()
     # Leaflet's stylesheet applied (it positions the panes absolutely)
     assert (

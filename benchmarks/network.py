@@ -1,0 +1,195 @@
+"""Street-network reach (issue 12): prepare time and warm coverage time.
+
+    .venv/bin/python benchmarks/network.py            # all figures
+    .venv/bin/python benchmarks/network.py --repeat 3
+
+Prints
+
+* ``prepare`` of the real extract ``../shared/data/hoyerswerda-osm/Hoyerswerda.osm.pbf``
+  (read with pyosmium, profiles, projection, split, components; best of ``--repeat``),
+  skipped with a note when the shared folder is absent;
+* warm coverage on a synthetic network of about 30,000 nodes (a jittered street grid
+  over 10 km x 10 km, 58 m blocks, 8 % of the segments removed, every 10th segment not
+  passable by wheelchair: the size of Oldenburg's walkable network): for 100, 1,000 and
+  5,000 places, the cells of a 100 m grid over the whole square (10,000 cells) reached
+  within R along the network (:func:`quartiersatlas.network.points_reached`: snapping,
+  one multi-source Dijkstra with limit R, straight-line guard), median of ``--repeat``
+  runs after one warm-up run that builds the graph and its KD-tree;
+* a whole network-mode analysis (``analyse_frames``, mode ``walk``) of 31 districts
+  with a 10,000-cell population grid on the same network (table, area from lattice
+  squares, gap evaluation), beside the straight-line analysis of the same selection.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+import numpy as np  # noqa: E402
+
+from quartiersatlas.network import Network, points_reached  # noqa: E402
+
+EXTRACT = REPO.parent / "shared" / "data" / "hoyerswerda-osm" / "Hoyerswerda.osm.pbf"
+SIDE_M = 10_000.0
+BLOCK_M = 58.0
+CRS = "EPSG:25832"
+X0, Y0 = 440_000.0, 5_880_000.0
+ORIGIN = np.array([X0, Y0])
+
+
+def synthetic_network(seed: int = 0) -> Network:
+    """A jittered street grid of about 30,000 nodes (see the module)."""
+    rng = np.random.default_rng(seed)
+    n = int(SIDE_M / BLOCK_M) + 1
+    xs, ys = np.meshgrid(np.arange(n) * BLOCK_M, np.arange(n) * BLOCK_M)
+    xy = np.column_stack([xs.ravel(), ys.ravel()]) + rng.normal(0, 8, (n * n, 2))
+    xy += ORIGIN
+    idx = np.arange(n * n).reshape(n, n)
+    u = np.concatenate([idx[:, :-1].ravel(), idx[:-1, :].ravel()])
+    v = np.concatenate([idx[:, 1:].ravel(), idx[1:, :].ravel()])
+    keep = rng.random(len(u)) > 0.08
+    u, v = u[keep], v[keep]
+    wheelchair = rng.random(len(u)) > 0.10
+    return Network(CRS, xy, u, v, wheelchair)
+
+
+def cells_100m() -> np.ndarray:
+    c = np.arange(50.0, SIDE_M, 100.0)
+    gx, gy = np.meshgrid(c, c)
+    return np.column_stack([gx.ravel() + X0, gy.ravel() + Y0])
+
+
+def timed(fn: Callable[[], object], repeat: int) -> tuple[float, object]:
+    result = fn()  # warm-up
+    runs = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        result = fn()
+        runs.append(time.perf_counter() - t)
+    return statistics.median(runs), result
+
+
+def bench_prepare(repeat: int) -> None:
+    if not EXTRACT.is_file():
+        print(f"prepare: skipped, {EXTRACT} not found")
+        return
+    from quartiersatlas.network_osm import prepare_network
+
+    best = float("inf")
+    report = None
+    for _ in range(max(1, repeat)):
+        t = time.perf_counter()
+        _net, report = prepare_network(EXTRACT)
+        best = min(best, time.perf_counter() - t)
+    assert report is not None
+    size = EXTRACT.stat().st_size / 1e3
+    print(
+        f"prepare {EXTRACT.name} ({size:.0f} kB, {report.ways_walk} walkable ways -> "
+        f"{report.nodes} nodes, {report.edges} edges): {best:.2f} s (best of {repeat})"
+    )
+
+
+def bench_reach(repeat: int) -> Network:
+    t = time.perf_counter()
+    net = synthetic_network()
+    built = time.perf_counter() - t
+    t = time.perf_counter()
+    net.graph("walk")
+    net.graph("wheelchair")
+    graphs = time.perf_counter() - t
+    print(
+        f"synthetic network: {net.nodes:,} nodes, {net.edges:,} edges "
+        f"(arrays {built * 1e3:.0f} ms, graphs + KD-trees of both profiles {graphs * 1e3:.0f} ms, "
+        "once per network)"
+    )
+    cells = cells_100m()
+    rng = np.random.default_rng(1)
+    print(f"warm coverage of {len(cells):,} cells (100 m grid), median of {repeat}:")
+    print("| places | R | walk ms | wheelchair ms | cells reached walk / wheelchair |")
+    print("|---:|---:|---:|---:|---:|")
+    for n_places in (100, 1000, 5000):
+        places = rng.uniform(0, SIDE_M, (n_places, 2)) + ORIGIN
+        for radius in (500.0, 1000.0):
+            tw, rw = timed(partial(points_reached, net, "walk", places, cells, radius), repeat)
+            tc, rc = timed(
+                partial(points_reached, net, "wheelchair", places, cells, radius), repeat
+            )
+            share_w = float(np.mean(rw))  # type: ignore[call-overload]
+            share_c = float(np.mean(rc))  # type: ignore[call-overload]
+            print(
+                f"| {n_places:,} | {radius:.0f} m | {tw * 1e3:.1f} | {tc * 1e3:.1f} | "
+                f"{share_w:.0%} / {share_c:.0%} |"
+            )
+    return net
+
+
+def bench_analysis(net: Network, repeat: int) -> None:
+    import geopandas as gpd
+    import pandas as pd
+    import shapely
+
+    from quartiersatlas.analysis import Selection, analyse_frames
+    from quartiersatlas.grid import assign_cells
+
+    rng = np.random.default_rng(2)
+    seeds = rng.uniform(0, SIDE_M, (31, 2)) + ORIGIN
+    square = shapely.box(X0, Y0, X0 + SIDE_M, Y0 + SIDE_M)
+    cells_v = shapely.voronoi_polygons(shapely.multipoints(seeds), extend_to=square)
+    polys = [shapely.intersection(p, square) for p in shapely.get_parts(cells_v)]
+    districts = gpd.GeoDataFrame(
+        {"id": [f"d{i}" for i in range(len(polys))], "name": [f"D{i}" for i in range(len(polys))]},
+        geometry=polys,
+        crs=CRS,
+    )
+    xy = rng.uniform(0, SIDE_M, (300, 2)) + ORIGIN
+    places = gpd.GeoDataFrame(
+        {
+            "id": [f"p{i}" for i in range(len(xy))],
+            "name": "Ort",
+            "kind": "ort",
+            "status": "active",
+            "coord_quality": "exact",
+            "target_groups": "alle",
+            "step_free": rng.choice(["yes", "unknown"], len(xy)),
+        },
+        geometry=gpd.points_from_xy(xy[:, 0], xy[:, 1]),
+        crs=CRS,
+    )
+    places["district_id"] = assign_cells(xy, districts)
+    cxy = cells_100m()
+    cells = pd.DataFrame({"x": cxy[:, 0], "y": cxy[:, 1], "residents": 17.0})
+    cells["district_id"] = assign_cells(cxy, districts)
+    print(
+        "whole analysis (analyse_frames: table, area from lattice squares, gaps; 31 districts, "
+        f"300 places, {len(cells):,}-cell grid), median of {repeat}:"
+    )
+    for mode in ("straight", "walk", "wheelchair"):
+        for radius in (500.0, 1000.0):
+            sel = Selection(radius_m=radius, distance=mode)
+            run = partial(
+                analyse_frames, districts, places, sel, metric_crs=CRS, cells=cells, network=net
+            )
+            t, _ = timed(run, repeat)
+            print(f"  {mode:10s} R = {radius:.0f} m: {t * 1e3:.0f} ms")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    bench_prepare(args.repeat)
+    net = bench_reach(args.repeat)
+    bench_analysis(net, args.repeat)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,70 @@
+"""A selection and its gap criteria in German words: "Orte für Alle, Bibliotheken
+(Status: aktiv) im Umkreis von 500 m", "kein Stadtteilteam, weniger als 50 % der Fläche
+im Umkreis": the captions of the pages, the PDF reports and the handout."""
+
+from __future__ import annotations
+
+from quartiersatlas.analysis import Analysis
+from quartiersatlas.dataset import Dataset
+from quartiersatlas.formatting import format_metres, format_threshold
+from quartiersatlas.gaps import GapCriteria, need_label
+from quartiersatlas.texts import (
+    ACCESS_LABELS,
+    REPORT_CRITERIA,
+    REPORT_TITLES,
+    STATUS_LABELS,
+    TARGET_GROUP_RESIDENTS,
+    label,
+)
+
+__all__ = ["criteria_text", "selection_text"]
+
+
+def criteria_text(criteria: GapCriteria, group_words: str = TARGET_GROUP_RESIDENTS["all"]) -> str:
+    """The switched-on gap criteria in German words, comma-separated."""
+    t = REPORT_CRITERIA
+    words = []
+    for c in criteria.active():
+        if c in ("no_team", "no_network"):
+            words.append(t[c])
+        elif c == "coverage" and criteria.coverage_below is not None:
+            measure = t["coverage_area"] if criteria.coverage_measure == "area" else group_words
+            words.append(
+                t["coverage"].format(
+                    measure=measure, pct=format_threshold(criteria.coverage_below * 100) + " %"
+                )
+            )
+        elif c == "per_1000" and criteria.per_1000_below is not None:
+            words.append(
+                t["per_1000"].format(
+                    value=format_threshold(criteria.per_1000_below), group=group_words
+                )
+            )
+        elif c == "need" and criteria.need_column and criteria.need_above is not None:
+            words.append(
+                t["need"].format(
+                    label=need_label(criteria.need_column),
+                    value=format_threshold(criteria.need_above),
+                )
+            )
+    return ", ".join(words)
+
+
+def selection_text(ds: Dataset, analysis: Analysis) -> str:
+    """The selection (kinds, statuses, radius, accessibility) in one German sentence."""
+    s = ds.settings
+    if len(analysis.kinds) == len(s.kinds):
+        kinds = REPORT_TITLES["all_kinds"].format(n=len(s.kinds))
+    else:
+        plural = {k.id: k.label_plural for k in s.kinds}
+        kinds = ", ".join(plural.get(k, k) for k in analysis.kinds) or "keine"
+    text = REPORT_TITLES["selection_text"].format(
+        kinds=kinds,
+        statuses=", ".join(label(STATUS_LABELS, st) for st in analysis.statuses),
+        radius=format_metres(analysis.radius_m),
+    )
+    if analysis.require:
+        text += REPORT_TITLES["require_text"].format(
+            require=", ".join(ACCESS_LABELS.get(r, r) for r in analysis.require)
+        )
+    return text
