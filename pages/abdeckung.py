@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import altair as alt
@@ -35,7 +36,7 @@ from quartiersatlas.pdf import overview_pdf
 from quartiersatlas.safe_text import escape_markdown as md
 from quartiersatlas.safe_text import markdown_code
 from quartiersatlas.schema import ACCESSIBILITY_COLUMNS, TARGET_GROUP_COLUMNS
-from quartiersatlas.selection_words import criteria_text, selection_text
+from quartiersatlas.selection_words import criteria_text, radius_words, selection_text
 from quartiersatlas.texts import (
     ABDECKUNG_TEXTS,
     ACCESS_LABELS,
@@ -47,6 +48,7 @@ from quartiersatlas.texts import (
     GAP_CRITERION_LABELS,
     GAP_RANK_TEXTS,
     LINK_LABELS,
+    NETWORK_TEXTS,
     PAGE_TITLES,
     REPORT_TITLES,
     RESIDENTS_BASIS_LABELS,
@@ -59,6 +61,7 @@ from ui.charts import show_chart
 from ui.common import data_status_note, show_table
 from ui.coverage_cache import (
     analysis,
+    analysis_or_straight,
     data_key,
     grid_cells,
     need_table,
@@ -69,7 +72,7 @@ from ui.coverage_cache import (
 from ui.data import get_dataset
 from ui.mapview import show_map
 from ui.presentation import district_bounds, evidence, on_slide, presenting, slide_map
-from ui.selection import kinds_widget, statuses_widget
+from ui.selection import distance_widget, kinds_widget, statuses_widget
 from ui.urlstate import init_from_url, stop, sync_url
 
 PAGE = "abdeckung"
@@ -92,6 +95,7 @@ SECTIONS = {
     "diagramme": T["charts"],
     "weisse-flecken": REPORT_TITLES["uncovered"],
     "barrierefrei": T["accessible"],
+    "luftlinie": NETWORK_TEXTS["compare_nav"],
 }
 BAR_PX = 22  # height of one bar: every district's name fits beside its bar
 
@@ -140,6 +144,7 @@ with st.sidebar:
         )
     else:
         radius = float(choice)
+    distance = distance_widget(ds, "ab_dist", ctx.distance_modes)
     group = st.radio(
         LINK_LABELS["group"],
         list(TARGET_GROUP_COLUMNS),
@@ -251,13 +256,18 @@ selection = Selection(
     radius_m=radius,
     group=group,  # type: ignore[arg-type]
     criteria=criteria,
+    distance=distance,  # type: ignore[arg-type]  # one of ctx.distance_modes
 )
-a = analysis(key, selection, ds)
+a, selection, fallback = analysis_or_straight(key, selection, ds)
+if fallback:
+    st.warning(md(fallback))
+network_mode = selection.distance != "straight"
+mode_word = NETWORK_TEXTS[f"mode_{selection.distance}"]
 table, evaluated, totals = a.table, a.evaluated, a.totals
 group_words = TARGET_GROUP_RESIDENTS[group]
 cells, grid_problems, grid_path = grid_cells(key, ds)
 located = a.counting[a.counting.geometry.notna() & ~a.counting.geometry.is_empty]
-radius_text = format_metres(radius)
+radius_text = radius_words(radius, selection.distance)  # "500 m", "500 m Fußweg"
 
 
 def uncovered_map(holes: gpd.GeoDataFrame) -> folium.Map:
@@ -335,7 +345,11 @@ dl.download_row(
 if not presenting():
     st.markdown(
         f"**{T['nav']}:** "
-        + " · ".join(f"[{title}](#{anchor})" for anchor, title in SECTIONS.items())
+        + " · ".join(
+            f"[{title}](#{anchor})"
+            for anchor, title in SECTIONS.items()
+            if anchor != "luftlinie" or network_mode
+        )
     )
 
 # ---- assumptions in words; the method for experts ------------------------------------
@@ -343,6 +357,8 @@ st.info(T["notes"] + md(" ".join(a.notes)), icon=":material/calculate:")
 if not presenting():
     with st.expander(T["method"]):
         st.caption(md(COVERAGE_NOTES["catchment_method"].format(crs=s.metric_crs)))
+        if ctx.distance_modes == ("straight",):  # how walking distances become possible
+            st.caption(md(NETWORK_TEXTS["mode_unavailable"]))
 if grid_path and cells is None:
     st.warning(
         T["grid_unreadable"].format(path=markdown_code(grid_path))
@@ -642,7 +658,9 @@ else:
 
 # ---- uncovered areas ----------------------------------------------------------------------
 st.header(REPORT_TITLES["uncovered"], anchor="weisse-flecken")
-st.write(T["uncovered_text"].format(radius=radius_text))
+st.write(
+    T["uncovered_text"].format(radius=radius_words(radius, selection.distance, say_straight=True))
+)
 holes = uncovered(key, selection, False, ds)
 if holes.empty:
     st.success(T["no_uncovered"].format(radius=radius_text))
@@ -695,6 +713,46 @@ else:
         key="ab_layers",
     )
 
+# ---- straight line against the network mode ------------------------------------------------
+comparison_table = None
+if network_mode:
+    st.header(NETWORK_TEXTS["compare_header"].format(mode=mode_word), anchor="luftlinie")
+    st.write(NETWORK_TEXTS["compare_caption"].format(radius=format_metres(radius), mode=mode_word))
+    from quartiersatlas.network_coverage import straight_vs_network  # scipy: network modes
+
+    straight = analysis(key, replace(selection, distance="straight", minutes=None), ds)
+    compared = straight_vs_network(straight.table, table)
+    network_label = NETWORK_TEXTS["compare_network"].format(mode=mode_word)
+    factor_label = NETWORK_TEXTS["compare_factor"].format(mode=mode_word)
+    comparison_table = compared.rename(
+        columns={
+            "district": NETWORK_TEXTS["compare_district"],
+            "straight": NETWORK_TEXTS["compare_straight"],
+            "network": network_label,
+            "overstated": NETWORK_TEXTS["compare_over"],
+            "factor": factor_label,
+        }
+    )
+    show_table(
+        comparison_table,
+        column_config={
+            NETWORK_TEXTS["compare_straight"]: COUNT,
+            network_label: COUNT,
+            NETWORK_TEXTS["compare_over"]: COUNT,
+            factor_label: st.column_config.NumberColumn(format="%.2f"),
+        },
+    )
+    city_straight = float(compared["straight"].sum())
+    city_network = float(compared["network"].sum())
+    st.caption(
+        NETWORK_TEXTS["compare_city"].format(
+            straight=format_number(city_straight),
+            mode=mode_word,
+            network=format_number(city_network),
+            factor="–" if city_network <= 0 else format_number(city_straight / city_network, 2),
+        )
+    )
+
 # ---- accessible coverage --------------------------------------------------------------------
 st.header(T["accessible"], anchor="barrierefrei")
 if not require:
@@ -743,6 +801,8 @@ if not holes.empty:
     sheets[REPORT_TITLES["uncovered"]] = uncovered_table
 if require:
     sheets[T["accessible"]] = accessible_table
+if comparison_table is not None:
+    sheets[NETWORK_TEXTS["compare_header"].format(mode=mode_word)] = comparison_table
 if not presenting():
     st.header(T["tables"])
 dl.download_row(

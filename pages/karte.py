@@ -12,12 +12,14 @@ import streamlit as st
 from quartiersatlas.analysis import Selection, filter_places
 from quartiersatlas.classify import CLASSIFICATION_SCHEMES, Choropleth, district_values
 from quartiersatlas.export import standalone_map_html
-from quartiersatlas.formatting import count_text, format_metres
+from quartiersatlas.formatting import count_text, format_number
 from quartiersatlas.linkparams import KARTE_INDICATORS, param
+from quartiersatlas.maplayers import TravelBands
 from quartiersatlas.maps import BASEMAPS, build_map
 from quartiersatlas.provenance import synthetic_population_note
 from quartiersatlas.safe_text import escape_markdown as md
 from quartiersatlas.schema import ACCESSIBILITY_COLUMNS, TARGET_GROUPS
+from quartiersatlas.selection_words import radius_words
 from quartiersatlas.texts import (
     ACCESS_LABELS,
     ACCESS_VALUE_LABELS,
@@ -31,6 +33,7 @@ from quartiersatlas.texts import (
     KARTE_INDICATOR_UNITS,
     KARTE_TEXTS,
     LINK_LABELS,
+    NETWORK_TEXTS,
     NETWORK_TYPE_LABELS,
     PAGE_TITLES,
     REPORT_TITLES,
@@ -46,11 +49,11 @@ from ui.common import (
     residents_label,
     show_table,
 )
-from ui.coverage_cache import analysis, data_key, uncovered
+from ui.coverage_cache import analysis_or_straight, data_key, travel_bands, uncovered
 from ui.data import get_dataset
 from ui.mapview import clicked_feature, set_view, show_map
 from ui.presentation import district_bounds, on_slide, presenting, slide_map
-from ui.selection import kinds_widget, radius_widget, statuses_widget
+from ui.selection import distance_widget, kinds_widget, radius_widget, statuses_widget
 from ui.urlstate import PAGE_FILES, current_params, init_from_url, stop, sync_url
 
 PAGE = "karte"
@@ -154,9 +157,9 @@ with st.sidebar:
         key="f_gaps",
         help=T["gaps_help"],
     )
-    radius = radius_widget(
-        s, "f_radius", disabled=indicator not in COVERAGE_INDICATORS and not show_gaps
-    )
+    uses_radius = indicator in COVERAGE_INDICATORS or show_gaps
+    radius = radius_widget(s, "f_radius", disabled=not uses_radius)
+    distance = distance_widget(ds, "f_dist", ctx.distance_modes, disabled=not uses_radius)
     show_teams = st.checkbox(
         LINK_LABELS["teams"], value=param(PAGE, "teams").default(ctx), key="f_teams"
     )
@@ -181,9 +184,12 @@ selection = Selection(
     require=tuple(access),
     target_groups=tuple(groups),
     radius_m=float(radius),
+    distance=distance,  # type: ignore[arg-type]  # one of ctx.distance_modes
 )
 ckey = data_key(ds)
-a = analysis(ckey, selection, ds)
+a, selection, fallback = analysis_or_straight(ckey, selection, ds)
+if fallback:
+    st.warning(md(fallback))
 filtered = ds.places.loc[a.shown.index]
 search = text.strip()
 matches = filter_places(filtered, name_contains=search) if search else filtered.iloc[0:0]
@@ -202,7 +208,18 @@ indicators = a.indicators()
 for col in COVERAGE_INDICATORS:
     indicators[col] = indicators[col] * 100.0
 holes = uncovered(ckey, selection, True, ds) if show_gaps else None
-radius_text = format_metres(float(radius))
+radius_text = radius_words(float(radius), selection.distance)  # "500 m", "500 m Fußweg"
+bands = None
+if selection.distance != "straight" and uses_radius:
+    band_layer = travel_bands(ckey, selection, ds)
+    if band_layer is None:
+        st.caption(NETWORK_TEXTS["bands_no_grid"])
+    else:
+        speed = format_number(selection.speed_kmh(s), 1)
+        layer_title = NETWORK_TEXTS[f"bands_layer_{selection.distance}"]
+        bands = TravelBands(
+            band_layer, NETWORK_TEXTS["bands_title"].format(layer=layer_title, speed=speed)
+        )
 choropleth = None
 if indicator != "none":
     title, unit, decimals = INDICATORS[indicator]
@@ -215,8 +232,8 @@ if indicator != "none":
         ds.population_status == "synthetic"
     ):
         notes.append(T["note_synthetic"])
-    if indicator == "residents_covered_share":
-        notes.append(T["note_evenly"])
+    if indicator == "residents_covered_share" and not (a.table["residents_basis"] == "grid").any():
+        notes.append(T["note_evenly"])  # no population grid: residents spread evenly
     note = "; ".join(notes)
     choropleth = Choropleth(
         district_values(indicators, indicator),
@@ -251,6 +268,7 @@ map_args: dict[str, Any] = {
     "basemap": basemap,
     "highlight": matches if search else None,
     "bounds": match_bounds,
+    "bands": bands,
 }
 if on_slide():  # the map is the slide's evidence, fitted to the chosen district if any
     m = build_map(ds.districts, filtered, s.kinds, presentation=presenting(), **map_args)

@@ -9,12 +9,12 @@ import streamlit as st
 
 from quartiersatlas.analysis import Selection
 from quartiersatlas.export import figures_sheet
-from quartiersatlas.formatting import format_metres
 from quartiersatlas.gislayers import report_layers
 from quartiersatlas.maps import build_map
 from quartiersatlas.pdf import profile_pdf
 from quartiersatlas.safe_text import escape_markdown as md
 from quartiersatlas.safe_text import markdown_code
+from quartiersatlas.selection_words import radius_words
 from quartiersatlas.texts import (
     COMMON_TEXTS,
     COVERAGE_NOTES,
@@ -28,11 +28,11 @@ from quartiersatlas.texts import (
 )
 from ui import downloads as dl
 from ui.common import data_status_note, residents_label, show_table
-from ui.coverage_cache import analysis, data_key, profile
+from ui.coverage_cache import analysis_or_straight, data_key, profile
 from ui.data import get_dataset
 from ui.mapview import clicked_feature, show_map
 from ui.presentation import district_bounds, evidence, on_slide, presenting, slide_map
-from ui.selection import kinds_widget, radius_widget
+from ui.selection import distance_widget, kinds_widget, radius_widget
 from ui.urlstate import init_from_url, stop, sync_url
 
 PAGE = "stadtteil"
@@ -56,6 +56,7 @@ ids_sorted = sorted(names, key=lambda d: names[d].casefold())
 with st.sidebar:
     st.header(C["selection"])
     radius = radius_widget(s, "st_radius")
+    distance = distance_widget(ds, "st_dist", ctx.distance_modes)
     kinds = kinds_widget(s, "st_kinds", help=T["kinds_help"])
 
 selected = st.session_state.get(SEL)
@@ -122,8 +123,15 @@ if not kinds:
     stop(PAGE, ctx)
 assert selected is not None
 
-selection = Selection(kinds=tuple(kinds), radius_m=float(radius))
-a = analysis(key, selection, ds)
+selection = Selection(
+    kinds=tuple(kinds),
+    radius_m=float(radius),
+    distance=distance,  # type: ignore[arg-type]  # one of ctx.distance_modes
+)
+a, selection, fallback = analysis_or_straight(key, selection, ds)
+if fallback:
+    st.warning(md(fallback))
+radius_text = radius_words(float(radius), selection.distance)  # "500 m", "500 m Fußweg"
 prof = profile(key, selected, selection, ds)
 name = prof.district
 
@@ -141,7 +149,7 @@ def district_map() -> folium.Map:
         center=((y0 + y1) / 2, (x0 + x1) / 2),
         zoom=s.map_zoom,
         uncovered=prof.uncovered,
-        uncovered_label=T["uncovered_label"].format(name=name, radius=format_metres(float(radius))),
+        uncovered_label=T["uncovered_label"].format(name=name, radius=radius_text),
         selected_district=selected,
         attribution=s.map_attribution,
         basemap=s.basemap,
@@ -157,7 +165,6 @@ if on_slide():  # an agenda slide: the district's map is the evidence
 st.caption(md(prof.selection))  # kind labels from settings.toml
 
 # ---- key figures -----------------------------------------------------------------------
-radius_text = format_metres(float(radius))
 res = prof.figure("residents")
 area_share = prof.figure("area_covered_share")
 cols = st.columns(4)
@@ -188,7 +195,11 @@ show_table(figures, height="content")
 st.header(REPORT_TITLES["map"])
 m = district_map()
 show_map(m, f"stadtteil_map_{selected}", height=600 if presenting() else 500)
-st.caption(T["map_caption"].format(name=md(name), radius=radius_text))
+st.caption(
+    T["map_caption"].format(
+        name=md(name), radius=radius_words(float(radius), selection.distance, say_straight=True)
+    )
+)
 
 # ---- rank, gaps ------------------------------------------------------------------------
 st.header(REPORT_TITLES["ranking"])

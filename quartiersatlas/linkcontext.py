@@ -61,12 +61,21 @@ class LinkContext:
     need_threshold: float | None = None
     bounds: tuple[float, float, float, float] | None = None
     agenda_length: int = 0
+    distance_modes: tuple[str, ...] = ("straight",)
+    """How distances may be measured: ``straight``, and with a readable street network
+    also ``walk`` and ``wheelchair``."""
 
     @classmethod
     def from_dataset(
-        cls, ds: Dataset, need: pd.DataFrame | None = None, agenda_length: int = 0
+        cls,
+        ds: Dataset,
+        need: pd.DataFrame | None = None,
+        agenda_length: int = 0,
+        distance_modes: tuple[str, ...] = ("straight",),
     ) -> LinkContext:
-        """The context of a loaded data set (and its need table, when there is one)."""
+        """The context of a loaded data set (and its need table, when there is one;
+        ``distance_modes`` with ``walk`` and ``wheelchair`` when a street network is
+        readable)."""
         s = ds.settings
         columns = tuple(indicator_columns(need)) if need is not None else ()
         threshold = None
@@ -89,6 +98,7 @@ class LinkContext:
             need_threshold=threshold,
             bounds=bounds,
             agenda_length=agenda_length,
+            distance_modes=distance_modes,
         )
 
     @property

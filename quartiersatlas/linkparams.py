@@ -203,6 +203,12 @@ def _statuses_param(key: str) -> Param:
     )
 
 
+def _distance_param(key: str) -> Param:
+    """How the radius is measured (``straight``; ``walk`` and ``wheelchair`` only with a
+    street network), for the widget ``key``."""
+    return Param("dist", key, _L["dist"], "choice", _const("straight"), lambda c: c.distance_modes)
+
+
 _DISTRICT = Param(
     "district", "selected_district", _L["district"], "district", _const(None), shared=True
 )
@@ -244,6 +250,7 @@ PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
         Param("k", "f_k", _L["k"], "int", _const(5), low=3, high=7, step=1),
         Param("gaps", "f_gaps", _L["gaps"], "bool", _const(False)),
         Param("radius", "f_radius", _L["radius"], "choice", _radius_default, _const(RADII)),
+        _distance_param("f_dist"),
         Param("teams", "f_teams", _L["teams"], "bool", _const(True)),
         Param("networks", "f_networks", _L["networks"], "bool", _const(True)),
         Param(
@@ -265,6 +272,7 @@ PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
             to_session=_abdeckung_radius_to_session,
             from_session=_abdeckung_radius_from_session,
         ),
+        _distance_param("ab_dist"),
         Param(
             "group",
             "ab_group",
@@ -324,6 +332,7 @@ PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
     "stadtteil": (
         _DISTRICT,
         Param("radius", "st_radius", _L["radius"], "choice", _radius_default, _const(RADII)),
+        _distance_param("st_dist"),
         _kinds_param("st_kinds"),
     ),
     "datenpruefung": (

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import folium
@@ -22,7 +23,7 @@ from folium.map import Layer
 from folium.utilities import JsCode
 
 from quartiersatlas.classify import CLASSIFICATION_SCHEMES, NO_DATA_COLOR, Choropleth, ClassBreaks
-from quartiersatlas.formatting import count_text
+from quartiersatlas.formatting import count_text, format_number
 from quartiersatlas.leaflet import MarkerLayer
 from quartiersatlas.schema import ACCESSIBILITY_COLUMNS
 from quartiersatlas.settings import Kind
@@ -33,6 +34,7 @@ from quartiersatlas.texts import (
     COMMON_TEXTS,
     LEGEND_TEXTS,
     MAP_TEXTS,
+    NETWORK_TEXTS,
     NETWORK_TYPE_LABELS,
     REPORT_TITLES,
     STATUS_LABELS,
@@ -43,8 +45,10 @@ from quartiersatlas.texts import (
 T = MAP_TEXTS
 
 __all__ = [
+    "BAND_COLORS",
     "LABEL_WRAP_CHARS",
     "UNCOVERED_COLOR",
+    "TravelBands",
     "district_labels",
     "escape_html",
     "group_layers",
@@ -62,6 +66,19 @@ UNCOVERED_COLOR = "#b2182b"
 
 HIGHLIGHT_COLOR = "#d6006f"
 """Ring around the places found by the name search (magenta: no kind or class uses it)."""
+
+BAND_COLORS = ("#54278f", "#9e9ac8", "#dadaeb")
+"""Fill of the travel-time bands, nearest first (purples: no district class uses them)."""
+
+
+@dataclass(frozen=True)
+class TravelBands:
+    """The travel-time bands of a network mode as a map layer:
+    :func:`quartiersatlas.network_bands.band_layer` (``minutes``, ``residents``,
+    geometry in ``metric_crs``) and the layer's title (speed and profile, in German)."""
+
+    layer: gpd.GeoDataFrame
+    title: str
 
 
 def _label_html(name: str, district_id: str, selected: bool) -> str:
@@ -333,9 +350,11 @@ def legend_html(
     has_uncovered: bool,
     uncovered_label: str,
     has_matches: bool = False,
+    bands: TravelBands | None = None,
 ) -> str:
     """The legend's HTML: the classes of the district fill, the kinds of places shown
-    (colour and symbol), approximate locations, teams and networks, uncovered areas."""
+    (colour and symbol), approximate locations, teams and networks, uncovered areas,
+    travel-time bands."""
     parts = [f"<details open><summary>{T['legend']}</summary>"]
     if choropleth is not None and breaks is not None:
         parts.append(f"<h4>{escape_html(choropleth.title)}</h4>")
@@ -364,6 +383,22 @@ def legend_html(
         parts.append(f"<div style='font-size:11px'>{T['classes']}{escape_html(scheme)}</div>")
         if choropleth.note:
             parts.append(f"<div style='font-size:11px'>{escape_html(choropleth.note)}</div>")
+    if bands is not None:
+        parts.append(f"<h4>{escape_html(bands.title)}</h4>")
+        for color, minutes, residents in zip(
+            BAND_COLORS, bands.layer["minutes"], bands.layer["residents"], strict=False
+        ):
+            row = NETWORK_TEXTS["band_row"].format(minutes=format_number(float(minutes)))
+            count = NETWORK_TEXTS["band_residents"].format(
+                residents=format_number(float(residents))
+            )
+            parts.append(
+                f"<div class='row qa-band'><span class='sw' style='background:{color}'></span>"
+                f"{escape_html(row)} <span class='qa-count'>({escape_html(count)})</span></div>"
+            )
+        parts.append(
+            f"<div style='font-size:11px'>{escape_html(NETWORK_TEXTS['bands_beyond'])}</div>"
+        )
     shown = [k for k in kinds if k.id in kinds_shown]
     if shown:
         parts.append(f"<h4>{COMMON_TEXTS['places']}</h4>")

@@ -45,7 +45,9 @@ from quartiersatlas.leaflet import (
     script_json,
 )
 from quartiersatlas.maplayers import (
+    BAND_COLORS,
     UNCOVERED_COLOR,
+    TravelBands,
     district_labels,
     escape_html,
     group_layers,
@@ -120,7 +122,8 @@ _CSS = """
 .qa-cluster span{background:#fff;color:#111;border-radius:50%;width:24px;height:24px;
  display:flex;align-items:center;justify-content:center;font:bold 12px sans-serif}
 .qa-legend{background:rgba(255,255,255,.94);padding:8px 10px;border-radius:6px;
- box-shadow:0 1px 4px rgba(0,0,0,.35);font:12px/1.3 sans-serif;color:#111;max-width:280px}
+ box-shadow:0 1px 4px rgba(0,0,0,.35);font:12px/1.3 sans-serif;color:#111;max-width:280px;
+ overflow-y:auto;box-sizing:border-box}
 .qa-status{background:rgba(255,255,255,.9);padding:2px 6px;border-radius:3px;
  font:11px/1.3 sans-serif;color:#111;max-width:min(620px,calc(100vw - 330px))}
 .qa-label-icon{background:none;border:none}
@@ -142,6 +145,21 @@ _CSS = """
 .qa-popup{font:13px/1.4 sans-serif}
 .qa-approx{color:#8a4b00}
 """
+# The legend (bottom right) never reaches under the layer switch (top right): its height
+# is capped to the room between them, and it scrolls when it needs more.
+_FIT_LEGEND = """(function() {
+  function fit() {
+    var lg = document.querySelector('.qa-legend');
+    if (!lg) { return; }
+    var box = lg.closest('.leaflet-container').getBoundingClientRect();
+    var ly = document.querySelector('.leaflet-control-layers');
+    var top = (ly ? ly.getBoundingClientRect().bottom : box.top) + 8;
+    lg.style.maxHeight = Math.max(120, lg.getBoundingClientRect().bottom - top) + 'px';
+  }
+  fit();
+  window.addEventListener('load', fit);
+  window.addEventListener('resize', fit);
+})();"""
 # Meeting mode: type about 1.6 times larger, black on white, thicker frames.
 _PRESENTATION_CSS = """
 .qa-legend{font:20px/1.3 sans-serif;max-width:440px;color:#000;
@@ -186,6 +204,7 @@ def build_map(
     standalone: bool = False,
     labels: bool = True,
     highlight: gpd.GeoDataFrame | None = None,
+    bands: TravelBands | None = None,
 ) -> folium.Map:
     """The Karte map: districts (choropleth), places, teams, networks, legend, note.
 
@@ -235,6 +254,9 @@ def build_map(
     highlight
         Places to ring (the matches of a name search), drawn above the markers and
         never clustered; pass ``bounds`` to start the view on them.
+    bands
+        Travel-time bands along the street network (network modes): grid cells filled
+        by the band of their time to the nearest place, a layer of their own.
     """
     show_status = standalone and bool(status_lines)
     m = folium.Map(
@@ -292,6 +314,7 @@ def build_map(
         uncovered is not None and not uncovered.empty,
         uncovered_label,
         has_matches=has_matches,
+        bands=bands,
     )
     has_legend = legend != legend_html([], [], None, None, False, False, False, "")
     # the start view first: markers added after it (a zoom change right after the
@@ -348,6 +371,22 @@ def build_map(
         control=True,
         overlay=True,
     ).add_to(m)
+
+    if bands is not None and not bands.layer.empty:
+        drawn = bands.layer[~bands.layer.geometry.is_empty]
+        drawn = simplify_for_display(drawn[["band", "geometry"]], metric_crs, tolerance_m=5.0)
+        folium.GeoJson(
+            drawn.__geo_interface__,
+            name=bands.title,
+            style_function=lambda f: {
+                "color": BAND_COLORS[int(f["properties"]["band"]) % len(BAND_COLORS)],
+                "weight": 0,
+                "fillColor": BAND_COLORS[int(f["properties"]["band"]) % len(BAND_COLORS)],
+                "fillOpacity": 0.6,
+                "className": "qa-band-area",
+            },
+            interactive=False,
+        ).add_to(m)
 
     if uncovered is not None and not uncovered.empty:
         unc = simplify_for_display(uncovered[["geometry"]], metric_crs, tolerance_m=5.0)
@@ -414,6 +453,8 @@ def build_map(
             "qa-status",
         ).add_to(m)
     folium.LayerControl(collapsed=False, position="topright").add_to(m)
+    if has_legend:
+        Script(_FIT_LEGEND).add_to(m)
     _escape_layer_names(m)
     _localise_assets(m, asset_base)
     return m

@@ -39,6 +39,7 @@ __all__ = [
 BAND_MINUTES = (5, 10, 15)
 """The bands of the map layer, in minutes at the profile's speed."""
 DEFAULT_CELL_M = 100.0  # the Zensus 100 m grid, when the cells do not tell their size
+SQUARE_OVERLAP = 0.02  # drawn squares reach this share of the cell size into their neighbours
 
 
 def band_of_distances(distance_m: npt.ArrayLike, limits_m: npt.ArrayLike) -> IntArray:
@@ -70,12 +71,19 @@ def travel_bands(
 
 
 def cell_size(cells: pd.DataFrame) -> float:
-    """The grid's cell size in metres: the smallest step between cell centres (the
-    Zensus grids: 100 m or 1 km); :data:`DEFAULT_CELL_M` for fewer than two columns."""
-    x = np.unique(cells["x"].to_numpy(dtype=np.float64))
-    steps = np.diff(x[np.isfinite(x)])
-    steps = steps[steps > 0.5]
-    return float(np.round(steps.min())) if len(steps) else DEFAULT_CELL_M
+    """The grid's cell size in metres: the median distance from a cell centre to the
+    nearest other one, in whole metres (the Zensus grids: 100 m or 1 km, also when the
+    grid was reprojected from EPSG:3035 and its centres no longer line up);
+    :data:`DEFAULT_CELL_M` for fewer than two cells."""
+    from scipy.spatial import cKDTree
+
+    xy = cells[["x", "y"]].to_numpy(dtype=np.float64)
+    xy = xy[np.isfinite(xy).all(axis=1)]
+    if len(xy) < 2:
+        return DEFAULT_CELL_M
+    d, _ = cKDTree(xy).query(xy, k=2)
+    nearest = d[:, 1][d[:, 1] > 0.5]
+    return float(np.round(np.median(nearest))) if len(nearest) else DEFAULT_CELL_M
 
 
 def band_layer(
@@ -87,7 +95,8 @@ def band_layer(
 ) -> gpd.GeoDataFrame:
     """One row per band, in the order of ``minutes``: ``band`` (index), ``minutes``,
     ``cells`` and ``residents`` reached within the band's time (cumulative), and the
-    squares of the cells whose own band it is, united (``geometry``, in ``crs``).
+    squares of the cells whose own band it is, united (``geometry``, in ``crs``; each
+    square :data:`SQUARE_OVERLAP` wider on every side, so neighbours join).
 
     ``cells``: ``x``, ``y`` (centres) and ``residents`` (unknown counts as 0)."""
     b = np.asarray(band, dtype=np.int64)
@@ -97,12 +106,14 @@ def band_layer(
     x = cells["x"].to_numpy(dtype=np.float64)
     y = cells["y"].to_numpy(dtype=np.float64)
     res = pd.to_numeric(cells["residents"], errors="coerce").fillna(0.0).to_numpy(np.float64)
-    half = size / 2.0
+    # a little wider than the cell: a grid reprojected into ``crs`` is slightly turned,
+    # and squares drawn upright would leave hairline gaps between neighbours
+    half = size * (0.5 + SQUARE_OVERLAP)
     rows = []
     for i, m in enumerate(minutes):
         own = b == i
         squares = shapely.box(x[own] - half, y[own] - half, x[own] + half, y[own] + half)
-        geom = shapely.coverage_union_all(squares) if own.any() else shapely.Polygon()
+        geom = shapely.union_all(squares) if own.any() else shapely.Polygon()
         within = b <= i
         rows.append(
             {

@@ -51,6 +51,7 @@ __all__ = [
     "check_overlap",
     "network_area",
     "step_free_places",
+    "straight_vs_network",
 ]
 
 GeomArray = npt.NDArray[np.object_]
@@ -306,3 +307,29 @@ def uncovered_layer(
     """Uncovered areas of a network analysis as the layer
     :func:`quartiersatlas.district_coverage.uncovered_areas` returns (same columns)."""
     return uncovered_layer_of(districts, area.uncovered, area.area_m2, table)
+
+
+def straight_vs_network(straight: pd.DataFrame, network: pd.DataFrame) -> pd.DataFrame:
+    """Residents within the radius per district, measured in a straight line and along
+    the network (two coverage tables of the same selection, ``group_residents_covered``):
+    ``district``, ``straight``, ``network``, ``overstated`` (straight minus network) and
+    ``factor`` (straight / network; NaN where the network reaches nobody), in the order
+    of ``network``. Residents rounded to whole persons, the factor to two decimals.
+    """
+    cols = ["district_id", "group_residents_covered"]
+    merged = network[["district_id", "district", "group_residents_covered"]].merge(
+        straight[cols], on="district_id", how="left", suffixes=("_network", "_straight")
+    )
+    s = merged["group_residents_covered_straight"].astype("Float64").astype(float)
+    n = merged["group_residents_covered_network"].astype("Float64").astype(float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        factor = np.where(n > 0, s / np.where(n > 0, n, 1.0), np.nan)
+    return pd.DataFrame(
+        {
+            "district": merged["district"].to_numpy(),
+            "straight": s.round(0).to_numpy(),
+            "network": n.round(0).to_numpy(),
+            "overstated": (s - n).round(0).to_numpy(),
+            "factor": np.round(factor, 2),
+        }
+    )

@@ -34,7 +34,7 @@ import pandas as pd
 
 from quartiersatlas.analysis import Analysis, analyse
 from quartiersatlas.dataset import Dataset
-from quartiersatlas.formatting import format_metres, format_number, format_percent
+from quartiersatlas.formatting import format_number, format_percent
 from quartiersatlas.keyfigures import district_figures, figures_frame, number_or_none
 
 # city_overview is re-exported (``as`` itself) for cli_report.py, which still imports it
@@ -42,6 +42,7 @@ from quartiersatlas.keyfigures import district_figures, figures_frame, number_or
 from quartiersatlas.overview import city_overview as city_overview
 from quartiersatlas.reportbasis import ReportBasis, basis_fields
 from quartiersatlas.schema import ACCESSIBILITY_COLUMNS
+from quartiersatlas.selection_words import radius_words
 from quartiersatlas.text_utils import normalize_key, split_list
 from quartiersatlas.texts import (
     ACCESS_LABELS,
@@ -271,7 +272,8 @@ def district_profile(
     full_row["uncovered_area_km2"] = unc_area
     figures = district_figures(a, full_row, len(a.table))
 
-    radius = format_metres(a.radius_m)
+    # "weiter als 500 m (Luftlinie)": a sentence about distance says how it is measured
+    radius = radius_words(a.radius_m, a.selection.distance, say_straight=unc_area > 0)
     if unc_area <= 0:
         unc_text = REPORT_TITLES["no_uncovered"].format(radius=radius)
     elif unc_res is None:

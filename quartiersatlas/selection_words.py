@@ -10,6 +10,7 @@ from quartiersatlas.formatting import format_metres, format_threshold
 from quartiersatlas.gaps import GapCriteria, need_label
 from quartiersatlas.texts import (
     ACCESS_LABELS,
+    NETWORK_TEXTS,
     REPORT_CRITERIA,
     REPORT_TITLES,
     STATUS_LABELS,
@@ -17,7 +18,7 @@ from quartiersatlas.texts import (
     label,
 )
 
-__all__ = ["criteria_text", "selection_text"]
+__all__ = ["criteria_text", "radius_words", "selection_text"]
 
 
 def criteria_text(criteria: GapCriteria, group_words: str = TARGET_GROUP_RESIDENTS["all"]) -> str:
@@ -50,6 +51,20 @@ def criteria_text(criteria: GapCriteria, group_words: str = TARGET_GROUP_RESIDEN
     return ", ".join(words)
 
 
+def radius_words(radius_m: float, distance: str, *, say_straight: bool = False) -> str:
+    """The radius with how it is measured: ``500 m Fußweg``, ``500 m mit dem Rollstuhl``;
+    in a straight line ``500 m``, or ``500 m (Luftlinie)`` with ``say_straight`` (for
+    sentences that must not be read as a walk).
+
+    >>> radius_words(500, "walk"), radius_words(500, "straight", say_straight=True)
+    ('500 m Fußweg', '500 m (Luftlinie)')
+    """
+    base = format_metres(float(radius_m))
+    if distance == "straight" and not say_straight:
+        return base
+    return NETWORK_TEXTS[f"radius_{distance}"].format(radius=base)
+
+
 def selection_text(ds: Dataset, analysis: Analysis) -> str:
     """The selection (kinds, statuses, radius, accessibility) in one German sentence."""
     s = ds.settings
@@ -61,7 +76,7 @@ def selection_text(ds: Dataset, analysis: Analysis) -> str:
     text = REPORT_TITLES["selection_text"].format(
         kinds=kinds,
         statuses=", ".join(label(STATUS_LABELS, st) for st in analysis.statuses),
-        radius=format_metres(analysis.radius_m),
+        radius=radius_words(analysis.radius_m, analysis.selection.distance, say_straight=True),
     )
     if analysis.require:
         text += REPORT_TITLES["require_text"].format(

@@ -357,10 +357,10 @@ REPORT_TITLES = {
     "no_team": "Kein aktives Stadtteilteam.",
     "no_uncovered": "Keine weißen Flecken: Jeder Punkt des Stadtteils liegt im Umkreis von "
     "{radius} um einen gewählten Ort.",
-    "uncovered_text": "{area} ({share} der Fläche) liegen weiter als {radius} (Luftlinie) von "
+    "uncovered_text": "{area} ({share} der Fläche) liegen weiter als {radius} von "
     "jedem gewählten Ort entfernt; dort wohnen geschätzt {residents}.",
     "uncovered_text_nores": "{area} ({share} der Fläche) liegen weiter als {radius} "
-    "(Luftlinie) von jedem gewählten Ort entfernt; Einwohnerzahl unbekannt.",
+    "von jedem gewählten Ort entfernt; Einwohnerzahl unbekannt.",
     "rank": "Rang {rank} von {total} in der Lücken-Rangliste; zutreffende Kriterien: "
     "{score} von {criteria}.",
     "rank_no_criteria": "Kein Lücken-Kriterium gewählt: keine Rangliste.",
@@ -370,7 +370,7 @@ REPORT_TITLES = {
     "no_reasons": "Keines der gewählten Kriterien trifft zu.",
     "unknown": "Nicht prüfbar: {unknown}.",
     "selection_text": "Arten von Orten: {kinds}. Es zählen Orte mit Status: {statuses}. "
-    "Umkreis R = {radius} (Luftlinie).",
+    "Umkreis R = {radius}.",
     "require_text": " Barrierefreie Abdeckung: Orte müssen haben: {require}.",
     "all_kinds": "alle ({n})",
     "map_caption": "Karte ohne Hintergrundkarte; Stadtteilflächen {status}. Gleiche Inhalte "
@@ -528,6 +528,7 @@ PAGE_TITLES = {
 }
 LINK_LABELS = {
     "praesentation": "Präsentationsmodus",
+    "dist": "Entfernung gemessen als",
     "folie": "Folie",
     "district": "Stadtteil",
     "kinds": "Arten von Orten",
@@ -664,6 +665,8 @@ LOADING_TEXTS = {
     "grid": "Bevölkerungsgitter wird gelesen …",
     "coverage": "Abdeckung wird berechnet …",
     "uncovered": "Weiße Flecken werden berechnet …",
+    "network": "Wegenetz wird gelesen …",
+    "bands": "Gehzeiten werden berechnet …",
 }
 ERROR_PAGE_TEXTS = {
     "folder": "Datenordner: {folder}",
@@ -855,7 +858,7 @@ ABDECKUNG_TEXTS = {
     "no_need_values": "Keine Stadtteile mit Bedarfswert.",
     "scatter_caption": "Oben links: wenig Bedarf, gut versorgt. Unten rechts: hoher Bedarf, "
     "wenig im Umkreis – dort zuerst hinsehen.",
-    "uncovered_text": "Flächen, die weiter als {radius} (Luftlinie) von jedem gewählten Ort "
+    "uncovered_text": "Flächen, die weiter als {radius} von jedem gewählten Ort "
     "entfernt sind, rot schraffiert auf der Karte; darunter dieselben Flächen als Tabelle.",
     "no_uncovered": "Keine weißen Flecken: Jeder Punkt der Stadt liegt im Umkreis von {radius}.",
     "uncovered_total": "Insgesamt {area} km² ohne gewählten Ort im Umkreis von {radius}.",
@@ -886,7 +889,7 @@ STADTTEIL_TEXTS = {
     "figures": "Kennzahlen im Vergleich zur Stadt",
     "uncovered_label": "in {name} weiter als {radius} von jedem gewählten Ort",
     "map_caption": "{name} schwarz umrandet, rot schraffiert seine weißen Flecken (weiter als "
-    "{radius} Luftlinie von jedem gezählten Ort); Orte auch aus den Nachbar-Stadtteilen, "
+    "{radius} von jedem gezählten Ort); Orte auch aus den Nachbar-Stadtteilen, "
     "denn ihr Umkreis reicht über die Grenze. Dieselben Inhalte stehen in den Tabellen "
     "dieser Seite.",
     "pdf": "Steckbrief (PDF)",
@@ -1771,6 +1774,42 @@ NETWORK_TEXTS = {
     "mode_straight": "Luftlinie",
     "mode_walk": "Fußweg",
     "mode_wheelchair": "Rollstuhl",
+    "radius_straight": "{radius} (Luftlinie)",
+    "radius_walk": "{radius} Fußweg",
+    "radius_wheelchair": "{radius} mit dem Rollstuhl",
+    # the app (ui.selection, pages)
+    "mode_help": "Luftlinie: gerader Abstand vom Ort. Fußweg: entlang der Straßen und Wege "
+    "(OpenStreetMap), um Flüsse, Bahnlinien und Schnellstraßen herum. Rollstuhl: dieselben "
+    "Wege ohne Treppen, und nur Orte mit stufenlosem Zugang zählen.",
+    "mode_unavailable": "Nur Luftlinie: kein Wegenetz eingerichtet. Für Fußweg und Rollstuhl "
+    "einmal aus einem OpenStreetMap-Auszug der Stadt (.osm.pbf, z. B. ein Regionalauszug) "
+    "erzeugen: python -m quartiersatlas network prepare --osm STADT.osm.pbf --boundary "
+    'geo/stadtteile.geojson --out netz.npz, dann in settings.toml [network] file = "netz.npz" '
+    "eintragen.",
+    "network_unreadable": "Das Wegenetz kann nicht gelesen werden, darum nur Luftlinie: {problem}",
+    "fallback": "Entfernung {mode} nicht möglich, gezeigt wird die Luftlinie: {reason}",
+    "radius_equals": "{radius} {mode} ≈ {minutes} Min. bei {speed} km/h",
+    "bands_layer_walk": "Fußweg zum nächsten Ort",
+    "bands_layer_wheelchair": "Rollstuhl zum nächsten stufenlosen Ort",
+    "bands_title": "{layer} (bei {speed} km/h)",
+    "band_row": "≤ {minutes} Min.",
+    "band_residents": "{residents} Einw.",
+    "bands_beyond": "ohne Farbe: weiter oder nicht erreichbar",
+    "bands_no_grid": "Die Gehzeiten-Ebene braucht das Einwohnergitter ([files] grid in "
+    "settings.toml); ohne Gitter zeigt die Karte nur die Abdeckung.",
+    "compare_header": "Luftlinie und {mode} im Vergleich",
+    "compare_caption": "Einwohner im Umkreis von {radius}: gerade gemessen und entlang der Wege "
+    "({mode}). Wo die Luftlinie mehr zählt, überschätzt sie, wie viele den Ort in dieser "
+    "Entfernung wirklich erreichen.",
+    "compare_nav": "Luftlinie und Weg",
+    "compare_district": "Stadtteil",
+    "compare_straight": "Einwohner im Umkreis, Luftlinie",
+    "compare_network": "Einwohner im Umkreis, {mode}",
+    "compare_over": "von der Luftlinie zu viel gezählt",
+    "compare_factor": "Faktor Luftlinie / {mode}",
+    "compare_city": "Ganze Stadt: Luftlinie {straight}, {mode} {network} Einwohner im Umkreis "
+    "(Faktor {factor}).",
+    "compare_file": "vergleich-luftlinie-{mode}",
     "note_walk": "Umkreis = {radius} Fußweg entlang des Straßen- und Wegenetzes "
     "(OpenStreetMap, {source}; ohne Autobahnen, Kraftfahrstraßen ohne Gehweg und Wege mit "
     "foot=no oder access=private). Orte und Zellmittelpunkte werden mit geradem Zugang an den "

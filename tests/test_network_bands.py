@@ -60,15 +60,22 @@ def test_layer_unites_each_bands_cells_and_counts_cumulatively() -> None:
     assert layer["cells"].tolist() == [2, 3, 3]
     assert layer["residents"].tolist() == [30.0, 30.0, 30.0]  # unknown counts 0
     first, second, third = layer.geometry
-    assert shapely.equals(first, shapely.box(0, 0, 200, 100))  # two cells, one square
-    assert shapely.equals(second, shapely.box(200, 0, 300, 100))
+    # two cells, one area; each square reaches 2 m (2 % of 100 m) into its neighbours
+    assert shapely.equals(first, shapely.box(-2, -2, 202, 102))
+    assert shapely.equals(second, shapely.box(198, -2, 302, 102))
     assert third.is_empty
     assert layer.crs == CRS
 
 
-def test_cell_size_is_the_grid_step() -> None:
+def test_cell_size_is_the_grid_step_also_when_turned() -> None:
     grid = pd.DataFrame({"x": [50.0, 150.0, 450.0, 150.0], "y": [0.0, 0.0, 0.0, 100.0]})
     assert cell_size(grid) == 100.0
+    # a 100 m grid turned by 1.5 degrees (EPSG:3035 cells seen in UTM): still 100 m
+    a = np.radians(1.5)
+    gx, gy = np.meshgrid(np.arange(10) * 100.0, np.arange(10) * 100.0)
+    x = gx.ravel() * np.cos(a) - gy.ravel() * np.sin(a) + 443_210.7
+    y = gx.ravel() * np.sin(a) + gy.ravel() * np.cos(a) + 5_881_869.4
+    assert cell_size(pd.DataFrame({"x": x, "y": y})) == 100.0
     km = pd.DataFrame({"x": [500.0, 1500.0], "y": [500.0, 500.0]})
     assert cell_size(km) == 1000.0
     assert cell_size(pd.DataFrame({"x": [5.0], "y": [5.0]})) == 100.0

@@ -22,10 +22,13 @@ profiles ``PROFILE_ENTRIES``; each entry for at most ``ANALYSIS_TTL``.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import geopandas as gpd
 import pandas as pd
+import shapely
 import streamlit as st
 
 from quartiersatlas._errors import DataError
@@ -37,8 +40,11 @@ from quartiersatlas.grid import configured_cells
 from quartiersatlas.need import read_need
 from quartiersatlas.problems import Problem
 from quartiersatlas.profile import DistrictProfile, district_profile
-from quartiersatlas.texts import LOADING_TEXTS
+from quartiersatlas.texts import LOADING_TEXTS, NETWORK_TEXTS
 from ui.data import DATA_CACHE_TTL, DataKey, data_fingerprint, dataset_version
+
+if TYPE_CHECKING:  # the network modules (scipy.sparse) load only when a network is set
+    from quartiersatlas.network import Network
 
 DATA_ENTRIES = 4  # data versions (as ui.data)
 ANALYSIS_ENTRIES = 32  # selections (a council's views, a quarter manager's filters)
@@ -90,14 +96,111 @@ def need_table(key: DataKey, _ds: Dataset) -> tuple[pd.DataFrame | None, list[Pr
 
 
 @st.cache_resource(
+    max_entries=DATA_ENTRIES, ttl=DATA_CACHE_TTL, show_spinner=LOADING_TEXTS["network"]
+)
+def _street_network(path: str, size: int, mtime: int) -> tuple[Network | None, list[Problem]]:
+    """The prepared street network at ``path`` (once per size and modification time)."""
+    del size, mtime  # cache key only
+    from quartiersatlas.network_io import read_network
+
+    try:
+        return read_network(path), []
+    except DataError as exc:
+        return None, exc.problems
+
+
+def street_network(ds: Dataset) -> tuple[Network | None, list[Problem]]:
+    """The street network of the settings (``[network] file``): ``None`` when none is
+    configured or it cannot be read (the problems say why)."""
+    path = ds.settings.network_path
+    if path is None:
+        return None, []
+    try:
+        stat = Path(path).stat()
+        size, mtime = stat.st_size, stat.st_mtime_ns
+    except OSError:
+        size, mtime = -1, -1  # read_network says what is missing
+    return _street_network(str(path), size, mtime)
+
+
+def distance_modes(ds: Dataset) -> tuple[str, ...]:
+    """How this data set's distances may be measured: ``straight``, and ``walk`` and
+    ``wheelchair`` when its street network is readable."""
+    network, _ = street_network(ds)
+    return ("straight", "walk", "wheelchair") if network is not None else ("straight",)
+
+
+@st.cache_resource(
     max_entries=ANALYSIS_ENTRIES, ttl=ANALYSIS_TTL, show_spinner=LOADING_TEXTS["coverage"]
 )
 def analysis(key: DataKey, selection: Selection, _ds: Dataset) -> Analysis:
-    """:func:`quartiersatlas.analysis.analyse` of this selection, with the need file and
-    the population grid when configured (once per data version and selection)."""
+    """:func:`quartiersatlas.analysis.analyse` of this selection, with the need file, the
+    population grid and the street network when configured (once per data version and
+    selection). A network mode without a readable network, or with one that does not
+    overlap the districts, raises ``ValueError`` (German; see :func:`analysis_or_straight`)."""
     cells, _, _ = grid_cells(key, _ds)
     need, _ = need_table(key, _ds)
-    return analyse(_ds, selection, need=need, cells=cells, metric=metric_layers(key, _ds))
+    network = street_network(_ds)[0] if selection.distance != "straight" else None
+    return analyse(
+        _ds,
+        selection,
+        need=need,
+        cells=cells,
+        metric=metric_layers(key, _ds),
+        network=network,
+    )
+
+
+def analysis_or_straight(
+    key: DataKey, selection: Selection, ds: Dataset
+) -> tuple[Analysis, Selection, str]:
+    """:func:`analysis`, or the same selection measured in a straight line when its
+    network mode cannot be computed (no readable network, or one that does not overlap
+    the districts): the analysis, the selection it used, and why the mode fell back
+    (German, ``""`` when it did not), for the page to say."""
+    try:
+        return analysis(key, selection, ds), selection, ""
+    except ValueError as exc:
+        if selection.distance == "straight":
+            raise
+        straight = replace(selection, distance="straight", minutes=None)
+        reason = NETWORK_TEXTS["fallback"].format(
+            mode=NETWORK_TEXTS[f"mode_{selection.distance}"], reason=str(exc)
+        )
+        return analysis(key, straight, ds), straight, reason
+
+
+@st.cache_resource(
+    max_entries=ANALYSIS_ENTRIES, ttl=ANALYSIS_TTL, show_spinner=LOADING_TEXTS["bands"]
+)
+def travel_bands(key: DataKey, selection: Selection, _ds: Dataset) -> gpd.GeoDataFrame | None:
+    """The travel-time bands (:mod:`quartiersatlas.network_bands`) of the selection's
+    covering places per grid cell, united per band (metric CRS); ``None`` in the
+    straight-line mode, without a network or without a population grid."""
+    network, _ = street_network(_ds)
+    cells, _, _ = grid_cells(key, _ds)
+    if selection.distance == "straight" or network is None or cells is None:
+        return None
+    from quartiersatlas.network_bands import BAND_MINUTES, band_layer
+    from quartiersatlas.network_bands import travel_bands as bands_of
+    from quartiersatlas.network_coverage import step_free_places
+
+    a = analysis(key, selection, _ds)
+    crs = _ds.settings.metric_crs
+    places = a.counting
+    if selection.distance == "wheelchair":
+        places = step_free_places(places)
+    located = places[places.geometry.notna() & ~places.geometry.is_empty]
+    xy = shapely.get_coordinates(located.geometry.to_numpy())
+    speed = selection.speed_kmh(_ds.settings)
+    band = bands_of(
+        network.to_crs(crs),
+        "wheelchair" if selection.distance == "wheelchair" else "walk",
+        xy,
+        cells[["x", "y"]].to_numpy(dtype="float64"),
+        speed,
+    )
+    return band_layer(cells, band, BAND_MINUTES, crs)
 
 
 @st.cache_resource(

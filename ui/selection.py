@@ -6,13 +6,18 @@ settings' kinds and ``[coverage] statuses``) and the same words.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import streamlit as st
 
+from quartiersatlas.dataset import Dataset
 from quartiersatlas.formatting import format_metres
 from quartiersatlas.linkparams import RADII, radius_choice
+from quartiersatlas.safe_text import escape_markdown
 from quartiersatlas.schema import STATUSES
 from quartiersatlas.settings import Settings
-from quartiersatlas.texts import COMMON_TEXTS, STATUS_LABELS, label
+from quartiersatlas.texts import COMMON_TEXTS, LINK_LABELS, NETWORK_TEXTS, STATUS_LABELS, label
+from ui.coverage_cache import street_network
 
 
 def kinds_widget(s: Settings, key: str, help: str | None = None) -> list[str]:
@@ -54,5 +59,30 @@ def radius_widget(s: Settings, key: str, disabled: bool = False) -> int:
             key=key,
             disabled=disabled,
             help=COMMON_TEXTS["radius_help"],
+        )
+    )
+
+
+def distance_widget(ds: Dataset, key: str, modes: Sequence[str], disabled: bool = False) -> str:
+    """Select box of how the radius is measured. With a street network: Luftlinie,
+    Fußweg, Rollstuhl; without one, Luftlinie alone (disabled), and its help says how to
+    add a network. A configured network that cannot be read is reported above it."""
+    _, problems = street_network(ds)
+    if problems:
+        st.warning(
+            NETWORK_TEXTS["network_unreadable"].format(
+                problem=escape_markdown(" ".join(p.format() for p in problems))
+            )
+        )
+    options = list(modes)
+    only_straight = options == ["straight"]
+    return str(
+        st.selectbox(
+            LINK_LABELS["dist"],
+            options=options,
+            format_func=lambda m: NETWORK_TEXTS[f"mode_{m}"],
+            key=key,
+            disabled=disabled or only_straight,
+            help=NETWORK_TEXTS["mode_unavailable" if only_straight else "mode_help"],
         )
     )

@@ -36,7 +36,7 @@ from quartiersatlas.linkstate import (
 from quartiersatlas.safe_text import escape_markdown
 from quartiersatlas.texts import PRESENTATION_TEXTS
 from ui import presentation
-from ui.coverage_cache import data_key, need_table
+from ui.coverage_cache import data_key, distance_modes, need_table
 from ui.mapview import set_view
 
 PAGE_FILES = {p: f"pages/{p}.py" for p in PAGE_IDS}
@@ -50,14 +50,15 @@ _GLOBAL = {p.name for p in GLOBAL_PARAMS}
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
-def _context(key: Any, agenda_length: int, _ds: Dataset) -> LinkContext:
+def _context(key: Any, agenda_length: int, modes: tuple[str, ...], _ds: Dataset) -> LinkContext:
     need, _ = need_table(key, _ds)
-    return LinkContext.from_dataset(_ds, need, agenda_length)
+    return LinkContext.from_dataset(_ds, need, agenda_length, distance_modes=modes)
 
 
 def link_context(ds: Dataset) -> LinkContext:
-    """What the links of this data set may contain (districts, kinds, need, agenda)."""
-    return _context(data_key(ds), len(presentation.load_agenda(ds).views), ds)
+    """What the links of this data set may contain (districts, kinds, need, agenda,
+    distance modes)."""
+    return _context(data_key(ds), len(presentation.load_agenda(ds).views), distance_modes(ds), ds)
 
 
 def url_params() -> dict[str, str | list[str]]:

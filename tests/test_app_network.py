@@ -1,0 +1,223 @@
+"""The distance modes in the app (issue 12): Karte, Abdeckung and Stadtteil with a
+street network, and without one.
+
+The shipped sample has no OSM extract, so a synthetic street network is written over
+a copy of it: a 100 m lattice covering the districts, cut by an east-west "river" that
+one bridge (at the western edge) crosses, and with the eastern third unusable in a
+wheelchair (steps everywhere). With it, walking reaches less than the straight line
+near the river, and the wheelchair less than walking in the east.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from quartiersatlas.analysis import Selection, analyse
+from quartiersatlas.dataset import load_dataset
+from quartiersatlas.grid import configured_cells
+from quartiersatlas.network import Network
+from quartiersatlas.network_io import read_network, write_network
+from quartiersatlas.settings import DATA_ENV, load_settings
+from tests.conftest import HOSTILE_PAYLOADS
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SHIPPED = REPO_ROOT / "data"
+CRS = "EPSG:25832"
+STEP = 100.0
+
+
+def lattice_network(bounds: tuple[float, float, float, float]) -> Network:
+    """A street lattice over ``bounds`` (metric), a river across the middle with one
+    bridge at the western edge, and no wheelchair edge in the eastern third."""
+    x0, y0, x1, y1 = (float(v) for v in bounds)
+    xs = np.arange(np.floor(x0 / STEP) - 5, np.ceil(x1 / STEP) + 6) * STEP
+    ys = np.arange(np.floor(y0 / STEP) - 5, np.ceil(y1 / STEP) + 6) * STEP
+    nx, ny = len(xs), len(ys)
+    gx, gy = np.meshgrid(xs, ys)
+    xy = np.column_stack([gx.ravel(), gy.ravel()])
+    idx = np.arange(nx * ny).reshape(ny, nx)
+    river_row = ny // 2  # no edge between this row and the next, except the bridge
+    east = xs >= x0 + 2 * (x1 - x0) / 3
+    u_h, v_h = idx[:, :-1].ravel(), idx[:, 1:].ravel()
+    vert_u, vert_v = idx[:-1, :], idx[1:, :]
+    keep = np.ones_like(vert_u, dtype=bool)
+    keep[river_row, 1:] = False
+    u = np.concatenate([u_h, vert_u[keep]])
+    v = np.concatenate([v_h, vert_v[keep]])
+    wheel = ~east[np.mod(u, nx)] & ~east[np.mod(v, nx)]
+    return Network(
+        crs=CRS,
+        node_xy=xy,
+        edge_u=u,
+        edge_v=v,
+        edge_wheelchair=wheel,
+        meta={"source_name": "synthetisches Testnetz"},
+    )
+
+
+@pytest.fixture(scope="module")
+def networked(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the sample with a synthetic street network in settings.toml."""
+    folder = Path(shutil.copytree(SHIPPED, tmp_path_factory.mktemp("net") / "data"))
+    ds = load_dataset(load_settings(folder))
+    bounds = tuple(ds.districts.to_crs(CRS).total_bounds)
+    write_network(lattice_network(bounds), folder / "netz.npz")  # type: ignore[arg-type]
+    with (folder / "settings.toml").open("a", encoding="utf-8") as f:
+        f.write('\n[network]\nfile = "netz.npz"\n')
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def _repo_on_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(REPO_ROOT))
+    monkeypatch.delenv(DATA_ENV, raising=False)
+
+
+def _run(page: str, params: dict[str, str] | None = None) -> AppTest:
+    at = AppTest.from_file(str(REPO_ROOT / "pages" / f"{page}.py"), default_timeout=120)
+    if params:
+        at.query_params.update(params)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [e.value for e in at.error] == []
+    return at
+
+
+def _texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [i.value for i in at.info]
+    parts += [c.value for c in at.caption] + [w.value for w in at.warning]
+    return "\n".join(parts)
+
+
+def _map_script(at: AppTest) -> str:
+    args: dict[str, Any] = json.loads(at.get("component_instance")[0].proto.json_args)
+    return str(args["script"])
+
+
+def _core(folder: Path, distance: str, radius: float = 500.0) -> pd.DataFrame:
+    ds = load_dataset(load_settings(folder))
+    s = ds.settings
+    cells, _ = configured_cells(s.grid_path, s.metric_crs, ds.districts.to_crs(s.metric_crs))
+    network = read_network(folder / "netz.npz")
+    sel = Selection(radius_m=radius, distance=distance)  # type: ignore[arg-type]
+    return analyse(ds, sel, cells=cells, network=network).table.set_index("district")
+
+
+def test_without_a_network_only_straight_is_offered_and_the_page_says_how(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for page, key in (("karte", "f_dist"), ("abdeckung", "ab_dist"), ("stadtteil", "st_dist")):
+        at = _run(page)
+        box = at.selectbox(key=key)
+        assert box.options == ["Luftlinie"]
+        assert box.disabled
+        assert "network prepare --osm" in (box.help or "")
+    # a link that asks for walking gets a clear notice, and the page measures straight
+    at = _run("abdeckung", {"dist": "walk"})
+    assert at.selectbox(key="ab_dist").value == "straight"
+    notices = " ".join(n.value for n in at.toast)
+    assert "Entfernung gemessen als" in notices
+    assert "walk" in notices
+
+
+def test_karte_walk_mode_follows_the_network_and_draws_time_bands(
+    networked: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(DATA_ENV, str(networked))
+    at = _run("karte", {"indicator": "residents_covered_share"})
+    box = at.selectbox(key="f_dist")
+    assert box.options == ["Luftlinie", "Fußweg", "Rollstuhl"]
+    assert not box.disabled
+    straight_script = _map_script(at)
+    assert "qa-band-area" not in straight_script
+
+    box.set_value("walk").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.query_params["dist"] == ["walk"] or at.query_params["dist"] == "walk"
+    script = _map_script(at)
+    # the bands layer: its title with the speed, three rows with residents, the areas
+    assert "Fußweg zum nächsten Ort (bei 4,8 km/h)" in script
+    for minutes in (5, 10, 15):
+        assert f"≤ {minutes} Min." in script
+    assert "qa-band-area" in script
+    # the district table carries the network figures of the core analysis
+    table = next(
+        d.value for d in at.dataframe if "Einwohner im Umkreis von 500 m Fußweg (%)" in d.value
+    )
+    core = _core(networked, "walk")
+    shown = table.set_index("Stadtteil")["Einwohner im Umkreis von 500 m Fußweg (%)"]
+    expected = (core["residents_covered_share"] * 100).round(0)
+    for district, value in shown.items():
+        assert value == pytest.approx(expected[district], abs=0.51), district
+
+
+def test_network_never_reaches_more_than_the_straight_line(networked: Path) -> None:
+    straight = _core(networked, "straight")
+    walk = _core(networked, "walk")
+    wheel = _core(networked, "wheelchair")
+    s = straight["group_residents_covered"].astype(float)
+    w = walk["group_residents_covered"].astype(float)
+    r = wheel["group_residents_covered"].astype(float)
+    assert (w <= s + 1e-6).all()
+    assert (r <= w + 1e-6).all()
+    assert (w < s - 1).any()  # the river: somewhere the walk is strictly shorter in reach
+    assert (r < w - 1).any()  # the steps in the east
+
+
+def test_abdeckung_compares_straight_line_and_walk(
+    networked: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(DATA_ENV, str(networked))
+    at = _run("abdeckung", {"dist": "walk"})
+    assert at.selectbox(key="ab_dist").value == "walk"
+    headers = [h.value for h in at.header]
+    assert "Luftlinie und Fußweg im Vergleich" in headers
+    table = next(d.value for d in at.dataframe if "Einwohner im Umkreis, Luftlinie" in d.value)
+    core_s, core_w = _core(networked, "straight"), _core(networked, "walk")
+    table = table.set_index("Stadtteil")
+    for district, row in table.iterrows():
+        s = float(core_s.loc[district, "group_residents_covered"])
+        w = float(core_w.loc[district, "group_residents_covered"])
+        assert row["Einwohner im Umkreis, Luftlinie"] == pytest.approx(round(s))
+        assert row["Einwohner im Umkreis, Fußweg"] == pytest.approx(round(w))
+        assert row["von der Luftlinie zu viel gezählt"] == pytest.approx(round(s - w), abs=1)
+        assert row["von der Luftlinie zu viel gezählt"] >= 0
+    assert (table["von der Luftlinie zu viel gezählt"] > 0).any()
+    texts = _texts(at)
+    assert "500 m Fußweg" in texts
+    assert "(Luftlinie)" not in " ".join(m.value for m in at.markdown if "weiter als" in m.value)
+    assert "Ganze Stadt: Luftlinie" in texts
+
+
+def test_stadtteil_wheelchair_profile_counts_step_free_places_only(
+    networked: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(DATA_ENV, str(networked))
+    at = _run("stadtteil", {"district": "kreyenbrueck", "dist": "wheelchair"})
+    assert at.selectbox(key="st_dist").value == "wheelchair"
+    texts = _texts(at)
+    assert "500 m mit dem Rollstuhl" in texts
+    assert "stufenlosem Zugang" in texts  # the note of the wheelchair mode
+
+
+def test_broken_network_file_is_reported_and_straight_still_works(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = Path(shutil.copytree(SHIPPED, tmp_path / "data"))
+    (folder / "netz.npz").write_text(HOSTILE_PAYLOADS[0], encoding="utf-8")
+    with (folder / "settings.toml").open("a", encoding="utf-8") as f:
+        f.write('\n[network]\nfile = "netz.npz"\n')
+    monkeypatch.setenv(DATA_ENV, str(folder))
+    at = _run("karte")
+    warnings = " ".join(w.value for w in at.warning).replace("\\", "")  # Markdown escapes
+    assert "Das Wegenetz kann nicht gelesen werden" in warnings
+    assert "netz.npz" in warnings
+    assert at.selectbox(key="f_dist").options == ["Luftlinie"]
