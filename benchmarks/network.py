@@ -8,6 +8,9 @@ Prints
 * ``prepare`` of the real extract ``../shared/data/hoyerswerda-osm/Hoyerswerda.osm.pbf``
   (read with pyosmium, profiles, projection, split, components; best of ``--repeat``),
   skipped with a note when the shared folder is absent;
+* ``prepare`` of a synthetic extract of about ``--extract-mb`` MB (default 10, the
+  issue's size; :func:`synthetic_extract`: a street lattice and many buildings, as in a
+  city's extract), best of up to 3;
 * warm coverage on a synthetic network of about 30,000 nodes (a jittered street grid
   over 10 km x 10 km, 58 m blocks, 8 % of the segments removed, every 10th segment not
   passable by wheelchair: the size of Oldenburg's walkable network): for 100, 1,000 and
@@ -182,11 +185,89 @@ def bench_analysis(net: Network, repeat: int) -> None:
             print(f"  {mode:10s} R = {radius:.0f} m: {t * 1e3:.0f} ms")
 
 
+def synthetic_extract(path: Path, buildings: int, streets: int = 120, seed: int = 0) -> None:
+    """An OSM extract like a city's: a street lattice of ``streets`` x ``streets``
+    ways (every third row a footway, every 17th column steps, a node every 50 m), and
+    ``buildings`` closed building ways of four nodes each (which dominate a real extract
+    and which ``prepare`` must read past), written with pyosmium."""
+    import osmium
+
+    rng = np.random.default_rng(seed)
+    lon0, lat0, dlat = 8.15, 53.10, 0.00045  # 50 m north-south
+    dlon = dlat * 1.67  # 50 m east-west at 53 degrees north
+    n = streets * 4  # nodes per line: a street every 200 m
+    ids = np.arange(n * n, dtype=np.int64).reshape(n, n) + 1
+    mutable = osmium.osm.mutable
+    with osmium.SimpleWriter(str(path)) as w:
+        for j in range(n):
+            for i in range(n):
+                loc = (lon0 + i * dlon, lat0 + j * dlat)
+                w.add_node(mutable.Node(id=int(ids[j, i]), location=loc))
+        first = n * n + 1
+        xs = lon0 + rng.uniform(0, n * dlon, buildings)
+        ys = lat0 + rng.uniform(0, n * dlat, buildings)
+        d = 0.0001
+        for b in range(buildings):
+            for k, (dx, dy) in enumerate(((0, 0), (d, 0), (d, d), (0, d))):
+                loc = (float(xs[b] + dx), float(ys[b] + dy))
+                w.add_node(mutable.Node(id=first + 4 * b + k, location=loc))
+        wid = 1
+        for j in range(0, n, 4):
+            kind = "footway" if (j // 4) % 3 == 0 else "residential"
+            nodes = [int(v) for v in ids[j]]
+            w.add_way(mutable.Way(id=wid, nodes=nodes, tags={"highway": kind}))
+            wid += 1
+        for i in range(0, n, 4):
+            kind = "steps" if (i // 4) % 17 == 0 else "residential"
+            nodes = [int(v) for v in ids[:, i]]
+            w.add_way(mutable.Way(id=wid, nodes=nodes, tags={"highway": kind}))
+            wid += 1
+        for b in range(buildings):
+            ring = [first + 4 * b + k for k in (0, 1, 2, 3, 0)]
+            w.add_way(mutable.Way(id=wid, nodes=ring, tags={"building": "yes"}))
+            wid += 1
+
+
+def bench_prepare_synthetic(megabytes: float, repeat: int) -> None:
+    """``prepare`` of a synthetic extract of about ``megabytes`` MB (the issue's 10 MB)."""
+    import tempfile
+
+    from quartiersatlas.network_osm import prepare_network
+
+    buildings = int(megabytes * 87_000)  # about 11.5 bytes per building node in PBF
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "synthetisch.osm.pbf"
+        t = time.perf_counter()
+        synthetic_extract(path, buildings)
+        made = time.perf_counter() - t
+        best = float("inf")
+        report = None
+        for _ in range(max(1, repeat)):
+            t = time.perf_counter()
+            _net, report = prepare_network(path)
+            best = min(best, time.perf_counter() - t)
+        assert report is not None
+        size = path.stat().st_size / 1e6
+        print(
+            f"prepare synthetic extract ({size:.1f} MB, {buildings:,} buildings, written in "
+            f"{made:.0f} s; {report.ways_walk} walkable ways -> {report.nodes} nodes, "
+            f"{report.edges} edges): {best:.2f} s (best of {repeat}; target <= 30 s)"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--extract-mb",
+        type=float,
+        default=10.0,
+        help="size of the synthetic extract for prepare (0: skip)",
+    )
     args = parser.parse_args()
     bench_prepare(args.repeat)
+    if args.extract_mb > 0:
+        bench_prepare_synthetic(args.extract_mb, min(args.repeat, 3))
     net = bench_reach(args.repeat)
     bench_analysis(net, args.repeat)
 

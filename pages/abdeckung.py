@@ -72,7 +72,7 @@ from ui.coverage_cache import (
 from ui.data import get_dataset
 from ui.mapview import show_map
 from ui.presentation import district_bounds, evidence, on_slide, presenting, slide_map
-from ui.selection import distance_widget, kinds_widget, statuses_widget
+from ui.selection import distance_caption, distance_widget, kinds_widget, statuses_widget
 from ui.urlstate import init_from_url, stop, sync_url
 
 PAGE = "abdeckung"
@@ -145,6 +145,7 @@ with st.sidebar:
     else:
         radius = float(choice)
     distance = distance_widget(ds, "ab_dist", ctx.distance_modes)
+    distance_caption(s, radius, distance)
     group = st.radio(
         LINK_LABELS["group"],
         list(TARGET_GROUP_COLUMNS),

@@ -53,7 +53,13 @@ from ui.coverage_cache import analysis_or_straight, data_key, travel_bands, unco
 from ui.data import get_dataset
 from ui.mapview import clicked_feature, set_view, show_map
 from ui.presentation import district_bounds, on_slide, presenting, slide_map
-from ui.selection import distance_widget, kinds_widget, radius_widget, statuses_widget
+from ui.selection import (
+    distance_caption,
+    distance_widget,
+    kinds_widget,
+    radius_widget,
+    statuses_widget,
+)
 from ui.urlstate import PAGE_FILES, current_params, init_from_url, stop, sync_url
 
 PAGE = "karte"
@@ -160,6 +166,7 @@ with st.sidebar:
     uses_radius = indicator in COVERAGE_INDICATORS or show_gaps
     radius = radius_widget(s, "f_radius", disabled=not uses_radius)
     distance = distance_widget(ds, "f_dist", ctx.distance_modes, disabled=not uses_radius)
+    distance_caption(s, radius, distance)
     show_teams = st.checkbox(
         LINK_LABELS["teams"], value=param(PAGE, "teams").default(ctx), key="f_teams"
     )

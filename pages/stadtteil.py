@@ -32,7 +32,7 @@ from ui.coverage_cache import analysis_or_straight, data_key, profile
 from ui.data import get_dataset
 from ui.mapview import clicked_feature, show_map
 from ui.presentation import district_bounds, evidence, on_slide, presenting, slide_map
-from ui.selection import distance_widget, kinds_widget, radius_widget
+from ui.selection import distance_caption, distance_widget, kinds_widget, radius_widget
 from ui.urlstate import init_from_url, stop, sync_url
 
 PAGE = "stadtteil"
@@ -57,6 +57,7 @@ with st.sidebar:
     st.header(C["selection"])
     radius = radius_widget(s, "st_radius")
     distance = distance_widget(ds, "st_dist", ctx.distance_modes)
+    distance_caption(s, radius, distance)
     kinds = kinds_widget(s, "st_kinds", help=T["kinds_help"])
 
 selected = st.session_state.get(SEL)

@@ -1788,7 +1788,7 @@ NETWORK_TEXTS = {
     "eintragen.",
     "network_unreadable": "Das Wegenetz kann nicht gelesen werden, darum nur Luftlinie: {problem}",
     "fallback": "Entfernung {mode} nicht möglich, gezeigt wird die Luftlinie: {reason}",
-    "radius_equals": "{radius} {mode} ≈ {minutes} Min. bei {speed} km/h",
+    "radius_equals": "{radius} ≈ {minutes} Min. bei {speed} km/h",
     "bands_layer_walk": "Fußweg zum nächsten Ort",
     "bands_layer_wheelchair": "Rollstuhl zum nächsten stufenlosen Ort",
     "bands_title": "{layer} (bei {speed} km/h)",

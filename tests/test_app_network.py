@@ -195,6 +195,8 @@ def test_abdeckung_compares_straight_line_and_walk(
     assert "500 m Fußweg" in texts
     assert "(Luftlinie)" not in " ".join(m.value for m in at.markdown if "weiter als" in m.value)
     assert "Ganze Stadt: Luftlinie" in texts
+    # the radius as a time at the walking speed: 500 m at 4.8 km/h = 6.25 min
+    assert "500 m Fußweg ≈ 6 Min. bei 4,8 km/h" in texts
 
 
 def test_stadtteil_wheelchair_profile_counts_step_free_places_only(
@@ -205,6 +207,7 @@ def test_stadtteil_wheelchair_profile_counts_step_free_places_only(
     assert at.selectbox(key="st_dist").value == "wheelchair"
     texts = _texts(at)
     assert "500 m mit dem Rollstuhl" in texts
+    assert "500 m mit dem Rollstuhl ≈ 8 Min. bei 3,6 km/h" in texts  # 500 m at 60 m/min = 8.3
     assert "stufenlosem Zugang" in texts  # the note of the wheelchair mode
 
 

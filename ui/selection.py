@@ -11,10 +11,11 @@ from collections.abc import Sequence
 import streamlit as st
 
 from quartiersatlas.dataset import Dataset
-from quartiersatlas.formatting import format_metres
+from quartiersatlas.formatting import format_metres, format_number
 from quartiersatlas.linkparams import RADII, radius_choice
 from quartiersatlas.safe_text import escape_markdown
 from quartiersatlas.schema import STATUSES
+from quartiersatlas.selection_words import radius_words
 from quartiersatlas.settings import Settings
 from quartiersatlas.texts import COMMON_TEXTS, LINK_LABELS, NETWORK_TEXTS, STATUS_LABELS, label
 from ui.coverage_cache import street_network
@@ -84,5 +85,20 @@ def distance_widget(ds: Dataset, key: str, modes: Sequence[str], disabled: bool 
             key=key,
             disabled=disabled or only_straight,
             help=NETWORK_TEXTS["mode_unavailable" if only_straight else "mode_help"],
+        )
+    )
+
+
+def distance_caption(s: Settings, radius_m: float, mode: str) -> None:
+    """In a network mode, the radius as a time at the mode's speed ("500 m Fußweg ≈ 6 Min.
+    bei 4,8 km/h"); nothing in a straight line."""
+    if mode == "straight":
+        return
+    speed = s.wheelchair_speed_kmh if mode == "wheelchair" else s.walk_speed_kmh
+    st.caption(
+        NETWORK_TEXTS["radius_equals"].format(
+            radius=radius_words(float(radius_m), mode),
+            minutes=format_number(float(radius_m) / (speed * 1000.0 / 60.0), 0),
+            speed=format_number(speed, 1),
         )
     )
