@@ -11,6 +11,7 @@ near the river, and the wheelchair less than walking in the east.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -224,3 +225,33 @@ def test_broken_network_file_is_reported_and_straight_still_works(
     assert "Das Wegenetz kann nicht gelesen werden" in warnings
     assert "netz.npz" in warnings
     assert at.selectbox(key="f_dist").options == ["Luftlinie"]
+
+
+def test_network_source_name_is_shown_as_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The prepared file's source name (from the extract's file name) reaches the notes:
+    as text, never as Markdown or HTML."""
+    folder = Path(shutil.copytree(SHIPPED, tmp_path / "data"))
+    ds = load_dataset(load_settings(folder))
+    net = lattice_network(tuple(float(v) for v in ds.districts.to_crs(CRS).total_bounds))
+    payload = " ".join(HOSTILE_PAYLOADS[:4])
+    hostile = Network(
+        crs=net.crs,
+        node_xy=net.node_xy,
+        edge_u=net.edge_u,
+        edge_v=net.edge_v,
+        edge_wheelchair=net.edge_wheelchair,
+        meta={"source_name": payload},
+    )
+    write_network(hostile, folder / "netz.npz")
+    with (folder / "settings.toml").open("a", encoding="utf-8") as f:
+        f.write('\n[network]\nfile = "netz.npz"\n')
+    monkeypatch.setenv(DATA_ENV, str(folder))
+    at = _run("abdeckung", {"dist": "walk"})
+    shown = [i.value for i in at.info if "evil" in i.value]
+    assert shown, "the source name is not in the notes"
+    for value in shown:  # every markup character of the payload escaped
+        for raw in (r"!\[x\]", r"<img", r"\[link\]\(", r":red\["):
+            assert not re.search(r"(?<!\\)" + raw, value), (raw, value)
+        assert r"\<img src\=x" in value  # shown, as text
