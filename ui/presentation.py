@@ -427,15 +427,15 @@ def chrome(
         _slide_view.set(view)
         _slide(ds, agenda, slide, view, ctx, page_files)
         return
-    _, right = st.columns([3, 2], vertical_alignment="top")
-    with right:
-        st.button(
-            T["exit"], key="qa_exit", on_click=_exit, icon=":material/close:", width="stretch"
-        )
-        if agenda.views and st.button(
-            T["start_agenda"], key="qa_start", icon=":material/slideshow:", width="stretch"
-        ):
-            go_to(agenda, 1, page_files)
+    # one row at the right: the page below starts higher (more of it on the first screen)
+    _, exit_column, start_column = st.columns([1.6, 1.3, 1.1], vertical_alignment="top")
+    exit_column.button(
+        T["exit"], key="qa_exit", on_click=_exit, icon=":material/close:", width="stretch"
+    )
+    if agenda.views and start_column.button(
+        T["start_agenda"], key="qa_start", icon=":material/slideshow:", width="stretch"
+    ):
+        go_to(agenda, 1, page_files)
 
 
 def evidence() -> DeltaGenerator:
