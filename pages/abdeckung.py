@@ -124,7 +124,7 @@ with st.sidebar:
     kinds = kinds_widget(s, "ab_kinds")
     statuses = statuses_widget(s, "ab_status")
     choice = st.radio(
-        T["radius"],
+        T["radius" if ctx.distance_modes == ("straight",) else "radius_any"],
         list(ABDECKUNG_RADIUS_OPTIONS),
         index=ABDECKUNG_RADIUS_OPTIONS.index(abdeckung_radius_choice(s.default_radius_m)),
         format_func=lambda v: T["radius_custom"] if v == "custom" else format_metres(float(v)),

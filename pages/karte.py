@@ -164,7 +164,7 @@ with st.sidebar:
         help=T["gaps_help"],
     )
     uses_radius = indicator in COVERAGE_INDICATORS or show_gaps
-    radius = radius_widget(s, "f_radius", disabled=not uses_radius)
+    radius = radius_widget(s, "f_radius", disabled=not uses_radius, modes=ctx.distance_modes)
     distance = distance_widget(ds, "f_dist", ctx.distance_modes, disabled=not uses_radius)
     distance_caption(s, radius, distance)
     show_teams = st.checkbox(

@@ -55,7 +55,7 @@ ids_sorted = sorted(names, key=lambda d: names[d].casefold())
 # ---- selection -----------------------------------------------------------------------
 with st.sidebar:
     st.header(C["selection"])
-    radius = radius_widget(s, "st_radius")
+    radius = radius_widget(s, "st_radius", modes=ctx.distance_modes)
     distance = distance_widget(ds, "st_dist", ctx.distance_modes)
     distance_caption(s, radius, distance)
     kinds = kinds_widget(s, "st_kinds", help=T["kinds_help"])

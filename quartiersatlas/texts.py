@@ -637,6 +637,7 @@ COMMON_TEXTS = {
     "statuses). Nur aktive Orte versorgen heute; geplante können Sie dazunehmen, um zu "
     "sehen, welche Lücke sie schließen würden.",
     "radius": "Umkreis (Luftlinie)",
+    "radius_any": "Umkreis",
     "radius_help": "Für Abdeckung und weiße Flecken; weitere Werte auf der Seite "
     "›Abdeckung & Lücken‹.",
     "no_kind": "Keine Art von Orten gewählt: Wählen Sie in der Seitenleiste mindestens eine Art.",
@@ -801,6 +802,7 @@ ABDECKUNG_TEXTS = {
     "Einwohner im Umkreis eines gewählten Orts liegt, ob es ein Stadtteilteam und Netzwerke "
     "gibt, und ordnet die Stadtteile nach den Lücken, die Sie als Kriterien auswählen.",
     "radius": "Umkreis R (Luftlinie)",
+    "radius_any": "Umkreis R",
     "radius_custom": "anderer Wert",
     "radius_metres": "Umkreis in Metern",
     "group_help": "Bezugsgröße für Orte je 1.000 Einwohner und für die Zahl der Einwohner im "

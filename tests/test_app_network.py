@@ -121,6 +121,9 @@ def test_without_a_network_only_straight_is_offered_and_the_page_says_how(
         assert box.options == ["Luftlinie"]
         assert box.disabled
         assert "network prepare --osm" in (box.help or "")
+        if page != "abdeckung":  # (Abdeckung has a radio of radii)
+            radius = at.selectbox(key=key.replace("dist", "radius"))
+            assert radius.label == "Umkreis (Luftlinie)"
     # a link that asks for walking gets a clear notice, and the page measures straight
     at = _run("abdeckung", {"dist": "walk"})
     assert at.selectbox(key="ab_dist").value == "straight"
@@ -136,6 +139,7 @@ def test_karte_walk_mode_follows_the_network_and_draws_time_bands(
     at = _run("karte", {"indicator": "residents_covered_share"})
     box = at.selectbox(key="f_dist")
     assert box.options == ["Luftlinie", "Fußweg", "Rollstuhl"]
+    assert at.selectbox(key="f_radius").label == "Umkreis"  # the mode is chosen below it
     assert not box.disabled
     straight_script = _map_script(at)
     assert "qa-band-area" not in straight_script

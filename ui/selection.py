@@ -48,12 +48,15 @@ def statuses_widget(s: Settings, key: str) -> list[str]:
     )
 
 
-def radius_widget(s: Settings, key: str, disabled: bool = False) -> int:
+def radius_widget(
+    s: Settings, key: str, disabled: bool = False, modes: Sequence[str] = ("straight",)
+) -> int:
     """Select box of the preset radii (300 / 500 / 1,000 m), starting with the settings'
-    default radius when it is a preset."""
+    default radius when it is a preset. Labelled "Umkreis (Luftlinie)" when the straight
+    line is the only distance ``modes`` offer, else "Umkreis" (the mode is chosen below)."""
     return int(
         st.selectbox(
-            COMMON_TEXTS["radius"],
+            COMMON_TEXTS["radius" if list(modes) == ["straight"] else "radius_any"],
             options=list(RADII),
             index=RADII.index(radius_choice(s.default_radius_m)),
             format_func=lambda r: format_metres(float(r)),
