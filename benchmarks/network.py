@@ -32,6 +32,7 @@ import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
@@ -81,19 +82,25 @@ def timed(fn: Callable[[], object], repeat: int) -> tuple[float, object]:
     return statistics.median(runs), result
 
 
-def bench_prepare(repeat: int) -> None:
-    if not EXTRACT.is_file():
-        print(f"prepare: skipped, {EXTRACT} not found")
-        return
+def best_prepare(path: Path, repeat: int) -> tuple[float, Any]:
+    """Best wall seconds of ``prepare_network(path)`` over ``repeat`` runs, and its report."""
     from quartiersatlas.network_osm import prepare_network
 
     best = float("inf")
     report = None
     for _ in range(max(1, repeat)):
         t = time.perf_counter()
-        _net, report = prepare_network(EXTRACT)
+        _net, report = prepare_network(path)
         best = min(best, time.perf_counter() - t)
     assert report is not None
+    return best, report
+
+
+def bench_prepare(repeat: int) -> None:
+    if not EXTRACT.is_file():
+        print(f"prepare: skipped, {EXTRACT} not found")
+        return
+    best, report = best_prepare(EXTRACT, repeat)
     size = EXTRACT.stat().st_size / 1e3
     print(
         f"prepare {EXTRACT.name} ({size:.0f} kB, {report.ways_walk} walkable ways -> "
@@ -232,21 +239,13 @@ def bench_prepare_synthetic(megabytes: float, repeat: int) -> None:
     """``prepare`` of a synthetic extract of about ``megabytes`` MB (the issue's 10 MB)."""
     import tempfile
 
-    from quartiersatlas.network_osm import prepare_network
-
     buildings = int(megabytes * 87_000)  # about 11.5 bytes per building node in PBF
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "synthetisch.osm.pbf"
         t = time.perf_counter()
         synthetic_extract(path, buildings)
         made = time.perf_counter() - t
-        best = float("inf")
-        report = None
-        for _ in range(max(1, repeat)):
-            t = time.perf_counter()
-            _net, report = prepare_network(path)
-            best = min(best, time.perf_counter() - t)
-        assert report is not None
+        best, report = best_prepare(path, repeat)
         size = path.stat().st_size / 1e6
         print(
             f"prepare synthetic extract ({size:.1f} MB, {buildings:,} buildings, written in "
