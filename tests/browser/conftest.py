@@ -19,7 +19,8 @@ page
 
 Helpers (import with ``from .conftest import ...``)
 ---------------------------------------------------
-wait_for_app, assert_only_local, save_screenshot.
+wait_for_app, assert_only_local, save_screenshot, viewport_page (a page of a given size
+and the URLs it requests).
 """
 
 from __future__ import annotations
@@ -336,6 +337,22 @@ def assert_only_local(requests: list[str], allowed_hosts: tuple[str, ...] = LOCA
             f"{len(unique)} request URL(s) left {', '.join(allowed_hosts)}:\n  {listing}",
             pytrace=False,
         )
+
+
+def viewport_page(browser: Browser, width: int, height: int) -> Iterator[tuple[Page, list[str]]]:
+    """A page of ``width`` x ``height`` (German locale, Berlin time) and the list of every
+    URL it requests (for :func:`assert_only_local`); closed after the test."""
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, locale="de-DE", timezone_id="Europe/Berlin"
+    )
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    page.set_default_timeout(APP_IDLE_TIMEOUT_MS)
+    try:
+        yield page, requests
+    finally:
+        context.close()
 
 
 def save_screenshot(page: Page, name: str, *, full_page: bool = True) -> Path:

@@ -27,11 +27,11 @@ from quartiersatlas.dataset import load_dataset
 from quartiersatlas.settings import load_settings
 
 from .conftest import (
-    APP_IDLE_TIMEOUT_MS,
     MAP_IFRAME,
     SHIPPED_DATA,
     assert_only_local,
     save_screenshot,
+    viewport_page,
     wait_for_app,
 )
 
@@ -71,28 +71,14 @@ def names() -> dict[str, str]:
     return dict(zip(ds.districts["id"].astype(str), ds.districts["name"], strict=True))
 
 
-def _page(browser: Browser, width: int, height: int) -> Iterator[tuple[Page, list[str]]]:
-    context = browser.new_context(
-        viewport={"width": width, "height": height}, locale="de-DE", timezone_id="Europe/Berlin"
-    )
-    requests: list[str] = []
-    context.on("request", lambda request: requests.append(request.url))
-    page = context.new_page()
-    page.set_default_timeout(APP_IDLE_TIMEOUT_MS)
-    try:
-        yield page, requests
-    finally:
-        context.close()
-
-
 @pytest.fixture
 def laptop(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
-    yield from _page(browser, 1366, 768)
+    yield from viewport_page(browser, 1366, 768)
 
 
 @pytest.fixture
 def projector(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
-    yield from _page(browser, 1280, 720)
+    yield from viewport_page(browser, 1280, 720)
 
 
 def _open(page: Page, url: str) -> tuple[ElementHandle, Frame]:

@@ -23,12 +23,12 @@ from quartiersatlas.settings import load_settings
 from tests.test_app_network import CRS, lattice_network
 
 from .conftest import (
-    APP_IDLE_TIMEOUT_MS,
     MAP_IFRAME,
     SHIPPED_DATA,
     StartApp,
     assert_only_local,
     save_screenshot,
+    viewport_page,
     wait_for_app,
 )
 
@@ -48,17 +48,7 @@ def networked_server(start_app: StartApp, tmp_path_factory: pytest.TempPathFacto
 
 @pytest.fixture
 def laptop(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
-    context = browser.new_context(
-        viewport={"width": 1366, "height": 768}, locale="de-DE", timezone_id="Europe/Berlin"
-    )
-    requests: list[str] = []
-    context.on("request", lambda request: requests.append(request.url))
-    page = context.new_page()
-    page.set_default_timeout(APP_IDLE_TIMEOUT_MS)
-    try:
-        yield page, requests
-    finally:
-        context.close()
+    yield from viewport_page(browser, 1366, 768)
 
 
 def _map(page: Page) -> Frame:
