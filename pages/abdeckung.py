@@ -145,7 +145,7 @@ with st.sidebar:
     else:
         radius = float(choice)
     distance = distance_widget(ds, "ab_dist", ctx.distance_modes)
-    distance_caption(s, radius, distance)
+    distance_slot = st.empty()  # the radius as a time, once the mode is known
     group = st.radio(
         LINK_LABELS["group"],
         list(TARGET_GROUP_COLUMNS),
@@ -262,6 +262,7 @@ selection = Selection(
 a, selection, fallback = analysis_or_straight(key, selection, ds)
 if fallback:
     st.warning(md(fallback))
+distance_caption(distance_slot, s, radius, selection.distance)
 network_mode = selection.distance != "straight"
 mode_word = NETWORK_TEXTS[f"mode_{selection.distance}"]
 table, evaluated, totals = a.table, a.evaluated, a.totals
@@ -269,6 +270,10 @@ group_words = TARGET_GROUP_RESIDENTS[group]
 cells, grid_problems, grid_path = grid_cells(key, ds)
 located = a.counting[a.counting.geometry.notna() & ~a.counting.geometry.is_empty]
 radius_text = radius_words(radius, selection.distance)  # "500 m", "500 m Fußweg"
+# file names say the mode too: "abdeckung-500m-fussweg.xlsx"
+file_radius = f"{int(radius)}m" + {"walk": "-fussweg", "wheelchair": "-rollstuhl"}.get(
+    selection.distance, ""
+)
 
 
 def uncovered_map(holes: gpd.GeoDataFrame) -> folium.Map:
@@ -357,7 +362,10 @@ if not presenting():
 st.info(T["notes"] + md(" ".join(a.notes)), icon=":material/calculate:")
 if not presenting():
     with st.expander(T["method"]):
-        st.caption(md(COVERAGE_NOTES["catchment_method"].format(crs=s.metric_crs)))
+        if selection.distance == "straight":
+            st.caption(md(COVERAGE_NOTES["catchment_method"].format(crs=s.metric_crs)))
+        else:
+            st.caption(md(NETWORK_TEXTS["method_network"]))
         if ctx.distance_modes == ("straight",):  # how walking distances become possible
             st.caption(md(NETWORK_TEXTS["mode_unavailable"]))
 if grid_path and cells is None:
@@ -702,10 +710,10 @@ else:
 
     dl.download_row(
         [
-            dl.geojson(D["uncovered_geojson"], f"weisse-flecken-{int(radius)}m", holes),
+            dl.geojson(D["uncovered_geojson"], f"weisse-flecken-{file_radius}", holes),
             dl.Download(
                 D["layers_gpkg"],
-                dl.file_name(f"abdeckung-{int(radius)}m", "gpkg"),
+                dl.file_name(f"abdeckung-{file_radius}", "gpkg"),
                 dl.GPKG_MEDIA_TYPE,
                 lambda: to_geopackage(_layers()),
                 T["layers_help"],
@@ -718,17 +726,22 @@ else:
 comparison_table = None
 if network_mode:
     st.header(NETWORK_TEXTS["compare_header"].format(mode=mode_word), anchor="luftlinie")
-    st.write(NETWORK_TEXTS["compare_caption"].format(radius=format_metres(radius), mode=mode_word))
+    st.write(
+        NETWORK_TEXTS["compare_caption"].format(
+            group=group_words, radius=format_metres(radius), mode=mode_word
+        )
+    )
     from quartiersatlas.network_coverage import straight_vs_network  # scipy: network modes
 
     straight = analysis(key, replace(selection, distance="straight", minutes=None), ds)
     compared = straight_vs_network(straight.table, table)
-    network_label = NETWORK_TEXTS["compare_network"].format(mode=mode_word)
+    straight_label = NETWORK_TEXTS["compare_straight"].format(group=group_words)
+    network_label = NETWORK_TEXTS["compare_network"].format(group=group_words, mode=mode_word)
     factor_label = NETWORK_TEXTS["compare_factor"].format(mode=mode_word)
     comparison_table = compared.rename(
         columns={
             "district": NETWORK_TEXTS["compare_district"],
-            "straight": NETWORK_TEXTS["compare_straight"],
+            "straight": straight_label,
             "network": network_label,
             "overstated": NETWORK_TEXTS["compare_over"],
             "factor": factor_label,
@@ -737,7 +750,7 @@ if network_mode:
     show_table(
         comparison_table,
         column_config={
-            NETWORK_TEXTS["compare_straight"]: COUNT,
+            straight_label: COUNT,
             network_label: COUNT,
             NETWORK_TEXTS["compare_over"]: COUNT,
             factor_label: st.column_config.NumberColumn(format="%.2f"),
@@ -750,6 +763,7 @@ if network_mode:
             straight=format_number(city_straight),
             mode=mode_word,
             network=format_number(city_network),
+            group=group_words,
             factor="–" if city_network <= 0 else format_number(city_straight / city_network, 2),
         )
     )
@@ -808,8 +822,8 @@ if not presenting():
     st.header(T["tables"])
 dl.download_row(
     [
-        dl.xlsx(D["all_tables"], f"abdeckung-{int(radius)}m", sheets),
-        dl.csv(T["measures_csv"], f"kennzahlen-{int(radius)}m", measures_table),
+        dl.xlsx(D["all_tables"], f"abdeckung-{file_radius}", sheets),
+        dl.csv(T["measures_csv"], f"kennzahlen-{file_radius}", measures_table),
     ],
     key="ab_tables",
 )

@@ -166,7 +166,7 @@ with st.sidebar:
     uses_radius = indicator in COVERAGE_INDICATORS or show_gaps
     radius = radius_widget(s, "f_radius", disabled=not uses_radius, modes=ctx.distance_modes)
     distance = distance_widget(ds, "f_dist", ctx.distance_modes, disabled=not uses_radius)
-    distance_caption(s, radius, distance)
+    distance_slot = st.empty()  # the radius as a time, once the mode is known
     show_teams = st.checkbox(
         LINK_LABELS["teams"], value=param(PAGE, "teams").default(ctx), key="f_teams"
     )
@@ -191,12 +191,14 @@ selection = Selection(
     require=tuple(access),
     target_groups=tuple(groups),
     radius_m=float(radius),
-    distance=distance,  # type: ignore[arg-type]  # one of ctx.distance_modes
+    # without a radius on the map (fill by places, no white spots) nothing is measured
+    distance=distance if uses_radius else "straight",  # type: ignore[arg-type]
 )
 ckey = data_key(ds)
 a, selection, fallback = analysis_or_straight(ckey, selection, ds)
 if fallback:
     st.warning(md(fallback))
+distance_caption(distance_slot, s, radius, selection.distance)
 filtered = ds.places.loc[a.shown.index]
 search = text.strip()
 matches = filter_places(filtered, name_contains=search) if search else filtered.iloc[0:0]

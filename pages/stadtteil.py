@@ -20,6 +20,7 @@ from quartiersatlas.texts import (
     COVERAGE_NOTES,
     DOWNLOAD_TEXTS,
     KARTE_TEXTS,
+    NETWORK_TEXTS,
     REPORT_COLUMNS,
     REPORT_FIGURE_LABELS,
     REPORT_PDF,
@@ -57,7 +58,7 @@ with st.sidebar:
     st.header(C["selection"])
     radius = radius_widget(s, "st_radius", modes=ctx.distance_modes)
     distance = distance_widget(ds, "st_dist", ctx.distance_modes)
-    distance_caption(s, radius, distance)
+    distance_slot = st.empty()  # the radius as a time, once the mode is known
     kinds = kinds_widget(s, "st_kinds", help=T["kinds_help"])
 
 selected = st.session_state.get(SEL)
@@ -132,6 +133,7 @@ selection = Selection(
 a, selection, fallback = analysis_or_straight(key, selection, ds)
 if fallback:
     st.warning(md(fallback))
+distance_caption(distance_slot, s, radius, selection.distance)
 radius_text = radius_words(float(radius), selection.distance)  # "500 m", "500 m Fußweg"
 prof = profile(key, selected, selection, ds)
 name = prof.district
@@ -240,7 +242,10 @@ st.header(REPORT_TITLES["notes"])
 st.caption(md(" ".join(prof.notes)))
 if not presenting():
     with st.expander(T["method"]):
-        st.caption(md(COVERAGE_NOTES["catchment_method"].format(crs=s.metric_crs)))
+        if selection.distance == "straight":
+            st.caption(md(COVERAGE_NOTES["catchment_method"].format(crs=s.metric_crs)))
+        else:
+            st.caption(md(NETWORK_TEXTS["method_network"]))
     with st.expander(REPORT_TITLES["sources"]):
         # a web address as code: shown and copied exactly, not a link from data
         st.markdown(

@@ -503,7 +503,8 @@ def _notes(
     result: NetworkResult | None = None,
 ) -> list[str]:
     """How the numbers were computed, in German sentences (for every view)."""
-    notes = [COVERAGE_NOTES["grid"] if cells is not None else COVERAGE_NOTES["evenly_spread"]]
+    grid_note = "grid" if sel.distance == "straight" else "grid_network"
+    notes = [COVERAGE_NOTES[grid_note] if cells is not None else COVERAGE_NOTES["evenly_spread"]]
     if sel.group != "all":
         column = TARGET_GROUP_COLUMNS[sel.group]
         by_cells = cells is not None and column in cells.columns and cells[column].notna().any()

@@ -130,6 +130,7 @@ def _map_to_bottom(
     uncovered: gpd.GeoDataFrame | None,
     radius_m: float,
     highlight: str | None = None,
+    distance: str = "straight",
 ) -> None:
     """The map in the space left on the page (so the view keeps to one page)."""
     room = pdf.h - pdf.b_margin - pdf.get_y() - _CAPTION_MM - 2
@@ -143,6 +144,7 @@ def _map_to_bottom(
         radius_m=radius_m,
         highlight=highlight,
         style=style,
+        distance=distance,
     )
     add_map(pdf, fig, style, map_caption(ds))
 
@@ -196,6 +198,7 @@ def _city_view(
         statuses=a.statuses,
         uncovered=a.uncovered if shows_gaps else None,
         radius_m=a.radius_m,
+        distance=a.selection.distance,
     )
 
 
@@ -222,6 +225,7 @@ def _district_view(
         uncovered=p.uncovered_city,
         radius_m=p.radius_m,
         highlight=p.district_id,
+        distance=p.distance,
     )
 
 

@@ -13,8 +13,9 @@ import pandas as pd
 
 from quartiersatlas.analysis import Analysis
 from quartiersatlas.dataset import Dataset
-from quartiersatlas.formatting import format_metres, format_number, format_percent
+from quartiersatlas.formatting import format_number, format_percent
 from quartiersatlas.gaps import need_label
+from quartiersatlas.selection_words import radius_words
 from quartiersatlas.texts import REPORT_CITY_BASIS, REPORT_FIGURE_LABELS
 
 __all__ = [
@@ -81,7 +82,7 @@ def _need_text(column: str, value: float | None) -> str:
 def district_figures(a: Analysis, row: pd.Series, n_districts: int) -> list[KeyFigure]:
     t = a.table
     basis = REPORT_CITY_BASIS
-    radius = format_metres(a.radius_m)
+    radius = radius_words(a.radius_m, a.selection.distance)  # "500 m", "500 m Fußweg"
     res = number_or_none(row.get("residents"))
     res_city = column_sum(t["residents"])
     figs = [
@@ -269,7 +270,7 @@ def city_figures(ds: Dataset, a: Analysis) -> list[KeyFigure]:
     meeting every gap criterion when criteria are switched on)."""
     t = a.table
     n = len(t)
-    radius = format_metres(a.radius_m)
+    radius = radius_words(a.radius_m, a.selection.distance)  # "500 m", "500 m Fußweg"
     res = column_sum(t["residents"])
     places = float(t["places"].sum())
     per = places / res * 1000.0 if res else None

@@ -24,6 +24,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 import shapely
+from shapely.geometry.base import BaseGeometry
 
 from quartiersatlas.network import IntArray, Network, network_distances
 from quartiersatlas.network_profiles import Profile
@@ -96,7 +97,8 @@ def band_layer(
     """One row per band, in the order of ``minutes``: ``band`` (index), ``minutes``,
     ``cells`` and ``residents`` reached within the band's time (cumulative), and the
     squares of the cells whose own band it is, united (``geometry``, in ``crs``; each
-    square :data:`SQUARE_OVERLAP` wider on every side, so neighbours join).
+    square :data:`SQUARE_OVERLAP` wider on every side, so neighbours join; a band leaves
+    out what a nearer band covers, so bands never overlap).
 
     ``cells``: ``x``, ``y`` (centres) and ``residents`` (unknown counts as 0)."""
     b = np.asarray(band, dtype=np.int64)
@@ -110,10 +112,13 @@ def band_layer(
     # and squares drawn upright would leave hairline gaps between neighbours
     half = size * (0.5 + SQUARE_OVERLAP)
     rows = []
+    nearer: BaseGeometry = shapely.Polygon()  # the bands so far: a band overlaps none
     for i, m in enumerate(minutes):
         own = b == i
         squares = shapely.box(x[own] - half, y[own] - half, x[own] + half, y[own] + half)
         geom = shapely.union_all(squares) if own.any() else shapely.Polygon()
+        geom = shapely.difference(geom, nearer)
+        nearer = shapely.union(nearer, geom)
         within = b <= i
         rows.append(
             {

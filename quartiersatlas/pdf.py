@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from quartiersatlas import pdflayout as layout
 from quartiersatlas.dataset import Dataset
-from quartiersatlas.formatting import format_metres
 from quartiersatlas.overview import CityOverview
 from quartiersatlas.profile import DistrictProfile
+from quartiersatlas.selection_words import radius_words
 from quartiersatlas.staticmap import MapStyle, static_map
 from quartiersatlas.texts import (
     ACCESS_LABELS,
@@ -74,6 +74,7 @@ def profile_pdf(profile: DistrictProfile, ds: Dataset) -> bytes:
         statuses=p.statuses,
         uncovered=p.uncovered_city,
         radius_m=p.radius_m,
+        distance=p.distance,
         highlight=p.district_id,
         style=style,
     )
@@ -172,6 +173,7 @@ def overview_pdf(overview: CityOverview, ds: Dataset) -> bytes:
         statuses=o.statuses,
         uncovered=o.uncovered,
         radius_m=o.radius_m,
+        distance=o.distance,
         style=style,
     )
     layout.add_map(pdf, fig, style, layout.map_caption(ds))
@@ -197,7 +199,7 @@ def overview_pdf(overview: CityOverview, ds: Dataset) -> bytes:
     layout.add_table(pdf, frame, size=7)
     layout.paragraph(
         pdf,
-        REPORT_PDF["table_note"].format(radius=format_metres(o.radius_m)),
+        REPORT_PDF["table_note"].format(radius=radius_words(o.radius_m, o.distance)),
         size=7.5,
     )
 

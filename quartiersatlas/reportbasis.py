@@ -34,6 +34,7 @@ class ReportBasis:
 
     city_name: str
     radius_m: float
+    distance: str = "straight"  # how the radius is measured (Selection.distance)
     kinds: tuple[str, ...]
     statuses: tuple[str, ...]
     require: tuple[str, ...]
@@ -85,6 +86,7 @@ def basis_fields(
     return {
         "city_name": ds.settings.city_name,
         "radius_m": a.radius_m,
+        "distance": a.selection.distance,
         "kinds": a.kinds,
         "statuses": a.statuses,
         "require": a.require,

@@ -36,7 +36,8 @@ from matplotlib.path import Path as MplPath
 from quartiersatlas.analysis import filter_places
 from quartiersatlas.coverage import to_metric
 from quartiersatlas.dataset import Dataset
-from quartiersatlas.formatting import format_metres, format_number
+from quartiersatlas.formatting import format_number
+from quartiersatlas.selection_words import radius_words
 from quartiersatlas.settings import Kind
 from quartiersatlas.texts import REPORT_MAP
 
@@ -215,6 +216,7 @@ def static_map(
     radius_m: float | None = None,
     highlight: str | None = None,
     style: MapStyle | None = None,
+    distance: str = "straight",
 ) -> Figure:
     """A static map (matplotlib figure, no tiles) of the city or of one district.
 
@@ -228,6 +230,9 @@ def static_map(
         Uncovered areas (any CRS), drawn hatched.
     radius_m
         Radius for the legend text of the uncovered areas.
+    distance
+        How the radius is measured (``straight``, ``walk``, ``wheelchair``), for that
+        text.
     highlight
         Id of the district to highlight and zoom to (``None``: the whole city).
     style
@@ -393,7 +398,7 @@ def static_map(
             highlight_name=str(hl["name"].iloc[0]) if hl is not None else None,
             schematic=ds.districts_schematic,
             uncovered_text=(
-                REPORT_MAP["uncovered"].format(radius=format_metres(radius_m))
+                REPORT_MAP["uncovered"].format(radius=radius_words(radius_m, distance))
                 if radius_m is not None
                 else REPORT_MAP["uncovered_no_radius"]
             )

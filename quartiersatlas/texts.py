@@ -304,6 +304,11 @@ COVERAGE_NOTES = {
         "Stadtteil, in dem ihr Mittelpunkt liegt, und gilt als erreicht, wenn ihr "
         "Mittelpunkt höchstens R Meter Luftlinie von einem Ort entfernt ist."
     ),
+    "grid_network": (
+        "Einwohner nach den Zellen des Bevölkerungsgitters: eine Zelle zählt für den "
+        "Stadtteil, in dem ihr Mittelpunkt liegt, und gilt als erreicht, wenn ihr "
+        "Mittelpunkt entlang der Wege höchstens R Meter von einem Ort entfernt ist."
+    ),
     "groups": (
         "Für unter 18-Jährige und ab 65-Jährige gilt innerhalb eines Stadtteils dieselbe "
         "räumliche Verteilung wie für alle Einwohner."
@@ -1789,8 +1794,15 @@ NETWORK_TEXTS = {
     'geo/stadtteile.geojson --out netz.npz, dann in settings.toml [network] file = "netz.npz" '
     "eintragen.",
     "network_unreadable": "Das Wegenetz kann nicht gelesen werden, darum nur Luftlinie: {problem}",
+    "network_mismatch": "Das Wegenetz passt nicht zu den Stadtteilen, darum nur Luftlinie: "
+    "{problem}",
     "fallback": "Entfernung {mode} nicht möglich, gezeigt wird die Luftlinie: {reason}",
     "radius_equals": "{radius} ≈ {minutes} Min. bei {speed} km/h",
+    "method_network": "Entfernung entlang der Wege: Orte und Zellmittelpunkte werden mit "
+    "geradem Zugang an den nächsten Knoten des Wegenetzes angeschlossen; kürzeste Wege von "
+    "allen gewählten Orten zugleich (Dijkstra, bis R). Eine Zelle gilt als erreicht, wenn "
+    "Zugang + Weg + Zugang höchstens R sind; ein Weg ist nie kürzer als die Luftlinie. "
+    "Fläche im Umkreis: 100-m-Quadrate, deren Mitte erreicht wird, innerhalb der Luftlinie R.",
     "bands_layer_walk": "Fußweg zum nächsten Ort",
     "bands_layer_wheelchair": "Rollstuhl zum nächsten stufenlosen Ort",
     "bands_title": "{layer} (bei {speed} km/h)",
@@ -1800,18 +1812,17 @@ NETWORK_TEXTS = {
     "bands_no_grid": "Die Gehzeiten-Ebene braucht das Einwohnergitter ([files] grid in "
     "settings.toml); ohne Gitter zeigt die Karte nur die Abdeckung.",
     "compare_header": "Luftlinie und {mode} im Vergleich",
-    "compare_caption": "Einwohner im Umkreis von {radius}: gerade gemessen und entlang der Wege "
+    "compare_caption": "{group} im Umkreis von {radius}: gerade gemessen und entlang der Wege "
     "({mode}). Wo die Luftlinie mehr zählt, überschätzt sie, wie viele den Ort in dieser "
     "Entfernung wirklich erreichen.",
     "compare_nav": "Luftlinie und Weg",
     "compare_district": "Stadtteil",
-    "compare_straight": "Einwohner im Umkreis, Luftlinie",
-    "compare_network": "Einwohner im Umkreis, {mode}",
+    "compare_straight": "{group} im Umkreis, Luftlinie",
+    "compare_network": "{group} im Umkreis, {mode}",
     "compare_over": "von der Luftlinie zu viel gezählt",
     "compare_factor": "Faktor Luftlinie / {mode}",
-    "compare_city": "Ganze Stadt: Luftlinie {straight}, {mode} {network} Einwohner im Umkreis "
+    "compare_city": "Ganze Stadt: Luftlinie {straight}, {mode} {network} {group} im Umkreis "
     "(Faktor {factor}).",
-    "compare_file": "vergleich-luftlinie-{mode}",
     "note_walk": "Umkreis = {radius} Fußweg entlang des Straßen- und Wegenetzes "
     "(OpenStreetMap, {source}; ohne Autobahnen, Kraftfahrstraßen ohne Gehweg und Wege mit "
     "foot=no oder access=private). Orte und Zellmittelpunkte werden mit geradem Zugang an den "

@@ -197,8 +197,14 @@ def test_abdeckung_compares_straight_line_and_walk(
         assert row["von der Luftlinie zu viel gezählt"] >= 0
     assert (table["von der Luftlinie zu viel gezählt"] > 0).any()
     texts = _texts(at)
-    assert "500 m Fußweg" in texts
-    assert "(Luftlinie)" not in " ".join(m.value for m in at.markdown if "weiter als" in m.value)
+    # the page itself (not only the sidebar) says how it measured, and its notes say
+    # nothing of a straight line
+    main = " ".join(m.value for m in at.main.markdown)
+    assert "weiter als 500 m Fußweg" in main
+    notes = [i.value for i in at.main.info if "Fußweg entlang" in i.value]
+    assert len(notes) == 1
+    assert "Luftlinie" not in notes[0]
+    assert "entlang der Wege" in notes[0]  # the grid note of the network mode
     assert "Ganze Stadt: Luftlinie" in texts
     # the radius as a time at the walking speed: 500 m at 4.8 km/h = 6.25 min
     assert "500 m Fußweg ≈ 6 Min. bei 4,8 km/h" in texts
@@ -211,7 +217,8 @@ def test_stadtteil_wheelchair_profile_counts_step_free_places_only(
     at = _run("stadtteil", {"district": "kreyenbrueck", "dist": "wheelchair"})
     assert at.selectbox(key="st_dist").value == "wheelchair"
     texts = _texts(at)
-    assert "500 m mit dem Rollstuhl" in texts
+    labels = [m.label for m in at.main.metric]
+    assert "Fläche im Umkreis von 500 m mit dem Rollstuhl" in labels, labels
     assert "500 m mit dem Rollstuhl ≈ 8 Min. bei 3,6 km/h" in texts  # 500 m at 60 m/min = 8.3
     assert "stufenlosem Zugang" in texts  # the note of the wheelchair mode
 
@@ -259,3 +266,41 @@ def test_network_source_name_is_shown_as_text(
         for raw in (r"!\[x\]", r"<img", r"\[link\]\(", r":red\["):
             assert not re.search(r"(?<!\\)" + raw, value), (raw, value)
         assert r"\<img src\=x" in value  # shown, as text
+
+
+def test_comparison_names_the_target_group(
+    networked: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(DATA_ENV, str(networked))
+    at = _run("abdeckung", {"dist": "walk", "group": "under_18"})
+    table = next(d.value for d in at.dataframe if "Faktor Luftlinie / Fußweg" in d.value)
+    assert "Einwohner unter 18 im Umkreis, Luftlinie" in table.columns
+    assert "Einwohner unter 18 im Umkreis, Fußweg" in table.columns
+
+
+def test_karte_without_a_radius_measures_nothing_along_the_network(
+    networked: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(DATA_ENV, str(networked))
+    at = _run("karte", {"indicator": "places", "dist": "walk"})
+    assert at.selectbox(key="f_dist").disabled  # no radius used: the mode is off too
+    assert "qa-band-area" not in _map_script(at)
+    assert not [c.value for c in at.sidebar.caption if "Min. bei" in c.value]
+
+
+def test_a_network_of_another_city_is_reported_and_not_offered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = Path(shutil.copytree(SHIPPED, tmp_path / "data"))
+    ds = load_dataset(load_settings(folder))
+    x0, y0, _, _ = (float(v) for v in ds.districts.to_crs(CRS).total_bounds)
+    far = x0 + 300_000.0  # 300 km east: another city
+    write_network(lattice_network((far, y0, far + 3000, y0 + 3000)), folder / "netz.npz")
+    with (folder / "settings.toml").open("a", encoding="utf-8") as f:
+        f.write('\n[network]\nfile = "netz.npz"\n')
+    monkeypatch.setenv(DATA_ENV, str(folder))
+    at = _run("abdeckung", {"dist": "walk"})  # the link asks for a mode the data cannot give
+    assert at.selectbox(key="ab_dist").options == ["Luftlinie"]
+    warnings = " ".join(w.value for w in at.warning)
+    assert "Das Wegenetz passt nicht zu den Stadtteilen" in warnings
+    assert "Luftlinie und Fußweg im Vergleich" not in [h.value for h in at.header]

@@ -123,11 +123,33 @@ def street_network(ds: Dataset) -> tuple[Network | None, list[Problem]]:
     return _street_network(str(path), size, mtime)
 
 
+@st.cache_resource(max_entries=DATA_ENTRIES, ttl=DATA_CACHE_TTL, show_spinner=False)
+def network_mismatch(key: DataKey, _ds: Dataset) -> str:
+    """Why the readable street network cannot serve these districts (German: it does
+    not overlap them), or ``""`` (also without a network). Checked once per data
+    version, so a page does not try, and fail, on every rerun."""
+    network, _ = street_network(_ds)
+    if network is None:
+        return ""
+    from quartiersatlas.network_coverage import check_overlap
+
+    districts, _ = metric_layers(key, _ds)
+    try:
+        check_overlap(
+            network.to_crs(_ds.settings.metric_crs), districts, _ds.settings.default_radius_m
+        )
+    except ValueError as exc:
+        return str(exc)
+    return ""
+
+
 def distance_modes(ds: Dataset) -> tuple[str, ...]:
     """How this data set's distances may be measured: ``straight``, and ``walk`` and
-    ``wheelchair`` when its street network is readable."""
+    ``wheelchair`` when its street network is readable and covers the districts."""
     network, _ = street_network(ds)
-    return ("straight", "walk", "wheelchair") if network is not None else ("straight",)
+    if network is None or network_mismatch(data_key(ds), ds):
+        return ("straight",)
+    return ("straight", "walk", "wheelchair")
 
 
 @st.cache_resource(
@@ -174,8 +196,9 @@ def analysis_or_straight(
     max_entries=ANALYSIS_ENTRIES, ttl=ANALYSIS_TTL, show_spinner=LOADING_TEXTS["bands"]
 )
 def travel_bands(key: DataKey, selection: Selection, _ds: Dataset) -> gpd.GeoDataFrame | None:
-    """The travel-time bands (:mod:`quartiersatlas.network_bands`) of the selection's
-    covering places per grid cell, united per band (metric CRS); ``None`` in the
+    """The travel-time bands (:mod:`quartiersatlas.network_bands`) of the places the Karte
+    draws (counting ones that meet the accessibility requirement; in the wheelchair mode
+    the step-free ones) per grid cell, united per band (metric CRS); ``None`` in the
     straight-line mode, without a network or without a population grid."""
     network, _ = street_network(_ds)
     cells, _, _ = grid_cells(key, _ds)
@@ -187,7 +210,7 @@ def travel_bands(key: DataKey, selection: Selection, _ds: Dataset) -> gpd.GeoDat
 
     a = analysis(key, selection, _ds)
     crs = _ds.settings.metric_crs
-    places = a.counting
+    places = a.shown  # the places on the map (they meet the accessibility requirement)
     if selection.distance == "wheelchair":
         places = step_free_places(places)
     located = places[places.geometry.notna() & ~places.geometry.is_empty]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from quartiersatlas.dataset import Dataset
 from quartiersatlas.formatting import format_metres, format_number
@@ -18,7 +19,7 @@ from quartiersatlas.schema import STATUSES
 from quartiersatlas.selection_words import radius_words
 from quartiersatlas.settings import Settings
 from quartiersatlas.texts import COMMON_TEXTS, LINK_LABELS, NETWORK_TEXTS, STATUS_LABELS, label
-from ui.coverage_cache import street_network
+from ui.coverage_cache import data_key, network_mismatch, street_network
 
 
 def kinds_widget(s: Settings, key: str, help: str | None = None) -> list[str]:
@@ -71,13 +72,13 @@ def distance_widget(ds: Dataset, key: str, modes: Sequence[str], disabled: bool 
     """Select box of how the radius is measured. With a street network: Luftlinie,
     Fußweg, Rollstuhl; without one, Luftlinie alone (disabled), and its help says how to
     add a network. A configured network that cannot be read is reported above it."""
+    # a network is configured but cannot serve: say why (the page measures straight)
     _, problems = street_network(ds)
     if problems:
-        st.warning(
-            NETWORK_TEXTS["network_unreadable"].format(
-                problem=escape_markdown(" ".join(p.format() for p in problems))
-            )
-        )
+        unreadable = " ".join(p.format() for p in problems)
+        st.warning(NETWORK_TEXTS["network_unreadable"].format(problem=escape_markdown(unreadable)))
+    elif mismatch := network_mismatch(data_key(ds), ds):
+        st.warning(NETWORK_TEXTS["network_mismatch"].format(problem=escape_markdown(mismatch)))
     options = list(modes)
     only_straight = options == ["straight"]
     return str(
@@ -92,13 +93,14 @@ def distance_widget(ds: Dataset, key: str, modes: Sequence[str], disabled: bool 
     )
 
 
-def distance_caption(s: Settings, radius_m: float, mode: str) -> None:
+def distance_caption(where: DeltaGenerator, s: Settings, radius_m: float, mode: str) -> None:
     """In a network mode, the radius as a time at the mode's speed ("500 m Fußweg ≈ 6 Min.
-    bei 4,8 km/h"); nothing in a straight line."""
+    bei 4,8 km/h") in ``where`` (a slot under the mode box, filled once the page knows
+    the mode it measured in); nothing in a straight line."""
     if mode == "straight":
         return
     speed = s.wheelchair_speed_kmh if mode == "wheelchair" else s.walk_speed_kmh
-    st.caption(
+    where.caption(
         NETWORK_TEXTS["radius_equals"].format(
             radius=radius_words(float(radius_m), mode),
             minutes=format_number(float(radius_m) / (speed * 1000.0 / 60.0), 0),
