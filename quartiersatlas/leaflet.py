@@ -186,8 +186,8 @@ class LabelLayer(Layer):
     resize or layer change the labels are placed again in that order: on their point,
     just beside a marker that covers it, or half a line above or below its point; a
     label whose box would overlap a label already shown, a control (legend, layer
-    switch) or a marker is hidden (the selected district's label only gives way to
-    controls).
+    switch) or a marker, or would be cut by the map's edge, is hidden (the selected
+    district's label only gives way to controls and the edge).
     """
 
     _template = Template(
@@ -250,6 +250,9 @@ class LabelLayer(Layer):
                 var c = {left: r.left + dx, right: r.right + dx,
                          top: r.top + dy, bottom: r.bottom + dy};
                 if (shown.some(function(s) { return overlaps(c, s); })) { return false; }
+                // a name cut by the map's edge is not shown (it reads as another word)
+                if (c.left < box.left || c.right > box.right || c.top < box.top ||
+                    c.bottom > box.bottom) { return false; }
                 if (free === null) { free = c; }
                 if (!icons.some(function(s) { return overlaps(c, s); })) { clear = c; }
                 return clear !== null;
