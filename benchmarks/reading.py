@@ -9,10 +9,10 @@ as subprocesses, each ``--repeat`` times (median):
 - ``python -m quartiersatlas join`` (read, check and join the places),
 - ``python -m quartiersatlas coverage`` (read, check, join, coverage at R = 500 m).
 
-Each command runs once unmeasured first (bytecode caches written, files cached). Wall
-seconds and CPU seconds (user + sys of the child, from
-``resource.getrusage(RUSAGE_CHILDREN)`` deltas) are printed as a Markdown table, with
-CPU seconds as a multiple of the bare import.
+Each command runs once unmeasured first (bytecode caches written, files cached), then
+the commands take turns, ``--repeat`` rounds. Wall seconds and CPU seconds (user + sys
+of the child, from ``resource.getrusage(RUSAGE_CHILDREN)`` deltas) are printed as a
+Markdown table, with CPU seconds as a multiple of the bare import.
 
 Usage::
 
@@ -101,14 +101,19 @@ def main(argv: list[str] | None = None) -> int:
         )
         print("| command | wall s | CPU s | CPU × bare import |")
         print("|---|---:|---:|---:|")
-        base_cpu = None
-        for label, command in commands.items():
+        for command in commands.values():
             _run(command, env)  # warm-up: bytecode caches, file system cache
-            runs = [_run(command, env) for _ in range(args.repeat)]
-            wall = statistics.median(r[0] for r in runs)
-            cpu = statistics.median(r[1] for r in runs)
-            if base_cpu is None:
-                base_cpu = cpu
+        # Interleaved rounds (each command once per round): a change in the machine's
+        # load during the run then weighs on every command alike, and the ratio to the
+        # bare import stays fair.
+        runs: dict[str, list[tuple[float, float, int]]] = {label: [] for label in commands}
+        for _ in range(args.repeat):
+            for label, command in commands.items():
+                runs[label].append(_run(command, env))
+        base_cpu = statistics.median(r[1] for r in runs["bare import"])
+        for label in commands:
+            wall = statistics.median(r[0] for r in runs[label])
+            cpu = statistics.median(r[1] for r in runs[label])
             print(f"| {label} | {wall:.2f} | {cpu:.2f} | {cpu / base_cpu:.2f} |", flush=True)
     return 0
 

@@ -40,6 +40,7 @@ import pandas as pd
 from pyproj import Transformer
 
 from quartiersatlas._errors import DataError
+from quartiersatlas.bulk import object_full
 from quartiersatlas.decoding import decode_text
 from quartiersatlas.problems import Problem
 from quartiersatlas.settings import MAX_POPULATION
@@ -182,11 +183,7 @@ def parse_census_grid(
     rows = np.arange(first_row, first_row + n, dtype=np.int64)
     x = _numbers(frame[c_x]) if c_x else np.full(n, np.nan)
     y = _numbers(frame[c_y]) if c_y else np.full(n, np.nan)
-    ids = (
-        frame[c_id].astype(str).str.strip().to_numpy(dtype=object)
-        if c_id
-        else np.full(n, "", dtype=object)
-    )
+    ids = frame[c_id].astype(str).str.strip().to_numpy(dtype=object) if c_id else object_full(n, "")
     need_id = ~(np.isfinite(x) & np.isfinite(y))
     if need_id.any() and c_id:
         parsed = pd.Series(ids[need_id]).str.extract(_ID)

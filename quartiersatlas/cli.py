@@ -243,7 +243,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     command = commands.get(args.command)
     if command is not None:
-        return run_guarded(command, args, f"python -m quartiersatlas {args.command}")
+        return run_guarded(
+            command,
+            args,
+            f"python -m quartiersatlas {args.command}",
+            pause_gc=args.command == "join",
+        )
     parser.print_help()
     return EXIT_USAGE
 

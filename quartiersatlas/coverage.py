@@ -77,6 +77,7 @@ import pandas as pd
 import shapely
 from pyproj import CRS
 
+from quartiersatlas.bulk import object_full
 from quartiersatlas.catchment import (
     BoolArray,
     FloatArray,
@@ -520,7 +521,7 @@ def _chunk(
     n = len(geoms)
     gi, pi = _candidates(geoms, ctx)
     counts = np.bincount(gi, minlength=n)
-    used = np.full(n, "none", dtype=object)
+    used = object_full(n, "none")
     area = np.asarray(shapely.area(geoms), dtype=np.float64)
     uncovered = area.copy()
     shapes = np.array(list(geoms), dtype=object) if geometry else None
@@ -606,7 +607,7 @@ def area_coverage(
     n = len(geoms)
     area = np.asarray(shapely.area(geoms), dtype=np.float64) if n else np.zeros(0)
     covered = np.zeros(n, dtype=np.float64)
-    used = np.full(n, "none", dtype=object)
+    used = object_full(n, "none")
     if n and r > 0 and len(pts):
         ctx = _context(pts, r)
         chunks = _run_chunks(n, workers, lambda c: _chunk(geoms[c], ctx, method, False))

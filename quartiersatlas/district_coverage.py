@@ -22,6 +22,7 @@ import pandas as pd
 import shapely
 
 from quartiersatlas.accessibility import accessible_mask
+from quartiersatlas.bulk import object_full
 from quartiersatlas.catchment import geometry_array
 from quartiersatlas.coverage import area_coverage, place_xy, uncovered_geometries
 from quartiersatlas.grid import assign_cells, cell_coverage
@@ -56,7 +57,7 @@ def _shares(
     )
     res = residents.to_numpy(dtype=np.float64, na_value=np.nan)
     share = out["area_covered_share"].to_numpy(dtype=np.float64).copy()
-    basis = np.full(len(res), "area", dtype=object)
+    basis = object_full(len(res), "area")
     basis[np.isnan(res)] = None
     cell_res = np.full(len(out), np.nan)
     if cells is not None:

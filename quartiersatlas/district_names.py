@@ -60,22 +60,28 @@ class DistrictMatcher:
             exact.setdefault(did, did)
         for did, name in pairs:
             exact.setdefault(name, did)
-        keyed: dict[str, str] = {}
-        folded: dict[str, str | None] = {}
-        for did, name in pairs:
-            for text in (did, name):
-                k = normalize_key(text)
-                if k:
-                    keyed.setdefault(k, did)
-                f = fold(text)
-                if f:
-                    if f in folded and folded[f] != did:
-                        folded[f] = None  # shared by two districts: names neither
-                    else:
-                        folded[f] = did
         self._exact = exact
-        self._keyed = keyed
-        self._folded = folded
+        self._loose: tuple[dict[str, str], dict[str, str | None]] | None = None
+
+    def _loose_keys(self) -> tuple[dict[str, str], dict[str, str | None]]:
+        """Normalised key -> id and folded key -> id (``None`` where two districts share
+        it); made at the first text that is not an exact id or name (usually never)."""
+        if self._loose is None:
+            keyed: dict[str, str] = {}
+            folded: dict[str, str | None] = {}
+            for did, name in self._pairs:
+                for text in (did, name):
+                    k = normalize_key(text)
+                    if k:
+                        keyed.setdefault(k, did)
+                    f = fold(text)
+                    if f:
+                        if f in folded and folded[f] != did:
+                            folded[f] = None  # shared by two districts: names neither
+                        else:
+                            folded[f] = did
+            self._loose = (keyed, folded)
+        return self._loose
 
     @classmethod
     def from_frame(cls, districts: pd.DataFrame) -> DistrictMatcher:
@@ -98,10 +104,11 @@ class DistrictMatcher:
         k = normalize_key(t)
         if not k:
             return None
-        hit = self._keyed.get(k)
+        keyed, folded = self._loose_keys()
+        hit = keyed.get(k)
         if hit is not None:
             return hit
-        return self._folded.get(fold(t))
+        return folded.get(fold(t))
 
     def ids(self, texts: Iterable[object]) -> list[str | None]:
         """:meth:`find` for many texts; each distinct text is looked up once."""

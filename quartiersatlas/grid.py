@@ -23,6 +23,7 @@ import pandas as pd
 import shapely
 
 from quartiersatlas._errors import DataError
+from quartiersatlas.bulk import object_full
 from quartiersatlas.catchment import (
     BoolArray,
     FloatArray,
@@ -122,7 +123,7 @@ def assign_cells(cell_xy: npt.ArrayLike, districts: gpd.GeoDataFrame) -> npt.NDA
     cell coordinates.
     """
     cells = np.asarray(cell_xy, dtype=np.float64).reshape(-1, 2)
-    out = np.full(len(cells), None, dtype=object)
+    out = object_full(len(cells), None)
     if len(cells) == 0 or len(districts) == 0:
         return out
     geoms = geometry_array(districts)

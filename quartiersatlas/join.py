@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from quartiersatlas.bulk import object_full
 from quartiersatlas.problems import Problem
 from quartiersatlas.text_utils import normalize_key
 from quartiersatlas.texts import JOIN_PROBLEMS
@@ -78,9 +79,9 @@ def assign_districts(
     ['inside', 'nearest', 'no_coordinates']
     """
     n = len(points)
-    out_id = np.full(n, None, dtype=object)
-    out_name = np.full(n, None, dtype=object)
-    status = np.full(n, "no_coordinates", dtype=object)
+    out_id = object_full(n, None)
+    out_name = object_full(n, None)
+    status = object_full(n, "no_coordinates")
     dist = np.full(n, np.nan)
     if n == 0 or len(districts) == 0:
         if len(districts) == 0:
@@ -163,7 +164,7 @@ def join_problems(
     stated = (
         places["district_stated"].astype(str).to_numpy()
         if "district_stated" in places.columns
-        else np.full(len(places), "", dtype=object)
+        else object_full(len(places), "")
     )
     statuses = assignment["join_status"].to_numpy()
     district_ids = assignment["district_id"].to_numpy()

@@ -27,6 +27,7 @@ import numpy.typing as npt
 import pandas as pd
 import shapely
 
+from quartiersatlas.bulk import object_full
 from quartiersatlas.catchment import geometry_array
 from quartiersatlas.coverage import place_xy, uncovered_geometries
 from quartiersatlas.district_coverage import uncovered_layer_of
@@ -196,7 +197,7 @@ def _shares(
         area_share = np.where(area.area_m2 > 0, area.covered_m2 / area.area_m2, np.nan)
     res = table["residents"].astype("Float64").to_numpy(dtype=np.float64, na_value=np.nan)
     share = area_share.copy()
-    basis = np.full(len(res), "area", dtype=object)
+    basis = object_full(len(res), "area")
     basis[np.isnan(res)] = None
     if cells is not None and reached is not None:
         ids = table["district_id"].astype(str).tolist()

@@ -35,12 +35,15 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from quartiersatlas._errors import DataError
+from quartiersatlas.bulk import gc_paused
 from quartiersatlas.decoding import SUSPICIOUS, SUSPICIOUS_CP1252, clean_cell, shorten
 from quartiersatlas.problems import Problem
 from quartiersatlas.schema import Column, canonical_header
-from quartiersatlas.table_rows import LINE_BREAK, Rows, RowSource, gc_paused
+from quartiersatlas.table_rows import LINE_BREAK, STRIP_CHARS, Rows, RowSource
 from quartiersatlas.texts import DATA_PROBLEMS, READER_PROBLEMS
 
 __all__ = ["ROW", "rows_to_frame"]
@@ -131,6 +134,12 @@ def rows_to_frame(
     Returns the frame (canonical column names, every value a string, and :data:`ROW`),
     the problems found and the names of the columns the schema does not know.
     """
+    if isinstance(rows, pa.Table):
+        arrow = _arrow_frame(rows, label, columns)
+        if arrow is not None:
+            return arrow
+        # The header row is blank: the general way below skips it.
+        rows = np.array([c.to_numpy(zero_copy_only=False) for c in rows.columns], dtype=object).T
     problems: list[Problem] = []
     # Skip leading blank lines before the header.
     start = 0
@@ -210,8 +219,8 @@ def rows_to_frame(
         if m:
             with gc_paused():
                 arr[:] = body
-        for j in range(width if source.strip else 0):
-            arr[:, j] = pd.Series(arr[:, j], dtype=object).str.strip().to_numpy(dtype=object)
+    for j in range(width if source.strip and m else 0):
+        arr[:, j] = pd.Series(arr[:, j], dtype=object).str.strip().to_numpy(dtype=object)
     keep &= (arr != "").any(axis=1) if width else np.zeros(m, dtype=bool)
     if source.scan and m:
         hit = np.zeros(m, dtype=bool)
@@ -283,6 +292,55 @@ def rows_to_frame(
     )
     if frame.empty and not len(frame.columns):
         frame = pd.DataFrame({n: pd.Series([], dtype=object) for n in names})
+    frame[ROW] = pd.Series(numbers[keep], dtype="int64")
+    return frame, problems, extra
+
+
+def _arrow_frame(
+    table: pa.Table, label: str, columns: tuple[Column, ...]
+) -> tuple[pd.DataFrame, list[Problem], list[str]] | None:
+    """:func:`rows_to_frame` for the text columns Arrow read from a quote-free file in
+    which every line has as many fields and no cell holds a mark, a BOM or a control
+    character (:func:`quartiersatlas.table_rows.read_csv_rows`): the same frame and
+    problems, with every check on whole columns. ``None`` when the first row is blank
+    (the general way skips leading blank rows).
+
+    So no row is short or long and none spans lines; what remains to check is the
+    header, blank rows and rows that repeat the header.
+    """
+    header = [str(c[0].as_py()).strip() for c in table.columns] if table.num_rows else []
+    if not any(header):
+        return None
+    names, extra, problems = _column_names(header, 1, label, columns)
+    named = max(i + 1 for i, h in enumerate(header) if h)
+    body = [pc.utf8_trim(c.slice(1), characters=STRIP_CHARS) for c in table.columns]
+    m = table.num_rows - 1
+    numbers = np.arange(2, 2 + m, dtype=np.int64)
+    filled = [pc.not_equal(c, "") for c in body]
+    keep = np.zeros(m, dtype=bool)
+    for f in filled:
+        keep |= f.to_numpy(zero_copy_only=False)
+    repeated = keep.copy()
+    for j in range(named):
+        if not repeated.any():
+            break
+        repeated &= pc.equal(body[j], header[j]).to_numpy(zero_copy_only=False)
+    later = [
+        Problem(
+            label,
+            int(numbers[i]),
+            None,
+            _T["repeated_header"],
+            value=shorten(" | ".join(str(body[j][i].as_py()) for j in range(named))),
+            hint=_T["repeated_header_hint"],
+            code="repeated_header",
+        )
+        for i in np.flatnonzero(repeated).tolist()
+    ]
+    keep &= ~repeated
+    problems = _merge_by_row(sorted(problems, key=lambda p: p.row or 0), later)
+    mask = pa.array(keep)
+    frame = pd.DataFrame({name: body[j].filter(mask).to_pandas() for j, name in enumerate(names)})
     frame[ROW] = pd.Series(numbers[keep], dtype="int64")
     return frame, problems, extra
 

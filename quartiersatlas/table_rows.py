@@ -3,10 +3,11 @@
 CSV, TXT and TSV files are decoded by :mod:`quartiersatlas.decoding`. The delimiter is
 found by :func:`sniff_delimiter` (the one routine for every CSV the package reads): the
 most frequent of ``;``, ``,`` and tab in the first non-blank line. A file without any
-quote is split directly (as one array when every line has as many fields:
-:func:`_uniform_rows`); otherwise the ``csv`` module reads it, its field limit raised for
-one read, under a lock, to the length of the file (a cell may be of any length) and put
-back afterwards. Excel: the first sheet, every cell as text.
+quote is split directly: by Arrow's CSV reader into columns of text when every line has
+as many fields and no cell needs a closer look (:func:`_arrow_rows`), else as one array
+(:func:`_uniform_rows`) or line by line; otherwise the ``csv`` module reads it, its field
+limit raised for one read, under a lock, to the length of the file (a cell may be of any
+length) and put back afterwards. Excel: the first sheet, every cell as text.
 
 What the records mean (header, blank, short and long rows) is decided by
 :mod:`quartiersatlas.table_frame`.
@@ -15,7 +16,6 @@ What the records mean (header, blank, short and long rows) is decided by
 from __future__ import annotations
 
 import csv
-import gc
 import io
 import re
 import threading
@@ -23,21 +23,25 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeAlias
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pa_csv
 
 from quartiersatlas._errors import DataError
+from quartiersatlas.bulk import gc_paused
 from quartiersatlas.decoding import SAVE_AS_UTF8, SUSPICIOUS, decode_bytes, refuse_binary
 from quartiersatlas.problems import Problem
 from quartiersatlas.texts import READER_PROBLEMS
 
 __all__ = [
     "LINE_BREAK",
+    "STRIP_CHARS",
     "RowSource",
     "Rows",
-    "gc_paused",
     "read_csv_rows",
     "read_excel_rows",
     "sniff_delimiter",
@@ -117,22 +121,11 @@ def sniff_delimiter(text: str, default: str = ",") -> str:
     return best if counts[best] > 0 else default
 
 
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while many small lists are made (they hold only
-    strings, so the collector would find nothing; it would run hundreds of times)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 _BLANKS = tuple(c for c in map(chr, range(0x3001)) if c.isspace() and c not in "\r\n")
 """What ``str.strip`` removes, but line breaks (no whitespace lies above U+3000)."""
 _ASCII_BLANKS = tuple(c for c in _BLANKS if c.isascii())
+STRIP_CHARS = "".join(_BLANKS)
+"""The characters ``str.strip`` removes from a cell that holds no line break."""
 
 
 def _edge_blanks(text: str, delim: str) -> bool:
@@ -150,9 +143,65 @@ def _edge_blanks(text: str, delim: str) -> bool:
     return False
 
 
-Rows = list[list[str]] | npt.NDArray[np.object_]
+Rows: TypeAlias = list[list[str]] | npt.NDArray[np.object_] | pa.Table
 """Records of a table file: a list of cell lists, or (every record as wide as the
-first) a two-dimensional array of cells."""
+first) a two-dimensional array of cells or an Arrow table of text columns (the first
+record, the header, its first row)."""
+
+
+def _arrow_rows(text: str, delim: str) -> pa.Table | None:
+    """The lines of a quote-free ``text`` as an Arrow table of text columns, or ``None``.
+
+    Only when every line holds the same number (at least one) of delimiters and the
+    text is valid UTF-8 with line feeds (optionally after carriage returns) as line
+    breaks and no blank line (which the csv module reads as a record of no cells);
+    Arrow's reader refuses a row of another length, and the caller takes the other ways.
+    No cell is converted, trimmed or taken as missing: every cell arrives as the text
+    between its delimiters. About five times faster than splitting into Python strings,
+    and no object per cell.
+    """
+    if len(delim) != 1 or ord(delim) > 127:
+        return None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+        if "\r" in text:
+            return None
+    if "\n\n" in text:  # a blank line: a record of no cells, as the csv module reads it
+        return None
+    first = text[: text.find("\n")] if "\n" in text else text
+    width = first.count(delim) + 1
+    if width < 2:
+        return None
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: the line-by-line way reports it
+        return None
+    try:
+        return pa_csv.read_csv(
+            pa.BufferReader(data),
+            read_options=pa_csv.ReadOptions(
+                autogenerate_column_names=True,
+                use_threads=False,
+                block_size=max(1 << 20, len(data) + 1),
+            ),
+            parse_options=pa_csv.ParseOptions(
+                delimiter=delim,
+                quote_char=False,
+                double_quote=False,
+                escape_char=False,
+                newlines_in_values=False,
+                ignore_empty_lines=False,
+            ),
+            convert_options=pa_csv.ConvertOptions(
+                column_types={f"f{i}": pa.string() for i in range(width)},
+                null_values=[],
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+                check_utf8=True,
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return None
 
 
 def _uniform_rows(text: str, delim: str) -> npt.NDArray[np.object_] | None:
@@ -214,6 +263,10 @@ def read_csv_rows(path: Path) -> tuple[Rows, RowSource]:
     if not suspicious and '"' not in text:
         # No quote anywhere: the csv module would split each line at the delimiter, so
         # that is done directly (several times faster for large files).
+        if not decoded.utf8_lookalikes:
+            table = _arrow_rows(text, delim)
+            if table is not None:  # its cells are trimmed as columns (table_frame)
+                return table, RowSource(decoded.encoding, delim, scan=False)
         source = RowSource(
             decoded.encoding,
             delim,

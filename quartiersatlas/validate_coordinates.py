@@ -13,6 +13,7 @@ import pandas as pd
 import shapely
 from pyproj import Transformer
 
+from quartiersatlas.bulk import object_full
 from quartiersatlas.table_frame import ROW
 from quartiersatlas.texts import DATA_PROBLEMS, VALIDATE_PROBLEMS
 from quartiersatlas.validate import Collector, Extent, parse_number, text_column
@@ -144,6 +145,6 @@ def parse_coordinates(
 
 def points_at(lon: np.ndarray, lat: np.ndarray, have: np.ndarray) -> gpd.array.GeometryArray:
     """Points (WGS84) where ``have``, missing geometries elsewhere."""
-    geoms = np.full(len(lon), None, dtype=object)
+    geoms = object_full(len(lon), None)
     geoms[have] = shapely.points(lon[have], lat[have])
     return gpd.array.from_shapely(geoms, crs="EPSG:4326")

@@ -20,6 +20,7 @@ import pyogrio
 import shapely
 
 from quartiersatlas._errors import DataError
+from quartiersatlas.bulk import object_full
 from quartiersatlas.decoding import shorten
 from quartiersatlas.problems import Problem
 from quartiersatlas.schema import Column, canonical_header
@@ -111,8 +112,8 @@ def read_point_layer(
     )
     geom = _to_wgs84(gdf.geometry, label)
     is_point = geom.geom_type.eq("Point").to_numpy()
-    lat = np.full(len(gdf), "", dtype=object)
-    lon = np.full(len(gdf), "", dtype=object)
+    lat = object_full(len(gdf), "")
+    lon = object_full(len(gdf), "")
     has = is_point & ~geom.is_empty.to_numpy() & geom.notna().to_numpy()
     # shapely.get_x/get_y on the points only: GeoSeries.x raises if any row is not a point.
     pts = geom.to_numpy()[has]

@@ -13,6 +13,7 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 from openpyxl import Workbook
 from shapely.geometry import Point
@@ -484,7 +485,7 @@ def test_quote_free_files_read_as_the_csv_module_reads_them(tmp_path: Path) -> N
     rng = random.Random(7)
     alphabet = ["a", "b", " ", ";", ",", "\t", "\n", "\r", "\r\n", "\xa0", "ü", "1"]
     path = tmp_path / "t.csv"
-    as_array = 0
+    as_array = as_arrow = 0
     for i in range(1500):
         if i % 3:  # every record as wide as the first: the array path
             width = rng.randint(2, 4)
@@ -498,7 +499,12 @@ def test_quote_free_files_read_as_the_csv_module_reads_them(tmp_path: Path) -> N
             text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40)))
         path.write_text(text, encoding="utf-8", newline="")
         rows, source = read_csv_rows(path)
-        if isinstance(rows, np.ndarray):
+        trimmed_later = False
+        if isinstance(rows, pa.Table):
+            as_arrow += 1
+            rows = [list(r) for r in zip(*(c.to_pylist() for c in rows.columns), strict=True)]
+            trimmed_later = True  # table_frame trims every Arrow column
+        elif isinstance(rows, np.ndarray):
             as_array += 1
             rows = rows.tolist()
         expected = list(
@@ -506,5 +512,55 @@ def test_quote_free_files_read_as_the_csv_module_reads_them(tmp_path: Path) -> N
         )
         assert rows == expected, repr(text)
         if any(c != c.strip() for r in expected for c in r):
-            assert source.strip, repr(text)
-    assert as_array > 500  # the array path was taken, and gave the csv module's rows
+            assert source.strip or trimmed_later, repr(text)
+    # both fast paths were taken, and gave the csv module's rows
+    assert as_arrow > 500
+    assert as_array > 10
+
+
+def test_arrow_and_general_way_make_the_same_frame(tmp_path: Path) -> None:
+    """A quote-free file of equal rows is read by Arrow (table_frame._arrow_frame); the
+    frame and the problems are those of the general way over the csv module's rows:
+    cells trimmed, blank rows dropped, rows repeating the header reported, names."""
+    import csv as csv_module
+    import io as io_module
+    import random
+
+    from quartiersatlas.schema import PLACE_COLUMNS
+    from quartiersatlas.table_frame import rows_to_frame
+    from quartiersatlas.table_rows import RowSource, read_csv_rows
+
+    rng = random.Random(11)
+    path = tmp_path / "orte.csv"
+    headers = ["id;name;lat;lon", "ID ; Name;lat;lon;", "id;id;Breite;Länge", " ;name;x;y"]
+    cells = ["a", "b", " ", "\xa0", "\u3000", "ü", "1", "", "id", "name"]
+    arrow = 0
+    for _ in range(400):
+        header = rng.choice(headers)
+        width = header.count(";") + 1
+        lines = [header]
+        for _ in range(rng.randint(0, 8)):
+            if rng.random() < 0.15:
+                lines.append(header)  # a repeated header
+            else:
+                lines.append(
+                    ";".join("".join(rng.choice(cells) for _ in range(2)) for _ in range(width))
+                )
+        text = "\n".join(lines) + rng.choice(["", "\n"])
+        path.write_text(text, encoding="utf-8", newline="")
+        rows, source = read_csv_rows(path)
+        if not isinstance(rows, pa.Table):
+            continue
+        arrow += 1
+        fast, fast_problems, fast_extra = rows_to_frame(rows, "orte.csv", PLACE_COLUMNS, source)
+        general_rows = list(csv_module.reader(io_module.StringIO(text, newline=""), delimiter=";"))
+        slow, slow_problems, slow_extra = rows_to_frame(
+            general_rows, "orte.csv", PLACE_COLUMNS, RowSource("utf-8", ";", scan=False)
+        )
+        assert list(fast.columns) == list(slow.columns), repr(text)
+        assert fast.astype(object).values.tolist() == slow.astype(object).values.tolist(), repr(
+            text
+        )
+        assert [p.format() for p in fast_problems] == [p.format() for p in slow_problems]
+        assert fast_extra == slow_extra
+    assert arrow > 300
