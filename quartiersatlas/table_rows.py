@@ -149,6 +149,18 @@ first) a two-dimensional array of cells or an Arrow table of text columns (the f
 record, the header, its first row)."""
 
 
+def _line_feed_text(text: str, delim: str) -> str | None:
+    """``text`` with CR LF as LF, for the fast ways; ``None`` when the delimiter is not
+    one ASCII character or a lone carriage return remains (the line-by-line way)."""
+    if len(delim) != 1 or ord(delim) > 127:
+        return None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+        if "\r" in text:
+            return None
+    return text
+
+
 def _arrow_rows(text: str, delim: str) -> pa.Table | None:
     """The lines of a quote-free ``text`` as an Arrow table of text columns, or ``None``.
 
@@ -160,12 +172,10 @@ def _arrow_rows(text: str, delim: str) -> pa.Table | None:
     between its delimiters. About five times faster than splitting into Python strings,
     and no object per cell.
     """
-    if len(delim) != 1 or ord(delim) > 127:
+    lf = _line_feed_text(text, delim)
+    if lf is None:
         return None
-    if "\r" in text:
-        text = text.replace("\r\n", "\n")
-        if "\r" in text:
-            return None
+    text = lf
     if "\n\n" in text:  # a blank line: a record of no cells, as the csv module reads it
         return None
     first = text[: text.find("\n")] if "\n" in text else text
@@ -212,12 +222,10 @@ def _uniform_rows(text: str, delim: str) -> npt.NDArray[np.object_] | None:
     no Python work per line (several times faster than splitting line by line). Blank
     lines, rows of another length and lone carriage returns take the line-by-line way.
     """
-    if len(delim) != 1 or ord(delim) > 127:
+    lf = _line_feed_text(text, delim)
+    if lf is None:
         return None
-    if "\r" in text:
-        text = text.replace("\r\n", "\n")
-        if "\r" in text:
-            return None
+    text = lf
     body = text[:-1] if text.endswith("\n") else text
     if not body:
         return None
