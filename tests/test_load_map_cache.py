@@ -105,3 +105,16 @@ def test_show_map_builds_once_per_key_for_all_sessions(tmp_path: Path) -> None:
     assert counter.read_text(encoding="utf-8").split() == ["a", "b"]
     scripts = [json.loads(c.proto.json_args)["script"] for c in second.get("component_instance")]
     assert len(scripts) == 2
+
+
+def test_a_colour_map_adds_no_third_party_script() -> None:
+    """st_folium would load d3 from d3js.org and cdnjs for a branca colour map; the
+    rendered map of the app asks for no script from a third party."""
+    import branca.colormap
+
+    from ui.mapview import render_map
+
+    m = _map()
+    branca.colormap.LinearColormap(["#ffffff", "#000000"], vmin=0, vmax=1).add_to(m)
+    links = render_map(m, "karte").js_links
+    assert not [u for u in links if "d3" in u]

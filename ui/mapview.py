@@ -15,7 +15,6 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any
 
-import branca
 import folium
 import streamlit as st
 import streamlit.components.v1 as components
@@ -102,11 +101,9 @@ def render_map(m: folium.Map, key: str) -> RenderedMap:
     js: list[str] = []
 
     def walk(el: Any) -> None:
-        if isinstance(el, branca.colormap.ColorMap):  # as st_folium: d3 for colormaps
-            js[:0] = [
-                "https://d3js.org/d3.v4.min.js",
-                "https://cdnjs.cloudflare.com/ajax/libs/d3/3.5.5/d3.min.js",
-            ]
+        # st_folium adds d3 from two CDNs for a branca colour map. That is not copied:
+        # the app draws its own legends and the browser fetches nothing from third
+        # parties (tests/test_load_map_cache.py).
         css.extend(href for _, href in getattr(el, "default_css", []))
         js.extend(src for _, src in getattr(el, "default_js", []))
         for child in getattr(el, "_children", {}).values():
