@@ -34,6 +34,7 @@ Usage::
     .venv/bin/python benchmarks/load.py --replicas 2         # two replicas behind nginx
     .venv/bin/python benchmarks/load.py --url http://127.0.0.1:8501 --viewers 10
     .venv/bin/python benchmarks/load.py --profile 5          # where a page run's time goes
+    .venv/bin/python benchmarks/load.py --profile 5 --keep-profiles /tmp/prof  # for pstats
     .venv/bin/python benchmarks/load.py --selftest           # a broken page is an error
 
 ``--replicas N`` starts N app processes (same ``server.cookieSecret``) and nginx with
@@ -799,6 +800,13 @@ def profile_main(args: argparse.Namespace) -> None:
         print("\n<details><summary>top functions (cumulative)</summary>\n\n```")
         print("\n".join(line for line in text.splitlines() if line.strip()))
         print("```\n</details>")
+    if args.keep_profiles:
+        keep = Path(args.keep_profiles)
+        keep.mkdir(parents=True, exist_ok=True)
+        for page in pages:
+            if (out_dir / f"{page}.prof").exists():
+                shutil.copy(out_dir / f"{page}.prof", keep / f"{page}.prof")
+        print(f"\n# profiles kept in {keep} (open with python -m pstats)")
     shutil.rmtree(out_dir, ignore_errors=True)
 
 
@@ -870,6 +878,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--app-dir", default=str(ROOT), help="folder holding dashboard.py")
     ap.add_argument("--profile", type=int, default=0, help="profile N runs of each page")
     ap.add_argument("--top", type=int, default=25, help="functions listed by --profile")
+    ap.add_argument("--keep-profiles", metavar="DIR", help="copy --profile's .prof files here")
     ap.add_argument("--selftest", action="store_true", help="a broken page must be an error")
     args = ap.parse_args(argv)
     if args.selftest:

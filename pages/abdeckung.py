@@ -74,6 +74,7 @@ from ui.mapview import show_map
 from ui.presentation import district_bounds, evidence, on_slide, presenting, slide_map
 from ui.selection import distance_caption, distance_widget, kinds_widget, statuses_widget
 from ui.urlstate import init_from_url, stop, sync_url
+from ui.viewcache import shared
 
 PAGE = "abdeckung"
 ds = get_dataset()
@@ -221,10 +222,15 @@ with st.sidebar:
             key="ab_need_col",
             disabled=not c_need,
         )
+        need_frame, column = need, str(need_col)
+        need_default: float = shared(
+            ("ab_need_default", key, column),
+            lambda: default_need_threshold(need_frame, column) or 0.0,
+        )
         need_thr = float(
             st.number_input(
                 LINK_LABELS["need_above"],
-                value=default_need_threshold(need, need_col) or 0.0,
+                value=need_default,
                 step=0.5,
                 key="ab_need_thr",
                 disabled=not c_need,
@@ -268,7 +274,12 @@ mode_word = NETWORK_TEXTS[f"mode_{selection.distance}"]
 table, evaluated, totals = a.table, a.evaluated, a.totals
 group_words = TARGET_GROUP_RESIDENTS[group]
 cells, grid_problems, grid_path = grid_cells(key, ds)
-located = a.counting[a.counting.geometry.notna() & ~a.counting.geometry.is_empty]
+# what follows is the same for every viewer of this view: made once (ui.viewcache)
+VIEW = (key, selection)
+located = shared(
+    ("ab_located", *VIEW),
+    lambda: a.counting[a.counting.geometry.notna() & ~a.counting.geometry.is_empty],
+)
 radius_text = radius_words(radius, selection.distance)  # "500 m", "500 m Fußweg"
 # file names say the mode too: "abdeckung-500m-fussweg.xlsx"
 file_radius = f"{int(radius)}m" + {"walk": "-fussweg", "wheelchair": "-rollstuhl"}.get(
@@ -401,23 +412,28 @@ else:
     if ranked.empty:
         st.success(T["none_all"] if only_all else T["no_districts"])
     else:
-        # Every sort key is a column, numeric and rounded as the order compares it.
-        shown = pd.DataFrame(
-            {
-                "gap_rank": ranked["gap_rank_text"].astype(str),
-                "district": ranked["district"].astype(str),
-                "gap_score": [
-                    T["n_of"].format(n=int(v), total=len(criteria.active()))
-                    for v in ranked["gap_score"]
-                ],
-                share_label: ranked["gap_covered_pct"].astype(float),
-                uncovered_label: ranked["group_residents_uncovered"].astype(float).round(0),
-                "gap_reasons": ranked["gap_reasons"].astype(str).replace("", "–"),
-                "gap_unknown": ranked["gap_unknown"].astype(str),
-            }
-        )
-        ranking_table = headers(shown)
-        show_table(ranking_table, column_config={share_label: PCT})
+
+        def ranking_view() -> pd.DataFrame:
+            # Every sort key is a column, numeric and rounded as the order compares it.
+            shown = pd.DataFrame(
+                {
+                    "gap_rank": ranked["gap_rank_text"].astype(str),
+                    "district": ranked["district"].astype(str),
+                    "gap_score": [
+                        T["n_of"].format(n=int(v), total=len(criteria.active()))
+                        for v in ranked["gap_score"]
+                    ],
+                    share_label: ranked["gap_covered_pct"].astype(float),
+                    uncovered_label: ranked["group_residents_uncovered"].astype(float).round(0),
+                    "gap_reasons": ranked["gap_reasons"].astype(str).replace("", "–"),
+                    "gap_unknown": ranked["gap_unknown"].astype(str),
+                }
+            )
+            return headers(shown)
+
+        ranking_key = ("ab_ranking", *VIEW, only_all)
+        ranking_table = shared(ranking_key, ranking_view)
+        show_table(ranking_table, cache_key=ranking_key, column_config={share_label: PCT})
         dl.download_row(
             [dl.csv(T["ranking_csv"], "luecken-rangliste", ranking_table)], key="ab_rank"
         )
@@ -432,43 +448,49 @@ if criteria.active() and not presenting():
         st.write(SENSITIVITY_TEXTS["none"])
     else:
         st.caption(SENSITIVITY_TEXTS["intro"].format(n=SENSITIVITY_TOP))
-        combined = evaluated.set_index("district_id")["gap_rank_text"].astype(str)
-        combined_rank = evaluated.set_index("district_id")["gap_rank"]
-        ids = sorted(
-            top["district_id"].unique(),
-            key=lambda d: (
-                -int(top.loc[top["district_id"] == d, "criterion"].nunique()),
-                int(combined_rank.get(d, 0)),
-            ),
-        )
-        names = top.drop_duplicates("district_id").set_index("district_id")["district"]
-        robust_ids = set(top.loc[top["robust"], "district_id"])
-        sens: dict[str, list[str]] = {
-            COVERAGE_COLUMN_LABELS["district"]: [str(names[d]) for d in ids],
-            SENSITIVITY_TEXTS["combined"]: [str(combined.get(d, "–")) for d in ids],
-        }
-        for name in criteria.active():
-            sens_rows = top[top["criterion"] == name].set_index("district_id")
-            sens_cells = []
-            for d in ids:
-                if d not in sens_rows.index:
-                    sens_cells.append("–")
-                elif bool(sens_rows.loc[d, "beyond_n"]):
-                    sens_cells.append(
-                        SENSITIVITY_TEXTS["beyond"].format(rank=sens_rows.loc[d, "rank_text"])
-                    )
-                else:
-                    sens_cells.append(str(sens_rows.loc[d, "rank_text"]))
-            sens[criteria_text(single_criterion(criteria, name), group_words)] = sens_cells
-        sens[SENSITIVITY_TEXTS["robust_column"].format(n=SENSITIVITY_TOP)] = [
-            ACCESS_VALUE_LABELS["yes"] if d in robust_ids else ACCESS_VALUE_LABELS["no"]
-            for d in ids
-        ]
-        sensitivity_table = pd.DataFrame(sens)
-        show_table(sensitivity_table)
-        if top["beyond_n"].any():
+
+        def sensitivity_view() -> tuple[pd.DataFrame, bool, list[str]]:
+            """The table, whether a rank lies beyond the top n, the robust districts."""
+            combined = evaluated.set_index("district_id")["gap_rank_text"].astype(str)
+            combined_rank = evaluated.set_index("district_id")["gap_rank"]
+            ids = sorted(
+                top["district_id"].unique(),
+                key=lambda d: (
+                    -int(top.loc[top["district_id"] == d, "criterion"].nunique()),
+                    int(combined_rank.get(d, 0)),
+                ),
+            )
+            names = top.drop_duplicates("district_id").set_index("district_id")["district"]
+            robust_ids = set(top.loc[top["robust"], "district_id"])
+            sens: dict[str, list[str]] = {
+                COVERAGE_COLUMN_LABELS["district"]: [str(names[d]) for d in ids],
+                SENSITIVITY_TEXTS["combined"]: [str(combined.get(d, "–")) for d in ids],
+            }
+            for name in criteria.active():
+                sens_rows = top[top["criterion"] == name].set_index("district_id")
+                sens_cells = []
+                for d in ids:
+                    if d not in sens_rows.index:
+                        sens_cells.append("–")
+                    elif bool(sens_rows.loc[d, "beyond_n"]):
+                        sens_cells.append(
+                            SENSITIVITY_TEXTS["beyond"].format(rank=sens_rows.loc[d, "rank_text"])
+                        )
+                    else:
+                        sens_cells.append(str(sens_rows.loc[d, "rank_text"]))
+                sens[criteria_text(single_criterion(criteria, name), group_words)] = sens_cells
+            sens[SENSITIVITY_TEXTS["robust_column"].format(n=SENSITIVITY_TOP)] = [
+                ACCESS_VALUE_LABELS["yes"] if d in robust_ids else ACCESS_VALUE_LABELS["no"]
+                for d in ids
+            ]
+            robust = [str(names[d]) for d in ids if d in robust_ids]
+            return pd.DataFrame(sens), bool(top["beyond_n"].any()), robust
+
+        sensitivity_key = ("ab_sensitivity", *VIEW)
+        sensitivity_table, beyond, robust_names = shared(sensitivity_key, sensitivity_view)
+        show_table(sensitivity_table, cache_key=sensitivity_key)
+        if beyond:
             st.caption(SENSITIVITY_TEXTS["beyond_note"].format(n=SENSITIVITY_TOP))
-        robust_names = [str(names[d]) for d in ids if d in robust_ids]
         st.write(
             SENSITIVITY_TEXTS["robust"].format(
                 n=SENSITIVITY_TOP, districts=md(", ".join(robust_names))
@@ -483,37 +505,46 @@ if criteria.active() and not presenting():
 
 # ---- measures per district -------------------------------------------------------------
 st.header(T["measures"], anchor="kennzahlen")
-cols = [
-    "district",
-    "area_km2",
-    "residents",
-    "group_residents",
-    "places",
-    "places_per_1000",
-    "residents_per_place",
-    "area_covered_share",
-    "residents_covered_share",
-    "group_residents_uncovered",
-    "residents_basis",
-    "has_team",
-    "active_networks",
-    *indicators,
-]
-measures = table[[c for c in cols if c in table.columns]].copy()
-if group == "all":
-    measures = measures.drop(columns=["group_residents"])
-for c in ("area_covered_share", "residents_covered_share"):
-    measures[c] = percent(measures[c])
-measures["places_per_1000"] = measures["places_per_1000"].round(2)
-measures["area_km2"] = measures["area_km2"].round(2)
-measures["residents_per_place"] = measures["residents_per_place"].round(0)
-measures["group_residents_uncovered"] = measures["group_residents_uncovered"].round(0)
-measures["has_team"] = measures["has_team"].map(
-    {True: ACCESS_VALUE_LABELS["yes"], False: ACCESS_VALUE_LABELS["no"]}
-)
-measures["residents_basis"] = measures["residents_basis"].map(
-    lambda v: RESIDENTS_BASIS_LABELS.get(str(v), C["no_data"]) if v is not None else C["no_data"]
-)
+
+
+def measures_view() -> pd.DataFrame:
+    """The measures per district, rounded, with German headers."""
+    cols = [
+        "district",
+        "area_km2",
+        "residents",
+        "group_residents",
+        "places",
+        "places_per_1000",
+        "residents_per_place",
+        "area_covered_share",
+        "residents_covered_share",
+        "group_residents_uncovered",
+        "residents_basis",
+        "has_team",
+        "active_networks",
+        *indicators,
+    ]
+    measures = table[[c for c in cols if c in table.columns]].copy()
+    if group == "all":
+        measures = measures.drop(columns=["group_residents"])
+    for c in ("area_covered_share", "residents_covered_share"):
+        measures[c] = percent(measures[c])
+    measures["places_per_1000"] = measures["places_per_1000"].round(2)
+    measures["area_km2"] = measures["area_km2"].round(2)
+    measures["residents_per_place"] = measures["residents_per_place"].round(0)
+    measures["group_residents_uncovered"] = measures["group_residents_uncovered"].round(0)
+    measures["has_team"] = measures["has_team"].map(
+        {True: ACCESS_VALUE_LABELS["yes"], False: ACCESS_VALUE_LABELS["no"]}
+    )
+    measures["residents_basis"] = measures["residents_basis"].map(
+        lambda v: (
+            RESIDENTS_BASIS_LABELS.get(str(v), C["no_data"]) if v is not None else C["no_data"]
+        )
+    )
+    return headers(measures, extra)
+
+
 per_label = C["per_1000_of"].format(group=group_words)
 covered_pct = C["covered_pct"].format(radius=radius_text)
 group_covered_pct = C["group_covered_pct"].format(group=group_words, radius=radius_text)
@@ -526,9 +557,11 @@ extra = {
     "residents_covered_share": group_covered_pct,
     **{c: need_label(c) + (T["pct_suffix"] if c.endswith("_pct") else "") for c in indicators},
 }
-measures_table = headers(measures, extra)
+measures_key = ("ab_measures", *VIEW)
+measures_table = shared(measures_key, measures_view)
 show_table(
     measures_table,
+    cache_key=measures_key,
     column_config={
         COVERAGE_COLUMN_LABELS["area_km2"]: KM2,
         COVERAGE_COLUMN_LABELS["residents"]: COUNT,
@@ -567,14 +600,18 @@ value_title = {
     "places_per_1000": per_label,
 }[measure]
 DISTRICT = C["district"]  # column header of the chart tables
-bars = pd.DataFrame(
-    {
-        DISTRICT: table["district"],
-        value_title: (
-            percent(table[measure]) if measure != "places_per_1000" else table[measure].round(2)
-        ),
-    }
-).sort_values(value_title, na_position="first")
+bars_key = ("ab_bars", *VIEW, measure)
+bars = shared(
+    bars_key,
+    lambda: pd.DataFrame(
+        {
+            DISTRICT: table["district"],
+            value_title: (
+                percent(table[measure]) if measure != "places_per_1000" else table[measure].round(2)
+            ),
+        }
+    ).sort_values(value_title, na_position="first"),
+)
 left, right = st.columns([3, 2])
 with left:
     st.subheader(T["sorted"])
@@ -606,6 +643,7 @@ with right:
     st.subheader(T["same_values"])
     show_table(
         bars,
+        cache_key=bars_key,
         column_config={value_title: PCT} if measure != "places_per_1000" else None,
     )
 
@@ -616,17 +654,23 @@ else:
     x_col = need_col if need_col in indicators else indicators[0]
     x_title = need_label(x_col) + (T["pct_suffix"] if x_col.endswith("_pct") else "")
     y_title = covered_pct
-    scatter = pd.DataFrame(
-        {
-            DISTRICT: table["district"],
-            x_title: table[x_col] if x_col in table.columns else np.nan,
-            y_title: percent(table["area_covered_share"]),
-            per_label: table["places_per_1000"].round(2),
-        }
+    scatter_key = ("ab_scatter", *VIEW, x_col)
+    scatter = shared(
+        scatter_key,
+        lambda: pd.DataFrame(
+            {
+                DISTRICT: table["district"],
+                x_title: table[x_col] if x_col in table.columns else np.nan,
+                y_title: percent(table["area_covered_share"]),
+                per_label: table["places_per_1000"].round(2),
+            }
+        ),
     )
     sleft, sright = st.columns([3, 2])
     with sleft:
-        points = scatter.dropna(subset=[x_title, y_title])
+        points = shared(
+            ("ab_points", *scatter_key), lambda: scatter.dropna(subset=[x_title, y_title])
+        )
         if points.empty:
             st.write(T["no_need_values"])
         else:
@@ -659,10 +703,11 @@ else:
             st.caption(T["scatter_caption"])
     with sright:
         show_table(
-            scatter.sort_values(x_title, ascending=False, na_position="last"),
+            lambda: scatter.sort_values(x_title, ascending=False, na_position="last"),
+            cache_key=scatter_key,
             column_config={y_title: PCT},
         )
-    if need_is_synthetic(need):
+    if shared(("ab_need_synthetic", key), lambda: need_is_synthetic(need)):
         st.caption(COVERAGE_NOTES["synthetic_need"])
 
 # ---- uncovered areas ----------------------------------------------------------------------
@@ -680,17 +725,25 @@ else:
         height=760 if presenting() else 560,
         cache_key=(key, selection, presenting()),
     )
-    unc_table = holes.drop(columns="geometry").sort_values("uncovered_area_km2", ascending=False)
-    unc_table = unc_table[
-        ["district", "uncovered_area_km2", "uncovered_share", "residents_uncovered"]
-    ].copy()
-    unc_table["uncovered_share"] = percent(unc_table["uncovered_share"])
-    unc_table["residents_uncovered"] = unc_table["residents_uncovered"].round(0)
-    unc_table["uncovered_area_km2"] = unc_table["uncovered_area_km2"].round(2)
     unc_extra = {"residents_uncovered": group_uncovered}
-    uncovered_table = headers(unc_table, unc_extra)
+
+    def uncovered_view() -> pd.DataFrame:
+        unc_table = holes.drop(columns="geometry").sort_values(
+            "uncovered_area_km2", ascending=False
+        )
+        unc_table = unc_table[
+            ["district", "uncovered_area_km2", "uncovered_share", "residents_uncovered"]
+        ].copy()
+        unc_table["uncovered_share"] = percent(unc_table["uncovered_share"])
+        unc_table["residents_uncovered"] = unc_table["residents_uncovered"].round(0)
+        unc_table["uncovered_area_km2"] = unc_table["uncovered_area_km2"].round(2)
+        return headers(unc_table, unc_extra)
+
+    uncovered_key = ("ab_uncovered", *VIEW)
+    uncovered_table = shared(uncovered_key, uncovered_view)
     show_table(
         uncovered_table,
+        cache_key=uncovered_key,
         column_config={
             COVERAGE_COLUMN_LABELS["uncovered_area_km2"]: KM2,
             COVERAGE_COLUMN_LABELS["uncovered_share"]: PCT,
@@ -734,7 +787,7 @@ if network_mode:
     from quartiersatlas.network_coverage import straight_vs_network  # scipy: network modes
 
     straight = analysis(key, replace(selection, distance="straight", minutes=None), ds)
-    compared = straight_vs_network(straight.table, table)
+    compared = shared(("ab_compared", *VIEW), lambda: straight_vs_network(straight.table, table))
     straight_label = NETWORK_TEXTS["compare_straight"].format(group=group_words)
     network_label = NETWORK_TEXTS["compare_network"].format(group=group_words, mode=mode_word)
     factor_label = NETWORK_TEXTS["compare_factor"].format(mode=mode_word)
@@ -753,7 +806,7 @@ if network_mode:
             straight_label: COUNT,
             network_label: COUNT,
             NETWORK_TEXTS["compare_over"]: COUNT,
-            factor_label: st.column_config.NumberColumn(format="%.2f"),
+            factor_label: st.column_config.NumberColumn(format="localized"),
         },
     )
     city_straight = float(compared["straight"].sum())
@@ -784,24 +837,30 @@ else:
             unknown=counts.unknown,
         )
     )
-    acc = table[
-        [
-            "district",
-            "places",
-            "accessible_places",
-            "area_covered_share",
-            "accessible_area_covered_share",
-        ]
-    ].copy()
-    acc["area_covered_share"] = percent(acc["area_covered_share"])
-    acc["accessible_area_covered_share"] = percent(acc["accessible_area_covered_share"])
     acc_extra = {
         "area_covered_share": T["covered_all"],
         "accessible_area_covered_share": T["covered_accessible"],
     }
-    accessible_table = headers(acc, acc_extra)
+
+    def accessible_view() -> pd.DataFrame:
+        acc = table[
+            [
+                "district",
+                "places",
+                "accessible_places",
+                "area_covered_share",
+                "accessible_area_covered_share",
+            ]
+        ].copy()
+        acc["area_covered_share"] = percent(acc["area_covered_share"])
+        acc["accessible_area_covered_share"] = percent(acc["accessible_area_covered_share"])
+        return headers(acc, acc_extra)
+
+    accessible_key = ("ab_accessible", *VIEW)
+    accessible_table = shared(accessible_key, accessible_view)
     show_table(
         accessible_table,
+        cache_key=accessible_key,
         column_config={
             acc_extra["area_covered_share"]: PCT,
             acc_extra["accessible_area_covered_share"]: PCT,

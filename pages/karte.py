@@ -61,6 +61,7 @@ from ui.selection import (
     statuses_widget,
 )
 from ui.urlstate import PAGE_FILES, current_params, init_from_url, stop, sync_url
+from ui.viewcache import shared
 
 PAGE = "karte"
 ds = get_dataset()
@@ -199,23 +200,40 @@ a, selection, fallback = analysis_or_straight(ckey, selection, ds)
 if fallback:
     st.warning(md(fallback))
 distance_caption(distance_slot, s, radius, selection.distance)
-filtered = ds.places.loc[a.shown.index]
+# what follows is the same for every viewer of this view: made once (ui.viewcache)
+VIEW = (ckey, selection)
+filtered = shared(("karte_filtered", *VIEW), lambda: ds.places.loc[a.shown.index])
 search = text.strip()
-matches = filter_places(filtered, name_contains=search) if search else filtered.iloc[0:0]
-located_matches = matches[matches.geometry.notna() & ~matches.geometry.is_empty]
-match_bounds: tuple[float, float, float, float] | None = None
-if not located_matches.empty:
+
+
+def search_view() -> tuple[gpd.GeoDataFrame, tuple[float, float, float, float] | None]:
+    """The places the name search finds, and the bounds to show them in (or none)."""
+    matches = filter_places(filtered, name_contains=search) if search else filtered.iloc[0:0]
+    located_matches = matches[matches.geometry.notna() & ~matches.geometry.is_empty]
+    if located_matches.empty:
+        return matches, None
     # the matches with some room around them (one match alone: its neighbourhood)
     around = located_matches.to_crs(s.metric_crs).buffer(SEARCH_MARGIN_M).to_crs("EPSG:4326")
     x0, y0, x1, y1 = (float(v) for v in around.total_bounds)
-    match_bounds = (x0, y0, x1, y1)
+    return matches, (x0, y0, x1, y1)
+
+
+matches, match_bounds = shared(("karte_search", *VIEW, search), search_view)
 LAST_SEARCH = f"{KEY}_last_search"
 if LAST_SEARCH in st.session_state and st.session_state[LAST_SEARCH] != search:
     set_view(KEY, None)  # a new search starts at its matches (none: at the whole city)
 st.session_state[LAST_SEARCH] = search
-indicators = a.indicators()
-for col in COVERAGE_INDICATORS:
-    indicators[col] = indicators[col] * 100.0
+
+
+def indicator_view() -> pd.DataFrame:
+    """The figures per district, the coverage shares in percent."""
+    values = a.indicators()
+    for col in COVERAGE_INDICATORS:
+        values[col] = values[col] * 100.0
+    return values
+
+
+indicators = shared(("karte_indicators", *VIEW), indicator_view)
 holes = uncovered(ckey, selection, True, ds) if show_gaps else None
 radius_text = radius_words(float(radius), selection.distance)  # "500 m", "500 m Fußweg"
 bands = None
@@ -255,8 +273,16 @@ if indicator != "none":
         unit_singular=T["place"] if indicator == "places" else "",
     )
 
-teams = ds.teams[ds.teams["status"].ne("ended")] if show_teams else None
-networks = ds.networks[ds.networks["status"].ne("ended")] if show_networks else None
+teams = (
+    shared(("karte_teams", ckey), lambda: ds.teams[ds.teams["status"].ne("ended")])
+    if show_teams
+    else None
+)
+networks = (
+    shared(("karte_networks", ckey), lambda: ds.networks[ds.networks["status"].ne("ended")])
+    if show_networks
+    else None
+)
 selected = st.session_state.get(SEL)
 if selected is not None and selected not in set(ds.districts["id"]):
     selected = None
@@ -304,7 +330,7 @@ map_key = (
     ),
 )
 
-located = int((filtered["coord_quality"] != "none").sum())
+located = shared(("karte_located", *VIEW), lambda: int((filtered["coord_quality"] != "none").sum()))
 status_words = ", ".join(label(STATUS_LABELS, v) for v in statuses) or T["no_status"]
 (caption_slot if caption_slot is not None else st.container()).caption(
     T["caption"].format(
@@ -338,8 +364,13 @@ def search_feedback() -> None:
     )
 
 
-names = dict(zip(ds.districts["id"], ds.districts["name"], strict=True))
-ids_sorted = sorted(names, key=lambda d: names[d].casefold())
+names, ids_sorted = shared(
+    ("karte_names", ckey),
+    lambda: (
+        (n := dict(zip(ds.districts["id"], ds.districts["name"], strict=True))),
+        sorted(n, key=lambda d: n[d].casefold()),
+    ),
+)
 
 
 def district_selector() -> None:
@@ -462,7 +493,11 @@ district_headers = {
         group=C["residents"], radius=radius_text
     ),
 }
-with tab1:
+
+
+def district_view() -> pd.DataFrame:
+    """The figures per district, rounded, with German headers (numbers stay numbers:
+    the grid sorts them as numbers and shows "–" for a gap)."""
     table = indicators.drop(columns=["district_id", "teams", "active_networks"])
     table = table.round(
         {
@@ -472,10 +507,15 @@ with tab1:
             "residents_covered_share": 1,
         }
     )
-    # numbers stay numbers: the grid sorts them as numbers and shows "–" for a gap
-    district_export = german_columns(table, district_headers)
+    return german_columns(table, district_headers)
+
+
+with tab1:
+    districts_key = ("karte_districts", *VIEW)
+    district_export = shared(districts_key, district_view)
     show_table(
         district_export,
+        cache_key=districts_key,
         column_config={
             district_headers["residents_per_place"]: st.column_config.NumberColumn(
                 format="localized", help=T["per_place_help"]
@@ -495,35 +535,43 @@ with tab2:
     if filtered.empty:
         st.write(T["no_match_short"])
     else:
-        cols = [
-            "name",
-            "kind",
-            "district",
-            "address",
-            "status",
-            *ACCESSIBILITY_COLUMNS,
-            "target_groups",
-            "coord_quality",
-            "join_status",
-            "source",
-        ]
-        shown = filtered[cols].copy()
-        if search and not matches.empty:  # the name search's matches head the table
-            shown = pd.concat([shown.loc[matches.index], shown.drop(index=matches.index)])
-        shown["kind"] = shown["kind"].map(s.kind_label)
-        shown["status"] = shown["status"].map(lambda v: label(STATUS_LABELS, v))
-        for attr in ACCESSIBILITY_COLUMNS:
-            shown[attr] = shown[attr].map(lambda v: label(ACCESS_VALUE_LABELS, v))
-        shown["target_groups"] = shown["target_groups"].map(
-            lambda v: ", ".join(label(TARGET_GROUP_LABELS, g) for g in str(v).split("; ") if g)
-        )
-        shown["coord_quality"] = shown["coord_quality"].map(
-            lambda v: label(COORD_QUALITY_LABELS, v)
-        )
-        shown["join_status"] = shown["join_status"].map(lambda v: label(JOIN_STATUS_LABELS, v))
-        places_export = german_columns(shown, ACCESS_LABELS)
+
+        def places_view() -> pd.DataFrame:
+            """The places shown, as a table with German values and headers."""
+            cols = [
+                "name",
+                "kind",
+                "district",
+                "address",
+                "status",
+                *ACCESSIBILITY_COLUMNS,
+                "target_groups",
+                "coord_quality",
+                "join_status",
+                "source",
+            ]
+            shown = filtered[cols].copy()
+            if search and not matches.empty:  # the name search's matches head the table
+                shown = pd.concat([shown.loc[matches.index], shown.drop(index=matches.index)])
+            shown["kind"] = shown["kind"].map(s.kind_label)
+            shown["status"] = shown["status"].map(lambda v: label(STATUS_LABELS, v))
+            for attr in ACCESSIBILITY_COLUMNS:
+                shown[attr] = shown[attr].map(lambda v: label(ACCESS_VALUE_LABELS, v))
+            shown["target_groups"] = shown["target_groups"].map(
+                lambda v: ", ".join(label(TARGET_GROUP_LABELS, g) for g in str(v).split("; ") if g)
+            )
+            shown["coord_quality"] = shown["coord_quality"].map(
+                lambda v: label(COORD_QUALITY_LABELS, v)
+            )
+            shown["join_status"] = shown["join_status"].map(lambda v: label(JOIN_STATUS_LABELS, v))
+            return german_columns(shown, ACCESS_LABELS)
+
+        places_key = ("karte_places", *VIEW, search)
+        places_export = shared(places_key, places_view)
         show_table(
-            places_export, column_config={COLUMN_LABELS["source"]: st.column_config.TextColumn()}
+            places_export,
+            cache_key=places_key,
+            column_config={COLUMN_LABELS["source"]: st.column_config.TextColumn()},
         )
         dl.download_row(
             [

@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import geopandas as gpd
@@ -60,7 +61,13 @@ NETWORK_ONLY_TYPES = tuple(t for t in NETWORK_TYPES if t != "stadtteilteam")
 
 @dataclass(frozen=True)
 class Dataset:
-    """Everything one data folder holds, checked and joined."""
+    """Everything one data folder holds, checked and joined.
+
+    Its frames are read only once loaded (the app shares one data set between all
+    sessions); what is derived from them for every page run (is the district layer
+    schematic, how certain are the residents, how many places are approximate) is
+    worked out once per object (``cached_property``).
+    """
 
     settings: Settings
     districts: gpd.GeoDataFrame
@@ -76,12 +83,12 @@ class Dataset:
     def error_count(self) -> int:
         return count_errors(self.problems)
 
-    @property
+    @cached_property
     def districts_schematic(self) -> bool:
         """True when the district layer is labelled schematic (not official boundaries)."""
         return bool(self.districts["data_status"].astype(str).eq("schematic").any())
 
-    @property
+    @cached_property
     def population_status(self) -> str | None:
         """'synthetic', 'estimated' or 'official' (the least certain one present)."""
         if self.population.empty:
@@ -92,7 +99,7 @@ class Dataset:
                 return s
         return None
 
-    @property
+    @cached_property
     def approximate_places(self) -> int:
         return int(self.places["coord_quality"].eq("approximate").sum())
 

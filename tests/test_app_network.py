@@ -196,6 +196,14 @@ def test_abdeckung_compares_straight_line_and_walk(
         assert row["von der Luftlinie zu viel gezählt"] == pytest.approx(round(s - w), abs=1)
         assert row["von der Luftlinie zu viel gezählt"] >= 0
     assert (table["von der Luftlinie zu viel gezählt"] > 0).any()
+    # every number column in German format ("2,26", not "2.26"): no printf format
+    [grid] = [d for d in at.dataframe if "Einwohner im Umkreis, Luftlinie" in d.value]
+    formats = {
+        name: spec.get("type_config", {}).get("format")
+        for name, spec in json.loads(grid.proto.columns).items()
+    }
+    factor = next(name for name in formats if name.startswith("Faktor"))
+    assert formats[factor] == "localized", formats
     texts = _texts(at)
     # the page itself (not only the sidebar) says how it measured, and its notes say
     # nothing of a straight line

@@ -11,16 +11,24 @@ which shows the same chart (same theme, same inline data).
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from datetime import timedelta
 from typing import Any, Literal
 
 import altair as alt
 import streamlit as st
 
+from ui.viewcache import HASH_FUNCS
+
 CHART_CACHE_ENTRIES = 64  # a few charts per view, a handful of views per meeting
-CHART_CACHE_TTL = "1h"
+CHART_CACHE_TTL = timedelta(hours=1)
 
 
-@st.cache_data(max_entries=CHART_CACHE_ENTRIES, ttl=CHART_CACHE_TTL, show_spinner=False)
+@st.cache_data(
+    max_entries=CHART_CACHE_ENTRIES,
+    ttl=CHART_CACHE_TTL,
+    show_spinner=False,
+    hash_funcs=HASH_FUNCS,
+)
 def chart_spec(cache_key: Hashable, _make: Callable[[], alt.TopLevelMixin]) -> dict[str, Any]:
     """The Vega-Lite specification of the chart ``_make`` builds (validated by Altair
     once), cached under ``cache_key``."""
@@ -34,4 +42,4 @@ def show_chart(
     width: Literal["stretch", "content"] | int = "stretch",
 ) -> None:
     """Draw the chart ``make`` builds; ``cache_key`` must name everything it shows."""
-    st.vega_lite_chart(chart_spec(cache_key, make), width=width)
+    st.vega_lite_chart(chart_spec(cache_key=cache_key, _make=make), width=width)

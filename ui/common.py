@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from quartiersatlas.dataset import Dataset
@@ -14,6 +17,7 @@ from quartiersatlas.provenance import status_lines
 from quartiersatlas.safe_text import escape_markdown
 from quartiersatlas.texts import ACCESS_VALUE_LABELS, COLUMN_LABELS, COMMON_TEXTS
 from ui.presentation import presenting
+from ui.viewcache import shared
 
 
 def data_status_lines(ds: Dataset) -> list[str]:
@@ -88,16 +92,10 @@ def _presentable(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def show_table(frame: pd.DataFrame, **kwargs: Any) -> None:
-    """A table: interactive (``st.dataframe``) normally; in the meeting mode a static
-    table whose type scales with the page (the interactive grid draws on a canvas with
-    fixed, small type)."""
-    if presenting():
-        st.table(_presentable(frame), hide_index=True)
-        return
-    # Numbers stay numbers (so columns sort numerically); a missing value shows as "–"
-    # (the grid's placeholder), numbers in German format (browser locale).
-    config = dict(kwargs.pop("column_config", None) or {})
+def _numeric_config(frame: pd.DataFrame, given: dict[str, Any]) -> dict[str, Any]:
+    """The column configuration with German number format for numeric columns the
+    caller did not configure (booleans stay check boxes)."""
+    config = dict(given)
     for col in frame.columns:
         series = frame[col]
         if (
@@ -106,8 +104,55 @@ def show_table(frame: pd.DataFrame, **kwargs: Any) -> None:
             and col not in config
         ):
             config[col] = st.column_config.NumberColumn(format="localized")
+    return config
+
+
+def _grid_data(frame: pd.DataFrame) -> pd.DataFrame | pa.Table:
+    """The frame as an Arrow table for the grid (converted once when the table is
+    shared), or the frame itself when Arrow cannot type a column (Streamlit then
+    converts it as it does any frame)."""
+    try:
+        return pa.Table.from_pandas(frame, preserve_index=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+        return frame
+
+
+def show_table(
+    frame: pd.DataFrame | Callable[[], pd.DataFrame],
+    *,
+    cache_key: tuple[Any, ...] | None = None,
+    **kwargs: Any,
+) -> None:
+    """A table: interactive (``st.dataframe``) normally; in the meeting mode a static
+    table whose type scales with the page (the interactive grid draws on a canvas with
+    fixed, small type).
+
+    With ``cache_key`` (plain values naming everything the table depends on, see
+    :mod:`ui.viewcache`) the table is made (``frame`` may then be a function that makes
+    it) and converted for display once for every session showing the same view."""
+    given = dict(kwargs.pop("column_config", None) or {})
+    meeting = presenting()
+    if cache_key is None:
+        made = frame() if callable(frame) else frame
+        data: Any = _presentable(made) if meeting else made
+        config = {} if meeting else _numeric_config(made, given)
+    else:
+
+        def prepare() -> tuple[Any, dict[str, Any]]:
+            made = frame() if callable(frame) else frame
+            if meeting:
+                return _presentable(made), {}
+            return _grid_data(made), _numeric_config(made, given)
+
+        data, config = shared(("table", meeting, *cache_key), prepare)
+        config = copy.deepcopy(config)  # Streamlit may add to it; the shared one stays
+    if meeting:
+        st.table(data, hide_index=True)
+        return
+    # Numbers stay numbers (so columns sort numerically); a missing value shows as "–"
+    # (the grid's placeholder), numbers in German format (browser locale).
     st.dataframe(
-        frame,
+        data,
         hide_index=True,
         width="stretch",
         column_config=config or None,

@@ -23,6 +23,7 @@ profiles ``PROFILE_ENTRIES``; each entry for at most ``ANALYSIS_TTL``.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,7 +42,8 @@ from quartiersatlas.need import read_need
 from quartiersatlas.problems import Problem
 from quartiersatlas.profile import DistrictProfile, district_profile
 from quartiersatlas.texts import LOADING_TEXTS, NETWORK_TEXTS
-from ui.data import DATA_CACHE_TTL, DataKey, data_fingerprint, dataset_version
+from ui.data import DATA_CACHE_TTL, DataKey, data_fingerprint, dataset_version, version_key
+from ui.viewcache import HASH_FUNCS, keyword_args
 
 if TYPE_CHECKING:  # the network modules (scipy.sparse) load only when a network is set
     from quartiersatlas.network import Network
@@ -49,7 +51,7 @@ if TYPE_CHECKING:  # the network modules (scipy.sparse) load only when a network
 DATA_ENTRIES = 4  # data versions (as ui.data)
 ANALYSIS_ENTRIES = 32  # selections (a council's views, a quarter manager's filters)
 PROFILE_ENTRIES = 64  # district profiles (31 districts, a few selections)
-ANALYSIS_TTL = "1h"
+ANALYSIS_TTL = timedelta(hours=1)
 
 
 def data_key(ds: Dataset) -> DataKey:
@@ -60,9 +62,10 @@ def data_key(ds: Dataset) -> DataKey:
     if known is not None:
         return known
     folder = Path(ds.settings.data_dir)
-    return str(folder), data_fingerprint(folder)
+    return version_key(folder, data_fingerprint(folder))
 
 
+@keyword_args
 @st.cache_resource(max_entries=DATA_ENTRIES, ttl=DATA_CACHE_TTL, show_spinner=False)
 def metric_layers(key: DataKey, _ds: Dataset) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
     """Districts and places in the metric CRS (once per data version)."""
@@ -71,6 +74,7 @@ def metric_layers(key: DataKey, _ds: Dataset) -> tuple[gpd.GeoDataFrame, gpd.Geo
     return to_metric(_ds.districts, crs), to_metric(_ds.places, crs)
 
 
+@keyword_args
 @st.cache_resource(max_entries=DATA_ENTRIES, ttl=DATA_CACHE_TTL, show_spinner=LOADING_TEXTS["grid"])
 def grid_cells(key: DataKey, _ds: Dataset) -> tuple[pd.DataFrame | None, list[Problem], str]:
     """The population grid configured in settings.toml (``[files] grid``), as cells in
@@ -82,6 +86,7 @@ def grid_cells(key: DataKey, _ds: Dataset) -> tuple[pd.DataFrame | None, list[Pr
     return cells, problems, str(path or "")
 
 
+@keyword_args
 @st.cache_resource(max_entries=DATA_ENTRIES, ttl=DATA_CACHE_TTL, show_spinner=False)
 def need_table(key: DataKey, _ds: Dataset) -> tuple[pd.DataFrame | None, list[Problem]]:
     """The need file of the settings (``[files] need``), or ``None`` (problems say why)."""
@@ -95,6 +100,7 @@ def need_table(key: DataKey, _ds: Dataset) -> tuple[pd.DataFrame | None, list[Pr
         return None, exc.problems
 
 
+@keyword_args
 @st.cache_resource(
     max_entries=DATA_ENTRIES, ttl=DATA_CACHE_TTL, show_spinner=LOADING_TEXTS["network"]
 )
@@ -123,6 +129,7 @@ def street_network(ds: Dataset) -> tuple[Network | None, list[Problem]]:
     return _street_network(str(path), size, mtime)
 
 
+@keyword_args
 @st.cache_resource(max_entries=DATA_ENTRIES, ttl=DATA_CACHE_TTL, show_spinner=False)
 def network_mismatch(key: DataKey, _ds: Dataset) -> str:
     """Why the readable street network cannot serve these districts (German: it does
@@ -152,8 +159,12 @@ def distance_modes(ds: Dataset) -> tuple[str, ...]:
     return ("straight", "walk", "wheelchair")
 
 
+@keyword_args
 @st.cache_resource(
-    max_entries=ANALYSIS_ENTRIES, ttl=ANALYSIS_TTL, show_spinner=LOADING_TEXTS["coverage"]
+    max_entries=ANALYSIS_ENTRIES,
+    ttl=ANALYSIS_TTL,
+    hash_funcs=HASH_FUNCS,
+    show_spinner=LOADING_TEXTS["coverage"],
 )
 def analysis(key: DataKey, selection: Selection, _ds: Dataset) -> Analysis:
     """:func:`quartiersatlas.analysis.analyse` of this selection, with the need file, the
@@ -192,8 +203,12 @@ def analysis_or_straight(
         return analysis(key, straight, ds), straight, reason
 
 
+@keyword_args
 @st.cache_resource(
-    max_entries=ANALYSIS_ENTRIES, ttl=ANALYSIS_TTL, show_spinner=LOADING_TEXTS["bands"]
+    max_entries=ANALYSIS_ENTRIES,
+    ttl=ANALYSIS_TTL,
+    hash_funcs=HASH_FUNCS,
+    show_spinner=LOADING_TEXTS["bands"],
 )
 def travel_bands(key: DataKey, selection: Selection, _ds: Dataset) -> gpd.GeoDataFrame | None:
     """The travel-time bands (:mod:`quartiersatlas.network_bands`) of the places the Karte
@@ -226,8 +241,12 @@ def travel_bands(key: DataKey, selection: Selection, _ds: Dataset) -> gpd.GeoDat
     return band_layer(cells, band, BAND_MINUTES, crs)
 
 
+@keyword_args
 @st.cache_resource(
-    max_entries=ANALYSIS_ENTRIES, ttl=ANALYSIS_TTL, show_spinner=LOADING_TEXTS["uncovered"]
+    max_entries=ANALYSIS_ENTRIES,
+    ttl=ANALYSIS_TTL,
+    hash_funcs=HASH_FUNCS,
+    show_spinner=LOADING_TEXTS["uncovered"],
 )
 def uncovered(key: DataKey, selection: Selection, shown: bool, _ds: Dataset) -> gpd.GeoDataFrame:
     """The uncovered parts of every district (metric CRS): by the counting places, or
@@ -236,19 +255,28 @@ def uncovered(key: DataKey, selection: Selection, shown: bool, _ds: Dataset) -> 
     return a.uncovered_shown if shown else a.uncovered
 
 
-@st.cache_resource(max_entries=PROFILE_ENTRIES, ttl=ANALYSIS_TTL, show_spinner=False)
+@keyword_args
+@st.cache_resource(
+    max_entries=PROFILE_ENTRIES, ttl=ANALYSIS_TTL, hash_funcs=HASH_FUNCS, show_spinner=False
+)
 def profile(key: DataKey, district: str, selection: Selection, _ds: Dataset) -> DistrictProfile:
     """The Stadtteil-Steckbrief of ``district`` (``profile.district_profile``)."""
     return district_profile(_ds, district, analysis=analysis(key, selection, _ds))
 
 
-@st.cache_resource(max_entries=ANALYSIS_ENTRIES, ttl=ANALYSIS_TTL, show_spinner=False)
+@keyword_args
+@st.cache_resource(
+    max_entries=ANALYSIS_ENTRIES, ttl=ANALYSIS_TTL, hash_funcs=HASH_FUNCS, show_spinner=False
+)
 def ranking(key: DataKey, selection: Selection, only_all: bool, _ds: Dataset) -> pd.DataFrame:
     """The gap ranking of the selection (``gaps.rank_gaps`` of its evaluated table)."""
     return rank_gaps(analysis(key, selection, _ds).evaluated, only_all=only_all)
 
 
-@st.cache_resource(max_entries=ANALYSIS_ENTRIES, ttl=ANALYSIS_TTL, show_spinner=False)
+@keyword_args
+@st.cache_resource(
+    max_entries=ANALYSIS_ENTRIES, ttl=ANALYSIS_TTL, hash_funcs=HASH_FUNCS, show_spinner=False
+)
 def sensitivity(key: DataKey, selection: Selection, n: int, _ds: Dataset) -> pd.DataFrame:
     """The top ``n`` districts under each single gap criterion of the selection
     (``gaps.top_by_criterion``: a re-ranking of the evaluated table, no new coverage)."""

@@ -17,12 +17,15 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import hashlib
 import os
 import threading
 import weakref
+from datetime import timedelta
 from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from quartiersatlas._errors import DataError, SettingsError
 from quartiersatlas.dataset import Dataset, agenda_problems, load_dataset
@@ -33,10 +36,20 @@ from quartiersatlas.texts import ERROR_PAGE_TEXTS, LOADING_TEXTS
 
 _CAUSE_CHARS = 600  # an exception's text is cut here (a data value may be very long)
 DATA_CACHE_ENTRIES = 4  # versions of a data folder kept in memory
-DATA_CACHE_TTL = "6h"  # a version is read again from disk at the latest after this
+DATA_CACHE_TTL = timedelta(hours=6)  # a version is read from disk again after this at the latest
 
-DataKey = tuple[str, tuple[tuple[str, int, int], ...]]
-"""The data version: folder and (path, size, mtime) of its data files."""
+DataKey = str
+"""The data version: the folder and a digest of (path, size, mtime) of its data files.
+
+A short text, so that every cache keyed on it hashes a few bytes per lookup (Streamlit
+hashes the arguments of a cached function on every call; a tuple of all data files cost
+about 1 ms per lookup, and a page looks up some twenty times per run)."""
+
+
+def version_key(folder: Path, fingerprint: tuple[tuple[str, int, int], ...]) -> DataKey:
+    """The :data:`DataKey` of a folder with this fingerprint (:func:`data_fingerprint`)."""
+    digest = hashlib.blake2b(repr(fingerprint).encode(), digest_size=16).hexdigest()
+    return f"{folder}#{digest}"
 
 
 def data_fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
@@ -65,8 +78,8 @@ def data_fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
 @st.cache_resource(
     show_spinner=LOADING_TEXTS["data"], max_entries=DATA_CACHE_ENTRIES, ttl=DATA_CACHE_TTL
 )
-def _load(data_dir: str, fingerprint: tuple[tuple[str, int, int], ...]) -> Dataset:
-    del fingerprint  # part of the cache key only
+def _load(data_dir: str, version: DataKey) -> Dataset:
+    del version  # part of the cache key only
     return load_dataset(load_settings(data_dir), check_agenda=False)
 
 
@@ -98,17 +111,15 @@ def _agenda_stat(ds: Dataset) -> tuple[int, int] | None:
     return (info.st_size, info.st_mtime_ns) if info is not None else None
 
 
-@st.cache_data(show_spinner=False, max_entries=8, ttl=DATA_CACHE_TTL)
+@st.cache_resource(show_spinner=False, max_entries=8, ttl=DATA_CACHE_TTL)
 def _agenda_check(
-    data_dir: str,
-    fingerprint: tuple[tuple[str, int, int], ...],
-    agenda: tuple[int, int] | None,
-    _ds: Dataset,
-) -> list[Problem]:
+    version: DataKey, agenda: tuple[int, int] | None, _ds: Dataset
+) -> tuple[Problem, ...]:
     """The agenda's problems, renewed when the agenda or the data changes (the agenda is
-    not part of the data's fingerprint: saving it does not reload the data)."""
-    del data_dir, fingerprint, agenda  # the cache key only
-    return agenda_problems(_ds)
+    not part of the data's fingerprint: saving it does not reload the data). Shared by
+    all sessions (a tuple: read only)."""
+    del version, agenda  # the cache key only
+    return tuple(agenda_problems(_ds))
 
 
 def _lines(problems: list[Problem]) -> str:
@@ -120,16 +131,42 @@ def _folder_line(folder: Path) -> str:
     return ERROR_PAGE_TEXTS["folder"].format(folder=markdown_code(folder))
 
 
+# The data set handed out in the current page run, per script thread: a page and the
+# helpers it calls (download buttons, link state) ask for it several times a run, and the
+# files are looked at once per run. A run is known by its context's cursor table, which
+# Streamlit makes anew for every run (``ScriptRunContext.reset``).
+_this_run = threading.local()
+
+
+def _run_marker() -> object | None:
+    ctx = get_script_run_ctx(suppress_warning=True)
+    return None if ctx is None else getattr(ctx, "cursors", None)
+
+
 def get_dataset() -> Dataset:
-    """The data set of the configured data folder, or stop the page with a clear message."""
+    """The data set of the configured data folder, or stop the page with a clear message.
+
+    Within one page run the files are looked at once; every run looks again, so a file
+    saved by a quarter manager is read on the next run of any session."""
+    marker = _run_marker()
+    memo = getattr(_this_run, "memo", None)
+    if marker is not None and memo is not None and memo[0] is marker:
+        return memo[1]
+    ds = _get_dataset()
+    _this_run.memo = (marker, ds) if marker is not None else None
+    return ds
+
+
+def _get_dataset() -> Dataset:
     folder = resolve_data_dir()
     try:
         fingerprint = data_fingerprint(folder)
-        ds = _load(str(folder), fingerprint)
-        found = _agenda_check(str(folder), fingerprint, _agenda_stat(ds), ds)
+        version = version_key(folder, fingerprint)
+        ds = _load(data_dir=str(folder), version=version)
+        found = _agenda_check(version=version, agenda=_agenda_stat(ds), _ds=ds)
         if found:
-            ds = dataclasses.replace(ds, problems=ds.problems + found)
-        _remember_version(ds, (str(folder), fingerprint))
+            ds = dataclasses.replace(ds, problems=ds.problems + list(found))
+        _remember_version(ds, version)
         return ds
     except SettingsError as exc:
         st.error(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 import folium
@@ -28,6 +29,7 @@ from streamlit_folium import (
 )
 
 from quartiersatlas.assets import DEFAULT_ASSET_BASE, asset_folder_url, vendor_dirs
+from ui.viewcache import HASH_FUNCS
 
 COMPONENT_ROUTE = "/component"  # Streamlit serves a declared component's folder here
 _SAME_PLACE_DEG = 5e-5  # about 5 m: a view this close to the stored one is the same view
@@ -36,7 +38,7 @@ RETURNED_OBJECTS = ("last_active_drawing", "last_object_clicked", "center", "zoo
 # selection, a council looks at a handful of views. About 100-200 KB each (script and
 # header), so at most some 13 MB; an entry unused for an hour is dropped.
 MAP_CACHE_ENTRIES = 64
-MAP_CACHE_TTL = "1h"
+MAP_CACHE_TTL = timedelta(hours=1)
 _VENDOR_URLS: dict[str, str] = {}
 
 
@@ -124,10 +126,13 @@ def render_map(m: folium.Map, key: str) -> RenderedMap:
     )
 
 
-@st.cache_data(max_entries=MAP_CACHE_ENTRIES, ttl=MAP_CACHE_TTL, show_spinner=False)
+@st.cache_resource(
+    max_entries=MAP_CACHE_ENTRIES, ttl=MAP_CACHE_TTL, show_spinner=False, hash_funcs=HASH_FUNCS
+)
 def _rendered(cache_key: Hashable, key: str, _build: Callable[[], folium.Map]) -> RenderedMap:
     """The rendered map of ``cache_key`` (built by ``_build`` on a miss; concurrent
-    sessions asking for the same key wait for one build)."""
+    sessions asking for the same key wait for one build). One object shared by every
+    session (``st.cache_resource``: a frozen record of texts, not copied per read)."""
     del cache_key  # the cache key only
     return render_map(_build(), key)
 
@@ -197,7 +202,7 @@ def show_map(
         rendered = render_map(m() if callable(m) else m, key)
     else:
         build = m if callable(m) else (lambda: m)
-        rendered = _rendered(cache_key, key, build)
+        rendered = _rendered(cache_key=cache_key, key=key, _build=build)
     start = (list(rendered.location) if rendered.location else None, rendered.zoom)
     # The component's latest report (st_folium keeps it under ``key``, set before this
     # run): the view handed back must be the current one. A view one run old would

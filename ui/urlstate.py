@@ -38,6 +38,7 @@ from quartiersatlas.texts import PRESENTATION_TEXTS
 from ui import presentation
 from ui.coverage_cache import data_key, distance_modes, need_table
 from ui.mapview import set_view
+from ui.viewcache import keyword_args
 
 PAGE_FILES = {p: f"pages/{p}.py" for p in PAGE_IDS}
 """Page id -> file registered with ``st.navigation`` (for ``st.switch_page``)."""
@@ -49,7 +50,8 @@ CURRENT = "_qa_page"  # the page of this run
 _GLOBAL = {p.name for p in GLOBAL_PARAMS}
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
+@keyword_args
+@st.cache_resource(max_entries=4, show_spinner=False)  # a frozen record of tuples: shared
 def _context(key: Any, agenda_length: int, modes: tuple[str, ...], _ds: Dataset) -> LinkContext:
     need, _ = need_table(key, _ds)
     return LinkContext.from_dataset(_ds, need, agenda_length, distance_modes=modes)
