@@ -212,9 +212,7 @@ def start_app(
         "true",
         "--browser.gatherUsageStats",
         "false",
-        "--server.fileWatcherType",
-        "none",
-    ]
+    ]  # everything else as shipped (.streamlit/config.toml), as `make run` starts it
     if profile_dir is not None:
         cmd = [sys.executable, str(Path(__file__).resolve()), "_serve", str(profile_dir), *args]
     else:
