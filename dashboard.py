@@ -7,6 +7,7 @@ import streamlit as st
 # Any import from ui puts Streamlit in st.navigation mode on a server's first request,
 # also when that request is a deep link that runs a page file first (ui/router.py).
 from quartiersatlas.texts import APP_TEXTS, PAGE_TITLES
+from ui.common import app_style
 from ui.data import crash_message
 from ui.presentation import early_style, sidebar_state
 
@@ -36,8 +37,11 @@ PAGES = [
     ),
 ]
 
+app_style()  # contrast of small grey text (WCAG AA)
 early_style()  # a meeting link hides the sidebar before the navigation draws it
 page = st.navigation(PAGES)
+# each page its own title in the browser tab and for screen readers
+st.set_page_config(page_title=APP_TEXTS["page_title"].format(page=page.title))
 with st.sidebar:
     st.caption(APP_TEXTS["tagline"])
 try:

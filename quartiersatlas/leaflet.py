@@ -385,6 +385,12 @@ class MarkerLayer(JSCSSMixin, Layer):
                                           alt: p.a});
             m.feature = {type: 'Feature',
                          properties: {qa_layer: {{ this.layer_key_json }}, id: p.id}};
+            // a div icon ignores `alt`: the marker (a button) is named for screen
+            // readers whenever it is drawn (clustering adds and removes it); text only
+            m.on('add', function() {
+              var el = m.getElement();
+              if (el) { el.setAttribute('aria-label', p.a); }
+            });
             m.bindTooltip(p.t);
             if (p.p) { m.bindPopup(p.p, {maxWidth: 320}); }
             group.addLayer(m);

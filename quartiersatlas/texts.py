@@ -1668,6 +1668,7 @@ CLI_REPORT_HELP = {
 }
 APP_TEXTS = {
     "tagline": "Quartiersatlas – Inklusive Quartiere sichtbar machen",
+    "page_title": "{page} – Quartiersatlas",  # the browser tab, read first by screen readers
 }
 
 

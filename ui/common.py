@@ -19,6 +19,36 @@ from quartiersatlas.texts import ACCESS_VALUE_LABELS, COLUMN_LABELS, COMMON_TEXT
 from ui.presentation import presenting
 from ui.viewcache import shared
 
+# Contrast of small grey text (WCAG 2.1 AA: 4.5:1, checked with axe-core in the browser
+# tests): Streamlit draws captions in the text colour at 60 % opacity, 3.8:1, and the
+# labels of disabled widgets at 2.3:1 on the sidebar's grey. Captions get 6:1, disabled
+# labels 5:1 (still lighter than a label in use, so the difference stays visible).
+APP_CSS = """<style>
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * {
+  color: #5F5E5C !important; opacity: 1 !important; }
+label[data-testid="stWidgetLabel"][disabled], label[data-testid="stWidgetLabel"][disabled] p {
+  color: #6B6A69 !important; }
+/* a long address (a source URL) wraps in a static table instead of scrolling in a box
+   that a keyboard cannot reach */
+[data-testid="stTable"] [data-testid="stMarkdownContainer"],
+[data-testid="stTable"] [data-testid="stMarkdownContainer"] p { overflow-wrap: anywhere; }
+/* the containers that only hold a script take no room (nor a gap) */
+.st-key-qa_lang, [data-testid="stLayoutWrapper"]:has(> .st-key-qa_lang),
+[data-testid="stLayoutWrapper"]:has(> .st-key-qa_keys) { display: none !important; }
+</style>"""
+
+
+# Streamlit's page says lang="en"; the app speaks German (screen readers pick their
+# voice and pronunciation by it). Set in the page itself: Streamlit has no setting.
+LANG_JS = "<script>document.documentElement.lang = 'de';</script>"
+
+
+def app_style() -> None:
+    """The app's own stylesheet and the page language, on every page (``dashboard.py``)."""
+    st.html(APP_CSS)
+    with st.container(key="qa_lang"):
+        st.html(LANG_JS, unsafe_allow_javascript=True)
+
 
 def data_status_lines(ds: Dataset) -> list[str]:
     """What is schematic, synthetic or estimated in the loaded data, in words."""

@@ -84,6 +84,10 @@ html { font-size: 150% !important; }
 [data-testid="stTable"] table { font-size: 0.9rem; }
 [data-testid="stTable"] th { background: #e8e8e8 !important; font-weight: 700; }
 .st-key-qa_keys { display: none !important; }
+/* white on the primary colour (the rule for p above would make it black: 3.2:1) */
+[data-testid="stMain"] [data-testid="stBaseButton-primary"] p { color: #ffffff !important; }
+/* static tables are shown whole: no scroll box that a keyboard could not reach */
+[data-testid="stTable"] > div { overflow: visible !important; max-height: none !important; }
 </style>
 """
 
@@ -311,7 +315,7 @@ def _size(text: str, limits: Sequence[int]) -> int:
 
 def _figures_html(figures: Sequence[tuple[str, str]], large: bool) -> str:
     cells = "".join(
-        "<div class='qa-figure'>"
+        "<div class='qa-figure' role='listitem'>"
         f"<div class='qa-figure-value'>{html.escape(value)}</div>"
         f"<div class='qa-figure-label'>{html.escape(label)}</div></div>"
         for label, value in figures

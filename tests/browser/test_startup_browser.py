@@ -109,8 +109,8 @@ def test_deep_link_as_first_request_shows_the_router_page(
     wait_for_app(pg)
     _assert_no_error(pg)
     expect(pg).to_have_url(re.compile(r"/karte\?(.*&)?district=kreyenbrueck(&|$)"))
-    # page config from dashboard.py (not the file name "karte" as the tab's title)
-    assert pg.title() == "Quartiersatlas"
+    # page config from dashboard.py: the page's own title (not the file name "karte")
+    assert pg.title() == "Karte – Quartiersatlas"
     sidebar = pg.get_by_test_id("stSidebar")
     expect(sidebar).to_be_visible()  # initial_sidebar_state="expanded"
     expect(sidebar).to_contain_text(SIDEBAR_CAPTION)

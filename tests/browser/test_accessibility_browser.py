@@ -1,0 +1,193 @@
+"""The dashboard itself accessible (issue 15): axe-core in real Chromium on every page.
+
+axe-core (the engine of the browser accessibility checkers) is installed from npm at test
+time into a cache outside the repository (``$QUARTIERSATLAS_AXE_DIR``, default
+``~/.cache/quartiersatlas-tests``), pinned to ``AXE_VERSION``; it is never copied into the
+repository. It checks the WCAG 2.0/2.1 A and AA rules in the page and in every frame
+(the map is a component iframe) of every page, at a council laptop's 1366x768, and of the
+meeting mode and its slides at a projector's 1280x720. Serious and critical findings
+fail the test (with the rule, the element and axe's explanation).
+
+Also checked here: each page has its own title, and the page language is German.
+
+Without npm (``apt-get install npm``) the test is skipped locally and fails under
+``CI=true``, as the other browser tests do without Chromium.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from .conftest import MAP_IFRAME, save_screenshot, viewport_page, wait_for_app
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Frame, Page
+
+AXE_VERSION = "4.14.1"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+FAILING = ("serious", "critical")
+
+LAPTOP_VIEWS = {
+    "uebersicht": "/",
+    "karte": "/karte",
+    "karte-stadtteil": "/karte?district=kreyenbrueck",
+    "abdeckung": "/abdeckung",
+    "stadtteil": "/stadtteil?district=kreyenbrueck",
+    "praesentation": "/praesentation",
+    "datenpruefung": "/datenpruefung",
+}
+MEETING_VIEWS = {
+    "meeting-uebersicht": "/?praesentation=1",
+    "meeting-karte": "/karte?praesentation=1&district=kreyenbrueck",
+    "meeting-abdeckung": "/abdeckung?praesentation=1",
+    "meeting-stadtteil": "/stadtteil?district=kreyenbrueck&praesentation=1",
+    "meeting-datenpruefung": "/datenpruefung?praesentation=1",
+    "meeting-folie-1": "/?praesentation=1&folie=1",
+    "meeting-folie-2": "/?praesentation=1&folie=2",
+    "meeting-folie-3": "/?praesentation=1&folie=3",
+}
+PAGE_TITLES = {
+    "/": "Übersicht – Quartiersatlas",
+    "/karte": "Karte – Quartiersatlas",
+    "/abdeckung": "Abdeckung & Lücken – Quartiersatlas",
+    "/stadtteil?district=kreyenbrueck": "Stadtteil – Quartiersatlas",
+    "/praesentation": "Präsentation – Quartiersatlas",
+    "/datenpruefung": "Datenprüfung – Quartiersatlas",
+}
+
+RUN_AXE = """async (tags) => {
+  const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+  return result.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.map(n => ({target: n.target.join(' '), html: n.html.slice(0, 200),
+                              summary: (n.failureSummary || '').slice(0, 300)}))
+  }));
+}"""
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() == "true"
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """The text of ``axe.min.js`` (axe-core ``AXE_VERSION``, from npm, cached)."""
+    base = Path(
+        os.environ.get("QUARTIERSATLAS_AXE_DIR", "").strip()
+        or Path.home() / ".cache" / "quartiersatlas-tests"
+    )
+    folder = base / f"axe-core-{AXE_VERSION}"
+    script = folder / "node_modules" / "axe-core" / "axe.min.js"
+    if not script.is_file():
+        npm = shutil.which("npm")
+        if npm is None:
+            message = "npm not found: axe-core cannot be installed (apt-get install npm)"
+            if _in_ci():
+                pytest.fail(f"CI=true and the accessibility audit cannot run: {message}")
+            pytest.skip(message)
+        folder.mkdir(parents=True, exist_ok=True)
+        done = subprocess.run(
+            [npm, "install", "--no-audit", "--no-fund", "--prefix", str(folder),
+             f"axe-core@{AXE_VERSION}"],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )  # fmt: skip
+        if done.returncode != 0 or not script.is_file():
+            message = f"npm install axe-core@{AXE_VERSION} failed: {done.stderr[-800:]}"
+            if _in_ci():
+                pytest.fail(message)
+            pytest.skip(message)
+    installed = json.loads((script.parent / "package.json").read_text("utf-8"))["version"]
+    assert installed == AXE_VERSION, installed
+    return script.read_text("utf-8")
+
+
+@pytest.fixture
+def laptop(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
+    yield from viewport_page(browser, 1366, 768)
+
+
+@pytest.fixture
+def projector(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
+    yield from viewport_page(browser, 1280, 720)
+
+
+def _audit(frame: Frame, axe: str) -> list[dict[str, Any]]:
+    frame.evaluate(axe)
+    return list(frame.evaluate(RUN_AXE, AXE_TAGS))
+
+
+def _findings(page: Page, axe: str) -> list[str]:
+    """Serious and critical findings in the page and each of its frames, in words."""
+    out: list[str] = []
+    for frame in page.frames:
+        where = "page" if frame == page.main_frame else f"frame {frame.url[:80]}"
+        for v in _audit(frame, axe):
+            if v["impact"] not in FAILING:
+                continue
+            for node in v["nodes"][:5]:
+                out.append(
+                    f"[{v['impact']}] {v['id']} ({where}): {v['help']}\n"
+                    f"    {node['html']}\n    {node['summary']}"
+                )
+            if len(v["nodes"]) > 5:
+                out.append(f"    … and {len(v['nodes']) - 5} more of {v['id']}")
+    return out
+
+
+def _open(page: Page, url: str) -> None:
+    page.goto(url)
+    wait_for_app(page)
+    if page.locator(MAP_IFRAME).count():
+        frame = page.frame_locator(MAP_IFRAME).first
+        frame.locator(".leaflet-container").wait_for()
+        page.wait_for_timeout(500)  # markers and labels drawn
+    wait_for_app(page)
+
+
+def test_every_page_has_no_serious_accessibility_finding(
+    laptop: tuple[Page, list[str]], app_server: str, axe_source: str
+) -> None:
+    page, _ = laptop
+    problems: dict[str, list[str]] = {}
+    for name, path in LAPTOP_VIEWS.items():
+        _open(page, app_server + path)
+        found = _findings(page, axe_source)
+        if found:
+            problems[name] = found
+            save_screenshot(page, f"a11y-{name}", full_page=False)
+    assert not problems, "\n".join(f"{k}:\n" + "\n".join(v) for k, v in problems.items())
+
+
+def test_meeting_mode_and_slides_have_no_serious_accessibility_finding(
+    projector: tuple[Page, list[str]], app_server: str, axe_source: str
+) -> None:
+    page, _ = projector
+    problems: dict[str, list[str]] = {}
+    for name, path in MEETING_VIEWS.items():
+        _open(page, app_server + path)
+        found = _findings(page, axe_source)
+        if found:
+            problems[name] = found
+            save_screenshot(page, f"a11y-{name}", full_page=False)
+    assert not problems, "\n".join(f"{k}:\n" + "\n".join(v) for k, v in problems.items())
+
+
+def test_each_page_has_its_own_title_and_speaks_german(
+    laptop: tuple[Page, list[str]], app_server: str
+) -> None:
+    page, _ = laptop
+    for path, title in PAGE_TITLES.items():
+        _open(page, app_server + path)
+        assert page.title() == title, path
+        assert page.evaluate("document.documentElement.lang") == "de", path
