@@ -34,6 +34,7 @@ __all__ = [
     "HtmlControl",
     "LabelLayer",
     "MarkerLayer",
+    "OutlineCasing",
     "ScaleBar",
     "Script",
     "script_json",
@@ -122,6 +123,58 @@ class FitBounds(MacroElement):
         self.bounds_json = script_json(bounds)
         self.right = int(right)
         self.bottom = int(bottom)
+
+
+class OutlineCasing(MacroElement):
+    """A line drawn again from a GeoJSON layer's own features (no second copy of the
+    data in the page), kept with it: shown and hidden with it.
+
+    ``over=True``: the copy is drawn above the layer (the districts' dark line over their
+    white casing, the layer's own stroke). ``over=False``: the copy is a white casing
+    below the layer's coloured line (teams, networks), which is brought to the front.
+    Either way every outline has a part with 3:1 contrast against every fill (checked
+    in ``tests/test_colours.py``). Colours and widths are Python constants."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function(src, map) {
+          // the lines only: no properties but the one the style reads (a copy is not
+          // another district, team or network to anything that counts features)
+          var data = src.toGeoJSON();
+          data.features = data.features.map(function(f) {
+            return {type: 'Feature', geometry: f.geometry,
+                    properties: {nodata: !!(f.properties && f.properties.nodata)}};
+          });
+          var copy = L.geoJSON(data, {
+            interactive: false,
+            style: function(f) {
+              return {color: {{ this.color_json }}, weight: {{ this.weight }}, fill: false,
+                      dashArray: ({{ this.dash_nodata }} && f.properties.nodata) ? '4 3' : null};
+            }
+          });
+          function show() {
+            map.addLayer(copy);
+            if ({{ this.over }}) { copy.bringToFront(); } else { src.bringToFront(); }
+          }
+          src.on('add', show);
+          src.on('remove', function() { map.removeLayer(copy); });
+          if (map.hasLayer(src)) { show(); }
+        })({{ this.source.get_name() }}, {{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(
+        self, source: Layer, color: str, weight: float, over: bool, dash_nodata: bool = False
+    ) -> None:
+        super().__init__()
+        self._name = "QaOutlineCasing"
+        self.source = source
+        self.color_json = script_json(str(color))
+        self.weight = float(weight)
+        self.over = "true" if over else "false"
+        self.dash_nodata = "true" if dash_nodata else "false"
 
 
 HATCH_ID = "qa-hatch"

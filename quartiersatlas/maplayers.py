@@ -19,12 +19,13 @@ import folium
 import geopandas as gpd
 import numpy as np
 import shapely
+from branca.element import MacroElement
 from folium.map import Layer
 from folium.utilities import JsCode
 
 from quartiersatlas.classify import CLASSIFICATION_SCHEMES, NO_DATA_COLOR, Choropleth, ClassBreaks
 from quartiersatlas.formatting import count_text, format_number
-from quartiersatlas.leaflet import MarkerLayer
+from quartiersatlas.leaflet import MarkerLayer, OutlineCasing
 from quartiersatlas.schema import ACCESSIBILITY_COLUMNS
 from quartiersatlas.settings import Kind
 from quartiersatlas.symbols import FALLBACK_COLOR, GROUP_STYLES, badge_html, safe_color, symbol_svg
@@ -69,6 +70,21 @@ HIGHLIGHT_COLOR = "#d6006f"
 
 BAND_COLORS = ("#54278f", "#9e9ac8", "#dadaeb")
 """Fill of the travel-time bands, nearest first (purples: no district class uses them)."""
+
+# Outlines of districts, teams and networks have two tones: a dark or coloured line on a
+# white casing. One of the two has 3:1 contrast against every fill a district can have
+# (WCAG 1.4.11, non-text contrast), with or without a choropleth; tests/test_colours.py
+# checks every class colour of every palette as seen on the map (at the fill opacity,
+# over the map's background without tiles).
+CASING_COLOR = "#ffffff"
+DISTRICT_LINE_COLOR = "#333333"
+DISTRICT_LINE_WEIGHT = 1.2
+DISTRICT_CASING_WEIGHT = 3.2
+DISTRICT_FILL_OPACITY = 0.75
+GROUP_CASING_EXTRA = 3.0
+"""The casing of a team's or network's outline is this much wider than the line."""
+MAP_BACKGROUND = "#dddddd"
+"""Leaflet's map background, seen where no tiles are drawn (the default: no base map)."""
 
 
 @dataclass(frozen=True)
@@ -263,11 +279,11 @@ def group_layers(
     key: str,
     name: str,
     asset_base: str,
-) -> list[Layer]:
+) -> list[Layer | MacroElement]:
     """Covered districts (outline) and meeting places of teams (``key="team"``) or
     networks (``key="network"``), as layers named after ``name``."""
     style = GROUP_STYLES[key]
-    layers: list[Layer] = []
+    layers: list[Layer | MacroElement] = []
     geom_of = dict(zip(districts["id"], districts.geometry, strict=True))
     features = []
     for _, g in groups.iterrows():
@@ -287,21 +303,26 @@ def group_layers(
                 }
             )
     if features:
+        outline = folium.GeoJson(
+            {"type": "FeatureCollection", "features": features},
+            name=T["group_districts"].format(name=name),
+            style_function=lambda _f, s=style: {
+                "color": s["color"],
+                "weight": s["weight"],
+                "dashArray": s["dashArray"],
+                "fill": False,
+            },
+            on_each_feature=JsCode(
+                "function(f, l){ l.bindTooltip(f.properties.tt, {sticky: true}); }"
+            ),
+            interactive=False,
+            show=True,
+        )
+        layers.append(outline)
+        # a white casing below the coloured line, shown and hidden with it
         layers.append(
-            folium.GeoJson(
-                {"type": "FeatureCollection", "features": features},
-                name=T["group_districts"].format(name=name),
-                style_function=lambda _f, s=style: {
-                    "color": s["color"],
-                    "weight": s["weight"],
-                    "dashArray": s["dashArray"],
-                    "fill": False,
-                },
-                on_each_feature=JsCode(
-                    "function(f, l){ l.bindTooltip(f.properties.tt, {sticky: true}); }"
-                ),
-                interactive=False,
-                show=True,
+            OutlineCasing(
+                outline, CASING_COLOR, float(style["weight"]) + GROUP_CASING_EXTRA, over=False
             )
         )
     located = groups[groups.geometry.notna() & ~groups.geometry.is_empty]

@@ -40,12 +40,18 @@ from quartiersatlas.leaflet import (
     HtmlControl,
     LabelLayer,
     MarkerLayer,
+    OutlineCasing,
     ScaleBar,
     Script,
     script_json,
 )
 from quartiersatlas.maplayers import (
     BAND_COLORS,
+    CASING_COLOR,
+    DISTRICT_CASING_WEIGHT,
+    DISTRICT_FILL_OPACITY,
+    DISTRICT_LINE_COLOR,
+    DISTRICT_LINE_WEIGHT,
     UNCOVERED_COLOR,
     TravelBands,
     district_labels,
@@ -356,20 +362,26 @@ def build_map(
                 },
             }
         )
-    folium.GeoJson(
+    # Outlines with two tones, so every border has 3:1 contrast against every fill
+    # (WCAG 1.4.11; tests/test_colours.py): the layer's own stroke is a white casing,
+    # a dark line is drawn over it from the same features.
+    district_layer = folium.GeoJson(
         {"type": "FeatureCollection", "features": features},
         name=COMMON_TEXTS["districts"],
         style_function=lambda f: {
             "fillColor": f["properties"]["fill"],
-            "fillOpacity": 0.75 if choropleth is not None else 0.05,
-            "color": "#555555",
-            "weight": 1.2,
-            "dashArray": "4 3" if f["properties"]["nodata"] else None,
+            "fillOpacity": DISTRICT_FILL_OPACITY if choropleth is not None else 0.05,
+            "color": CASING_COLOR,
+            "weight": DISTRICT_CASING_WEIGHT,
         },
-        highlight_function=lambda _f: {"weight": 3, "color": "#000000"},
+        highlight_function=lambda _f: {"weight": 4, "color": "#000000"},
         on_each_feature=JsCode("function(f, l){ l.bindTooltip(f.properties.tt, {sticky: true}); }"),
         control=True,
         overlay=True,
+    )
+    district_layer.add_to(m)
+    OutlineCasing(
+        district_layer, DISTRICT_LINE_COLOR, DISTRICT_LINE_WEIGHT, over=True, dash_nodata=True
     ).add_to(m)
 
     if bands is not None and not bands.layer.empty:

@@ -65,6 +65,7 @@ def badge_html(letter: str, color: str) -> str:
 
 
 GROUP_STYLES: dict[str, dict[str, Any]] = {
-    "team": {"color": "#5e3c99", "dashArray": None, "weight": 3.5, "letter": "T"},
-    "network": {"color": "#b2182b", "dashArray": "6 5", "weight": 2.5, "letter": "N"},
+    # dark enough that line or white casing has 3:1 against every fill (tests/test_colours.py)
+    "team": {"color": "#45237a", "dashArray": None, "weight": 3.5, "letter": "T"},
+    "network": {"color": "#7f0a1a", "dashArray": "6 5", "weight": 2.5, "letter": "N"},
 }

@@ -546,10 +546,9 @@ def test_district_without_data_is_drawn_as_no_data_not_zero() -> None:
         assert props[did]["fill"] != NO_DATA_COLOR
         assert props[did]["nodata"] is False
     assert "Anzahl Orte: 2 Orte" in props["beta"]["tt"]
-    # the no-data style is dashed, the others are not
-    assert re.search(
-        r'default:\s*return \{[^}]*"dashArray": "4 3"[^}]*"fillColor": "#d9d9d9"', html
-    )
+    # the no-data district is filled grey and its dark outline is dashed, the others not
+    assert re.search(r'default:\s*return \{[^}]*"fillColor": "#d9d9d9"', html)
+    assert "dashArray: (true && f.properties.nodata) ? '4 3' : null" in html
     legend = _controls(html)["qa-legend"]
     assert f"background:{NO_DATA_COLOR}" in legend
 
@@ -648,6 +647,18 @@ def test_teams_and_networks_are_own_layers() -> None:
     html = map_script(_tiny_map(teams=groups, networks=nets))
     assert len(_features(html, "team")) == 2
     assert len(_features(html, "network")) == 1
+    # two-tone outlines (contrast: tests/test_colours.py): the districts' own stroke is a
+    # white casing with a dark line drawn over it from the same features; teams and
+    # networks get a white casing below their line; no second copy of the geometry
+    assert re.search(
+        r'"color": "#ffffff", "fillColor": [^,]+, "fillOpacity": [0-9.]+, "weight": 3.2', html
+    )
+    assert html.count("src.toGeoJSON()") == 3
+    assert "properties: {nodata: !!(f.properties && f.properties.nodata)}" in html
+    assert 'color: "#333333", weight: 1.2' in html
+    assert 'color: "#ffffff", weight: 6.5' in html  # the team's casing (3.5 + 3)
+    assert 'color: "#ffffff", weight: 5.5' in html  # the network's casing (2.5 + 3)
+    assert html.count("team_meeting") >= 1
     assert '"Stadtteilteams: abgedeckte Stadtteile" : geo_json_' in html
     assert '"Netzwerke: abgedeckte Stadtteile" : geo_json_' in html
     assert '"Stadtteilteams: Treffpunkte" : marker_layer_' in html
