@@ -16,6 +16,7 @@ from quartiersatlas.formatting import count_text, format_number
 from quartiersatlas.linkparams import KARTE_INDICATORS, param
 from quartiersatlas.maplayers import TravelBands
 from quartiersatlas.maps import BASEMAPS, build_map
+from quartiersatlas.mapwords import map_summary
 from quartiersatlas.provenance import synthetic_population_note
 from quartiersatlas.safe_text import escape_markdown as md
 from quartiersatlas.schema import ACCESSIBILITY_COLUMNS, TARGET_GROUPS
@@ -33,6 +34,7 @@ from quartiersatlas.texts import (
     KARTE_INDICATOR_UNITS,
     KARTE_TEXTS,
     LINK_LABELS,
+    MAP_WORDS_TEXTS,
     NETWORK_TEXTS,
     NETWORK_TYPE_LABELS,
     PAGE_TITLES,
@@ -451,6 +453,12 @@ hit = clicked_feature(out, KEY, "district")
 if hit is not None and hit.get("id") != selected:
     st.session_state[SEL] = hit["id"]
     st.rerun()
+
+# ---- the map in words (for screen readers, and for the gist in a sentence) --------------
+if not presenting():
+    st.subheader(MAP_WORDS_TEXTS["title"])
+    words = shared(("karte_words", *VIEW, selected), lambda: map_summary(a, selected))
+    st.markdown("\n".join(f"- {md(line)}" for line in words))  # names from data: escaped
 
 # ---- the selected district in detail ----------------------------------------------------
 if selected is not None:

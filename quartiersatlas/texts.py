@@ -51,6 +51,7 @@ __all__ = [
     "LINK_NOTICES",
     "LOADING_TEXTS",
     "MAP_TEXTS",
+    "MAP_WORDS_TEXTS",
     "NEED_INDICATOR_LABELS",
     "NEED_PROBLEMS",
     "NETWORK_TEXTS",
@@ -1666,6 +1667,29 @@ CLI_REPORT_HELP = {
     "radius_default": " (Standard: settings.toml [coverage] default_radius_m)",
     "kinds": "nur diese Arten von Orten (Kennung oder Bezeichnung; Standard: alle)",
 }
+# --- The map in words (quartiersatlas.mapwords; under the map of the Karte) -----------
+MAP_WORDS_TEXTS = {
+    "title": "Die Karte in Worten",
+    "no_places": "Auf der Karte ist kein {provision} gezählt, der der Auswahl entspricht.",
+    "places": "Gezählte Orte mit Stadtteil: {places}, in {with_place} von {districts} Stadtteilen.",
+    "place": "Ort",
+    "places_word": "Orte",
+    "district_one": "Stadtteil",
+    "district_many": "Stadtteile",
+    "without": "Ohne gezählten Ort ({n}): {names}.",
+    "and_more": "{names} und {n} weitere",
+    "residents": "Im Umkreis von {radius} eines gezählten Ortes wohnen {pct} der {group} "
+    "({covered} von {total}).",
+    "groups": "Ein aktives Stadtteilteam gibt es in {teams}, ein aktives Netzwerk in "
+    "{networks} von {total} Stadtteilen.",
+    "district": "{name}: {figures}.",
+    "district_residents": "{pct} der {group} im Umkreis von {radius}",
+    "district_area": "{pct} der Fläche im Umkreis",
+    "district_groups": "aktive Stadtteilteams {teams}, aktive Netzwerke {networks}",
+    "frame_title": "Interaktive Karte der Stadtteile. Dieselben Zahlen stehen in Worten und "
+    "als Tabellen unter der Karte.",
+}
+
 APP_TEXTS = {
     "tagline": "Quartiersatlas – Inklusive Quartiere sichtbar machen",
     "page_title": "{page} – Quartiersatlas",  # the browser tab, read first by screen readers

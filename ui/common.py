@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -15,7 +16,12 @@ from quartiersatlas.dataset import Dataset
 from quartiersatlas.formatting import format_number
 from quartiersatlas.provenance import status_lines
 from quartiersatlas.safe_text import escape_markdown
-from quartiersatlas.texts import ACCESS_VALUE_LABELS, COLUMN_LABELS, COMMON_TEXTS
+from quartiersatlas.texts import (
+    ACCESS_VALUE_LABELS,
+    COLUMN_LABELS,
+    COMMON_TEXTS,
+    MAP_WORDS_TEXTS,
+)
 from ui.presentation import presenting
 from ui.viewcache import shared
 
@@ -39,8 +45,24 @@ label[data-testid="stWidgetLabel"][disabled], label[data-testid="stWidgetLabel"]
 
 
 # Streamlit's page says lang="en"; the app speaks German (screen readers pick their
-# voice and pronunciation by it). Set in the page itself: Streamlit has no setting.
-LANG_JS = "<script>document.documentElement.lang = 'de';</script>"
+# voice and pronunciation by it). Set in the page itself: Streamlit has no setting. The
+# map's frame is named for screen readers (streamlit-folium titles it with its own
+# module name); frames come and go with reruns, so an observer names new ones.
+LANG_JS = f"""<script>
+document.documentElement.lang = 'de';
+(function() {{
+  var title = {json.dumps(MAP_WORDS_TEXTS["frame_title"])};
+  function name() {{
+    document.querySelectorAll('iframe[title="streamlit_folium.st_folium"]').forEach(
+      function(f) {{ f.setAttribute('title', title); }});
+  }}
+  name();
+  if (!window.qaFrameNamer) {{
+    window.qaFrameNamer = new MutationObserver(name);
+    window.qaFrameNamer.observe(document.body, {{childList: true, subtree: true}});
+  }}
+}})();
+</script>"""
 
 
 def app_style() -> None:

@@ -384,5 +384,6 @@ def save_screenshot(page: Page, name: str, *, full_page: bool = True) -> Path:
     return path
 
 
-MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
-"""The iframe streamlit-folium draws the Leaflet map in."""
+MAP_IFRAME = 'iframe[src*="/component/streamlit_folium.st_folium/"]'
+"""The iframe streamlit-folium draws the Leaflet map in (by its address: the app names
+the frame for screen readers, ``ui.common.LANG_JS``)."""

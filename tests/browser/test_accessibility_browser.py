@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import MAP_IFRAME, save_screenshot, viewport_page, wait_for_app
 
@@ -191,3 +192,24 @@ def test_each_page_has_its_own_title_and_speaks_german(
         _open(page, app_server + path)
         assert page.title() == title, path
         assert page.evaluate("document.documentElement.lang") == "de", path
+
+
+def test_the_map_frame_is_named_and_the_map_is_told_in_words(
+    laptop: tuple[Page, list[str]], app_server: str
+) -> None:
+    from quartiersatlas.texts import MAP_WORDS_TEXTS
+
+    page, _ = laptop
+    for path in ("/karte", "/karte?district=kreyenbrueck", "/abdeckung", "/"):
+        _open(page, app_server + path)
+        frames = page.locator(MAP_IFRAME)
+        assert frames.count() >= 1, path
+        for i in range(frames.count()):
+            expect(frames.nth(i)).to_have_attribute("title", MAP_WORDS_TEXTS["frame_title"])
+    # the Karte says in words what its map shows, the chosen district included
+    _open(page, app_server + "/karte?district=kreyenbrueck")
+    words = page.get_by_role("heading", name=MAP_WORDS_TEXTS["title"])
+    expect(words).to_be_visible()
+    summary = page.get_by_test_id("stMarkdownContainer").filter(has_text="Gezählte Orte mit")
+    expect(summary).to_contain_text("von 31 Stadtteilen")
+    expect(summary).to_contain_text("Kreyenbrück: 2 Orte")
