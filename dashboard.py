@@ -35,6 +35,12 @@ PAGES = [
     st.Page(
         "pages/datenpruefung.py", title=PAGE_TITLES["datenpruefung"], icon=":material/fact_check:"
     ),
+    st.Page("pages/hilfe.py", title=PAGE_TITLES["hilfe"], icon=":material/help:"),
+    st.Page(
+        "pages/barrierefreiheit.py",
+        title=PAGE_TITLES["barrierefreiheit"],
+        icon=":material/accessibility:",
+    ),
 ]
 
 app_style()  # contrast of small grey text (WCAG AA)

@@ -85,6 +85,7 @@ KNOWN_KEYS: dict[str, tuple[str, ...]] = {
     "network": ("file", "walk_speed_kmh", "wheelchair_speed_kmh"),
     "map": ("center_lat", "center_lon", "zoom", "basemap"),
     "sources": ("districts_note", "population_note", "credits", "map_attribution"),
+    "accessibility": ("contact", "email", "enforcement"),
     "kinds": ("id", "label", "label_plural", "color", "symbol"),
 }
 """Every table and key settings.toml may hold (``kinds`` is an array of tables)."""
@@ -151,6 +152,14 @@ class Settings:
     """Walking speed for radii in minutes ([network] walk_speed_kmh)."""
     wheelchair_speed_kmh: float = 3.6
     """Wheelchair speed for radii in minutes ([network] wheelchair_speed_kmh)."""
+    accessibility_contact: str = ""
+    """Who answers feedback on the dashboard's accessibility: an office or role, never a
+    person's name (``[accessibility] contact``); shown on the accessibility statement."""
+    accessibility_email: str = ""
+    """The e-mail address of that office (``[accessibility] email``)."""
+    accessibility_enforcement: str = ""
+    """Where users turn when feedback is not answered (the enforcement body of the
+    city's state, ``[accessibility] enforcement``)."""
     unknown_keys: tuple[str, ...] = ()
     """Keys of settings.toml that Quartiersatlas does not know (e.g. typos), as
     ``"[map] centre_lat"``; they are not used and listed as warnings by ``check``."""
@@ -536,6 +545,9 @@ def load_settings(data_dir: str | os.PathLike[str] | None = None) -> Settings:
         population_note=tables["sources"].text("population_note", "", max_len=1000),
         credits=tables["sources"].texts("credits"),
         map_attribution=tables["sources"].text("map_attribution", "", max_len=1000),
+        accessibility_contact=tables["accessibility"].text("contact", "", max_len=500),
+        accessibility_email=tables["accessibility"].text("email", "", max_len=200),
+        accessibility_enforcement=tables["accessibility"].text("enforcement", "", max_len=1000),
         map_center=(
             mapcfg.number(
                 "center_lat", 0.0, -90, 90, unit=_T["unit_degrees"].format(example=53.1435)

@@ -39,6 +39,8 @@ __all__ = [
     "GAP_REASON_TEXTS",
     "GAP_UNKNOWN_TEXTS",
     "HANDOUT_TEXTS",
+    "HELP_POINTS",
+    "HELP_TEXTS",
     "HYPHENATION",
     "JOIN_PROBLEMS",
     "JOIN_STATUS_LABELS",
@@ -81,6 +83,9 @@ __all__ = [
     "SEVERITY_LABELS",
     "SLIDE_TEXTS",
     "STADTTEIL_TEXTS",
+    "STATEMENT_DATE",
+    "STATEMENT_POINTS",
+    "STATEMENT_TEXTS",
     "STATUS_LABELS",
     "TARGET_GROUP_LABELS",
     "TARGET_GROUP_OPTION_LABELS",
@@ -531,6 +536,8 @@ PAGE_TITLES = {
     "stadtteil": "Stadtteil",
     "datenpruefung": "Datenprüfung",
     "praesentation": "Präsentation",
+    "hilfe": "Hilfe",
+    "barrierefreiheit": "Barrierefreiheit",
 }
 LINK_LABELS = {
     "praesentation": "Präsentationsmodus",
@@ -1667,6 +1674,108 @@ CLI_REPORT_HELP = {
     "radius_default": " (Standard: settings.toml [coverage] default_radius_m)",
     "kinds": "nur diese Arten von Orten (Kennung oder Bezeichnung; Standard: alle)",
 }
+# --- Accessibility statement and help (pages/barrierefreiheit.py, pages/hilfe.py) -------
+STATEMENT_DATE = "05.12.2026"
+"""When the statement was last checked against the dashboard (with its audit)."""
+STATEMENT_TEXTS = {
+    "title": "Erklärung zur Barrierefreiheit",
+    "intro": "Quartiersatlas soll von allen genutzt werden können – auch mit Screenreader, nur "
+    "mit der Tastatur, mit Vergrößerung oder mit Farbsehschwäche. Diese Erklärung gilt für "
+    "den Quartiersatlas {city}.",
+    "status_title": "Stand der Vereinbarkeit",
+    "status": "Das Dashboard ist **teilweise** mit den Anforderungen der WCAG 2.1, Stufe AA "
+    "(und damit der BITV 2.0) vereinbar. Die unten genannten Teile sind noch nicht "
+    "barrierefrei.",
+    "checked_title": "Wie wir prüfen",
+    "done_title": "Was schon geht",
+    "limits_title": "Was noch nicht barrierefrei ist",
+    "feedback_title": "Rückmeldung und Kontakt",
+    "feedback": "Ist Ihnen etwas aufgefallen, das nicht barrierefrei ist, oder brauchen Sie "
+    "Inhalte in einer anderen Form? Schreiben Sie uns:",
+    "contact": "Kontakt: {contact}",
+    "email": "E-Mail: {email}",
+    "no_contact": "Für dieses Dashboard ist noch keine Kontaktstelle eingetragen. "
+    "(Für die Verwaltung: in `settings.toml` unter `[accessibility]` die zuständige Stelle "
+    "als `contact` und ihre Adresse als `email` eintragen – eine Stelle oder Funktion, "
+    "keinen Personennamen.)",
+    "enforcement_title": "Durchsetzungsverfahren",
+    "enforcement": "Wenn Sie auf Ihre Rückmeldung keine zufriedenstellende Antwort erhalten, "
+    "können Sie sich wenden an: {enforcement}",
+    "no_enforcement": "Die zuständige Stelle für das Durchsetzungsverfahren ist für dieses "
+    "Dashboard noch nicht eingetragen (`settings.toml`, `[accessibility] enforcement`).",
+    "date": "Diese Erklärung wurde am {date} erstellt und mit dem Dashboard geprüft.",
+}
+STATEMENT_POINTS = {
+    "checked": [
+        "Bei jeder Änderung prüft ein automatischer Test jede Seite, die Karte und den "
+        "Präsentationsmodus mit axe-core auf die Regeln der WCAG 2.0 und 2.1 (A und AA): Er "
+        "findet keine schwerwiegenden oder kritischen Mängel.",
+        "Ein Test rechnet nach, dass Umrisse auf der Karte gegen jede Füllfarbe mindestens "
+        "3:1 Kontrast haben und dass die Farbklassen auch bei Rot- oder Grün-Sehschwäche "
+        "unterscheidbar und geordnet bleiben (Simulation).",
+        "Eine Prüfung durch Menschen mit Behinderungen und mit Screenreadern steht noch aus.",
+    ],
+    "done": [
+        "Jede Seite hat einen eigenen Titel; die Seitensprache ist Deutsch.",
+        "Jede Karte ist für Screenreader benannt. Unter der Karte der Seite „Karte“ steht "
+        "in Worten, was sie zeigt; dieselben Zahlen stehen auf jeder Seite auch als Tabelle.",
+        "Jeder Ort auf der Karte hat einen Namen (Name und Art); Farbe ist nie das einzige "
+        "Merkmal: Arten haben eigene Formen, Teams und Netzwerke eigene Linien und Buchstaben.",
+        "Einen Stadtteil wählen Sie auch ohne Karte über die Auswahlliste neben der Karte.",
+        "Der Präsentationsmodus lässt sich mit den Pfeiltasten bedienen und zeigt große Schrift.",
+    ],
+    "limits": [
+        "Auf der Karte selbst kann man einen Stadtteil nicht mit der Tastatur wählen; die "
+        "Auswahlliste neben der Karte erreicht man erst nach den Orten der Karte.",
+        "Nur die Karte der Seite „Karte“ wird schon in Worten beschrieben, die Diagramme "
+        "haben noch keine Beschreibung und die Tabellen keine Überschrift für Screenreader.",
+        "Die Tabellen zum Sortieren sind gezeichnet (nicht aus Text); Screenreader lesen "
+        "sie nur eingeschränkt. Die Tabellen stehen als CSV- und Excel-Datei zum Download.",
+        "Die Oberfläche gibt es noch nicht auf Englisch und nicht in Leichter Sprache.",
+        "Die PDF-Berichte sind nicht für Screenreader ausgezeichnet (kein PDF/UA).",
+        "Die Seitensprache setzt das Dashboard erst nach dem Laden (die Grundlage Streamlit "
+        "meldet zunächst Englisch).",
+    ],
+}
+HELP_TEXTS = {
+    "title": "Hilfe",
+    "intro": "Quartiersatlas zeigt, wo es in {city} Orte für Alle, Stadtteilteams, Netzwerke "
+    "und andere Angebote gibt – und wo sie fehlen.",
+    "pages_title": "Die Seiten",
+    "links_title": "Links und Sitzungen",
+    "keyboard_title": "Mit der Tastatur",
+    "data_title": "Woher die Daten kommen",
+    "data": "Was geschätzt, schematisch oder synthetisch ist, steht auf jeder Seite im "
+    "Hinweis „Datenstand“. Quellen und Lizenzen stehen in den Excel-Dateien (Blatt "
+    "„Quellen“) und in den PDF-Berichten.",
+    "statement": "Zur Erklärung zur Barrierefreiheit",
+}
+HELP_POINTS = {
+    "pages": [
+        "**Übersicht:** die wichtigsten Zahlen der Stadt und eine Karte der Stadtteile.",
+        "**Karte:** alle Orte auf der Karte; links filtern Sie nach Art, Status, "
+        "Barrierefreiheit und Zielgruppe. Ein Klick auf einen Stadtteil – oder die "
+        "Auswahlliste neben der Karte – zeigt seine Zahlen.",
+        "**Abdeckung & Lücken:** welche Stadtteile kein Angebot im Umkreis haben, nach den "
+        "Kriterien, die Sie wählen, mit Rangliste und weißen Flecken.",
+        "**Stadtteil:** der Steckbrief eines Stadtteils, auch als PDF.",
+        "**Präsentation:** eine Folge von Ansichten für eine Sitzung (Tagesordnung).",
+        "**Datenprüfung:** jedes Problem in den Datendateien, mit Datei, Zeile und Spalte.",
+    ],
+    "links": [
+        "Jede Ansicht hat einen Link (unten in der Seitenleiste): Wer ihn öffnet, sieht "
+        "dieselbe Auswahl.",
+        "Der Präsentationsmodus (Schalter in der Seitenleiste) zeigt große Schrift ohne "
+        "Bedienelemente. Mit den Pfeiltasten oder Bild auf/ab blättern Sie durch die "
+        "Tagesordnung.",
+    ],
+    "keyboard": [
+        "Mit Tab und Umschalt+Tab gehen Sie von Bedienelement zu Bedienelement, mit der "
+        "Leertaste oder Enter wählen Sie aus.",
+        "Auf der Karte verschieben die Pfeiltasten den Ausschnitt, + und − zoomen.",
+    ],
+}
+
 # --- The map in words (quartiersatlas.mapwords; under the map of the Karte) -----------
 MAP_WORDS_TEXTS = {
     "title": "Die Karte in Worten",
@@ -1691,6 +1800,7 @@ MAP_WORDS_TEXTS = {
 }
 
 APP_TEXTS = {
+    "name": "Quartiersatlas",
     "tagline": "Quartiersatlas – Inklusive Quartiere sichtbar machen",
     "page_title": "{page} – Quartiersatlas",  # the browser tab, read first by screen readers
 }

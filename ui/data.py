@@ -31,7 +31,7 @@ from quartiersatlas._errors import DataError, SettingsError
 from quartiersatlas.dataset import Dataset, agenda_problems, load_dataset
 from quartiersatlas.problems import Problem
 from quartiersatlas.safe_text import escape_markdown, markdown_code
-from quartiersatlas.settings import load_settings, resolve_data_dir
+from quartiersatlas.settings import Settings, load_settings, resolve_data_dir
 from quartiersatlas.texts import ERROR_PAGE_TEXTS, LOADING_TEXTS
 
 _CAUSE_CHARS = 600  # an exception's text is cut here (a data value may be very long)
@@ -178,6 +178,20 @@ def _get_dataset() -> Dataset:
         )
     st.stop()
     raise AssertionError("unreachable")  # st.stop() raises
+
+
+def settings_or_error() -> Settings | None:
+    """The settings of the configured data folder, or ``None`` after showing why they
+    cannot be read (the same message as :func:`get_dataset`), for pages that need the
+    settings only and are shown even when a data file is broken."""
+    folder = resolve_data_dir()
+    try:
+        return load_settings(folder)
+    except SettingsError as exc:
+        st.error(
+            f"{ERROR_PAGE_TEXTS['settings']}\n\n{escape_markdown(exc)}\n\n{_folder_line(folder)}"
+        )
+        return None
 
 
 def _files_of(exc: BaseException) -> list[str]:

@@ -44,6 +44,8 @@ LAPTOP_VIEWS = {
     "stadtteil": "/stadtteil?district=kreyenbrueck",
     "praesentation": "/praesentation",
     "datenpruefung": "/datenpruefung",
+    "hilfe": "/hilfe",
+    "barrierefreiheit": "/barrierefreiheit",
 }
 MEETING_VIEWS = {
     "meeting-uebersicht": "/?praesentation=1",
@@ -62,6 +64,8 @@ PAGE_TITLES = {
     "/stadtteil?district=kreyenbrueck": "Stadtteil – Quartiersatlas",
     "/praesentation": "Präsentation – Quartiersatlas",
     "/datenpruefung": "Datenprüfung – Quartiersatlas",
+    "/hilfe": "Hilfe – Quartiersatlas",
+    "/barrierefreiheit": "Barrierefreiheit – Quartiersatlas",
 }
 
 RUN_AXE = """async (tags) => {
@@ -167,6 +171,8 @@ def test_every_page_has_no_serious_accessibility_finding(
         if found:
             problems[name] = found
             save_screenshot(page, f"a11y-{name}", full_page=False)
+        elif name in ("hilfe", "barrierefreiheit"):
+            save_screenshot(page, name, full_page=False)  # the pages of this issue, seen
     assert not problems, "\n".join(f"{k}:\n" + "\n".join(v) for k, v in problems.items())
 
 
