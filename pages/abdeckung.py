@@ -632,7 +632,10 @@ with left:
                     ),
                     tooltip=[DISTRICT, alt.Tooltip(f"{value_title}:Q", format=".1f")],
                 )
-                .properties(height=max(200, (30 if presenting() else BAR_PX) * len(bars)))
+                .properties(
+                    height=max(200, (30 if presenting() else BAR_PX) * len(bars)),
+                    description=T["bars_description"].format(value=value_title),
+                )
                 .configure_axis(labelFontSize=FONT, titleFontSize=FONT)
             )
 
@@ -695,7 +698,10 @@ else:
                 ).encode(text="district:N")
                 return (
                     alt.layer(dots, names)
-                    .properties(height=520 if presenting() else 380)
+                    .properties(
+                        height=520 if presenting() else 380,
+                        description=T["scatter_description"].format(x=x_title, y=y_title),
+                    )
                     .configure_axis(labelFontSize=FONT, titleFontSize=FONT)
                 )
 

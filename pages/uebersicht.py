@@ -113,7 +113,7 @@ with chart_column:
                 alt.Tooltip("n:Q", title=T["kind_chart"]),
             ],
         )
-        .properties(height=max(160, 28 * len(kind_table)))
+        .properties(height=max(160, 28 * len(kind_table)), description=T["kind_chart_description"])
         .configure_axis(labelFontSize=12, titleFontSize=12)
     )
     st.altair_chart(kind_chart, width="stretch")

@@ -711,6 +711,8 @@ UEBERSICHT_TEXTS = {
     "die Gebiete der aktiven Stadtteilteams; die einzelnen Orte zeigt die Seite ›Karte‹. "
     "Dieselben Zahlen stehen in den Tabellen unten.",
     "kind_chart": "Zahl der Orte",
+    "kind_chart_description": "Balkendiagramm: Zahl der Orte je Art, absteigend sortiert. "
+    "Dieselben Zahlen stehen in der Tabelle daneben.",
     "kinds_here": "Arten vor Ort",
     "none_here": "–",
     "matrix": "Alle Arten je Stadtteil (eine Spalte je Art)",
@@ -865,6 +867,10 @@ ABDECKUNG_TEXTS = {
     "charts": "Diagramme",
     "group_covered_pct": "{group} im Umkreis (%)",
     "sorted": "Stadtteile, sortiert",
+    "bars_description": "Balkendiagramm: {value} je Stadtteil, ein Balken je Stadtteil, "
+    "aufsteigend sortiert. Dieselben Werte stehen in der Tabelle daneben.",
+    "scatter_description": "Streudiagramm: {x} (waagerecht) gegen {y} (senkrecht), ein "
+    "benannter Punkt je Stadtteil. Dieselben Werte stehen in der Tabelle daneben.",
     "no_values": "Keine Werte: Einwohnerzahlen fehlen.",
     "same_values": "Dieselben Werte",
     "need": "Bedarf und Versorgung",
@@ -1719,6 +1725,8 @@ STATEMENT_POINTS = {
         "Jede Seite hat einen eigenen Titel; die Seitensprache ist Deutsch.",
         "Jede Karte ist für Screenreader benannt. Unter der Karte der Seite „Karte“ steht "
         "in Worten, was sie zeigt; dieselben Zahlen stehen auf jeder Seite auch als Tabelle.",
+        "Jedes Diagramm ist für Screenreader beschrieben; seine Werte stehen in der Tabelle "
+        "daneben.",
         "Jeder Ort auf der Karte hat einen Namen (Name und Art); Farbe ist nie das einzige "
         "Merkmal: Arten haben eigene Formen, Teams und Netzwerke eigene Linien und Buchstaben.",
         "Einen Stadtteil wählen Sie auch ohne Karte über die Auswahlliste neben der Karte.",
@@ -1727,8 +1735,8 @@ STATEMENT_POINTS = {
     "limits": [
         "Auf der Karte selbst kann man einen Stadtteil nicht mit der Tastatur wählen; die "
         "Auswahlliste neben der Karte erreicht man erst nach den Orten der Karte.",
-        "Nur die Karte der Seite „Karte“ wird schon in Worten beschrieben, die Diagramme "
-        "haben noch keine Beschreibung und die Tabellen keine Überschrift für Screenreader.",
+        "Nur die Karte der Seite „Karte“ wird schon in Worten beschrieben; die Tabellen "
+        "haben keine eigene Beschriftung für Screenreader (nur die Überschrift darüber).",
         "Die Tabellen zum Sortieren sind gezeichnet (nicht aus Text); Screenreader lesen "
         "sie nur eingeschränkt. Die Tabellen stehen als CSV- und Excel-Datei zum Download.",
         "Die Oberfläche gibt es noch nicht auf Englisch und nicht in Leichter Sprache.",

@@ -219,3 +219,21 @@ def test_the_map_frame_is_named_and_the_map_is_told_in_words(
     summary = page.get_by_test_id("stMarkdownContainer").filter(has_text="Gezählte Orte mit")
     expect(summary).to_contain_text("von 31 Stadtteilen")
     expect(summary).to_contain_text("Kreyenbrück: 2 Orte")
+
+
+def test_charts_are_described_for_screen_readers(
+    laptop: tuple[Page, list[str]], app_server: str
+) -> None:
+    page, _ = laptop
+    expected = {
+        "/": ["Balkendiagramm: Zahl der Orte je Art"],
+        "/abdeckung": ["Balkendiagramm: ", "Streudiagramm: "],
+    }
+    for path, starts in expected.items():
+        _open(page, app_server + path)
+        charts = page.get_by_test_id("stVegaLiteChart")
+        labels = [str(charts.nth(i).get_attribute("aria-label")) for i in range(charts.count())]
+        assert len(labels) == len(starts), (path, labels)
+        for label, start in zip(labels, starts, strict=True):
+            assert label.startswith(start), (path, label)  # not Vega's "Vega visualization"
+            assert label.endswith("in der Tabelle daneben."), (path, label)
