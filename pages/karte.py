@@ -314,8 +314,11 @@ if on_slide():  # the map is the slide's evidence, fitted to the chosen district
 
 
 def karte_map() -> folium.Map:
-    """The page's map (built only when its cache key is new, ``ui.mapview``)."""
-    m = build_map(ds.districts, filtered, s.kinds, presentation=presenting(), **map_args)
+    """The page's map (built only when its cache key is new, ``ui.mapview``); its
+    districts are chosen by click or by keyboard."""
+    m = build_map(
+        ds.districts, filtered, s.kinds, presentation=presenting(), selectable=True, **map_args
+    )
     # a whole zoom level leaves much of the map empty: the start view fits the districts
     # in quarter steps, so the city fills the map and its names have room
     m.options["zoom_snap"] = ZOOM_SNAP

@@ -104,6 +104,7 @@ if selected is None and not presenting():
         basemap=s.basemap,
         # room below the city for the credits, which wrap in this narrow map
         bounds=(x0, y0 - PICK_CREDITS_ROOM * (y1 - y0), x1, y1),
+        selectable=True,  # a district is chosen by click or by keyboard
     )
     pick.options["zoom_snap"] = 0.25  # the city fills the small map (quarter zoom steps)
     with map_column:

@@ -122,6 +122,8 @@ def simplify_for_display(
 _CSS = """
 .leaflet-control-attribution{max-width:calc(100% - 130px);white-space:normal;line-height:1.3}
 .qa-marker{background:none;border:none}
+path.leaflet-interactive[role=button]:focus{outline:none;stroke:#000 !important;
+ stroke-width:5px !important}
 .qa-cluster-icon{background:none;border:none}
 .qa-cluster{width:38px;height:38px;border-radius:50%;display:flex;align-items:center;
  justify-content:center;box-shadow:0 0 0 2px #1a1a1a}
@@ -184,6 +186,30 @@ _PRESENTATION_CSS = """
 """
 
 
+def _district_feature_js(selectable: bool) -> str:
+    """Tooltip of each district; on a map to choose from, each district is also a
+    keyboard button: focusable, named (the catalogue's text, the name set as text), and
+    Enter or Space fire the same click a mouse would (streamlit-folium reports it)."""
+    if not selectable:
+        return "function(f, l){ l.bindTooltip(f.properties.tt, {sticky: true}); }"
+    label = script_json(T["select_district"])
+    return (
+        "function(f, l){ l.bindTooltip(f.properties.tt, {sticky: true});"
+        " l.on('add', function() {"
+        "  var el = l.getElement(); if (!el || el.hasAttribute('tabindex')) { return; }"
+        "  el.setAttribute('tabindex', '0'); el.setAttribute('role', 'button');"
+        f"  el.setAttribute('aria-label', {label}.split('{{name}}').join(f.properties.name));"
+        "  el.addEventListener('keydown', function(e) {"
+        "   if (e.key !== 'Enter' && e.key !== ' ') { return; }"
+        "   e.preventDefault();"
+        "   l.fire('click', {latlng: l.getBounds().getCenter(), layer: l, originalEvent: e},"
+        "          true);"
+        "  });"
+        " });"
+        "}"
+    )
+
+
 def build_map(
     districts: gpd.GeoDataFrame,
     places: gpd.GeoDataFrame,
@@ -211,6 +237,7 @@ def build_map(
     labels: bool = True,
     highlight: gpd.GeoDataFrame | None = None,
     bands: TravelBands | None = None,
+    selectable: bool = False,
 ) -> folium.Map:
     """The Karte map: districts (choropleth), places, teams, networks, legend, note.
 
@@ -260,6 +287,10 @@ def build_map(
     highlight
         Places to ring (the matches of a name search), drawn above the markers and
         never clustered; pass ``bounds`` to start the view on them.
+    selectable
+        The districts are chosen on this map (a click selects one): each district is
+        also a button for the keyboard (Tab reaches it, Enter or Space chooses it, as a
+        click does), named for screen readers ("Stadtteil … wählen").
     bands
         Travel-time bands along the street network (network modes): grid cells filled
         by the band of their time to the nearest place, a layer of their own.
@@ -375,7 +406,7 @@ def build_map(
             "weight": DISTRICT_CASING_WEIGHT,
         },
         highlight_function=lambda _f: {"weight": 4, "color": "#000000"},
-        on_each_feature=JsCode("function(f, l){ l.bindTooltip(f.properties.tt, {sticky: true}); }"),
+        on_each_feature=JsCode(_district_feature_js(selectable)),
         control=True,
         overlay=True,
     )

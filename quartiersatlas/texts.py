@@ -1102,6 +1102,8 @@ BASEMAP_LABELS = {
     "basemap_de_grau": "basemap.de (grau)",
 }
 MAP_TEXTS = {
+    # the name of a district on a map to choose from, for screen readers ({name}: text)
+    "select_district": "Stadtteil {name} wählen",
     # Markup around these words stays in quartiersatlas.maps; the words are trusted.
     "osm_contributors": "OpenStreetMap</a>-Mitwirkende",
     "source_link": "Quelle",
@@ -1729,12 +1731,13 @@ STATEMENT_POINTS = {
         "daneben.",
         "Jeder Ort auf der Karte hat einen Namen (Name und Art); Farbe ist nie das einzige "
         "Merkmal: Arten haben eigene Formen, Teams und Netzwerke eigene Linien und Buchstaben.",
-        "Einen Stadtteil wählen Sie auch ohne Karte über die Auswahlliste neben der Karte.",
+        "Einen Stadtteil wählen Sie auf der Karte auch mit der Tastatur (Tab, dann Enter oder "
+        "Leertaste) oder über die Auswahlliste neben der Karte.",
         "Der Präsentationsmodus lässt sich mit den Pfeiltasten bedienen und zeigt große Schrift.",
     ],
     "limits": [
-        "Auf der Karte selbst kann man einen Stadtteil nicht mit der Tastatur wählen; die "
-        "Auswahlliste neben der Karte erreicht man erst nach den Orten der Karte.",
+        "Die Auswahlliste neben der Karte erreicht man mit der Tastatur erst nach der Karte "
+        "und ihren Orten.",
         "Nur die Karte der Seite „Karte“ wird schon in Worten beschrieben; die Tabellen "
         "haben keine eigene Beschriftung für Screenreader (nur die Überschrift darüber).",
         "Die Tabellen zum Sortieren sind gezeichnet (nicht aus Text); Screenreader lesen "

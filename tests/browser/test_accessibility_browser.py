@@ -237,3 +237,53 @@ def test_charts_are_described_for_screen_readers(
         for label, start in zip(labels, starts, strict=True):
             assert label.startswith(start), (path, label)  # not Vega's "Vega visualization"
             assert label.endswith("in der Tabelle daneben."), (path, label)
+
+
+def _district_button(page: Page, name: str) -> Any:
+    """The district ``name`` on the (current) map, as the keyboard button it is."""
+    frame = page.frame_locator(MAP_IFRAME).first
+    button = frame.locator(f'path[role="button"][aria-label="Stadtteil {name} wählen"]')
+    button.wait_for()
+    return button
+
+
+def test_a_district_is_chosen_on_the_map_by_keyboard(
+    laptop: tuple[Page, list[str]], app_server: str
+) -> None:
+    page, _ = laptop
+    _open(page, app_server + "/karte")
+    frame = page.frame_locator(MAP_IFRAME).first
+    buttons = frame.locator('path[role="button"]')
+    assert buttons.count() == 31  # every district, once (not the outline copies)
+    assert {buttons.nth(i).get_attribute("tabindex") for i in range(31)} == {"0"}
+
+    # Tab from the zoom buttons reaches a district (the map does not trap the keyboard
+    # in its controls, and the districts are in the tab order)
+    frame.locator(".leaflet-control-zoom-in").focus()
+    reached = False
+    for _ in range(120):
+        page.keyboard.press("Tab")
+        active = frame.locator(":focus")
+        if active.count() and active.first.get_attribute("role") == "button":
+            label = str(active.first.get_attribute("aria-label"))
+            reached = label.startswith("Stadtteil ") and label.endswith(" wählen")
+            if reached:
+                break
+    assert reached
+
+    # Enter chooses a district, as a click does; Space too
+    _district_button(page, "Kreyenbrück").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Stadtteil Kreyenbrück")).to_be_visible(timeout=20_000)
+    wait_for_app(page)
+    _district_button(page, "Eversten").focus()
+    page.keyboard.press("Space")
+    expect(page.get_by_role("heading", name="Stadtteil Eversten")).to_be_visible(timeout=20_000)
+    wait_for_app(page)
+    save_screenshot(page, "karte-tastatur-eversten", full_page=False)
+
+    # the Stadtteil page's map to pick from works the same way
+    _open(page, app_server + "/stadtteil")
+    _district_button(page, "Kreyenbrück").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Stadtteil Kreyenbrück")).to_be_visible(timeout=20_000)
