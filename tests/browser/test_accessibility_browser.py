@@ -160,14 +160,12 @@ def _open(page: Page, url: str) -> None:
     wait_for_app(page)
 
 
-def test_every_page_has_no_serious_accessibility_finding(
-    laptop: tuple[Page, list[str]], app_server: str, axe_source: str
-) -> None:
-    page, _ = laptop
+def _audit_views(page: Page, base: str, views: dict[str, str], axe: str) -> None:
+    """Audit every view; a screenshot of each view with findings (and of the new pages)."""
     problems: dict[str, list[str]] = {}
-    for name, path in LAPTOP_VIEWS.items():
-        _open(page, app_server + path)
-        found = _findings(page, axe_source)
+    for name, path in views.items():
+        _open(page, base + path)
+        found = _findings(page, axe)
         if found:
             problems[name] = found
             save_screenshot(page, f"a11y-{name}", full_page=False)
@@ -176,18 +174,16 @@ def test_every_page_has_no_serious_accessibility_finding(
     assert not problems, "\n".join(f"{k}:\n" + "\n".join(v) for k, v in problems.items())
 
 
+def test_every_page_has_no_serious_accessibility_finding(
+    laptop: tuple[Page, list[str]], app_server: str, axe_source: str
+) -> None:
+    _audit_views(laptop[0], app_server, LAPTOP_VIEWS, axe_source)
+
+
 def test_meeting_mode_and_slides_have_no_serious_accessibility_finding(
     projector: tuple[Page, list[str]], app_server: str, axe_source: str
 ) -> None:
-    page, _ = projector
-    problems: dict[str, list[str]] = {}
-    for name, path in MEETING_VIEWS.items():
-        _open(page, app_server + path)
-        found = _findings(page, axe_source)
-        if found:
-            problems[name] = found
-            save_screenshot(page, f"a11y-{name}", full_page=False)
-    assert not problems, "\n".join(f"{k}:\n" + "\n".join(v) for k, v in problems.items())
+    _audit_views(projector[0], app_server, MEETING_VIEWS, axe_source)
 
 
 def test_each_page_has_its_own_title_and_speaks_german(
