@@ -247,3 +247,27 @@ def test_colours_that_are_not_rrggbb_are_drawn_grey(value: str) -> None:
     assert safe_color(value) == "#777777"
     assert "onerror" not in symbol_svg("circle", value)
     assert safe_color("#A1b2C3") == "#A1b2C3"
+
+
+def test_outline_copies_and_keyboard_names_hold_no_code_from_data() -> None:
+    """The two-tone outlines copy a layer's features in the page (no data in the script
+    text), and the keyboard name of a district is set as text from its properties."""
+    from quartiersatlas.leaflet import OutlineCasing
+
+    script = map_script(_hostile_map(selectable=True))
+    _assert_not_evaluated(script)
+    # the district names reach the page only as JSON data; the keyboard name is built in
+    # the browser with setAttribute (text), never written into the script
+    assert "el.setAttribute('aria-label', \"Stadtteil {name} wählen\".split('{name}')" in script
+    assert "join(f.properties.name)" in script
+    for match in re.finditer(r"var copy = L\.geoJSON\(data, \{.*?\}\);", script, re.S):
+        assert "QA" not in match.group(0)  # no payload in the outline copies' code
+    # a colour that is not a constant would still arrive as a JSON string, inert
+    m = folium.Map()
+    layer = folium.GeoJson({"type": "FeatureCollection", "features": []}).add_to(m)
+    hostile = '"</script><script>alert(1)//{{ 6*7 }}'
+    OutlineCasing(layer, hostile, 1.0, over=True).add_to(m)
+    text = map_script(m)
+    assert "alert(1)//42" not in text  # the template expression was not evaluated
+    assert "</script><script>alert(1)" not in text
+    assert '"\\"<\\/script><script>alert(1)//{{ 6*7 }}"' in text

@@ -355,6 +355,20 @@ def viewport_page(browser: Browser, width: int, height: int) -> Iterator[tuple[P
         context.close()
 
 
+@pytest.fixture
+def laptop(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
+    """A council laptop's 1366x768 page and the URLs it requests (a test module may
+    define its own ``laptop``)."""
+    yield from viewport_page(browser, 1366, 768)
+
+
+@pytest.fixture
+def projector(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
+    """A projector's 1280x720 page and the URLs it requests (a test module may define
+    its own ``projector``)."""
+    yield from viewport_page(browser, 1280, 720)
+
+
 def save_screenshot(page: Page, name: str, *, full_page: bool = True) -> Path:
     """PNG of the page in ``test-artifacts/`` (created on demand); returns its path.
 

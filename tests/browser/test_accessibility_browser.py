@@ -20,17 +20,16 @@ import json
 import os
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import MAP_IFRAME, save_screenshot, viewport_page, wait_for_app
+from .conftest import MAP_IFRAME, save_screenshot, wait_for_app
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Frame, Page
+    from playwright.sync_api import Frame, Page
 
 AXE_VERSION = "4.14.1"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -115,16 +114,6 @@ def axe_source() -> str:
     installed = json.loads((script.parent / "package.json").read_text("utf-8"))["version"]
     assert installed == AXE_VERSION, installed
     return script.read_text("utf-8")
-
-
-@pytest.fixture
-def laptop(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
-    yield from viewport_page(browser, 1366, 768)
-
-
-@pytest.fixture
-def projector(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
-    yield from viewport_page(browser, 1280, 720)
 
 
 def _audit(frame: Frame, axe: str) -> list[dict[str, Any]]:

@@ -17,11 +17,10 @@ Screenshots: ``karte-namen-1366``, ``karte-namen-praesentation-1280``,
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, ElementHandle, Frame, Page, expect
+from playwright.sync_api import ElementHandle, Frame, Page, expect
 
 from quartiersatlas.dataset import load_dataset
 from quartiersatlas.settings import load_settings
@@ -31,7 +30,6 @@ from .conftest import (
     SHIPPED_DATA,
     assert_only_local,
     save_screenshot,
-    viewport_page,
     wait_for_app,
 )
 
@@ -69,16 +67,6 @@ JS_LABELS = """() => {
 def names() -> dict[str, str]:
     ds = load_dataset(load_settings(SHIPPED_DATA))
     return dict(zip(ds.districts["id"].astype(str), ds.districts["name"], strict=True))
-
-
-@pytest.fixture
-def laptop(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
-    yield from viewport_page(browser, 1366, 768)
-
-
-@pytest.fixture
-def projector(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
-    yield from viewport_page(browser, 1280, 720)
 
 
 def _open(page: Page, url: str) -> tuple[ElementHandle, Frame]:

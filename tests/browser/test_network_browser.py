@@ -11,11 +11,10 @@ Screenshots: ``karte-fussweg-1366``, ``abdeckung-fussweg-vergleich`` (in ``test-
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Frame, Page, expect
+from playwright.sync_api import Frame, Page, expect
 
 from quartiersatlas.dataset import load_dataset
 from quartiersatlas.network_io import write_network
@@ -28,7 +27,6 @@ from .conftest import (
     StartApp,
     assert_only_local,
     save_screenshot,
-    viewport_page,
     wait_for_app,
 )
 
@@ -44,11 +42,6 @@ def networked_server(start_app: StartApp, tmp_path_factory: pytest.TempPathFacto
     with (folder / "settings.toml").open("a", encoding="utf-8") as f:
         f.write('\n[network]\nfile = "netz.npz"\n')
     return start_app(folder).url
-
-
-@pytest.fixture
-def laptop(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
-    yield from viewport_page(browser, 1366, 768)
 
 
 def _map(page: Page) -> Frame:
