@@ -29,6 +29,7 @@ PAGES = [
     st.Page("pages/karte.py", title=PAGE_TITLES["karte"], icon=":material/map:"),
     st.Page("pages/abdeckung.py", title=PAGE_TITLES["abdeckung"], icon=":material/radar:"),
     st.Page("pages/stadtteil.py", title=PAGE_TITLES["stadtteil"], icon=":material/location_city:"),
+    st.Page("pages/planung.py", title=PAGE_TITLES["planung"], icon=":material/add_location_alt:"),
     st.Page(
         "pages/praesentation.py", title=PAGE_TITLES["praesentation"], icon=":material/slideshow:"
     ),

@@ -53,6 +53,7 @@ from quartiersatlas.texts import (
     REPORT_TITLES,
     RESIDENTS_BASIS_LABELS,
     SENSITIVITY_TEXTS,
+    SUPPLY_TEXTS,
     TARGET_GROUP_OPTION_LABELS,
     TARGET_GROUP_RESIDENTS,
 )
@@ -72,7 +73,13 @@ from ui.coverage_cache import (
 from ui.data import get_dataset
 from ui.mapview import show_map
 from ui.presentation import district_bounds, evidence, on_slide, presenting, slide_map
-from ui.selection import distance_caption, distance_widget, kinds_widget, statuses_widget
+from ui.selection import (
+    distance_caption,
+    distance_widget,
+    kinds_widget,
+    open_when_widget,
+    statuses_widget,
+)
 from ui.urlstate import init_from_url, stop, sync_url
 from ui.viewcache import shared
 
@@ -163,6 +170,7 @@ with st.sidebar:
         placeholder=T["require_placeholder"],
         help=T["require_help"],
     )
+    open_when = open_when_widget("ab_open")
 
     st.header(LINK_LABELS["crit"])
     st.caption(T["criteria_caption"])
@@ -264,6 +272,7 @@ selection = Selection(
     group=group,  # type: ignore[arg-type]
     criteria=criteria,
     distance=distance,  # type: ignore[arg-type]  # one of ctx.distance_modes
+    open_when=tuple(open_when),
 )
 a, selection, fallback = analysis_or_straight(key, selection, ds)
 if fallback:
@@ -524,12 +533,18 @@ def measures_view() -> pd.DataFrame:
         "has_team",
         "active_networks",
         *indicators,
+        *supply_cols,
     ]
     measures = table[[c for c in cols if c in table.columns]].copy()
     if group == "all":
         measures = measures.drop(columns=["group_residents"])
-    for c in ("area_covered_share", "residents_covered_share"):
-        measures[c] = percent(measures[c])
+    for c in ("area_covered_share", "residents_covered_share", "supply_ratio"):
+        if c in measures.columns:
+            measures[c] = percent(measures[c])
+    fsca_digits = 2 if fsca_basis == "capacity" else 3  # places per 1,000: small numbers
+    for c, digits in (("need_places", 1), ("capacity_per_1000", 2), ("fsca_per_1000", fsca_digits)):
+        if c in measures.columns:
+            measures[c] = measures[c].astype(float).round(digits)
     measures["places_per_1000"] = measures["places_per_1000"].round(2)
     measures["area_km2"] = measures["area_km2"].round(2)
     measures["residents_per_place"] = measures["residents_per_place"].round(0)
@@ -545,6 +560,19 @@ def measures_view() -> pd.DataFrame:
     return headers(measures, extra)
 
 
+# supply against need ([supply] of the settings): the Versorgungsgrad, capacity where some
+# is known, the catchment ratio where a grid gave one
+supply_cols: list[str] = []
+if a.supply is not None:
+    supply_cols = ["need_places", "supply_ratio"]
+    counted = a.counting
+    if "capacity" in counted.columns and shared(
+        ("ab_capacity_known", *VIEW), lambda: bool(counted["capacity"].notna().any())
+    ):
+        supply_cols += ["capacity_per_1000", "capacity_unknown"]
+    if table["fsca_per_1000"].notna().any():
+        supply_cols.append("fsca_per_1000")
+fsca_basis = next((b for b in table.get("fsca_basis", []) if b is not None), "places")
 per_label = C["per_1000_of"].format(group=group_words)
 covered_pct = C["covered_pct"].format(radius=radius_text)
 group_covered_pct = C["group_covered_pct"].format(group=group_words, radius=radius_text)
@@ -556,6 +584,11 @@ extra = {
     "area_covered_share": covered_pct,
     "residents_covered_share": group_covered_pct,
     **{c: need_label(c) + (T["pct_suffix"] if c.endswith("_pct") else "") for c in indicators},
+    "need_places": SUPPLY_TEXTS["need_places"],
+    "supply_ratio": SUPPLY_TEXTS["supply_ratio"],
+    "capacity_per_1000": SUPPLY_TEXTS["capacity_per_1000"].format(group=group_words),
+    "capacity_unknown": SUPPLY_TEXTS["capacity_unknown"],
+    "fsca_per_1000": SUPPLY_TEXTS[f"fsca_{fsca_basis}"].format(group=group_words),
 }
 measures_key = ("ab_measures", *VIEW)
 measures_table = shared(measures_key, measures_view)
@@ -571,9 +604,23 @@ show_table(
         extra["residents_per_place"]: st.column_config.NumberColumn(
             format="localized", help=T["per_place_help"]
         ),
+        extra["supply_ratio"]: PCT,
+        extra["need_places"]: st.column_config.NumberColumn(format="localized"),
     },
 )
 st.caption(T["measures_caption"])
+if a.supply is not None:
+    per_place = a.supply.residents_per_place
+    st.caption(
+        SUPPLY_TEXTS["supply_no_benchmark"].format(group=group_words)
+        if per_place is None
+        else SUPPLY_TEXTS["supply_caption"].format(
+            per=format_number(per_place),
+            group=group_words,
+            note=md(s.supply.note if s.supply is not None else ""),
+        )
+    )
+    st.caption(SUPPLY_TEXTS["capacity_caption"])
 
 # ---- charts with the same data as tables -------------------------------------------------
 st.header(T["charts"], anchor="diagramme")

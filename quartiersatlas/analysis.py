@@ -10,7 +10,10 @@ What counts
 A place counts when its kind is selected, its status is one of the selected statuses
 (default: ``[coverage] statuses`` of the settings, the same on every page), it is
 meant for one of the selected target groups (if any; places for ``alle`` always
-match) and its name contains the search text (if any). ``require`` (accessibility
+match), its name contains the search text (if any) and, with ``open_when``, its
+opening hours say it is open then (``evenings``: at some time after 18:00;
+``weekends``: on Saturday or Sunday; unknown hours do not count, and the notes say how
+many places that excluded). ``require`` (accessibility
 attributes such as ``step_free``) narrows this to the places where every attribute is
 recorded as ``yes``: :attr:`Analysis.shown` are those places, and the accessible
 columns of the coverage table (``accessible_*``) measure them beside all counting
@@ -29,13 +32,20 @@ district still counts every counting place. ``minutes`` (instead of ``radius_m``
 gives the radius as a time at the profile's speed (``[network] walk_speed_kmh``,
 ``wheelchair_speed_kmh``; straight lines use the walking speed).
 
+Supply against need
+-------------------
+With ``[supply]`` in the settings the coverage table gets the columns of
+:mod:`quartiersatlas.supply` (Versorgungsgrad against the benchmark, capacity per 1,000
+residents, the two-step floating catchment ratio on the grid) for the counting places,
+and the notes say what the benchmark is and what could not be computed.
+
 Everything here is a pure function of a loaded
 :class:`~quartiersatlas.dataset.Dataset` and plain values; nothing is read or cached.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, get_args
@@ -54,12 +64,21 @@ from quartiersatlas.need import indicator_columns
 from quartiersatlas.schema import (
     ACCESSIBILITY_COLUMNS,
     DEFAULT_WORKERS,
+    OPEN_WHEN,
     STATUSES,
     TARGET_GROUP_COLUMNS,
     TargetGroup,
 )
-from quartiersatlas.settings import Settings
-from quartiersatlas.texts import ANALYSIS_TEXTS, COVERAGE_NOTES, NETWORK_TEXTS, REPORT_CRITERIA
+from quartiersatlas.settings import Settings, SupplySettings
+from quartiersatlas.supply import SupplyParams, located_mask, supply_mask, supply_params
+from quartiersatlas.texts import (
+    ANALYSIS_TEXTS,
+    COVERAGE_NOTES,
+    NETWORK_TEXTS,
+    REPORT_CRITERIA,
+    SUPPLY_TEXTS,
+    TARGET_GROUP_RESIDENTS,
+)
 
 if TYPE_CHECKING:  # the network modules (scipy.sparse) load only in a network mode
     from quartiersatlas.network import Network
@@ -75,6 +94,8 @@ __all__ = [
     "analyse_frames",
     "filter_places",
     "need_is_synthetic",
+    "open_mask",
+    "open_words",
 ]
 
 DistanceMode = Literal["straight", "walk", "wheelchair"]
@@ -105,6 +126,9 @@ class Selection:
     distance: DistanceMode = "straight"
     minutes: float | None = None
     """Radius as a time (minutes at the mode's speed); replaces ``radius_m`` when set."""
+    open_when: tuple[str, ...] = ()
+    """Only places known to be open then (:data:`~quartiersatlas.schema.OPEN_WHEN`:
+    ``evenings``, ``weekends``); empty: at any time."""
 
     def resolved(self, settings: Settings) -> Selection:
         """This selection with the settings' defaults filled in and every value checked.
@@ -133,6 +157,7 @@ class Selection:
         _check(ANALYSIS_TEXTS["kinds"], kinds, settings.kind_ids)
         _check(ANALYSIS_TEXTS["statuses"], statuses, STATUSES)
         _check(ANALYSIS_TEXTS["require"], self.require, ACCESSIBILITY_COLUMNS)
+        _check(SUPPLY_TEXTS["open_what"], self.open_when, OPEN_WHEN)
         if self.group not in TARGET_GROUP_COLUMNS:
             raise ValueError(
                 ANALYSIS_TEXTS["unknown_group"].format(
@@ -167,6 +192,7 @@ def filter_places(
     require: Sequence[str] = (),
     target_groups: Sequence[str] = (),
     name_contains: str = "",
+    open_when: Sequence[str] = (),
 ) -> pd.DataFrame:
     """The places matching every given filter (the one place filter of the project).
 
@@ -174,6 +200,7 @@ def filter_places(
     ``require``: accessibility columns that must be ``yes`` (``unknown`` does not
     count). ``target_groups``: a place matches when it names one of them, or names
     ``alle`` (open to everyone). ``name_contains``: case-insensitive part of the name.
+    ``open_when``: see :func:`open_mask`.
     A missing ``kind`` or ``status`` column (lenient input) means "any kind" and
     "active".
     """
@@ -195,7 +222,27 @@ def filter_places(
         keep &= (
             places["name"].astype(str).str.casefold().str.contains(needle, regex=False).to_numpy()
         )
+    if open_when:
+        keep &= open_mask(places, open_when)
     return places.loc[keep]
+
+
+def open_mask(places: pd.DataFrame, open_when: Sequence[str]) -> np.ndarray:
+    """Which places are known to be open at every time of ``open_when`` (``evenings``,
+    ``weekends``): their ``open_evenings`` / ``open_weekends`` is ``yes``; ``unknown``
+    (or a missing column) does not count."""
+    keep = np.ones(len(places), dtype=bool)
+    for when in open_when:
+        column = f"open_{when}"
+        if column not in places.columns:
+            return np.zeros(len(places), dtype=bool)
+        keep &= places[column].astype(str).eq("yes").to_numpy(dtype=bool)
+    return keep
+
+
+def open_words(open_when: Sequence[str]) -> str:
+    """``abends``, ``am Wochenende``, ``abends und am Wochenende``."""
+    return SUPPLY_TEXTS["open_and"].join(SUPPLY_TEXTS[f"open_{w}"] for w in open_when)
 
 
 @dataclass(frozen=True)
@@ -223,6 +270,12 @@ class Analysis:
     workers: int = DEFAULT_WORKERS
     network_result: NetworkResult | None = None
     """What the network modes computed beyond the table (``None`` for ``straight``)."""
+    supply: SupplyParams | None = None
+    """Benchmark, kinds and capacity use of the supply columns (``None``: no
+    ``[supply]`` in the settings, no supply columns)."""
+    supply_notes: tuple[str, ...] = ()
+    """The notes on the opening-time filter and on supply against need (also in
+    ``notes``), for the command line to print."""
 
     # Short names for the selection's parts (read by reports and pages).
     @property
@@ -280,7 +333,10 @@ class Analysis:
         without one): ``district_id``, ``district``, ``residents``, ``places``,
         ``places_per_1000``, ``residents_per_place``, ``area_covered_share``,
         ``residents_covered_share`` (0..1), ``teams`` and ``active_networks`` (active
-        only). Numbers stay numbers (NaN / <NA> where not computable)."""
+        only); with ``[supply]`` also ``need_places``, ``supply_ratio``,
+        ``capacity_per_1000``, ``capacity_unknown`` and ``fsca_per_1000`` (of all
+        counting places, see :mod:`quartiersatlas.supply`). Numbers stay numbers
+        (NaN / <NA> where not computable)."""
         t = self.table
         out = t[["district_id", "district", "residents"]].copy()
         residents = t["group_residents"].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
@@ -302,6 +358,15 @@ class Analysis:
         out["residents_covered_share"] = res_share.astype(float).to_numpy()
         out["teams"] = t["teams"].to_numpy()
         out["active_networks"] = t["active_networks"].to_numpy()
+        for c in (
+            "need_places",
+            "supply_ratio",
+            "capacity_per_1000",
+            "capacity_unknown",
+            "fsca_per_1000",
+        ):
+            if c in t.columns:
+                out[c] = t[c].to_numpy()
         return out.reset_index(drop=True)
 
 
@@ -365,6 +430,8 @@ def analyse(
         all_kinds=len(kinds) == len(s.kinds),
         network=network,
         workers=workers,
+        supply=s.supply,
+        kind_names={k.id: k.label_plural for k in s.kinds},
     )
 
 
@@ -383,6 +450,8 @@ def analyse_frames(
     all_kinds: bool = True,
     network: Network | None = None,
     workers: int = DEFAULT_WORKERS,
+    supply: SupplySettings | None = None,
+    kind_names: Mapping[str, str] | None = None,
 ) -> Analysis:
     """:func:`analyse` on frames instead of a data set (the command line reads files
     without a data folder; a batch job may pass partitions).
@@ -390,6 +459,8 @@ def analyse_frames(
     ``districts`` and ``places`` are in ``metric_crs``; ``selection`` is complete (see
     :meth:`Selection.resolved`), except that ``kinds=None`` counts every kind and
     ``statuses=None`` every status. ``kind_labels`` name the selected kinds in words.
+    ``supply`` (``[supply]`` of the settings) adds the supply columns; ``kind_names``
+    (kind id -> label) name its kinds in the notes.
     """
     sel = selection
     crit = sel.criteria
@@ -400,6 +471,21 @@ def analyse_frames(
         sel.statuses,
         target_groups=sel.target_groups,
         name_contains=sel.name_contains,
+    )
+    open_excluded = (0, 0)
+    if sel.open_when:
+        known_closed = np.zeros(len(counting), dtype=bool)
+        for when in sel.open_when:
+            column = f"open_{when}"
+            if column in counting.columns:
+                known_closed |= counting[column].astype(str).eq("no").to_numpy(dtype=bool)
+        keep = open_mask(counting, sel.open_when)
+        open_excluded = (int((~keep & known_closed).sum()), int((~keep & ~known_closed).sum()))
+        counting = counting.loc[keep]
+    params = (
+        supply_params(supply, sel.group, sel.kinds, catchment=sel.distance == "straight")
+        if supply is not None
+        else None
     )
     shown = counting.loc[accessible_mask(counting, sel.require)] if sel.require else counting
     table = coverage_table(
@@ -414,6 +500,7 @@ def analyse_frames(
         require=sel.require,
         group=sel.group,
         workers=workers,
+        supply=params,
     )
     provision = provision_phrase(list(kind_labels), all_kinds=all_kinds)
     result = None
@@ -426,6 +513,9 @@ def analyse_frames(
     if need_column is None and need is not None:
         cols = indicator_columns(need)
         need_column = cols[0] if cols else None
+    supply_notes = _open_notes(sel, *open_excluded) + _supply_notes(
+        sel, table, counting, cells, supply, params, kind_names or {}
+    )
     return Analysis(
         selection=sel,
         provision=provision,
@@ -438,9 +528,11 @@ def analyse_frames(
         evaluated=evaluated,
         totals=city_totals(table),
         access=access_counts(_located(counting), sel.require),
-        notes=tuple(_notes(metric_crs, sel, counting, cells, need, network, result)),
+        notes=tuple(_notes(metric_crs, sel, counting, cells, need, network, result) + supply_notes),
         workers=workers,
         network_result=result,
+        supply=params,
+        supply_notes=tuple(supply_notes),
     )
 
 
@@ -555,6 +647,81 @@ def _notes(
         )
     if need_is_synthetic(need):
         notes.append(COVERAGE_NOTES["synthetic_need"])
+    return notes
+
+
+def _places_dative(n: int) -> str:
+    return count_text(n, SUPPLY_TEXTS["place_dat"], SUPPLY_TEXTS["places_dat"])
+
+
+def _open_notes(sel: Selection, closed: int, unknown: int) -> list[str]:
+    """What the opening-time filter left out, in words."""
+    if not sel.open_when:
+        return []
+    return [
+        SUPPLY_TEXTS["note_open"].format(
+            when=open_words(sel.open_when),
+            closed=count_text(closed, SUPPLY_TEXTS["place"], SUPPLY_TEXTS["places"]),
+            unknown=count_text(unknown, SUPPLY_TEXTS["place"], SUPPLY_TEXTS["places"]),
+        )
+    ]
+
+
+def _supply_notes(
+    sel: Selection,
+    table: pd.DataFrame,
+    counting: pd.DataFrame,
+    cells: pd.DataFrame | None,
+    supply: SupplySettings | None,
+    params: SupplyParams | None,
+    kind_names: Mapping[str, str],
+) -> list[str]:
+    """The benchmark, unknown capacities and the catchment ratio's basis, in words."""
+    if supply is None or params is None:
+        return []
+    group = TARGET_GROUP_RESIDENTS[sel.group]
+    notes: list[str] = []
+    if params.kinds == ():
+        kinds = ", ".join(kind_names.get(k, k) for k in supply.kinds or ())
+        notes.append(SUPPLY_TEXTS["note_no_kinds"].format(kinds=kinds))
+    elif params.residents_per_place is None:
+        notes.append(SUPPLY_TEXTS["note_no_benchmark"].format(group=group))
+    else:
+        text = SUPPLY_TEXTS["note_benchmark"].format(
+            per=format_number(params.residents_per_place), group=group
+        )
+        if params.kinds is not None:
+            kinds = ", ".join(kind_names.get(k, k) for k in params.kinds)
+            text += SUPPLY_TEXTS["note_kinds"].format(kinds=kinds)
+        notes.append(text)
+    unknown = table["capacity_unknown"].to_numpy(dtype=np.int64)
+    if unknown.sum():
+        notes.append(
+            SUPPLY_TEXTS["note_capacity_unknown"].format(
+                places=_places_dative(int(unknown.sum())),
+                districts=count_text(
+                    int((unknown > 0).sum()), SUPPLY_TEXTS["district"], SUPPLY_TEXTS["districts"]
+                ),
+            )
+        )
+    basis = next((b for b in table["fsca_basis"] if b is not None), None)
+    radius = format_metres(float(sel.radius_m or 0.0))
+    located = int((supply_mask(counting, params.kinds) & located_mask(counting)).sum())
+    if not params.catchment:
+        notes.append(SUPPLY_TEXTS["note_fsca_network"])
+    elif cells is None:
+        notes.append(SUPPLY_TEXTS["note_fsca_no_grid"])
+    elif basis is None:
+        notes.append(SUPPLY_TEXTS["note_fsca_no_group"].format(group=group))
+    elif not located:
+        notes.append(SUPPLY_TEXTS["note_fsca_none"])
+    elif basis == "capacity":
+        notes.append(SUPPLY_TEXTS["note_fsca_capacity"].format(radius=radius, group=group))
+    else:
+        reason = SUPPLY_TEXTS["reason_unknown" if params.use_capacity else "reason_off"]
+        notes.append(
+            SUPPLY_TEXTS["note_fsca_places"].format(radius=radius, reason=reason, group=group)
+        )
     return notes
 
 

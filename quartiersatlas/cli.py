@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = ["build_parser", "main"]
 
-_LATE_COMMANDS = ("coverage", "report", "network")
+_LATE_COMMANDS = ("coverage", "report", "network", "siting")
 """Sub-commands whose parser lives in their own module (imported only when needed)."""
 
 
@@ -117,6 +117,10 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         from quartiersatlas.cli_network import add_network_parser
 
         add_network_parser(sub)
+    if command in (None, "siting"):
+        from quartiersatlas.cli_siting import add_siting_parser
+
+        add_siting_parser(sub)
     return parser
 
 
@@ -237,6 +241,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from quartiersatlas.cli_report import run_report
 
         return run_report(args)
+    if args.command == "siting":
+        from quartiersatlas.cli_siting import run_siting
+
+        return run_siting(args)
     commands: dict[str, Callable[[argparse.Namespace], int]] = {
         "check": _cmd_check,
         "join": _cmd_join,

@@ -7,6 +7,11 @@ kinds of the data folder's settings.toml when one is found via ``--data`` or
 and :func:`quartiersatlas.district_coverage.coverage_table` and
 :func:`quartiersatlas.gaps.evaluate_gaps` compute one record per district.
 
+``--open evenings,weekends`` counts only places known to be open then; a ``[supply]``
+section in the settings of ``--data`` adds the supply columns
+(:data:`quartiersatlas.supply.SUPPLY_COLUMNS`), and stderr gets their notes as
+``Hinweis:`` lines.
+
 Output: JSON (default; ``null`` for values that cannot be computed) or CSV (empty
 cells), shares as fractions 0..1. Problems go to stderr as ``FILE:ROW: COLUMN: message``.
 Exit codes: 0 = done; 1 = problems (errors) in the data, the table is still written;
@@ -47,6 +52,7 @@ from quartiersatlas.schema import (
     ACCESSIBILITY_COLUMNS,
     CRITERIA,
     DEFAULT_WORKERS,
+    OPEN_WHEN,
     STATUSES,
     TARGET_GROUP_COLUMNS,
 )
@@ -56,12 +62,14 @@ from quartiersatlas.texts import (
     CLI_TEXTS,
     DATA_PROBLEMS,
     REPORT_CLI,
+    SUPPLY_TEXTS,
 )
 
 if TYPE_CHECKING:  # heavy modules are imported where a command runs (fast --help)
     import geopandas as gpd
     import pandas as pd
 
+    from quartiersatlas.cli_common import Inputs
     from quartiersatlas.gaps import GapCriteria
     from quartiersatlas.problems import Problem
     from quartiersatlas.settings import Settings
@@ -143,6 +151,11 @@ def add_coverage_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
         help=CLI_TEXTS["radius_help"],
     )
     p.add_argument("--kinds", metavar=CLI_METAVARS["kinds"], help=CLI_COVERAGE_HELP["kinds"])
+    p.add_argument(  # opening times (issue 13)
+        "--open",
+        metavar=CLI_METAVARS["list"],
+        help=SUPPLY_TEXTS["cli_open"].format(allowed=", ".join(OPEN_WHEN)),
+    )
     add_selection_arguments(p)
     add_coverage_network_arguments(p)  # --network, --profile (issue 12)
     p.add_argument(
@@ -198,6 +211,11 @@ def add_coverage_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
         "--uncovered-out",
         metavar=CLI_METAVARS["geojson_file"],
         help=CLI_COVERAGE_HELP["uncovered_out"],
+    )
+    p.add_argument(
+        "--add-places",
+        metavar=CLI_METAVARS["file"],
+        help=CLI_COVERAGE_HELP["add_places"],
     )
     p.add_argument("--output", "-o", metavar=CLI_METAVARS["file"], help=CLI_TEXTS["output_help"])
     p.add_argument("--name-field", metavar=CLI_METAVARS["field"], help=CLI_TEXTS["name_field_help"])
@@ -365,12 +383,23 @@ def _run(args: argparse.Namespace) -> int:
                 items=", ".join(bad_req), allowed=", ".join(ACCESSIBILITY_COLUMNS)
             )
         )
+    open_when = _items(args.open)
+    bad_open = [w for w in open_when if w not in OPEN_WHEN]
+    if bad_open:
+        raise UsageError(
+            SUPPLY_TEXTS["cli_open_unknown"].format(
+                items=", ".join(bad_open), allowed=", ".join(OPEN_WHEN)
+            )
+        )
     notices = resolve_inputs(args, settings, tuple(FILE_OPTIONS))
     inputs = read_inputs(args, settings, require_kind=settings is not None)
     districts, joined, raw = inputs.districts, inputs.places, inputs.raw_places
     metric_crs, problems = inputs.metric_crs, inputs.problems + notices
     if settings is None and "kind" in raw.frame.columns:
         joined["kind"] = raw.frame["kind"].astype(str).str.strip().to_numpy()
+    if args.add_places:
+        joined, addprob = _add_places(args.add_places, joined, districts, inputs, settings, args)
+        problems += addprob
     kinds = _kind_filter(_items(args.kinds), settings, joined)
 
     population = None
@@ -402,6 +431,7 @@ def _run(args: argparse.Namespace) -> int:
         group=args.group,
         criteria=criteria,
         distance=distance,
+        open_when=tuple(dict.fromkeys(open_when)),
     )
     if settings is not None and kinds is not None:
         labels = [settings.kind_label(k) for k in kinds]
@@ -422,6 +452,9 @@ def _run(args: argparse.Namespace) -> int:
         all_kinds=all_kinds,
         workers=max(1, args.workers),
         network=network,
+        # supply columns only with a [supply] section in the --data folder's settings
+        supply=settings.supply if settings is not None else None,
+        kind_names={k.id: k.label_plural for k in settings.kinds} if settings else None,
     )
     out_table = with_distance_mode(_output_table(analysis.evaluated), distance)
 
@@ -435,7 +468,60 @@ def _run(args: argparse.Namespace) -> int:
         sys.stdout.flush()
     for p in problems:
         print(p.format(), file=sys.stderr)
+    for note in analysis.supply_notes:  # --open and [supply]: what was (not) counted
+        print(SUPPLY_TEXTS["cli_note"].format(note=note), file=sys.stderr)
     return EXIT_PROBLEMS if count_errors(problems) else EXIT_OK
+
+
+def _add_places(
+    path: str,
+    joined: gpd.GeoDataFrame,
+    districts: gpd.GeoDataFrame,
+    inputs: Inputs,
+    settings: Settings | None,
+    args: argparse.Namespace,
+) -> tuple[gpd.GeoDataFrame, list[Problem]]:
+    """``--add-places``: the places of ``path`` (places schema, read and checked like
+    ``--places``) joined and appended to ``joined`` as hypothetical places
+    (``hypothetical = True``). An id already in the places file is an error, and that
+    place is left out."""
+    import geopandas as gpd
+    import pandas as pd
+
+    from quartiersatlas.dataset import city_extent, join_places
+    from quartiersatlas.problems import Problem
+    from quartiersatlas.readers import read_table
+    from quartiersatlas.schema import PLACE_COLUMNS
+    from quartiersatlas.validate_places import parse_places
+
+    raw = read_table(path, PLACE_COLUMNS)
+    added, problems = parse_places(
+        raw,
+        settings.kinds if settings else (),
+        args.crs or (settings.places_xy_crs if settings else "EPSG:25832"),
+        city_extent(districts),
+        require_kind=settings is not None,
+    )
+    if settings is None and "kind" in raw.frame.columns:
+        added["kind"] = raw.frame["kind"].astype(str).str.strip().to_numpy()
+    taken = added["id"].astype(str).isin(set(joined["id"].astype(str)))
+    for _, row in added.loc[taken].iterrows():
+        problems.append(
+            Problem(
+                raw.file,
+                int(row["row"]),
+                "id",
+                CLI_COVERAGE_HELP["add_places_taken"].format(id=row["id"]),
+                value=str(row["id"]),
+            )
+        )
+    added, jprob = join_places(
+        added.loc[~taken], districts, inputs.metric_crs, inputs.tolerance_m, raw.file
+    )
+    joined = joined.assign(hypothetical=False)
+    added = added.assign(hypothetical=True)
+    both = pd.concat([joined, added], ignore_index=True)
+    return gpd.GeoDataFrame(both, geometry="geometry", crs=joined.crs), problems + jprob
 
 
 def run_coverage(args: argparse.Namespace) -> int:

@@ -28,6 +28,7 @@ from quartiersatlas.coverage import area_coverage, place_xy, uncovered_geometrie
 from quartiersatlas.grid import assign_cells, cell_coverage
 from quartiersatlas.schema import DEFAULT_WORKERS, TARGET_GROUP_COLUMNS, TargetGroup
 from quartiersatlas.summary import group_district_pairs
+from quartiersatlas.supply import SUPPLY_COLUMNS, SupplyParams, supply_table
 from quartiersatlas.texts import ANALYSIS_TEXTS, CORE_ERRORS
 
 __all__ = ["city_totals", "coverage_table", "uncovered_areas", "uncovered_layer_of"]
@@ -102,6 +103,7 @@ def coverage_table(
     require: Sequence[str] = (),
     group: TargetGroup = "all",
     workers: int = DEFAULT_WORKERS,
+    supply: SupplyParams | None = None,
 ) -> pd.DataFrame:
     """One row per district: provision, catchment coverage, teams, networks, need.
 
@@ -132,6 +134,9 @@ def coverage_table(
         ``accessible_*`` columns (present only when ``require`` is not empty).
     group
         Target group of the per-capita figures: ``all``, ``under_18``, ``65_plus``.
+    supply
+        Supply against need (``[supply]`` of the settings for this selection, see
+        :func:`quartiersatlas.supply.supply_params`), or ``None``: no supply columns.
 
     Returns
     -------
@@ -148,7 +153,9 @@ def coverage_table(
         ``active_networks``, grid columns (``cell_residents``, ``cells``,
         ``cells_unknown``) when cells are given, the need indicators when given, and
         ``accessible_places``, ``accessible_area_covered_share``,
-        ``accessible_residents_covered_share`` when ``require`` is given.
+        ``accessible_residents_covered_share`` when ``require`` is given, and the
+        supply columns of :data:`quartiersatlas.supply.SUPPLY_COLUMNS` (of the places
+        given, not only the accessible ones) when ``supply`` is given.
     """
     if group not in TARGET_GROUP_COLUMNS:
         raise ValueError(
@@ -252,6 +259,16 @@ def coverage_table(
         for c in indicators:
             target = f"need_{c}" if c == "data_status" else c
             base[target] = base["district_id"].map(nd[c])
+
+    if supply is not None:
+        # the 2SFCA counts the target group by the cells' own column; a grid without one
+        # gives no catchment ratio (never the spread of all residents)
+        own = group == "all" or weight != "residents"
+        extra = supply_table(
+            ids, gres, places, radius_m, supply, cells=cells, weight=weight if own else None
+        )
+        for c in SUPPLY_COLUMNS:
+            base[c] = extra[c].array
     return base
 
 

@@ -34,6 +34,7 @@ from quartiersatlas.agenda import Agenda, AgendaView, view_url
 from quartiersatlas.analysis import Analysis, Selection, analyse
 from quartiersatlas.coverage import to_metric
 from quartiersatlas.dataset import Dataset
+from quartiersatlas.formatting import format_number, format_percent
 from quartiersatlas.grid import configured_cells
 from quartiersatlas.linkcontext import LinkContext
 from quartiersatlas.linkstate import parse_params, selection_of
@@ -55,13 +56,16 @@ from quartiersatlas.placeholders import fill, view_figures
 from quartiersatlas.problems import count_errors
 from quartiersatlas.profile import district_profile
 from quartiersatlas.provenance import data_sources, status_lines
+from quartiersatlas.scenario import compare, read_scenario, scenario_dataset
 from quartiersatlas.selection_words import criteria_text, selection_text
 from quartiersatlas.staticmap import FONT_FAMILY, MapStyle, static_map
 from quartiersatlas.texts import (
+    COLUMN_LABELS,
     HANDOUT_TEXTS,
     PAGE_TITLES,
     REPORT_FIGURE_LABELS,
     REPORT_TITLES,
+    TARGET_GROUP_RESIDENTS,
 )
 
 __all__ = ["grid_cells_of", "handout_pdf"]
@@ -229,6 +233,78 @@ def _district_view(
     )
 
 
+def _scenario_view(
+    pdf: ReportPDF,
+    ds: Dataset,
+    view: AgendaView,
+    state: dict[str, object],
+    analyses: _Analyses,
+    notices: Sequence[str],
+) -> None:
+    """A scenario of the page "Planung": before and after in figures, the districts
+    that change most, and the hypothetical places by name (never drawn as inventory)."""
+    slug = str(state.get("szenario") or "")
+    scenario, problems = read_scenario(ds.settings, slug) if slug else (None, [])
+    if scenario is None:
+        reason = " ".join(p.message for p in problems) or T["no_scenario"]
+        _stale_page(pdf, view, reason, notices)
+        return
+    before = analyses(selection_of(state, view.page))
+    after_ds, _problems = scenario_dataset(ds, scenario)
+    after = analyse(after_ds, before.selection, need=analyses.need, cells=analyses.cells)
+    cmp = compare(before, after, analyses.cells)
+    _small(pdf, T["selection"].format(text=selection_text(ds, before)))
+    _small(pdf, T["scenario"].format(name=scenario.name))
+    paragraph(pdf, cmp.headline if not scenario.empty else T["scenario_empty"], bold=True)
+    for sentence in cmp.sentences:
+        paragraph(pdf, sentence, size=8.5)
+    city = cmp.city
+    group = TARGET_GROUP_RESIDENTS[before.selection.group]
+    radius = format_number(before.radius_m)
+    frame = pd.DataFrame(
+        {
+            REPORT_FIGURE_LABELS["figure"]: [
+                T["scenario_places"],
+                T["scenario_covered"].format(group=group, radius=radius),
+                T["scenario_area"].format(radius=radius),
+            ],
+            T["before"]: [
+                format_number(city["places_before"]),
+                format_number(city["covered_before"]),
+                format_percent(city["area_before"]),
+            ],
+            T["after"]: [
+                format_number(city["places_after"]),
+                format_number(city["covered_after"]),
+                format_percent(city["area_after"]),
+            ],
+        }
+    )
+    add_table(pdf, frame, widths=[100.0, 40.0, 40.0], size=8)
+    moved = cmp.table[cmp.table["covered_change"].abs() >= 0.5].head(8)
+    if not moved.empty:
+        heading(pdf, T["scenario_districts"])
+        rows = pd.DataFrame(
+            {
+                COLUMN_LABELS["district"]: moved["district"],
+                T["before"]: [format_number(v) for v in moved["covered_before"]],
+                T["after"]: [format_number(v) for v in moved["covered_after"]],
+            }
+        )
+        add_table(pdf, rows, widths=[100.0, 40.0, 40.0], size=8)
+    if scenario.added:
+        labels = {k.id: k.label for k in ds.settings.kinds}
+        names = "; ".join(f"{p.name} ({labels.get(p.kind, p.kind)})" for p in scenario.added)
+        paragraph(pdf, T["scenario_added"].format(places=names), size=8.5)
+    if scenario.switched_off or scenario.moved:
+        paragraph(
+            pdf,
+            T["scenario_changed"].format(off=len(scenario.switched_off), moved=len(scenario.moved)),
+            size=8.5,
+        )
+    _link(pdf, view, notices)
+
+
 def _problems_view(pdf: ReportPDF, ds: Dataset, view: AgendaView, notices: Sequence[str]) -> None:
     errors = count_errors(ds.problems)
     frame = pd.DataFrame(
@@ -344,6 +420,8 @@ def handout_pdf(
             if view.page in _CITY_PAGES:
                 a = analyses(selection_of(state, view.page))
                 _city_view(pdf, ds, view, state, a, notices)
+            elif view.page == "planung":
+                _scenario_view(pdf, ds, view, state, analyses, notices)
             elif view.page == "stadtteil":
                 district = state.get("district")
                 if not district:

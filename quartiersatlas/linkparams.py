@@ -25,12 +25,13 @@ from quartiersatlas.classify import CLASSIFICATION_SCHEMES
 from quartiersatlas.linkcontext import LinkContext
 from quartiersatlas.schema import (
     ACCESSIBILITY_COLUMNS,
+    OPEN_WHEN,
     STATUSES,
     TARGET_GROUP_COLUMNS,
     TARGET_GROUPS,
 )
 from quartiersatlas.settings import BASEMAPS
-from quartiersatlas.texts import LINK_ERRORS, LINK_LABELS
+from quartiersatlas.texts import LINK_ERRORS, LINK_LABELS, SUPPLY_TEXTS
 
 __all__ = [
     "ABDECKUNG_BARS",
@@ -56,7 +57,15 @@ __all__ = [
     "radius_choice",
 ]
 
-PAGE_IDS = ("uebersicht", "karte", "abdeckung", "stadtteil", "datenpruefung", "praesentation")
+PAGE_IDS = (
+    "uebersicht",
+    "karte",
+    "abdeckung",
+    "stadtteil",
+    "planung",
+    "datenpruefung",
+    "praesentation",
+)
 """The pages of the app, by the last part of their URL path."""
 PAGE_PATHS = {p: ("" if p == "uebersicht" else p) for p in PAGE_IDS}
 """URL path of each page (the default page is the root, ``/``)."""
@@ -290,6 +299,14 @@ PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
             _const(ACCESSIBILITY_COLUMNS),
         ),
         Param(
+            "open",
+            "ab_open",
+            SUPPLY_TEXTS["open_label"],
+            "choices",
+            _const([]),
+            _const(OPEN_WHEN),
+        ),
+        Param(
             "crit",
             "ab_c_team",
             _L["crit"],
@@ -334,6 +351,20 @@ PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
         Param("radius", "st_radius", _L["radius"], "choice", _radius_default, _const(RADII)),
         _distance_param("st_dist"),
         _kinds_param("st_kinds"),
+    ),
+    "planung": (
+        Param("szenario", "pl_scenario", _L["szenario"], "text", _const("")),
+        Param("radius", "pl_radius", _L["radius"], "choice", _radius_default, _const(RADII)),
+        _distance_param("pl_dist"),
+        Param(
+            "group",
+            "pl_group",
+            _L["group"],
+            "choice",
+            _const("all"),
+            _const(tuple(TARGET_GROUP_COLUMNS)),
+        ),
+        _kinds_param("pl_kinds"),
     ),
     "datenpruefung": (
         Param("show", "dp_filter", _L["show"], "choice", _const("all"), _const(PROBLEM_FILTERS)),

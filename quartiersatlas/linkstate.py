@@ -443,10 +443,17 @@ def selection_of(state: Mapping[str, Any], page: str) -> Selection:
             radius_m=None if state.get("radius") is None else float(state["radius"]),
             group=state.get("group") or "all",
             criteria=criteria,
+            open_when=_tuple(state.get("open")) or (),
         )
     if page == "stadtteil":
         return Selection(
             kinds=_tuple(state.get("kinds")),
             radius_m=None if state.get("radius") is None else float(state["radius"]),
+        )
+    if page == "planung":
+        return Selection(
+            kinds=_tuple(state.get("kinds")),
+            radius_m=None if state.get("radius") is None else float(state["radius"]),
+            group=state.get("group") or "all",
         )
     return Selection()

@@ -231,6 +231,8 @@ def place_markers(
             symbols[key] = symbol_svg(symbol, color, approx)
         kind_label = k.label if k else str(row.get("kind"))
         geom = row["geometry"]
+        # a scenario's hypothetical place says so wherever it is named
+        hypo = T["hypothetical"] if row.get("hypothetical") is True else ""
         records.append(
             {
                 "id": str(row.get("id")),
@@ -238,10 +240,12 @@ def place_markers(
                 "x": round(float(geom.x), 6),
                 "s": key,
                 "c": color,
-                "a": f"{row.get('name')} ({kind_label})",
-                "t": f"{escape_html(row.get('name'))} <i>({escape_html(kind_label)})</i>"
+                "a": f"{hypo}{row.get('name')} ({kind_label})",
+                "t": f"{escape_html(hypo)}{escape_html(row.get('name'))} "
+                f"<i>({escape_html(kind_label)})</i>"
                 + (T["approximate_tooltip"] if approx else ""),
-                "p": place_popup_html(row, kind_label),
+                "p": (f"<b>{escape_html(T['hypothetical_note'])}</b><br>" if hypo else "")
+                + place_popup_html(row, kind_label),
             }
         )
     return records, symbols
@@ -372,6 +376,7 @@ def legend_html(
     uncovered_label: str,
     has_matches: bool = False,
     bands: TravelBands | None = None,
+    matches_label: str | None = None,
 ) -> str:
     """The legend's HTML: the classes of the district fill, the kinds of places shown
     (colour and symbol), approximate locations, teams and networks, uncovered areas,
@@ -455,7 +460,8 @@ def legend_html(
     if has_matches:
         parts.append(
             f"<div class='row'><span class='sw' style='background:none;border-radius:50%;"
-            f"border:3px solid {HIGHLIGHT_COLOR}'></span>{T['matches']}</div>"
+            f"border:3px solid {HIGHLIGHT_COLOR}'></span>"
+            f"{escape_html(matches_label) if matches_label else T['matches']}</div>"
         )
     parts.append("</details>")
     return "".join(parts)

@@ -238,6 +238,7 @@ def build_map(
     highlight: gpd.GeoDataFrame | None = None,
     bands: TravelBands | None = None,
     selectable: bool = False,
+    highlight_label: str | None = None,
 ) -> folium.Map:
     """The Karte map: districts (choropleth), places, teams, networks, legend, note.
 
@@ -287,6 +288,9 @@ def build_map(
     highlight
         Places to ring (the matches of a name search), drawn above the markers and
         never clustered; pass ``bounds`` to start the view on them.
+    highlight_label
+        What the rings mean, in the legend and the layer's name (default: matches of
+        the name search).
     selectable
         The districts are chosen on this map (a click selects one): each district is
         also a button for the keyboard (Tab reaches it, Enter or Space chooses it, as a
@@ -352,6 +356,7 @@ def build_map(
         uncovered_label,
         has_matches=has_matches,
         bands=bands,
+        matches_label=highlight_label,
     )
     has_legend = legend != legend_html([], [], None, None, False, False, False, "")
     # the start view first: markers added after it (a zoom change right after the
@@ -469,7 +474,11 @@ def build_map(
             # (markercluster needs one cluster level at least: the map's minimum zoom)
             unclustered_from=UNCLUSTERED_ZOOM if many else MIN_ZOOM + 1,
         ).add_to(m)
-    matches = highlight_layer(highlight, T["matches"]) if highlight is not None else None
+    matches = (
+        highlight_layer(highlight, highlight_label or T["matches"])
+        if highlight is not None
+        else None
+    )
     if matches is not None:
         matches.add_to(m)
 

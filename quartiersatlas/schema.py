@@ -15,8 +15,11 @@ __all__ = [
     "COORD_QUALITIES",
     "DATA_STATUSES",
     "GROUP_COLUMNS",
+    "MAX_CAPACITY",
     "NETWORK_TYPES",
+    "OPEN_WHEN",
     "PLACE_COLUMNS",
+    "PLACE_SUPPLY_COLUMNS",
     "POPULATION_COLUMNS",
     "STATUSES",
     "TARGET_GROUPS",
@@ -56,6 +59,8 @@ cores)."""
 # centroid, nearby reference point); "none" = no coordinates yet.
 COORD_QUALITIES = ("exact", "approximate", "none")
 # Accessibility attributes: never guessed, "unknown" where nobody checked.
+# The opening-time flags of a place (``open_evenings``, ``open_weekends``) take the same
+# values: "unknown" where no readable opening hours are given.
 ACCESS_VALUES = ("yes", "no", "unknown")
 ACCESSIBILITY_COLUMNS = ("step_free", "accessible_toilet", "easy_language", "sign_language")
 TARGET_GROUPS = (
@@ -157,6 +162,33 @@ GROUP_COLUMNS: tuple[Column, ...] = (
     Column("source", False, "Source URL(s).", ("quelle",)),
     Column("notes", False, "Free text.", ("bemerkung",)),
 )
+
+PLACE_SUPPLY_COLUMNS: tuple[Column, ...] = (
+    Column(
+        "capacity",
+        False,
+        "Places (Plätze): a whole number >= 0; empty = unknown (never 0).",
+        ("plaetze", "kapazitaet", "platzzahl"),
+    ),
+    Column(
+        "opening_hours",
+        False,
+        "Opening hours, a subset of the OSM opening_hours syntax "
+        "(``Mo-Fr 09:00-17:00; Sa 10:00-14:00``); empty = unknown.",
+        ("oeffnungszeiten",),
+    ),
+)
+"""Optional columns of the places file for supply against need (issue 13), read by
+:mod:`quartiersatlas.validate_supply`. Kept apart from :data:`PLACE_COLUMNS` (whose
+order is the header of the sample file written by ``scripts/build_sample_data.py``,
+which holds no capacities or opening hours): a places file may add them at any position,
+under these names or their aliases."""
+MAX_CAPACITY: Final = 100_000
+"""Largest capacity (Plätze) accepted for one place."""
+OPEN_WHEN = ("evenings", "weekends")
+"""Opening times a selection may ask for: ``evenings`` (open at some time after 18:00
+on some day), ``weekends`` (open on Saturday or Sunday); see
+:mod:`quartiersatlas.validate_supply`."""
 
 POPULATION_COLUMNS: tuple[Column, ...] = (
     Column(

@@ -27,8 +27,8 @@ from pyproj import CRS
 from pyproj.exceptions import CRSError
 
 from quartiersatlas._errors import SettingsError
-from quartiersatlas.schema import STATUSES
-from quartiersatlas.texts import NETWORK_TEXTS
+from quartiersatlas.schema import STATUSES, TARGET_GROUP_COLUMNS
+from quartiersatlas.texts import NETWORK_TEXTS, SUPPLY_TEXTS
 from quartiersatlas.texts import SETTINGS_ERRORS as _T
 
 __all__ = [
@@ -42,6 +42,7 @@ __all__ = [
     "MAX_SPEED_KMH",
     "Kind",
     "Settings",
+    "SupplySettings",
     "data_file_path",
     "default_data_dir",
     "load_settings",
@@ -86,6 +87,7 @@ KNOWN_KEYS: dict[str, tuple[str, ...]] = {
     "map": ("center_lat", "center_lon", "zoom", "basemap"),
     "sources": ("districts_note", "population_note", "credits", "map_attribution"),
     "accessibility": ("contact", "email", "enforcement"),
+    "supply": ("places_per_residents", "kinds", "use_capacity", "note", "groups"),
     "kinds": ("id", "label", "label_plural", "color", "symbol"),
 }
 """Every table and key settings.toml may hold (``kinds`` is an array of tables)."""
@@ -100,6 +102,34 @@ class Kind:
     label_plural: str
     color: str
     symbol: str
+
+
+@dataclass(frozen=True)
+class SupplySettings:
+    """Supply against need (``[supply]``): a benchmark of residents per place (a planning
+    assumption of the data folder, not an official norm), per target group where it
+    differs, the kinds of places it applies to, and whether capacities weigh the places
+    in the catchment ratio (2SFCA, :mod:`quartiersatlas.supply`)."""
+
+    places_per_residents: float | None = None
+    """Residents of the target group per place (``[supply] places_per_residents``);
+    ``None``: no benchmark unless ``groups`` names one for the group."""
+    groups: tuple[tuple[str, float], ...] = ()
+    """``(target group, residents per place)`` where a group has its own benchmark
+    (``[supply.groups]``, e.g. ``65_plus = 2000``)."""
+    kinds: tuple[str, ...] | None = None
+    """Kinds the benchmark applies to (``[supply] kinds``); ``None``: every kind of the
+    selection."""
+    use_capacity: bool = True
+    """Weigh each place by its capacity in the catchment ratio when every counting place
+    has one (``[supply] use_capacity``); otherwise each place counts 1."""
+    note: str = ""
+    """Where the benchmark comes from, one German sentence (``[supply] note``)."""
+
+    def benchmark(self, group: str) -> float | None:
+        """Residents of ``group`` per place: the group's own benchmark, else the
+        general one, else ``None``."""
+        return dict(self.groups).get(group, self.places_per_residents)
 
 
 @dataclass(frozen=True)
@@ -160,6 +190,9 @@ class Settings:
     accessibility_enforcement: str = ""
     """Where users turn when feedback is not answered (the enforcement body of the
     city's state, ``[accessibility] enforcement``)."""
+    supply: SupplySettings | None = None
+    """Supply against need (``[supply]``); ``None`` without that section: no
+    supply columns anywhere."""
     unknown_keys: tuple[str, ...] = ()
     """Keys of settings.toml that Quartiersatlas does not know (e.g. typos), as
     ``"[map] centre_lat"``; they are not used and listed as warnings by ``check``."""
@@ -455,6 +488,49 @@ def _kinds(raw: object, w: str) -> tuple[tuple[Kind, ...], list[str]]:
     return tuple(kinds), unknown
 
 
+def _supply(t: _Table, kind_ids: tuple[str, ...]) -> SupplySettings | None:
+    """``[supply]``, or ``None`` when settings.toml has no such section."""
+    if not t.raw:
+        return None
+    unit = SUPPLY_TEXTS["unit_residents"].format(example=5000)
+
+    def per_place(table: _Table, key: str) -> float | None:
+        if key not in table.raw:
+            return None
+        return table.number(key, 0.0, 0, MAX_POPULATION, unit=unit, low_open=True)
+
+    raw_groups = t.raw.get("groups")
+    groups: list[tuple[str, float]] = []
+    if raw_groups is not None:
+        if not isinstance(raw_groups, dict):
+            raise SettingsError(
+                SUPPLY_TEXTS["groups_not_table"].format(where=t.where, value=_show(raw_groups))
+            )
+        where = t.where.removesuffix("[supply]") + "[supply.groups]"
+        gt = _Table(raw_groups, where, "groups")
+        for group in raw_groups:
+            if group not in TARGET_GROUP_COLUMNS:
+                raise SettingsError(
+                    SUPPLY_TEXTS["unknown_group"].format(
+                        where=where, group=group, allowed=", ".join(TARGET_GROUP_COLUMNS)
+                    )
+                )
+            value = per_place(gt, group)
+            if value is not None:
+                groups.append((group, value))
+    use = t.raw.get("use_capacity", True)
+    if not isinstance(use, bool):
+        raise t._fail("use_capacity", SUPPLY_TEXTS["boolean"], use)
+    kinds = t.choices("kinds", (), kind_ids) if "kinds" in t.raw else None
+    return SupplySettings(
+        places_per_residents=per_place(t, "places_per_residents"),
+        groups=tuple(groups),
+        kinds=kinds,
+        use_capacity=use,
+        note=t.text("note", "", max_len=500),
+    )
+
+
 def load_settings(data_dir: str | os.PathLike[str] | None = None) -> Settings:
     """Read and check ``settings.toml`` of a data folder.
 
@@ -578,5 +654,6 @@ def load_settings(data_dir: str | os.PathLike[str] | None = None) -> Settings:
             unit=NETWORK_TEXTS["unit_kmh"].format(example="3.6"),
             low_open=True,
         ),
+        supply=_supply(tables["supply"], tuple(k.id for k in kinds)),
         unknown_keys=tuple(unknown + unknown_kinds),
     )

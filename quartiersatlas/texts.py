@@ -87,6 +87,7 @@ __all__ = [
     "STATEMENT_POINTS",
     "STATEMENT_TEXTS",
     "STATUS_LABELS",
+    "SUPPLY_TEXTS",
     "TARGET_GROUP_LABELS",
     "TARGET_GROUP_OPTION_LABELS",
     "TARGET_GROUP_RESIDENTS",
@@ -534,6 +535,7 @@ PAGE_TITLES = {
     "karte": "Karte",
     "abdeckung": "Abdeckung & Lücken",
     "stadtteil": "Stadtteil",
+    "planung": "Planung",
     "datenpruefung": "Datenprüfung",
     "praesentation": "Präsentation",
     "hilfe": "Hilfe",
@@ -549,6 +551,7 @@ LINK_LABELS = {
     "access": "Barrierefreiheit",
     "groups": "Zielgruppen",
     "q": "Suche nach Name",
+    "szenario": "Szenario",
     "indicator": "Flächenfüllung",
     "scheme": "Klassenbildung",
     "k": "Anzahl Klassen",
@@ -1034,6 +1037,18 @@ HANDOUT_TEXTS = {
     "problems_intro": "Die Datenprüfung listet, was in den Datendateien fehlt oder nicht passt.",
     "errors": "Fehler in den Daten",
     "warnings": "Hinweise (Warnungen)",
+    # a view of the page "Planung" (a scenario: hypothetical places, never inventory)
+    "no_scenario": "Kein Szenario gewählt.",
+    "scenario": "Szenario: {name} (hypothetische Änderungen, nicht im Bestand)",
+    "scenario_empty": "Das Szenario enthält keine Änderung.",
+    "scenario_places": "Orte, die zählen",
+    "scenario_covered": "{group} im Umkreis von {radius} m",
+    "scenario_area": "Fläche im Umkreis von {radius} m",
+    "before": "vorher",
+    "after": "nachher",
+    "scenario_districts": "Stadtteile mit der größten Veränderung",
+    "scenario_added": "Hypothetische Orte (Planungsannahmen, nicht im Bestand): {places}.",
+    "scenario_changed": "Außerdem {off} Ort(e) abgeschaltet und {moved} Ort(e) verlegt.",
 }
 
 
@@ -1131,6 +1146,9 @@ MAP_TEXTS = {
     "status_lines": "Datenstand:",
     "labels": "Stadtteilnamen",
     "matches": "Treffer der Namenssuche",
+    # a scenario's hypothetical place (quartiersatlas.scenario): before its name, in its popup
+    "hypothetical": "Hypothetisch: ",
+    "hypothetical_note": "Hypothetischer Ort (Szenario) – nicht im Bestand",
 }
 
 
@@ -1661,6 +1679,10 @@ CLI_COVERAGE_HELP = {
     "need_column": "Kriterium need: Kennzahl (Standard: erste)",
     "need_above": "Kriterium need: Schwelle",
     "uncovered_out": "nicht abgedeckte Flächen je Stadtteil als GeoJSON (WGS84) schreiben",
+    "add_places": "hypothetische Orte (Datei im Schema der Orte-Datei) zu den Orten hinzunehmen: "
+    "die Abdeckung, wie sie mit ihnen wäre; sie werden nie Teil des Bestands",
+    "add_places_taken": "Die Kennung „{id}“ gibt es schon in der Orte-Datei; ein "
+    "hypothetischer Ort braucht eine eigene Kennung.",
     "workers": "Threads (Standard: {n})",
     "file_options": "die Datei-Optionen",
     "unknown_criteria": "unbekannte Kriterien: {criteria}; erlaubt: {allowed}",
@@ -2023,3 +2045,346 @@ NETWORK_TEXTS = {
     # settings.toml [network] (a number range's {unit})
     "unit_kmh": " (km/h), z. B. {example}",
 }
+
+# Scenarios (quartiersatlas.scenario; issue 13): hypothetical places, never inventory.
+SCENARIO_TEXTS = {
+    "not_toml": "Die Szenario-Datei ist kein gültiges TOML: {error}",
+    "no_name": "Das Szenario hat keinen Namen (Schlüssel name).",
+    "bad_list": "switched_off muss eine Liste von Kennungen (Texten) sein.",
+    "bad_table": "[[{key}]] muss eine Liste von Tabellen sein.",
+    "bad_entry": "Dieser [[{key}]]-Eintrag ist unvollständig (Kennung, lat und lon erwartet).",
+    "no_coordinates": "Koordinaten fehlen oder sind keine Zahlen (lat und lon in WGS84 erwartet).",
+    "no_place_name": "Der hypothetische Ort hat keinen Namen.",
+    "bad_slug": "„{slug}“ ist kein Name einer Szenario-Datei.",
+    "missing": "Das Szenario „{slug}“ gibt es nicht (mehr) im Ordner scenarios.",
+    "unreadable": "Die Szenario-Datei kann nicht gelesen werden: {error}",
+    "source": "Hypothetisch: Szenario „{name}“ (nicht im Bestand)",
+    "unknown_id": "Den Ort „{id}“ gibt es im Bestand nicht (mehr); die Änderung wirkt nicht.",
+    "id_taken": "Die Kennung „{id}“ gehört schon einem Ort im Bestand; "
+    "ein hypothetischer Ort braucht eine eigene Kennung.",
+    "gained": "{n} Einwohnerinnen und Einwohner neu im Umkreis von {radius}.",
+    "gained_older": "{n} Einwohnerinnen und Einwohner, davon {older} ab 65, "
+    "neu im Umkreis von {radius}.",
+    "lost": "{n} wären nicht mehr im Umkreis.",
+    "gained_even": "{n} Einwohnerinnen und Einwohner im Umkreis von {radius} "
+    "(geschätzt: Einwohner gleichmäßig über die Stadtteile verteilt).",
+    "group_change": "{group} im Umkreis: {before} vorher, {after} nachher.",
+    "top_out": "{district} fällt aus den Top {n} der Lücken.",
+    "top_in": "{district} kommt in die Top {n} der Lücken.",
+}
+__all__.append("SCENARIO_TEXTS")
+
+
+# Siting assistant (quartiersatlas.siting, candidates, cli_siting; issue 13): where the
+# next places should go. Added to __all__ here, at the end, so the list above stays as is.
+SITING_TEXTS = {
+    # options (ValueError of the core; argparse messages of the command line)
+    "bad_k": "k muss eine ganze Zahl ≥ 1 sein (Anzahl Standorte), ist {k}",
+    "bad_radius": "Radius muss eine Zahl > 0 sein (Meter), ist {radius}",
+    "bad_group": "Unbekannte Zielgruppe '{group}'; erlaubt: {allowed}.",
+    "bad_limits": "Grenzen der exakten Lösung: Anzahl ≥ 0 und Zeitlimit > 0 Sekunden.",
+    "no_group_column": "Das Bevölkerungsgitter hat keine Werte für {group} (Spalte {column}).",
+    "no_step_free_column": "Nur stufenlose Standorte verlangt, aber die Kandidaten haben keine "
+    "Spalte step_free: kein Kandidat kommt in Frage.",
+    "no_step_free_column_hint": "Spalte step_free (yes, no oder unknown) ergänzen oder ohne "
+    "--require step_free rechnen",
+    "none_step_free": "Nur stufenlose Standorte verlangt, aber kein Kandidat hat step_free = "
+    "yes: kein Kandidat kommt in Frage.",
+    # candidate file (quartiersatlas.candidates)
+    "no_rows": "Die Kandidatendatei hat keine Zeile mit Daten",
+    "no_rows_hint": "je möglichem Standort eine Zeile mit lat und lon (oder x und y) eintragen",
+    "no_usable": "Kein Kandidat ist nutzbar (jede Zeile hat einen Fehler, siehe oben)",
+    "no_usable_hint": "die genannten Zeilen berichtigen",
+    "ids_from_rows": "Spalte 'id' fehlt: die Zeilennummern sind die Kennungen der Kandidaten",
+    "ids_from_rows_hint": "Spalte id mit festen Kennungen ergänzen",
+    "no_coordinates": "Keine Koordinaten: Kandidat nicht übernommen",
+    "no_coordinates_hint": "lat und lon (WGS84) oder x und y eintragen, oder die Zeile löschen",
+    "outside": "Punkt liegt in keinem Stadtteil: Kandidat nicht übernommen",
+    "outside_hint": "Koordinaten prüfen (vertauscht? anderes Koordinatensystem?); nur Standorte "
+    "in den Stadtteilen kommen in Frage",
+    "point": "lat={lat}, lon={lon}",
+    "place_kept": "Ort ohne Lage übernommen",
+    "candidate_dropped": "Kandidat nicht übernommen",
+    # python -m quartiersatlas siting
+    "cli_help": "Standorte vorschlagen: wo erreichen k neue Orte die meisten noch nicht "
+    "erreichten Einwohner?",
+    "cli_description": "Wählt aus den Kandidaten die k Standorte, die zusammen die meisten "
+    "Einwohner der Zielgruppe im Umkreis R (Luftlinie) erreichen, die noch kein bestehender "
+    "Ort erreicht (Bevölkerungsgitter nötig). Ohne --candidates ist jeder Mittelpunkt einer "
+    "bewohnten Gitterzelle ein Kandidat.",
+    "cli_epilog": "Exit-Codes: 0 = ohne Fehler; 1 = Probleme in den Daten oder der "
+    "Kandidatendatei (übergangene Zeilen stehen auf stderr); 2 = Aufruffehler (k, Radius, "
+    "kein Gitter, Datei fehlt). Beispiel: python -m quartiersatlas siting --candidates "
+    "kandidaten.csv --k 3 --radius 500 --group 65_plus",
+    "candidates_help": "mögliche Standorte (CSV, XLSX, GeoJSON-Punkte; lat/lon oder x/y, "
+    "optional id, name, step_free); ohne: jede bewohnte Gitterzelle",
+    "k_help": "Anzahl der neuen Standorte (≥ 1)",
+    "radius_help": "Umkreis R in Metern, Luftlinie (> 0)",
+    "group_help": "Zielgruppe: all (alle Einwohner), under_18, 65_plus (Standard: all)",
+    "require_help": "nur Kandidaten mit step_free = yes; als schon erreicht zählt nur der "
+    "Umkreis bestehender Orte mit step_free = yes",
+    "no_grid": "Standortvorschläge brauchen ein Bevölkerungsgitter: [files] grid in "
+    "settings.toml des Datenordners oder --grid DATEI",
+    "grid_without_group": "Gitter ohne Werte für die Zielgruppe {group}",
+    "grid_without_group_hint": "Altersspalten (unter18, ab65) ergänzen oder --group all nehmen",
+    "note_line": "Hinweis: {note}",
+    # notes of the result (German sentences for every view)
+    "place": "bestehender Ort",
+    "places": "bestehende Orte",
+    "note_reach": "Erreicht = Mittelpunkt der 100-m-Gitterzelle höchstens {radius} Luftlinie "
+    "vom Standort entfernt; gezählt: {group}.",
+    "note_grid_candidates": "Keine Kandidatendatei: jeder Mittelpunkt einer bewohnten "
+    "Gitterzelle ist ein Kandidat ({n} Kandidaten).",
+    "note_grid_step_free": "Diese gedachten Standorte gelten als stufenlos (ein neuer Ort "
+    "wird stufenlos geplant).",
+    "note_step_free": "Nur stufenlose Standorte (step_free = yes) kommen in Frage; schon "
+    "erreicht ist nur, wer im Umkreis eines bestehenden stufenlosen Ortes wohnt.",
+    "note_not_step_free": "{n} Kandidaten ohne step_free = yes wurden nicht betrachtet.",
+    "note_not_located": "{n} Kandidaten ohne Lage wurden nicht betrachtet.",
+    "note_already": "{places} erreichen im Umkreis von {radius} schon {residents} {group}; "
+    "sie zählen nicht noch einmal.",
+    "note_none_reaching": "Kein bestehender Ort zählt als erreichend: alle {group} sind noch "
+    "nicht erreicht.",
+    "note_no_eligible": "Kein Kandidat kommt in Frage: kein Standort vorgeschlagen.",
+    "note_nobody_new": "Kein Kandidat erreicht {group}, die noch nicht erreicht sind: kein "
+    "Standort vorgeschlagen.",
+    "note_exact": "Exakt gelöst (ganzzahlige Optimierung, HiGHS): keine andere Wahl von "
+    "höchstens {k} Kandidaten erreicht mehr.",
+    "note_greedy": "Schrittweise gewählt (jeweils der Standort, der am meisten hinzufügt), "
+    "weil {reason}; die beste Wahl erreicht höchstens {bound} {group}.",
+    "note_greedy_optimal": "Schrittweise gewählt, weil {reason}; die Wahl ist trotzdem "
+    "nachweislich die beste (Obergrenze {bound} {group} erreicht).",
+    "reason_size": "{n} Kandidaten übrig sind (ohne solche, die niemanden neu erreichen oder "
+    "nur einen Teil dessen, was ein anderer erreicht; exakt gerechnet wird bis {limit})",
+    "reason_time": "die exakte Rechnung ihr Zeitlimit ({seconds} s) erreichte",
+    "note_fewer": "Nur {n} von {k} Standorten erreichen jemanden neu: weitere Standorte "
+    "erreichen niemanden, der nicht schon erreicht ist.",
+    "note_unknown": "{n} neu erreichte Gitterzellen haben eine unbekannte (geheim gehaltene) "
+    "Einwohnerzahl und zählen 0.",
+}
+__all__.append("SITING_TEXTS")
+
+# --- Supply against need (issue 13): capacity, opening hours, benchmark, 2SFCA ----------
+SUPPLY_TEXTS = {
+    # places file: capacity (quartiersatlas.validate_supply)
+    "capacity_bad": "Kapazität nicht lesbar; der Ort bleibt, seine Kapazität gilt als unbekannt",
+    "capacity_hint": "Erwartet: Zahl der Plätze als ganze Zahl ohne Punkt oder Komma, 0 bis "
+    "{max}, z. B. 25; leer lassen, wenn unbekannt",
+    "duplicate_column": "Spalte für '{name}' doppelt (schon als '{first}'); diese Spalte wird "
+    "nicht verwendet",
+    # places file: opening hours
+    "hours_bad": "Öffnungszeiten nicht lesbar ({reason}); der Ort bleibt, seine Öffnungszeiten "
+    "gelten als unbekannt",
+    "hours_hint": "Erwartet: Regeln wie „Mo-Fr 09:00-17:00; Sa 10:00-14:00; Di,Do 17:00-21:00“ "
+    "(Tage Mo Di Mi Do Fr Sa So oder Mo Tu We Th Fr Sa Su, mehrere Zeiten mit Komma, „off“ = "
+    "geschlossen, „24/7“); Regeln mit „;“ trennen, eine spätere Regel ersetzt die Zeiten ihrer "
+    "Tage; Feiertage (PH), Monate und Daten werden nicht gelesen; leer lassen, wenn unbekannt",
+    "hours_time": "Uhrzeit „{time}“ ist keine Zeit von 00:00 bis 24:00",
+    "hours_span": "„{span}“ ist keine Zeitspanne wie 09:00-17:00",
+    "hours_empty_span": "Zeitspanne „{span}“ beginnt und endet zur selben Zeit",
+    "hours_day": "„{day}“ ist kein Wochentag",
+    "hours_nothing": "keine Regel",
+    "hours_no_times": "Regel „{rule}“ nennt Tage, aber keine Zeiten",
+    "hours_rule": "Regel „{rule}“ hat mehr als Tage und Zeiten",
+    # settings.toml [supply]
+    "unit_residents": " (Einwohner je Ort), z. B. {example}",
+    "boolean": "true oder false",
+    "unknown_group": "{where}: Zielgruppe '{group}' unbekannt – erlaubt: {allowed}.",
+    "groups_not_table": "{where}: 'groups' muss eine Tabelle sein ([supply.groups] mit "
+    "Zielgruppe = Einwohner je Ort, z. B. 65_plus = 2000), ist aber {value}.",
+    # the opening-time filter (page, links, notes)
+    "open_label": "Geöffnet",
+    "open_placeholder": "zu jeder Zeit",
+    "open_help": "Nur Orte zählen, die laut ihren Öffnungszeiten dann geöffnet sind. Orte ohne "
+    "(lesbare) Öffnungszeiten zählen nicht: unbekannt ist nicht geöffnet.",
+    "open_evenings": "abends",
+    "open_weekends": "am Wochenende",
+    "open_and": " und ",
+    "open_what": "Öffnungszeit(en)",
+    "place": "Ort",
+    "places": "Orte",
+    "place_dat": "Ort",
+    "places_dat": "Orten",
+    "note_open": "Gezählt nur Orte, die laut Öffnungszeiten {when} geöffnet sind; nicht "
+    "gezählt: {closed} dann geschlossen, {unknown} mit unbekannten Öffnungszeiten (unbekannt "
+    "zählt nicht als geöffnet).",
+    # notes of the analysis
+    "note_benchmark": "Versorgungsgrad = gezählte Orte ÷ benötigte Orte; benötigt: 1 Ort je "
+    "{per} {group} (Richtwert aus den Einstellungen, keine amtliche Norm).",
+    "note_kinds": " Für den Versorgungsgrad zählen nur: {kinds}.",
+    "note_no_benchmark": "Für {group} ist kein Richtwert eingestellt: kein Versorgungsgrad.",
+    "note_no_kinds": "Der Richtwert gilt für {kinds}; keine dieser Arten ist gewählt: kein "
+    "Versorgungsgrad.",
+    "note_capacity_unknown": "Kapazität (Plätze) unbekannt bei {places}: Plätze je 1.000 "
+    "Einwohner sind in {districts} nicht berechnet (unbekannt ist nicht 0).",
+    "note_fsca_capacity": "Im Einzugsbereich (Zwei-Schritt-Verfahren über die Gitterzellen, "
+    "{radius} Luftlinie): jeder Ort mit seinen Plätzen, geteilt durch die {group} in seinem "
+    "Umkreis; je Zelle die Summe der erreichbaren Orte, je Stadtteil das Mittel nach "
+    "Einwohnern.",
+    "note_fsca_places": "Im Einzugsbereich (Zwei-Schritt-Verfahren über die Gitterzellen, "
+    "{radius} Luftlinie): jeder Ort zählt 1 ({reason}), geteilt durch die {group} in seinem "
+    "Umkreis; je Zelle die Summe der erreichbaren Orte, je Stadtteil das Mittel nach "
+    "Einwohnern.",
+    "note_fsca_none": "Kein gezählter Ort mit Lage: im Einzugsbereich überall 0.",
+    "note_fsca_network": "Orte und Plätze je 1.000 Einwohner im Einzugsbereich werden entlang "
+    "der Wege nicht berechnet.",
+    "reason_unknown": "Kapazität nicht bei allen Orten bekannt",
+    "reason_off": "Kapazität laut Einstellungen nicht verwendet",
+    "note_fsca_no_grid": "Das Verhältnis im Einzugsbereich braucht ein Einwohnergitter "
+    "([files] grid): nicht berechnet.",
+    "note_fsca_no_group": "Das Einwohnergitter hat keine Zahlen für {group}: Verhältnis im "
+    "Einzugsbereich nicht berechnet.",
+    "district": "Stadtteil",
+    "districts": "Stadtteilen",
+    # columns (page "Abdeckung & Lücken", exports)
+    "supply_ratio": "Versorgungsgrad (%)",
+    "need_places": "benötigte Orte (Richtwert)",
+    "supply_places": "Orte für den Versorgungsgrad",
+    "capacity_per_1000": "Plätze je 1.000 {group}",
+    "capacity_unknown": "Orte mit unbekannter Kapazität",
+    "fsca_capacity": "Plätze je 1.000 {group} im Einzugsbereich",
+    "fsca_places": "Orte je 1.000 {group} im Einzugsbereich",
+    "supply_caption": "Versorgungsgrad: gezählte Orte ÷ benötigte Orte, benötigt ist 1 Ort je "
+    "{per} {group} – ein Richtwert aus den Einstellungen, keine amtliche Norm. 100 % = so viele "
+    "Orte wie der Richtwert verlangt. {note}",
+    "capacity_caption": "Unbekannte Kapazität bleibt unbekannt, nicht 0: wo ein gezählter Ort "
+    "keine Platzzahl hat, bleibt „Plätze je 1.000“ leer.",
+    "supply_no_benchmark": "Versorgungsgrad: für {group} ist kein Richtwert eingestellt.",
+    # python -m quartiersatlas coverage --open
+    "cli_open": "nur Orte, die laut Öffnungszeiten dann geöffnet sind: kommagetrennt aus "
+    "{allowed} (unbekannte Öffnungszeiten zählen nicht)",
+    "cli_open_unknown": "unbekannte Öffnungszeit(en): {items}; erlaubt: {allowed}",
+    "cli_note": "Hinweis: {note}",
+}
+
+# Page "Planung" (pages/planung.py; issue 13): scenarios before and after.
+PLANUNG_TEXTS = {
+    "title": "Planung: Was wäre, wenn …?",
+    "intro": "Hypothetische Orte hinzufügen, bestehende verlegen oder abschalten und sehen, "
+    "was sich ändert: Einwohner im Umkreis, Fläche, Lücken-Rangfolge. Szenarien werden als "
+    "Dateien im Datenordner gespeichert; sie ändern den Bestand nie.",
+    "group_help": "Wessen Erreichbarkeit verglichen wird (Bevölkerungsgitter nach Alter).",
+    "scenario": "Szenario",
+    "new_scenario": "Neues Szenario (nicht gespeichert)",
+    "scenario_help": "Gespeicherte Szenarien liegen im Ordner scenarios des Datenordners.",
+    "edit": "Szenario bearbeiten",
+    "name": "Name des Szenarios",
+    "description": "Beschreibung (optional)",
+    "add_title": "Hypothetischen Ort hinzufügen",
+    "position": "Lage bestimmen über",
+    "position_coordinates": "Koordinaten",
+    "position_address": "Adresse eines bestehenden Orts",
+    "position_click": "Klick in die Karte",
+    "lat": "Breite (WGS84, Grad)",
+    "lon": "Länge (WGS84, Grad)",
+    "address": "Adresse",
+    "address_option": "{address} ({name})",
+    "address_placeholder": "Adresse wählen",
+    "clicked": "Gewählte Lage: {lat} / {lon} (Breite / Länge)",
+    "click_hint": "Noch keine Lage gewählt: Klicken Sie in die Karte unten.",
+    "place_name": "Name des Orts",
+    "kind": "Art",
+    "step_free": "Stufenlos",
+    "add": "Ort hinzufügen",
+    "need_place_name": "Bitte geben Sie dem Ort einen Namen.",
+    "need_position": "Bitte bestimmen Sie zuerst die Lage des Orts.",
+    "added_title": "Hypothetische Orte in diesem Szenario",
+    "added_row": "**{name}** ({kind}), {lat} / {lon}",
+    "remove": "Entfernen",
+    "change_title": "Bestehende Orte verändern",
+    "switch_off": "Orte abschalten (zählen im Szenario nicht mit)",
+    "switch_off_placeholder": "Orte wählen",
+    "switch_off_help": "Zum Beispiel ein Ort, dessen Förderung ausläuft.",
+    "move": "Ort verlegen",
+    "move_placeholder": "Ort wählen",
+    "move_here": "An die geklickte Stelle verlegen",
+    "moved_list": "Verlegt: {places}",
+    "undo_moves": "Verlegungen zurücknehmen",
+    "save": "Speichern",
+    "delete": "Szenario löschen",
+    "need_name": "Bitte geben Sie dem Szenario einen Namen, bevor Sie es speichern.",
+    "name_taken": "Ein Szenario „{name}“ gibt es schon. Bitte wählen Sie einen anderen Namen.",
+    "not_saved": "Das Szenario konnte nicht gespeichert werden: {error}",
+    "saved": "Szenario „{name}“ gespeichert.",
+    "problems": "Das Szenario hat {n} Problem(e); was nicht verwendet werden kann, zählt "
+    "nicht mit:",
+    "col_entry": "Eintrag",
+    "uncovered_after": "Nach dem Szenario weiter außerhalb von {radius}",
+    "ring_label": "Hypothetisch: neu oder verlegt (nicht im Bestand)",
+    "empty": "Das Szenario enthält noch keine Änderung: vorher und nachher sind gleich.",
+    "result_title": "Vorher und nachher: {name}",
+    "unnamed": "Neues Szenario",
+    "hypothetical_note": "Hypothetische Orte sind Planungsannahmen: Sie sind in der Karte "
+    "umrandet, heißen „Hypothetisch: …“ und erscheinen in keiner Liste und keinem Download "
+    "des Bestands.",
+    "covered": "{group} im Umkreis von {radius}",
+    "covered_help": "Vorher: {before}",
+    "area": "Fläche im Umkreis",
+    "points": "{n} Prozentpunkte",
+    "places": "Orte, die zählen",
+    "map_caption": "Karte: Orte des Szenarios; umrandet die hypothetischen und verlegten. "
+    "Schraffiert: was auch nach dem Szenario außerhalb des Umkreises liegt. Ein Klick in die "
+    "Karte wählt eine Lage für einen neuen oder verlegten Ort.",
+    "table_title": "Je Stadtteil",
+    "col_places_before": "Orte vorher",
+    "col_places_after": "Orte nachher",
+    "col_covered_before": "{group} im Umkreis vorher",
+    "col_covered_after": "{group} im Umkreis nachher",
+    "col_change": "Veränderung",
+    "col_area_before": "Fläche vorher (%)",
+    "col_area_after": "Fläche nachher (%)",
+    "col_rank_before": "Lücken-Rang vorher",
+    "col_rank_after": "Lücken-Rang nachher",
+    "csv": "Vorher/nachher (CSV)",
+    "xlsx": "Vorher/nachher (Excel)",
+    "toml": "Szenario-Datei (TOML)",
+    "toml_help": "Die Szenario-Datei, wie sie im Ordner scenarios gespeichert wird: "
+    "hypothetische Orte, kein Bestand.",
+    "table_caption": "Lücken-Rang: 1 = größte Lücke (Kriterien der Seite „Abdeckung & "
+    "Lücken“ in der Grundeinstellung); leer = keine Lücke.",
+    "siting_title": "Standortsuche: Wo erreichen neue Orte die meisten?",
+    "siting_intro": "Sucht die Standorte, die zusammen die meisten {group} neu in den Umkreis "
+    "von {radius} (Luftlinie) bringen – zusätzlich zu den Orten dieses Szenarios. "
+    "Kandidaten: eine Datei (z. B. öffentliche Gebäude, Schulen, Gemeinderäume) oder, ohne "
+    "Datei, jede bewohnte Gitterzelle. Das Ergebnis ist ein Vorschlag für das Szenario, "
+    "keine Entscheidung.",
+    "siting_no_grid": "Die Standortsuche braucht ein Bevölkerungsgitter ([files] grid in "
+    "settings.toml); dieser Datenordner hat keines.",
+    "siting_k": "Anzahl Standorte",
+    "siting_kind": "Art der neuen Orte",
+    "siting_step_free": "nur stufenlose Standorte",
+    "siting_file": "Kandidaten-Datei (optional)",
+    "siting_file_help": "CSV, Excel, GeoJSON oder GeoPackage mit lat/lon (oder x/y), "
+    "optional id, name und step_free. Ohne Datei: jede bewohnte Gitterzelle.",
+    "siting_run": "Standorte suchen",
+    "siting_stale": "Die Auswahl hat sich geändert: bitte erneut „Standorte suchen“.",
+    "siting_problems": "{n} Probleme in der Kandidaten-Datei (nicht verwendete Zeilen "
+    "zählen nicht mit):",
+    "siting_none": "Kein Standort erreicht zusätzliche Einwohner: alle, die erreichbar "
+    "sind, sind es schon.",
+    "siting_total": "{k} Standorte erreichen zusammen {n} {group} zusätzlich.",
+    "siting_rank": "Rang",
+    "siting_name": "Standort",
+    "siting_site": "Vorschlag {rank}",
+    "siting_added": "zusätzlich erreicht",
+    "siting_cumulative": "zusammen",
+    "siting_take": "Als hypothetische Orte ins Szenario übernehmen",
+    "siting_note": "Vorschlag {rank} der Standortsuche",
+    "siting_exact": "Beste mögliche Auswahl (exakt berechnet).",
+    "siting_greedy": "Näherung: keine Auswahl erreicht mehr als {bound}; diese liegt "
+    "höchstens {gap} % darunter.",
+    "compare_title": "Szenarien nebeneinander",
+    "compare": "Gespeicherte Szenarien",
+    "col_scenario": "Szenario",
+    "col_added": "neue Orte",
+    "col_moved": "verlegt",
+    "col_off": "abgeschaltet",
+    "col_new_all": "Einwohner neu im Umkreis",
+    "col_new_older": "davon ab 65",
+    "col_top_out": "fällt aus den Top 5 der Lücken",
+    "compare_caption": "Alle mit der Auswahl links (Umkreis {radius}); „neu im Umkreis“ aus "
+    "dem Bevölkerungsgitter.",
+    "agenda_hint": "Für die Sitzung: Szenario speichern, dann auf der Seite „Präsentation“ "
+    "diese Ansicht auf die Tagesordnung setzen (Vorher/Nachher als Folie).",
+}
+__all__.append("PLANUNG_TEXTS")

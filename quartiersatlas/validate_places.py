@@ -38,6 +38,7 @@ from quartiersatlas.validate import (
     with_made_ids,
 )
 from quartiersatlas.validate_coordinates import parse_coordinates, points_at
+from quartiersatlas.validate_supply import supply_columns
 
 _T = VALIDATE_PROBLEMS
 _D = DATA_PROBLEMS
@@ -71,8 +72,10 @@ def parse_places(
     Returns
     -------
     The places with ``geometry`` (``None`` where there is no usable location) and the
-    columns of :data:`quartiersatlas.schema.PLACE_COLUMNS`, plus ``row``; and every
-    problem found, including the reader's.
+    columns of :data:`quartiersatlas.schema.PLACE_COLUMNS`, the supply columns
+    ``capacity``, ``opening_hours``, ``open_evenings``, ``open_weekends`` (see
+    :mod:`quartiersatlas.validate_supply`; unknown where the file has no such column),
+    plus ``row``; and every problem found, including the reader's.
     """
     made_ids: list[Problem] = []
     if require_kind:
@@ -221,6 +224,7 @@ def parse_places(
         "source": text_column(frame, "source"),
         "source_date": text_column(frame, "source_date"),
         "notes": text_column(frame, "notes"),
+        **supply_columns(frame, col),
         "row": rows,
     }
     out = pd.DataFrame(data, index=frame.index)

@@ -107,3 +107,48 @@ def test_filter_places_combines_every_filter(ds: Dataset) -> None:
     assert filter_places(places, kinds=[]).empty
     assert list(filter_places(places, name_contains="  BIBLIO ")["id"]) == ["bib-gamma"]
     assert filter_places(places, name_contains="(").empty  # no regular expression
+
+
+# ------------------------------------------------- opening times and supply (issue 13)
+
+
+def test_open_when_counts_only_places_known_to_be_open(data_dir: Path) -> None:
+    from tests.test_supply import with_supply
+
+    ds = load_dataset(load_settings(with_supply(data_dir)))
+    everything = analyse(ds)
+    assert len(everything.counting) == 3  # treff-alpha, bib-gamma, bib-ohne
+    evenings = analyse(ds, Selection(open_when=("evenings",)))
+    assert list(evenings.counting["id"]) == ["treff-alpha"]
+    assert list(evenings.indicators()["places"]) == [1, 0, 0]
+    notes = " ".join(evenings.notes)
+    # bib-gamma has no hours, bib-ohne unreadable ones: unknown is not open
+    assert "abends geöffnet sind; nicht gezählt: 0 Orte dann geschlossen, 2 Orte mit " in notes
+    assert "unbekannten Öffnungszeiten" in notes
+    weekends = analyse(ds, Selection(open_when=("weekends",)))
+    assert weekends.counting.empty
+    assert "1 Ort dann geschlossen, 2 Orte mit unbekannten" in " ".join(weekends.notes)
+    both = analyse(
+        ds, Selection(statuses=("active", "planned"), open_when=("evenings", "weekends"))
+    )
+    assert both.counting.empty  # Beta's place is open on Saturday, not in the evening
+    saturday = analyse(ds, Selection(statuses=("planned",), open_when=("weekends",)))
+    assert list(saturday.counting["id"]) == ["ofa-beta"]
+    # the open filter narrows the supply too: Alpha keeps its one place
+    t = evenings.indicators().set_index("district_id")
+    assert t.loc["alpha", "supply_ratio"] == pytest.approx(0.5)
+    assert t.loc["gamma", "supply_ratio"] == 0.0
+    assert {"need_places", "capacity_per_1000", "capacity_unknown", "fsca_per_1000"} <= set(t)
+    with pytest.raises(ValueError, match="Öffnungszeit"):
+        analyse(ds, Selection(open_when=("nachts",)))
+
+
+def test_no_supply_columns_without_a_supply_section(ds: Dataset) -> None:
+    a = analyse(ds)
+    assert a.supply is None
+    assert "supply_ratio" not in a.table.columns
+    assert "supply_ratio" not in a.indicators().columns
+    assert not a.supply_notes
+    # every place without opening hours: the filter leaves none, and says so
+    assert analyse(ds, Selection(open_when=("evenings",))).counting.empty
+    assert filter_places(ds.places, open_when=("weekends",)).empty

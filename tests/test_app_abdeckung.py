@@ -330,3 +330,69 @@ def test_bar_chart_names_every_district_and_scatter_names_its_points() -> None:
     marks = [layer["mark"]["type"] for layer in scatter["layer"]]
     assert marks == ["circle", "text"]
     assert scatter["layer"][1]["encoding"]["text"]["field"] == "district"
+
+
+# ------------------------------------------------- issue 13: supply against need
+
+
+def _measures(at: AppTest) -> pd.DataFrame:
+    [table] = [df.value for df in at.dataframe if "Versorgungsgrad (%)" in df.value.columns]
+    return table.set_index("Stadtteil")
+
+
+def test_versorgungsgrad_column_and_its_caption(shipped: Dataset) -> None:
+    at = _page()
+    measures = _measures(at)
+    # the shipped benchmark: 1 place per 5,000 residents (settings.toml [supply])
+    population = shipped.population.set_index("district_id")["residents"]
+    names = shipped.districts.set_index("name")["id"]
+    for district in ("Kreyenbrück", "Eversten", "Bornhorst"):
+        places = int(measures.loc[district, "Orte"])
+        need = float(population[names[district]]) / 5000
+        assert measures.loc[district, "benötigte Orte (Richtwert)"] == pytest.approx(round(need, 1))
+        assert measures.loc[district, "Versorgungsgrad (%)"] == pytest.approx(
+            round(places / need * 100, 1)
+        )
+    # the sample knows no capacity: no capacity column, never zeros
+    assert not any("Plätze je 1.000" in c for c in measures.columns)
+    assert "Orte je 1.000 Einwohner im Einzugsbereich" in measures.columns
+    captions = " ".join(c.value for c in at.caption)
+    assert "benötigt ist 1 Ort je 5.000 Einwohner" in captions
+    assert "keine amtliche Norm" in captions
+    assert "Unbekannte Kapazität bleibt unbekannt, nicht 0" in captions
+    assert "Kapazität (Plätze) unbekannt bei" in _texts(at).replace("\\", "")
+
+
+def test_open_filter_on_the_shipped_data_counts_no_place_and_says_why() -> None:
+    at = _page()
+    at.multiselect(key="ab_open").set_value(["evenings"]).run()
+    _assert_clean(at)
+    assert at.query_params == {"open": "evenings"}
+    assert (_measures(at)["Orte"] == 0).all()  # no place of the sample has opening hours
+    text = _texts(at).replace("\\", "")
+    assert "laut Öffnungszeiten abends geöffnet sind" in text
+    assert "30 Orte mit unbekannten Öffnungszeiten" in text
+
+
+def test_capacity_and_open_filter_on_a_folder_with_hours(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.conftest import build_data_dir
+    from tests.test_supply import with_supply
+
+    folder = with_supply(build_data_dir(tmp_path / "data"))
+    monkeypatch.setenv("QUARTIERSATLAS_DATA", str(folder))
+    at = AppTest.from_file(str(PAGE), default_timeout=60).run()
+    assert not at.exception, [e.value for e in at.exception]
+    measures = _measures(at)
+    assert measures.loc["Alpha", "Versorgungsgrad (%)"] == pytest.approx(50.0)
+    assert measures.loc["Alpha", "Plätze je 1.000 Einwohner"] == pytest.approx(40.0)
+    assert pd.isna(measures.loc["Gamma", "Plätze je 1.000 Einwohner"])  # unknown, not 0
+    assert measures.loc["Gamma", "Orte mit unbekannter Kapazität"] == 1
+    assert measures.loc["Beta", "Plätze je 1.000 Einwohner"] == 0  # no place: a known 0
+    assert "1 Ort je 500 Einwohner" in " ".join(c.value for c in at.caption)
+    at.multiselect(key="ab_open").set_value(["evenings"]).run()
+    assert not at.exception, [e.value for e in at.exception]
+    measures = _measures(at)
+    assert measures["Orte"].tolist() == [1, 0, 0]
+    assert "2 Orte mit unbekannten Öffnungszeiten" in _texts(at).replace("\\", "")

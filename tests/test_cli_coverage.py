@@ -328,3 +328,70 @@ def test_data_folder_without_teams_file_is_a_warning(
     assert cli.main(["coverage", "--data", str(data_dir), "--radius", "500"]) == 0
     err = capsys.readouterr().err
     assert "stadtteilteams.csv: Warnung: optionale Datei nicht vorhanden" in err
+
+
+# ------------------------------------------------- opening times and supply (issue 13)
+
+SUPPLY_FIELDS = {
+    "supply_places",
+    "need_places",
+    "supply_ratio",
+    "capacity_sum",
+    "capacity_unknown",
+    "capacity_per_1000",
+    "fsca_per_1000",
+    "fsca_basis",
+}
+
+
+def test_supply_fields_only_with_a_supply_section(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.test_supply import with_supply
+
+    assert run(full_args(data_dir)) == 0
+    plain = records(capsys.readouterr().out)
+    assert not SUPPLY_FIELDS & set(plain["alpha"])
+    with_supply(data_dir)
+    assert run(full_args(data_dir)) == 1  # the unreadable capacity and hours are errors
+    captured = capsys.readouterr()
+    rows = records(captured.out)
+    assert set(rows["alpha"]) >= SUPPLY_FIELDS
+    assert rows["alpha"]["supply_ratio"] == pytest.approx(0.5)  # 1 place, 1,000 / 500
+    assert rows["alpha"]["capacity_per_1000"] == pytest.approx(40.0)
+    assert rows["gamma"]["capacity_per_1000"] is None  # unknown, not 0
+    assert rows["gamma"]["capacity_sum"] is None
+    assert rows["gamma"]["capacity_unknown"] == 1
+    assert rows["alpha"]["fsca_per_1000"] is None  # no grid: not computed
+    assert rows["alpha"]["fsca_basis"] is None
+    assert "places.csv:5: capacity: Kapazität nicht lesbar" in captured.err
+    assert "places.csv:5: opening_hours: Öffnungszeiten nicht lesbar" in captured.err
+    assert "Hinweis: Versorgungsgrad" in captured.err
+    assert "braucht ein Einwohnergitter" in captured.err
+    # CSV: the same fields, empty where unknown
+    target = data_dir / "out.csv"
+    run([*full_args(data_dir), "--format", "csv", "--output", str(target)])
+    table = {r["district_id"]: r for r in csv.DictReader(io.StringIO(target.read_text("utf-8")))}
+    assert set(table["alpha"]) >= SUPPLY_FIELDS
+    assert table["gamma"]["capacity_per_1000"] == ""
+
+
+def test_open_filter(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.test_supply import with_supply
+
+    with_supply(data_dir)
+    run([*full_args(data_dir), "--open", "evenings"])
+    captured = capsys.readouterr()
+    rows = records(captured.out)
+    assert [rows[d]["places"] for d in ("alpha", "beta", "gamma")] == [1, 0, 0]
+    assert "Hinweis: Gezählt nur Orte, die laut Öffnungszeiten abends geöffnet sind" in (
+        captured.err
+    )
+    assert "2 Orte mit unbekannten Öffnungszeiten" in captured.err
+    run([*full_args(data_dir), "--open", "weekends", "--status", "active,planned"])
+    rows = records(capsys.readouterr().out)
+    assert [rows[d]["places"] for d in ("alpha", "beta", "gamma")] == [0, 1, 0]
+    assert run([*full_args(data_dir), "--open", "nachts"]) == 2
+    assert "unbekannte Öffnungszeit(en): nachts; erlaubt: evenings, weekends" in (
+        capsys.readouterr().err
+    )

@@ -341,3 +341,75 @@ def test_shipped_settings_file_copied_loads(tmp_path: Path) -> None:
     assert s.data_dir == folder.resolve()
     assert s.districts_path == folder.resolve() / "geo" / "stadtteile.geojson"
     assert len(s.kinds) == 8
+
+
+# ---------------------------------------------------------------- [supply] (issue 13)
+
+
+def _sub(tmp_path: Path, name: str) -> Path:
+    (tmp_path / name).mkdir()
+    return tmp_path / name
+
+
+def test_supply_section(tmp_path: Path, settings_text: str) -> None:
+    assert load_settings(_folder_with(_sub(tmp_path, "a"), settings_text)).supply is None
+    text = settings_text + (
+        '\n[supply]\nplaces_per_residents = 5000\nkinds = ["ort_fuer_alle"]\n'
+        'use_capacity = false\nnote = "Annahme"\n\n[supply.groups]\n65_plus = 2000\n'
+    )
+    s = load_settings(_folder_with(_sub(tmp_path, "b"), text))
+    assert s.supply is not None
+    assert s.supply.places_per_residents == 5000.0
+    assert s.supply.kinds == ("ort_fuer_alle",)
+    assert s.supply.use_capacity is False
+    assert s.supply.note == "Annahme"
+    assert s.supply.benchmark("65_plus") == 2000.0
+    assert s.supply.benchmark("all") == s.supply.benchmark("under_18") == 5000.0
+    assert s.unknown_keys == ()
+    # a group benchmark alone: no general one
+    only = load_settings(
+        _folder_with(_sub(tmp_path, "c"), settings_text + "\n[supply.groups]\nall = 800\n")
+    )
+    assert only.supply is not None
+    assert only.supply.benchmark("all") == 800.0
+    assert only.supply.benchmark("65_plus") is None
+    assert only.supply.kinds is None
+    assert only.supply.use_capacity is True
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ("places_per_residents = 0", "'places_per_residents' muss eine Zahl größer als 0"),
+        ('places_per_residents = "viele"', "(Einwohner je Ort), z. B. 5000"),
+        ('kinds = ["schwimmbad"]', "'kinds' muss eine Liste aus"),
+        ("use_capacity = 1", "'use_capacity' muss true oder false sein"),
+        ("groups = 5", "'groups' muss eine Tabelle sein"),
+        ("[supply.groups]\nkinder = 500", "Zielgruppe 'kinder' unbekannt – erlaubt: all, under_18"),
+        ("[supply.groups]\n65_plus = -1", "[supply.groups]: '65_plus' muss eine Zahl größer als 0"),
+    ],
+)
+def test_bad_supply_values(tmp_path: Path, settings_text: str, lines: str, expected: str) -> None:
+    text = settings_text + "\n[supply]\n" + lines + "\n"
+    with pytest.raises(SettingsError) as info:
+        load_settings(_folder_with(tmp_path, text))
+    assert expected in str(info.value)
+    assert "settings.toml [supply" in str(info.value)
+
+
+def test_every_supply_key_is_documented_and_in_the_shipped_settings() -> None:
+    from quartiersatlas.settings import KNOWN_KEYS
+
+    readme = (SHIPPED.parent / "README.md").read_text(encoding="utf-8")
+    settings_section = readme.split("\n## Settings\n", 1)[1].split("\n## ", 1)[0]
+    shipped = (SHIPPED / "settings.toml").read_text(encoding="utf-8")
+    for key in KNOWN_KEYS["supply"]:
+        assert f"`[supply] {key}`" in settings_section or (
+            key == "groups" and "`[supply.groups]" in settings_section
+        ), key
+        assert key in shipped, key
+    s = load_settings(SHIPPED)
+    assert s.supply is not None
+    assert s.supply.places_per_residents == 5000.0
+    assert "not an official norm" in settings_section
+    assert "NOT an official norm" in shipped

@@ -41,6 +41,7 @@ from quartiersatlas.grid import configured_cells
 from quartiersatlas.need import read_need
 from quartiersatlas.problems import Problem
 from quartiersatlas.profile import DistrictProfile, district_profile
+from quartiersatlas.scenario import Comparison, Scenario, compare, scenario_dataset
 from quartiersatlas.texts import LOADING_TEXTS, NETWORK_TEXTS
 from ui.data import DATA_CACHE_TTL, DataKey, data_fingerprint, dataset_version, version_key
 from ui.viewcache import HASH_FUNCS, keyword_args
@@ -282,3 +283,34 @@ def sensitivity(key: DataKey, selection: Selection, n: int, _ds: Dataset) -> pd.
     (``gaps.top_by_criterion``: a re-ranking of the evaluated table, no new coverage)."""
     a = analysis(key, selection, _ds)
     return top_by_criterion(a.evaluated, selection.criteria, n=n)
+
+
+@keyword_args
+@st.cache_resource(
+    max_entries=ANALYSIS_ENTRIES,
+    ttl=ANALYSIS_TTL,
+    hash_funcs={**HASH_FUNCS, Scenario: repr},
+    show_spinner=LOADING_TEXTS["coverage"],
+)
+def scenario_analysis(
+    key: DataKey, scenario: Scenario, selection: Selection, _ds: Dataset
+) -> tuple[Analysis, Comparison, list[Problem]]:
+    """The analysis of the selection on the places of ``scenario``
+    (:func:`quartiersatlas.scenario.scenario_dataset`), its comparison with the
+    inventory's (:func:`quartiersatlas.scenario.compare`), and the scenario's problems
+    (once per data version, scenario and selection). In a network mode along the street
+    network, as :func:`analysis` (which raises ``ValueError`` when it cannot)."""
+    before = analysis(key, selection, _ds)
+    after_ds, problems = scenario_dataset(_ds, scenario)
+    cells, _, _ = grid_cells(key, _ds)
+    need, _ = need_table(key, _ds)
+    districts, _ = metric_layers(key, _ds)
+    after = analyse(
+        after_ds,
+        before.selection,
+        need=need,
+        cells=cells,
+        metric=(districts, to_metric(after_ds.places, _ds.settings.metric_crs)),
+        network=street_network(_ds)[0] if selection.distance != "straight" else None,
+    )
+    return after, compare(before, after, cells), problems

@@ -11,7 +11,7 @@ zoom) is not part of it: it travels to the component beside the script, per sess
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -137,9 +137,14 @@ def _rendered(cache_key: Hashable, key: str, _build: Callable[[], folium.Map]) -
     return render_map(_build(), key)
 
 
-def component_args(r: RenderedMap, height: int, view: dict[str, Any]) -> dict[str, Any]:
+def component_args(
+    r: RenderedMap,
+    height: int,
+    view: dict[str, Any],
+    returned: Sequence[str] = RETURNED_OBJECTS,
+) -> dict[str, Any]:
     """The component's arguments for ``r`` (as ``st_folium(..., use_container_width=True,
-    returned_objects=RETURNED_OBJECTS)``), with the session's view."""
+    returned_objects=returned)``), with the session's view."""
     (s, w), (n, e) = r.bounds
     every = {
         "last_clicked": None,
@@ -157,7 +162,7 @@ def component_args(r: RenderedMap, height: int, view: dict[str, Any]) -> dict[st
         "selected_tags": None,
         "last_geocoder_result": None,
     }
-    defaults = {k: v for k, v in every.items() if k in RETURNED_OBJECTS}
+    defaults = {k: v for k, v in every.items() if k in returned}
     return {
         "script": r.script,
         "header": r.header,
@@ -166,7 +171,7 @@ def component_args(r: RenderedMap, height: int, view: dict[str, Any]) -> dict[st
         "key": r.hash_key,
         "height": height,
         "width": None,
-        "returned_objects": list(RETURNED_OBJECTS),
+        "returned_objects": list(returned),
         "default": defaults,
         "zoom": view.get("zoom"),
         "center": view.get("center"),
@@ -186,6 +191,7 @@ def show_map(
     height: int = 620,
     *,
     cache_key: Hashable | None = None,
+    returned: Sequence[str] = RETURNED_OBJECTS,
 ) -> dict[str, Any]:
     """Render a map; keep centre and zoom across reruns; return what the user did.
 
@@ -196,6 +202,8 @@ def show_map(
 
     The view is stored in ``st.session_state[f"{key}_view"]`` and handed back to the
     component, so a rerun (filter change, selection) does not jump to the start view.
+    ``returned``: what the component reports (add ``last_clicked`` for a map that
+    takes a position).
     """
     serve_vendor_assets()
     if cache_key is None:
@@ -214,7 +222,7 @@ def show_map(
         st.session_state[key] = st.session_state.get(rendered.hash_key, {})
 
     out = streamlit_folium._component_func(
-        **component_args(rendered, height, view), on_change=on_change
+        **component_args(rendered, height, view, returned), on_change=on_change
     )
     out = out or {}
     if not out.get("center"):

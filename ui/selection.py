@@ -1,4 +1,5 @@
-"""The selection widgets every page shares: kinds of places and the statuses that count.
+"""The selection widgets every page shares: kinds of places, the statuses that count,
+radius, distance mode and opening times.
 
 One definition, so that the pages offer the same choices with the same defaults (the
 settings' kinds and ``[coverage] statuses``) and the same words.
@@ -15,10 +16,17 @@ from quartiersatlas.dataset import Dataset
 from quartiersatlas.formatting import format_metres, format_number
 from quartiersatlas.linkparams import RADII, radius_choice
 from quartiersatlas.safe_text import escape_markdown
-from quartiersatlas.schema import STATUSES
+from quartiersatlas.schema import OPEN_WHEN, STATUSES
 from quartiersatlas.selection_words import radius_words
 from quartiersatlas.settings import Settings
-from quartiersatlas.texts import COMMON_TEXTS, LINK_LABELS, NETWORK_TEXTS, STATUS_LABELS, label
+from quartiersatlas.texts import (
+    COMMON_TEXTS,
+    LINK_LABELS,
+    NETWORK_TEXTS,
+    STATUS_LABELS,
+    SUPPLY_TEXTS,
+    label,
+)
 from ui.coverage_cache import data_key, network_mismatch, street_network
 
 
@@ -46,6 +54,19 @@ def statuses_widget(s: Settings, key: str) -> list[str]:
         key=key,
         placeholder=COMMON_TEXTS["statuses_placeholder"],
         help=COMMON_TEXTS["statuses_help"],
+    )
+
+
+def open_when_widget(key: str) -> list[str]:
+    """Multiselect of the opening times a place must be known to be open at ("abends",
+    "am Wochenende"); none chosen: any time."""
+    return st.multiselect(
+        SUPPLY_TEXTS["open_label"],
+        options=list(OPEN_WHEN),
+        format_func=lambda v: SUPPLY_TEXTS[f"open_{v}"],
+        key=key,
+        placeholder=SUPPLY_TEXTS["open_placeholder"],
+        help=SUPPLY_TEXTS["open_help"],
     )
 
 
