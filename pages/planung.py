@@ -15,6 +15,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import folium
+import geopandas as gpd
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -23,6 +25,7 @@ from quartiersatlas.analysis import Selection
 from quartiersatlas.candidates import read_candidates
 from quartiersatlas.dataset import city_extent
 from quartiersatlas.formatting import format_metres, format_number, format_percent
+from quartiersatlas.grid import assign_cells
 from quartiersatlas.maps import build_map
 from quartiersatlas.problems import Problem
 from quartiersatlas.safe_text import escape_markdown as md
@@ -71,6 +74,7 @@ DRAFT = "pl_draft"  # the scenario being edited (a Scenario), and the slug it ca
 DRAFT_OF = "pl_draft_of"
 NEXT = "pl_next"  # the scenario to show after a save or delete (set before the widget)
 CLICK = "pl_click"  # the last position clicked on the map: (lat, lon)
+POINTS = "pl_points"  # points clicked on the map as candidate sites: [(lat, lon)]
 SITING = "pl_siting_result"  # (inputs it was computed for, result, problems)
 MAP_KEY = "planung_map"
 T = PLANUNG_TEXTS
@@ -130,7 +134,8 @@ if st.session_state.get(DRAFT_OF) != slug or not isinstance(st.session_state.get
     for problem in read_problems:
         st.warning(md(problem.format()))
     st.session_state[DRAFT] = loaded or Scenario(name="")
-    st.session_state[DRAFT_OF] = slug
+    # a file that cannot be read stays as it is: the editor starts a new scenario
+    st.session_state[DRAFT_OF] = slug if loaded is not None else ""
     st.session_state.pop(CLICK, None)
 draft: Scenario = st.session_state[DRAFT]
 
@@ -230,7 +235,7 @@ if not presenting():
 
         if draft.added:
             st.subheader(T["added_title"])
-            for hypo in draft.added:
+            for n, hypo in enumerate(draft.added):
                 c1, c2 = st.columns([5, 1], vertical_alignment="center")
                 c1.markdown(
                     T["added_row"].format(
@@ -240,8 +245,8 @@ if not presenting():
                         lon=format_number(hypo.lon, 5),
                     )
                 )
-                if c2.button(T["remove"], key=f"pl_rm_{hypo.id}", icon=":material/delete:"):
-                    set_draft(replace(draft, added=tuple(a for a in draft.added if a != hypo)))
+                if c2.button(T["remove"], key=f"pl_rm_{n}", icon=":material/delete:"):
+                    set_draft(replace(draft, added=draft.added[:n] + draft.added[n + 1 :]))
                     st.rerun()
 
         st.subheader(T["change_title"])
@@ -295,11 +300,9 @@ if not presenting():
                 except OSError as exc:
                     st.error(T["not_saved"].format(error=md(str(exc))))
                 else:
-                    if slug and draft.slug != slug:
-                        delete_scenario(s, slug)  # renamed: one file per scenario
                     st.session_state[NEXT] = draft.slug
                     st.session_state[DRAFT_OF] = draft.slug
-                    st.toast(T["saved"].format(name=draft.name), icon=":material/save:")
+                    st.toast(T["saved"].format(name=md(draft.name)), icon=":material/save:")
                     st.rerun()
         if slug and c2.button(T["delete"], icon=":material/delete:", key="pl_delete"):
             delete_scenario(s, slug)
@@ -452,6 +455,38 @@ dl.download_row(
 # ---- siting assistant ------------------------------------------------------------------
 
 
+def clicked_candidates(
+    points: list[tuple[float, float]], districts_metric: gpd.GeoDataFrame
+) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """The points clicked on the map as candidate sites (metric ``x``/``y``), numbered
+    in the order they were clicked; points outside every district are left out with a
+    message each. Planned sites: taken as step-free (a caption says so)."""
+    if not points:
+        return None, []
+    lat = [p[0] for p in points]
+    lon = [p[1] for p in points]
+    metric = gpd.GeoSeries(gpd.points_from_xy(lon, lat), crs="EPSG:4326").to_crs(s.metric_crs)
+    frame = pd.DataFrame(
+        {
+            "id": [f"punkt-{n}" for n in range(1, len(points) + 1)],
+            "name": [T["siting_point"].format(n=n) for n in range(1, len(points) + 1)],
+            "x": metric.x.to_numpy(),
+            "y": metric.y.to_numpy(),
+            "lat": lat,
+            "lon": lon,
+            "step_free": "yes",
+        }
+    )
+    frame["district_id"] = assign_cells(frame[["x", "y"]].to_numpy(), districts_metric)
+    outside = frame["district_id"].isna()
+    problems = [
+        Problem(T["siting_map"], int(n), None, T["siting_point_outside"], severity="warning")
+        for n in np.flatnonzero(outside.to_numpy()) + 1
+    ]
+    kept = frame.loc[~outside].reset_index(drop=True)
+    return (kept if len(kept) else None), problems
+
+
 def siting_section() -> None:
     """Where should the next places go: the k sites (from a candidate file, or every
     populated grid cell) that newly reach the most residents of the group, on top of
@@ -472,14 +507,50 @@ def siting_section() -> None:
         key="pl_site_kind",
     )
     step_free = c3.checkbox(T["siting_step_free"], key="pl_step_free_only")
-    upload = st.file_uploader(
-        T["siting_file"],
-        type=["csv", "txt", "tsv", "xlsx", "xlsm", "geojson", "json", "gpkg"],
-        key="pl_candidates",
-        help=T["siting_file_help"],
+    source = st.radio(
+        T["siting_source"],
+        options=("grid", "file", "map"),
+        format_func=lambda v: T[f"siting_source_{v}"],
+        horizontal=True,
+        key="pl_source",
     )
-    signature = (key, repr(draft), repr(selection), k, step_free, upload.file_id if upload else "")
-    if st.button(T["siting_run"], icon=":material/travel_explore:", key="pl_siting"):
+    upload = None
+    points: list[tuple[float, float]] = list(st.session_state.get(POINTS, []))
+    if source == "file":
+        upload = st.file_uploader(
+            T["siting_file"],
+            type=["csv", "txt", "tsv", "xlsx", "xlsm", "geojson", "json", "gpkg"],
+            key="pl_candidates",
+            help=T["siting_file_help"],
+        )
+    elif source == "map":
+        click = st.session_state.get(CLICK)
+        c1, c2 = st.columns(2)
+        if c1.button(T["siting_add_point"], key="pl_add_point", disabled=not click):
+            assert click
+            if tuple(click) not in points:
+                points.append((float(click[0]), float(click[1])))
+                st.session_state[POINTS] = points
+        if c2.button(T["siting_clear_points"], key="pl_clear_points", disabled=not points):
+            points = []
+            st.session_state[POINTS] = points
+        st.caption(T["siting_points"].format(n=len(points)) if points else T["siting_no_points"])
+    signature = (
+        key,
+        repr(draft),
+        repr(selection),
+        k,
+        step_free,
+        source,
+        upload.file_id if upload else "",
+        tuple(points) if source == "map" else (),
+    )
+    if st.button(
+        T["siting_run"],
+        icon=":material/travel_explore:",
+        key="pl_siting",
+        disabled=(source == "file" and upload is None) or (source == "map" and not points),
+    ):
         candidates = None
         problems: list[Problem] = []
         districts_metric = metric_layers(key, ds)[0]
@@ -493,7 +564,9 @@ def siting_section() -> None:
                     )
                 except DataError as exc:
                     problems = list(exc.problems)
-        if upload is not None and candidates is None:
+        elif source == "map":
+            candidates, problems = clicked_candidates(points, districts_metric)
+        if candidates is None and source != "grid":
             st.session_state[SITING] = (signature, None, problems)
         else:
             options = SitingOptions(
@@ -506,7 +579,8 @@ def siting_section() -> None:
             try:
                 result = choose_sites(cells, districts_metric, candidates, existing, options)
             except ValueError as exc:
-                problems.append(Problem(upload.name if upload else "", None, None, str(exc)))
+                where = upload.name if upload else T[f"siting_source_{source}"]
+                problems.append(Problem(where, None, None, str(exc)))
                 result = None
             st.session_state[SITING] = (signature, result, problems)
     stored = st.session_state.get(SITING)

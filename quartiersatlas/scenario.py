@@ -280,6 +280,9 @@ def parse_scenario(text: str, file: str = "scenario.toml") -> tuple[Scenario | N
     for n, entry in enumerate(adds, start=1):
         place = _added_place(entry, file, n, problems)
         if place is not None:
+            taken = {p.id for p in added}
+            if not place.id or place.id in taken:  # made from the name, unique
+                place = replace(place, id=_unique_id(slugify(place.name) or "ort", taken))
             added.append(place)
     moved: list[Move] = []
     moves = raw.get("move", [])

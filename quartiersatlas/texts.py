@@ -2345,17 +2345,30 @@ PLANUNG_TEXTS = {
     "siting_title": "Standortsuche: Wo erreichen neue Orte die meisten?",
     "siting_intro": "Sucht die Standorte, die zusammen die meisten {group} neu in den Umkreis "
     "von {radius} (Luftlinie) bringen – zusätzlich zu den Orten dieses Szenarios. "
-    "Kandidaten: eine Datei (z. B. öffentliche Gebäude, Schulen, Gemeinderäume) oder, ohne "
-    "Datei, jede bewohnte Gitterzelle. Das Ergebnis ist ein Vorschlag für das Szenario, "
-    "keine Entscheidung.",
+    "Kandidaten: jede bewohnte Gitterzelle, eine Datei (z. B. öffentliche Gebäude, Schulen, "
+    "Gemeinderäume) oder Punkte, die Sie in der Karte wählen. Das Ergebnis ist ein Vorschlag "
+    "für das Szenario, keine Entscheidung.",
     "siting_no_grid": "Die Standortsuche braucht ein Bevölkerungsgitter ([files] grid in "
     "settings.toml); dieser Datenordner hat keines.",
+    "siting_source": "Kandidaten",
+    "siting_source_grid": "jede bewohnte Gitterzelle",
+    "siting_source_file": "aus einer Datei",
+    "siting_source_map": "Punkte in der Karte",
+    "siting_add_point": "Geklickte Stelle als Kandidat",
+    "siting_clear_points": "Punkte löschen",
+    "siting_points": "{n} Punkte als Kandidaten gewählt (als stufenlos geplant angenommen). "
+    "Weitere: in die Karte klicken, dann „Geklickte Stelle als Kandidat“.",
+    "siting_no_points": "Noch kein Punkt gewählt: in die Karte klicken, dann „Geklickte "
+    "Stelle als Kandidat“.",
+    "siting_point": "Punkt {n}",
+    "siting_map": "Punkte in der Karte",
+    "siting_point_outside": "Der Punkt liegt in keinem Stadtteil und wird nicht verwendet.",
     "siting_k": "Anzahl Standorte",
     "siting_kind": "Art der neuen Orte",
     "siting_step_free": "nur stufenlose Standorte",
-    "siting_file": "Kandidaten-Datei (optional)",
+    "siting_file": "Kandidaten-Datei",
     "siting_file_help": "CSV, Excel, GeoJSON oder GeoPackage mit lat/lon (oder x/y), "
-    "optional id, name und step_free. Ohne Datei: jede bewohnte Gitterzelle.",
+    "optional id, name und step_free.",
     "siting_run": "Standorte suchen",
     "siting_stale": "Die Auswahl hat sich geändert: bitte erneut „Standorte suchen“.",
     "siting_problems": "{n} Probleme in der Kandidaten-Datei (nicht verwendete Zeilen "
@@ -2370,7 +2383,7 @@ PLANUNG_TEXTS = {
     "siting_cumulative": "zusammen",
     "siting_take": "Als hypothetische Orte ins Szenario übernehmen",
     "siting_note": "Vorschlag {rank} der Standortsuche",
-    "siting_exact": "Beste mögliche Auswahl (exakt berechnet).",
+    "siting_exact": "Beste mögliche Auswahl (nachweislich optimal).",
     "siting_greedy": "Näherung: keine Auswahl erreicht mehr als {bound}; diese liegt "
     "höchstens {gap} % darunter.",
     "compare_title": "Szenarien nebeneinander",

@@ -124,7 +124,7 @@ def test_siting_suggests_sites_and_they_join_the_scenario(data_copy: Path) -> No
     assert added[0] >= added[1] > 0
     assert table["zusammen"].iloc[-1] == sum(added)
     captions = " ".join(c.value for c in at.caption)
-    assert "exakt berechnet" in captions or "Näherung" in captions
+    assert "nachweislich optimal" in captions or "Näherung" in captions
     at.button(key="pl_take").click().run()
     _clean(at)
     text = _markdown(at)
@@ -132,3 +132,38 @@ def test_siting_suggests_sites_and_they_join_the_scenario(data_copy: Path) -> No
     assert "Vorschlag 2" in text
     headline = next(m.value for m in at.markdown if "neu im Umkreis" in m.value)
     assert _shown(headline).startswith("**+")
+
+
+def test_points_clicked_on_the_map_are_candidates(data_copy: Path) -> None:
+    at = _open(PAGE, {})
+    at.radio(key="pl_source").set_value("map").run()
+    assert at.button(key="pl_siting").proto.disabled  # no point yet
+    for lat, lon in ((LAT, LON), (53.16, 8.21), (53.5, 9.0)):  # the last one: outside
+        at.session_state["pl_click"] = (lat, lon)
+        at.run()
+        at.button(key="pl_add_point").click().run()
+    captions = " ".join(c.value for c in at.caption)
+    assert "3 Punkte als Kandidaten" in captions
+    at.number_input(key="pl_k").set_value(1).run()
+    at.button(key="pl_siting").click().run()
+    _clean(at)
+    table = next(d.value for d in at.dataframe if "Rang" in d.value.columns)
+    assert list(table["Standort"]) in (["Punkt 1"], ["Punkt 2"])
+    problems = next(d.value for d in at.dataframe if "Zeile" in d.value.columns)
+    assert list(problems["Zeile"]) == [3]  # the point outside the city, by number
+
+
+def test_hand_written_entries_without_ids_and_a_broken_file(data_copy: Path) -> None:
+    folder = data_copy / "scenarios"
+    folder.mkdir(exist_ok=True)
+    entry = '[[add]]\nname = "Ohne Kennung"\nkind = "ort_fuer_alle"\nlat = 53.1152\nlon = 8.2367\n'
+    (folder / "hand.toml").write_text('name = "Hand"\n' + entry + entry, encoding="utf-8")
+    at = _open(PAGE, {"szenario": "hand"})
+    _clean(at)  # two places without id: ids made, no duplicate widget keys
+    assert "neu im Umkreis" in _markdown(at)
+    (folder / "kaputt.toml").write_text('name = "Kaputt\n', encoding="utf-8")
+    broken = _open(PAGE, {"szenario": "kaputt"})
+    assert not broken.exception
+    broken.text_input(key="pl_name_kaputt").input("Neu statt kaputt").run()
+    broken.button(key="pl_save").click().run()
+    assert (folder / "kaputt.toml").is_file()  # a file that could not be read is kept

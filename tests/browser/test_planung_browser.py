@@ -90,3 +90,20 @@ def test_meeting_mode_shows_the_comparison_large(
     assert "neu im Umkreis" in text
     save_screenshot(page, "planung-meeting-projector", full_page=False)
     assert_only_local(requests)
+
+
+def test_siting_in_the_browser(laptop: tuple[Page, list[str]], app_server: str) -> None:
+    page, requests = laptop
+    _open(page, f"{app_server}/planung?szenario={EXAMPLE}")
+    page.get_by_role("button", name="Standorte suchen").click()
+    wait_for_app(page)
+    page.get_by_text("Standorte erreichen zusammen").wait_for()
+    heading = page.get_by_role("heading", name=re.compile("Standortsuche"))
+    heading.scroll_into_view_if_needed()
+    save_screenshot(page, "planung-siting", full_page=False)
+    page.get_by_role("button", name="Als hypothetische Orte ins Szenario übernehmen").click()
+    wait_for_app(page)
+    page.wait_for_timeout(800)
+    frame = page.frame_locator(MAP_IFRAME).first
+    assert frame.locator('[aria-label^="Hypothetisch: Vorschlag 1"]').count() == 1
+    assert_only_local(requests)
