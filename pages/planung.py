@@ -31,6 +31,7 @@ from quartiersatlas.problems import Problem
 from quartiersatlas.safe_text import escape_markdown as md
 from quartiersatlas.scenario import (
     MAX_NAME,
+    SCENARIO_FOLDER,
     AddedPlace,
     Move,
     Scenario,
@@ -84,7 +85,24 @@ ds = get_dataset()
 s = ds.settings
 ctx = init_from_url(PAGE, ds)
 key = data_key(ds)
-saved = dict(list_scenarios(s))  # slug -> name
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def saved_scenarios(folder: str, stamp: tuple[tuple[str, int, int], ...]) -> dict[str, str]:
+    """slug -> name of the saved scenarios, read again only when a file of the folder
+    changes (``stamp``: name, modification time and size of each file)."""
+    del folder, stamp  # cache keys only
+    return dict(list_scenarios(s))
+
+
+scenario_folder = Path(s.data_dir) / SCENARIO_FOLDER
+saved = saved_scenarios(
+    str(scenario_folder),
+    tuple(
+        (f.name, f.stat().st_mtime_ns, f.stat().st_size)
+        for f in sorted(scenario_folder.glob("*.toml"))
+    ),
+)
 places = ds.places
 located = places[places.geometry.notna()]
 place_names = dict(zip(located["id"].astype(str), located["name"].astype(str), strict=True))
@@ -174,14 +192,19 @@ if not presenting():
             )
         elif how == "address":
             with_address = located[located["address"].astype(str).str.strip() != ""]
-            choices = list(with_address["id"].astype(str))
+            addresses = dict(
+                zip(
+                    with_address["id"].astype(str),
+                    with_address["address"].astype(str),
+                    strict=True,
+                )
+            )
             pick = st.selectbox(
                 T["address"],
-                options=choices,
+                options=list(addresses),
                 index=None,
                 format_func=lambda i: T["address_option"].format(
-                    address=with_address.set_index("id").loc[i, "address"],
-                    name=place_names.get(i, i),
+                    address=addresses[i], name=place_names.get(i, i)
                 ),
                 placeholder=T["address_placeholder"],
                 key="pl_address",

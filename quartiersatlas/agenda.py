@@ -78,8 +78,10 @@ __all__ = [
     "parse_agenda",
     "read_agenda",
     "read_agenda_versioned",
+    "toml_string",
     "view_url",
     "write_agenda",
+    "write_atomically",
 ]
 
 _GLOBAL_NAMES = {p.name for p in GLOBAL_PARAMS}
@@ -334,14 +336,14 @@ def read_agenda(
     return agenda, problems
 
 
-def _toml_string(text: str) -> str:
+def toml_string(text: str) -> str:
     """A TOML basic string (JSON escapes are valid TOML escapes; DEL must be escaped)."""
     return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 def _toml_key(name: str) -> str:
     bare = name and all(c.isascii() and (c.isalnum() or c in "_-") for c in name)
-    return name if bare else _toml_string(name)
+    return name if bare else toml_string(name)
 
 
 def agenda_to_toml(agenda: Agenda) -> str:
@@ -354,22 +356,22 @@ def agenda_to_toml(agenda: Agenda) -> str:
         "# placeholders of live numbers in braces (listed on that page); figures records",
         "# their values at the last save (the page warns when the data has changed since).",
         "# Pages: " + ", ".join(AGENDA_PAGES) + ".",
-        f"title = {_toml_string(agenda.title)}",
+        f"title = {toml_string(agenda.title)}",
     ]
     for view in agenda.views:
-        params = ", ".join(f"{_toml_key(k)} = {_toml_string(v)}" for k, v in view.params.items())
+        params = ", ".join(f"{_toml_key(k)} = {toml_string(v)}" for k, v in view.params.items())
         lines += [
             "",
             "[[views]]",
             f"# {PAGE_TITLES.get(view.page, view.page)}",
-            f"title = {_toml_string(view.title)}",
-            f"message = {_toml_string(view.message)}",
-            f"page = {_toml_string(view.page)}",
+            f"title = {toml_string(view.title)}",
+            f"message = {toml_string(view.message)}",
+            f"page = {toml_string(view.page)}",
             "params = { " + params + " }" if params else "params = {}",
         ]
         if view.figures:
             figures = ", ".join(
-                f"{_toml_key(k)} = {_toml_string(v)}" for k, v in view.figures.items()
+                f"{_toml_key(k)} = {toml_string(v)}" for k, v in view.figures.items()
             )
             lines.append("figures = { " + figures + " }")
     return "\n".join(lines) + "\n"
@@ -422,6 +424,22 @@ def clean_stale_temp_files(path: str | os.PathLike[str]) -> list[Path]:
         return []
 
 
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically: a temporary file in the same folder,
+    flushed to disk, then renamed over ``path`` (a crash leaves the old file or the new
+    one, never half of one)."""
+    fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def write_agenda(
     path: str | os.PathLike[str], agenda: Agenda, expected_version: str | None = None
 ) -> str:
@@ -457,14 +475,5 @@ def write_agenda(
                     agenda_version(current),
                     (current or b"").decode("utf-8", errors="replace"),
                 )
-        fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(p), suffix=".tmp", dir=p.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, p)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomically(p, data)
     return agenda_version(data)

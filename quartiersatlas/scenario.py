@@ -49,10 +49,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 import math
-import os
-import tempfile
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -63,6 +60,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from quartiersatlas.agenda import toml_string, write_atomically
 from quartiersatlas.analysis import Analysis
 from quartiersatlas.coverage import place_xy
 from quartiersatlas.dataset import Dataset, city_extent, join_places
@@ -209,10 +207,6 @@ def scenario_slug(name: str) -> str:
 # --- reading and writing -------------------------------------------------------------
 
 
-def _toml_string(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
-
-
 def _toml_number(value: float) -> str:
     return repr(float(value))
 
@@ -222,10 +216,10 @@ def scenario_to_toml(scenario: Scenario) -> str:
     lines = [
         "# Quartiersatlas scenario: hypothetical changes to the places (never part of the",
         "# inventory). Written by the page 'Planung'; may be edited by hand (see README).",
-        f"name = {_toml_string(scenario.name)}",
-        f"description = {_toml_string(scenario.description)}",
-        f"saved = {_toml_string(scenario.saved)}",
-        "switched_off = [" + ", ".join(_toml_string(i) for i in scenario.switched_off) + "]",
+        f"name = {toml_string(scenario.name)}",
+        f"description = {toml_string(scenario.description)}",
+        f"saved = {toml_string(scenario.saved)}",
+        "switched_off = [" + ", ".join(toml_string(i) for i in scenario.switched_off) + "]",
     ]
     for p in scenario.added:
         lines += ["", "[[add]]"]
@@ -234,12 +228,12 @@ def scenario_to_toml(scenario: Scenario) -> str:
             if key in ("lat", "lon"):
                 lines.append(f"{key} = {_toml_number(value)}")
             elif value != "" or key in ("id", "name", "kind"):
-                lines.append(f"{key} = {_toml_string(str(value))}")
+                lines.append(f"{key} = {toml_string(str(value))}")
     for m in scenario.moved:
         lines += [
             "",
             "[[move]]",
-            f"id = {_toml_string(m.id)}",
+            f"id = {toml_string(m.id)}",
             f"lat = {_toml_number(m.lat)}",
             f"lon = {_toml_number(m.lon)}",
         ]
@@ -391,16 +385,7 @@ def write_scenario(settings: Settings, scenario: Scenario, now: dt.datetime | No
     folder = _folder(settings)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{scenario.slug}.toml"
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(text.encode("utf-8"))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, text.encode("utf-8"))
     return path
 
 

@@ -104,7 +104,7 @@ def _groups(kind: str) -> gpd.GeoDataFrame:
     )
 
 
-def _hostile_map(**extra: Any) -> folium.Map:
+def _hostile_map(places: gpd.GeoDataFrame | None = None, **extra: Any) -> folium.Map:
     districts = _districts()
     uncovered = gpd.GeoDataFrame(
         {"district_id": ["alpha"]},
@@ -113,7 +113,7 @@ def _hostile_map(**extra: Any) -> folium.Map:
     )
     return build_map(
         districts,
-        _places(),
+        _places() if places is None else places,
         _kinds(),
         metric_crs=METRIC_CRS,
         center=(53.143, 8.21),
@@ -271,3 +271,24 @@ def test_outline_copies_and_keyboard_names_hold_no_code_from_data() -> None:
     assert "alert(1)//42" not in text  # the template expression was not evaluated
     assert "</script><script>alert(1)" not in text
     assert '"\\"<\\/script><script>alert(1)//{{ 6*7 }}"' in text
+
+
+def test_scenario_rings_and_hypothetical_names_hold_no_code_from_data() -> None:
+    """The page "Planung": hypothetical places (named "Hypothetisch: ..."), their rings
+    and the legend line of the rings (a scenario's words) reach Leaflet as text."""
+    places = _places()
+    places["hypothetical"] = [True, False, True]
+    m = _hostile_map(places, highlight=places.iloc[[0, 2]], highlight_label=_hostile("ring-label"))
+    html = map_script(m)
+    _assert_not_evaluated(render_map_html(m))
+    inserted: list[str] = list(_controls(html).values())
+    names: list[str] = []
+    for _symbols, records in _marker_layers(html):
+        inserted += [str(r.get(k, "")) for r in records for k in ("t", "p")]
+        names += [str(r.get("a", "")) for r in records]
+    for text in inserted:
+        assert HTML_PAYLOAD not in text, text[:200]
+    joined = "\n".join(inserted)
+    assert "ring-label-0 " in joined  # the legend says what the rings mean, as text
+    assert sum(n.startswith("Hypothetisch: name-") for n in names) == 2
+    assert joined.count("Hypothetischer Ort (Szenario) – nicht im Bestand") == 2
