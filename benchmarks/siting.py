@@ -14,6 +14,12 @@ the places that already reach, all residents):
   model (useful, distinct, not inside another's reach);
 * the same for the fallback without a candidate file: every populated cell centre in a
   district is a candidate (4,597 in the shipped grid);
+* along a street network (mode ``walk``): the same 1,000 candidates on a synthetic
+  network over the districts' bounding box (a jittered street grid, 58 m blocks, 8 %
+  of the segments removed, as in ``benchmarks/network.py``; Oldenburg's own network is
+  not shipped), for k = 5 and R = 500, 1,000 m: the time of ``choose_sites`` with
+  :class:`~quartiersatlas.siting.NetworkReach` (the graph built once before, as the
+  app keeps it); one bounded Dijkstra per candidate;
 * whole command-line runs ``python -m quartiersatlas siting`` (read, check, join, grid,
   answer; a candidate file of the same 1,000 points written as CSV), median of 3.
 
@@ -132,6 +138,56 @@ def bench_core(
             )
 
 
+def street_lattice(districts: Any, block_m: float = 58.0, seed: int = 0) -> Any:
+    """A jittered street grid over the districts' bounding box (see the module)."""
+    from quartiersatlas.network import Network
+
+    rng = np.random.default_rng(seed)
+    x0, y0, x1, y1 = (float(v) for v in districts.total_bounds)
+    xs = np.arange(x0 - 200, x1 + 200, block_m)
+    ys = np.arange(y0 - 200, y1 + 200, block_m)
+    gx, gy = np.meshgrid(xs, ys)
+    xy = np.column_stack([gx.ravel(), gy.ravel()]) + rng.normal(0, 8, (gx.size, 2))
+    idx = np.arange(gx.size).reshape(gx.shape)
+    u = np.concatenate([idx[:, :-1].ravel(), idx[:-1, :].ravel()])
+    v = np.concatenate([idx[:, 1:].ravel(), idx[1:, :].ravel()])
+    keep = rng.random(len(u)) > 0.08
+    u, v = u[keep], v[keep]
+    return Network(str(districts.crs), xy, u, v, rng.random(len(u)) > 0.10)
+
+
+def bench_network(
+    districts: Any, cells: Any, existing: Any, cand: pd.DataFrame, repeat: int
+) -> None:
+    from quartiersatlas.network import points_reached
+    from quartiersatlas.siting import NetworkReach, SitingOptions, choose_sites
+
+    net = street_lattice(districts)
+    reach = NetworkReach(net, "walk")
+    points_reached(net, "walk", existing[:1], existing[:1], 1.0)  # build graph and tree
+    print(
+        f"\nalong a synthetic street network ({net.nodes:,} nodes, {net.edges:,} edges), "
+        f"{len(cand):,} random points, walk: k, R, median s (of {repeat}), method, added"
+    )
+    print("| k | R | time | method | optimal | residents added |")
+    print("|---:|---:|---:|---|---|---:|")
+    for r in (500.0, 1000.0):
+        times = []
+        result = None
+        for _ in range(repeat):
+            t = time.perf_counter()
+            result = choose_sites(
+                cells, districts, cand, existing, SitingOptions(5, r), None, reach
+            )
+            times.append(time.perf_counter() - t)
+        assert result is not None
+        print(
+            f"| 5 | {r:,.0f} m | {statistics.median(times):.3f} s | {result.method} "
+            f"| {'yes' if result.optimal else 'no'} | {result.total_added:,.0f} |",
+            flush=True,
+        )
+
+
 def bench_cli(data: Path, districts: Any, cand: pd.DataFrame, settings: Any) -> None:
     from pyproj import Transformer
 
@@ -172,6 +228,7 @@ def main() -> None:
     cand = random_candidates(districts, CANDIDATES, SEED)
     bench_core(districts, cells, existing, cand, args.repeat)
     bench_core(districts, cells, existing, None, args.repeat)
+    bench_network(districts, cells, existing, cand, args.repeat)
     if not args.no_cli:
         bench_cli(data, districts, cand, settings)
 

@@ -24,9 +24,10 @@ from quartiersatlas._errors import DataError
 from quartiersatlas.analysis import Selection
 from quartiersatlas.candidates import read_candidates
 from quartiersatlas.dataset import city_extent
-from quartiersatlas.formatting import format_metres, format_number, format_percent
+from quartiersatlas.formatting import format_number, format_percent
 from quartiersatlas.grid import assign_cells
 from quartiersatlas.maps import build_map
+from quartiersatlas.network_profiles import Profile
 from quartiersatlas.problems import Problem
 from quartiersatlas.safe_text import escape_markdown as md
 from quartiersatlas.scenario import (
@@ -43,7 +44,7 @@ from quartiersatlas.scenario import (
 )
 from quartiersatlas.schema import ACCESS_VALUES, TARGET_GROUP_COLUMNS
 from quartiersatlas.selection_words import radius_words
-from quartiersatlas.siting import SitingOptions, choose_sites, reaching_xy
+from quartiersatlas.siting import NetworkReach, SitingOptions, choose_sites, reaching_xy
 from quartiersatlas.texts import (
     ACCESS_VALUE_LABELS,
     COMMON_TEXTS,
@@ -62,6 +63,7 @@ from ui.coverage_cache import (
     grid_cells,
     metric_layers,
     scenario_analysis,
+    street_network,
 )
 from ui.data import get_dataset
 from ui.mapview import show_map
@@ -75,6 +77,7 @@ DRAFT = "pl_draft"  # the scenario being edited (a Scenario), and the slug it ca
 DRAFT_OF = "pl_draft_of"
 NEXT = "pl_next"  # the scenario to show after a save or delete (set before the widget)
 CLICK = "pl_click"  # the last position clicked on the map: (lat, lon)
+SEEN_CLICK = "pl_seen_click"  # the map's last click already taken (lat, lon)
 POINTS = "pl_points"  # points clicked on the map as candidate sites: [(lat, lon)]
 SITING = "pl_siting_result"  # (inputs it was computed for, result, problems)
 MAP_KEY = "planung_map"
@@ -429,7 +432,10 @@ out = show_map(
 clicked = out.get("last_clicked")
 if clicked and not presenting():
     position = (round(float(clicked["lat"]), 6), round(float(clicked["lng"]), 6))
-    if st.session_state.get(CLICK) != position:
+    # the map keeps returning its last click: take each click once, so a click made
+    # for another scenario (CLICK is cleared when the scenario changes) stays gone
+    if st.session_state.get(SEEN_CLICK) != position:
+        st.session_state[SEEN_CLICK] = position
         st.session_state[CLICK] = position
         st.rerun()  # the editor above shows the position
 st.caption(T["map_caption"])
@@ -510,12 +516,27 @@ def clicked_candidates(
     return (kept if len(kept) else None), problems
 
 
+def network_reach() -> NetworkReach | None:
+    """Reach along the street network in the walking and wheelchair modes (as the
+    analysis measures), ``None`` in a straight line."""
+    network = street_network(ds)[0] if selection.distance != "straight" else None
+    if network is None:
+        return None
+    profile: Profile = "wheelchair" if selection.distance == "wheelchair" else "walk"
+    return NetworkReach(network.to_crs(s.metric_crs), profile)
+
+
 def siting_section() -> None:
     """Where should the next places go: the k sites (from a candidate file, or every
     populated grid cell) that newly reach the most residents of the group, on top of
     the places of this scenario; the result can be taken into the scenario."""
     st.header(T["siting_title"])
-    st.caption(T["siting_intro"].format(radius=format_metres(float(radius)), group=group_words))
+    st.caption(
+        T["siting_intro"].format(
+            radius=radius_words(float(radius), selection.distance, say_straight=True),
+            group=group_words,
+        )
+    )
     cells = grid_cells(key, ds)[0]
     if cells is None:
         st.info(T["siting_no_grid"])
@@ -529,7 +550,15 @@ def siting_section() -> None:
         format_func=lambda i: kind_labels.get(i, i),
         key="pl_site_kind",
     )
-    step_free = c3.checkbox(T["siting_step_free"], key="pl_step_free_only")
+    wheelchair = selection.distance == "wheelchair"
+    step_free = c3.checkbox(
+        T["siting_step_free"],
+        key="pl_step_free_only",
+        value=wheelchair,
+        disabled=wheelchair,  # by wheelchair only step-free places count, as in the analysis
+        help=T["siting_step_free_wheelchair"] if wheelchair else None,
+    )
+    step_free = step_free or wheelchair
     source = st.radio(
         T["siting_source"],
         options=("grid", "file", "map"),
@@ -600,7 +629,15 @@ def siting_section() -> None:
             )
             existing = reaching_xy(after.counting, after.selection, step_free)
             try:
-                result = choose_sites(cells, districts_metric, candidates, existing, options)
+                result = choose_sites(
+                    cells,
+                    districts_metric,
+                    candidates,
+                    existing,
+                    options,
+                    residents=after.table,
+                    reach=network_reach(),
+                )
             except ValueError as exc:
                 where = upload.name if upload else T[f"siting_source_{source}"]
                 problems.append(Problem(where, None, None, str(exc)))
@@ -659,7 +696,7 @@ def siting_section() -> None:
                         kind=str(site_kind),
                         lat=float(site.lat),
                         lon=float(site.lon),
-                        step_free="yes" if step_free else "unknown",
+                        step_free=site.step_free,
                         notes=T["siting_note"].format(rank=site.rank),
                     )
                 )

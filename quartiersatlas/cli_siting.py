@@ -7,10 +7,12 @@
 
 The data folder is ``--data``, else ``$QUARTIERSATLAS_DATA``, else the shipped
 ``data/`` (:func:`quartiersatlas.cli_common.optional_settings`); ``--districts``,
-``--places`` and ``--grid`` replace its files. A population grid is needed (``[files]
-grid`` or ``--grid``). The existing places that already reach are those of the
-settings' default selection (their default statuses, every kind; with ``--require
-step_free`` only those with ``step_free = yes``). Without ``--candidates`` every
+``--places``, ``--grid`` and ``--population`` replace its files. A population grid is
+needed (``[files] grid`` or ``--grid``); with a population table, each district's grid
+cells are scaled to its residents, as ``coverage`` and the page Planung count them.
+The existing places that already reach are those of the settings' default selection
+(their default statuses, every kind; with ``--require step_free`` only those with
+``step_free = yes``). Without ``--candidates`` every
 populated grid cell centre is a candidate. The answer is
 :func:`quartiersatlas.siting.choose_sites` (semantics pinned there).
 
@@ -46,6 +48,7 @@ from quartiersatlas.cli_common import (
     resolve_inputs,
     run_guarded,
 )
+from quartiersatlas.cli_network import add_coverage_network_arguments, coverage_network
 from quartiersatlas.schema import TARGET_GROUP_COLUMNS
 from quartiersatlas.texts import CLI_METAVARS, CLI_TEXTS, SITING_TEXTS
 
@@ -118,7 +121,8 @@ def add_siting_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     )
     p.add_argument("--output", "-o", metavar=CLI_METAVARS["file"], help=CLI_TEXTS["output_help"])
     p.add_argument("--data", metavar=CLI_METAVARS["folder"], help=CLI_TEXTS["data_help"])
-    add_file_arguments(p, ("districts", "places", "grid"))
+    add_file_arguments(p, ("districts", "places", "grid", "population"))
+    add_coverage_network_arguments(p)
     # what read_inputs looks for (the data folder's settings decide them here)
     p.set_defaults(name_field=None, layer=None, crs=None, tolerance=None)
 
@@ -140,12 +144,17 @@ def _run(args: argparse.Namespace) -> int:
     from quartiersatlas.dataset import city_extent
     from quartiersatlas.grid import district_cells
     from quartiersatlas.problems import Problem, count_errors
+    from quartiersatlas.readers import read_table
+    from quartiersatlas.schema import POPULATION_COLUMNS
     from quartiersatlas.siting import SitingOptions, choose_sites, reaching_xy
+    from quartiersatlas.validate_population import parse_population
 
     settings = optional_settings(args.data)
     if settings is not None and not args.data:
         args.data = str(settings.data_dir)  # the default folder's files, as `report` does
-    problems: list[Problem] = resolve_inputs(args, settings, ("districts", "places", "grid"))
+    problems: list[Problem] = resolve_inputs(
+        args, settings, ("districts", "places", "grid", "population")
+    )
     if not args.grid:
         for p in problems:
             print(p.format(), file=sys.stderr)
@@ -174,8 +183,31 @@ def _run(args: argparse.Namespace) -> int:
             ]
         )
     cells = district_cells(grid, metric_crs, districts)
+    population = None
+    if args.population:  # residents are counted as the coverage table counts them
+        population, popprob = parse_population(
+            read_table(args.population, POPULATION_COLUMNS), inputs.districts
+        )
+        problems += popprob
 
-    step_free = args.require == "step_free"
+    distance, network = coverage_network(args, settings)
+    reach = None
+    if network is not None:
+        from quartiersatlas.network_coverage import check_overlap
+        from quartiersatlas.siting import NetworkReach
+
+        net = network.to_crs(metric_crs)
+        try:
+            check_overlap(net, districts, args.radius)
+        except ValueError as exc:
+            source = args.network or (settings.network_path if settings is not None else None)
+            label = Path(str(source)).name if source else "network"
+            raise DataError(
+                [*problems, Problem(label, None, None, str(exc), code="no_overlap")]
+            ) from None
+        reach = NetworkReach(net, "wheelchair" if distance == "wheelchair" else "walk")
+    # by wheelchair only step-free places count (as in coverage --profile wheelchair)
+    step_free = args.require == "step_free" or distance == "wheelchair"
     selection = (
         Selection().resolved(settings)
         if settings is not None
@@ -226,6 +258,8 @@ def _run(args: argparse.Namespace) -> int:
         candidates,
         existing,
         SitingOptions(k=args.k, radius_m=args.radius, group=args.group, step_free_only=step_free),
+        residents=population,
+        reach=reach,
     )
     if args.output:
         with Path(args.output).open("w", encoding="utf-8", newline="") as fh:

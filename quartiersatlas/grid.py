@@ -42,6 +42,7 @@ __all__ = [
     "cells_reached",
     "configured_cells",
     "district_cells",
+    "district_scale",
 ]
 
 
@@ -146,6 +147,33 @@ def assign_cells(cell_xy: npt.ArrayLike, districts: gpd.GeoDataFrame) -> npt.NDA
     _, first = np.unique(ci, return_index=True)
     out[pos[ci[first]]] = ids[di[first]]
     return out
+
+
+def district_scale(
+    district_ids: npt.ArrayLike, weight: npt.ArrayLike, residents: pd.DataFrame | None, column: str
+) -> FloatArray:
+    """Per cell, the factor that makes its district's grid weight add up to the
+    district's ``column`` in ``residents`` (a table with ``district_id``, e.g. the
+    coverage table or the population table), as the coverage table counts residents
+    (share from the grid, count from the table). 1 where the district's count is
+    unknown, its grid weight is 0, or no table is given.
+
+    ``district_ids``: the district of each cell; ``weight``: its grid weight (NaN =
+    unknown, counted as 0).
+    """
+    ids = np.asarray(district_ids, dtype=object).astype(str)
+    w = np.nan_to_num(np.asarray(weight, dtype=np.float64), nan=0.0)
+    if residents is None or column not in residents.columns or len(ids) == 0:
+        return np.ones(len(ids), dtype=np.float64)
+    total = pd.Series(w).groupby(ids).sum()
+    table = pd.to_numeric(
+        residents.set_index(residents["district_id"].astype(str))[column], errors="coerce"
+    )
+    known = np.asarray(table[~table.index.duplicated()].reindex(total.index), dtype=np.float64)
+    tot = np.asarray(total, dtype=np.float64)
+    ok = np.isfinite(known) & (tot > 0)
+    factor = pd.Series(np.where(ok, known / np.where(ok, tot, 1.0), 1.0), index=total.index)
+    return np.asarray(factor.reindex(ids), dtype=np.float64)
 
 
 def cell_coverage(

@@ -70,6 +70,7 @@ __all__ = [
     "lattice",
     "network_distances",
     "off_main_share",
+    "pairs_within",
     "points_reached",
 ]
 
@@ -335,6 +336,75 @@ def points_reached(
         idx = np.flatnonzero(reached)
         reached[idx[straight > r]] = False
     return reached
+
+
+PAIR_MATRIX_CELLS: Final = 8_000_000
+"""How many distances (sources x nodes) one Dijkstra batch of :func:`pairs_within`
+holds at once (64 MB)."""
+
+
+def _pair_distances(
+    network: Network,
+    profile: Profile,
+    src: FloatArray,
+    pts: FloatArray,
+    i: IntArray,
+    j: IntArray,
+    limit: float,
+) -> FloatArray:
+    """Network distance from source ``i[k]`` alone to point ``j[k]`` (access legs
+    included; ``inf`` beyond ``limit``)."""
+    g = network.graph(profile)
+    s_node, s_leg = snap(network, profile, src)
+    p_node, p_leg = snap(network, profile, pts)
+    out = np.full(len(i), np.inf)
+    ok = (s_node[i] >= 0) & (p_node[j] >= 0) & (s_leg[i] + p_leg[j] <= limit)
+    if not ok.any():
+        return out
+    nodes, row = np.unique(s_node[i[ok]], return_inverse=True)
+    at = np.flatnonzero(ok)
+    batch = max(1, PAIR_MATRIX_CELLS // max(1, network.nodes))
+    for start in range(0, len(nodes), batch):
+        dist = dijkstra(g.matrix, directed=True, indices=nodes[start : start + batch], limit=limit)
+        mine = (row >= start) & (row < start + batch)
+        k = at[mine]
+        out[k] = s_leg[i[k]] + dist[row[mine] - start, p_node[j[k]]] + p_leg[j[k]]
+    return out
+
+
+def pairs_within(
+    network: Network,
+    profile: Profile,
+    source_xy: npt.ArrayLike,
+    point_xy: npt.ArrayLike,
+    radius_m: float,
+) -> tuple[IntArray, IntArray]:
+    """Index pairs ``(source, point)`` where the source alone reaches the point: within
+    ``radius_m`` along the network (access legs included; ``wheelchair`` never shorter
+    than ``walk``) and in a straight line, the rule of :func:`points_reached` for one
+    place. One Dijkstra search per distinct snapped source node, bounded by the radius.
+
+    A set of sources reaches a point when one of them does. (For ``wheelchair``,
+    :func:`points_reached` of a whole set takes the larger of the two profiles' nearest
+    distances; where the nearest place differs by profile, it can count a point that no
+    single place reaches in both: rare, and never the other way round.)
+    """
+    r = float(radius_m)
+    src, pts = _xy(source_xy), _xy(point_xy)
+    empty = np.zeros(0, dtype=np.int64)
+    finite = np.flatnonzero(np.isfinite(src).all(axis=1))
+    if r <= 0 or len(finite) == 0 or len(pts) == 0:
+        return empty, empty
+    m = cKDTree(src[finite]).sparse_distance_matrix(
+        cKDTree(pts), r * (1 + 1e-9) + 1e-9, output_type="ndarray"
+    )
+    near = m["v"] <= r  # the network is never shorter than the straight line
+    i, j = finite[m["i"][near].astype(np.int64)], m["j"][near].astype(np.int64)
+    d = _pair_distances(network, profile, src, pts, i, j, r)
+    if profile == "wheelchair":
+        d = np.maximum(d, _pair_distances(network, "walk", src, pts, i, j, r))
+    keep = d <= r
+    return i[keep], j[keep]
 
 
 def off_main_share(network: Network, profile: Profile, point_xy: npt.ArrayLike) -> float | None:

@@ -65,7 +65,7 @@ from quartiersatlas.analysis import Analysis
 from quartiersatlas.coverage import place_xy
 from quartiersatlas.dataset import Dataset, city_extent, join_places
 from quartiersatlas.formatting import format_number
-from quartiersatlas.grid import cells_reached
+from quartiersatlas.grid import cells_reached, district_scale
 from quartiersatlas.problems import Problem
 from quartiersatlas.readers import RawTable
 from quartiersatlas.schema import PLACE_COLUMNS, TARGET_GROUP_COLUMNS
@@ -73,8 +73,8 @@ from quartiersatlas.selection_words import radius_words
 from quartiersatlas.settings import Settings
 from quartiersatlas.table_frame import ROW
 from quartiersatlas.text_utils import slugify
+from quartiersatlas.texts import SCENARIO_GROUP_WORDS, TARGET_GROUP_RESIDENTS
 from quartiersatlas.texts import SCENARIO_TEXTS as _T
-from quartiersatlas.texts import TARGET_GROUP_RESIDENTS
 from quartiersatlas.validate_places import parse_places
 
 __all__ = [
@@ -145,6 +145,9 @@ class AddedPlace:
     sign_language: str = "unknown"
     target_groups: str = "alle"
     notes: str = ""
+    entry: int = field(default=0, compare=False)
+    """Number of the ``[[add]]`` entry in the file it was read from (0: made in the
+    app; then its position counts), the row of its problems."""
 
 
 @dataclass(frozen=True)
@@ -154,6 +157,8 @@ class Move:
     id: str
     lat: float
     lon: float
+    entry: int = field(default=0, compare=False)
+    """Number of the ``[[move]]`` entry in the file (0: made in the app)."""
 
 
 @dataclass(frozen=True)
@@ -321,7 +326,7 @@ def _added_place(entry: object, file: str, n: int, problems: list[Problem]) -> A
     if not values["name"]:
         problems.append(Problem(file, n, "name", _T["no_place_name"]))
         return None
-    return AddedPlace(lat=lat, lon=lon, **values)
+    return AddedPlace(lat=lat, lon=lon, entry=n, **values)
 
 
 def _move(entry: object, file: str, n: int, problems: list[Problem]) -> Move | None:
@@ -332,11 +337,23 @@ def _move(entry: object, file: str, n: int, problems: list[Problem]) -> Move | N
     if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
         problems.append(Problem(file, n, "lat", _T["no_coordinates"]))
         return None
-    return Move(str(entry["id"]).strip(), lat, lon)
+    return Move(str(entry["id"]).strip(), lat, lon, entry=n)
 
 
 def _folder(settings: Settings) -> Path:
     return Path(settings.data_dir) / SCENARIO_FOLDER
+
+
+def _scenario_path(settings: Settings, slug: str) -> Path | None:
+    """The file of scenario ``slug``: a name as the app writes it (a slug), or the
+    name of a ``.toml`` file in the folder (a file saved by hand under another name);
+    ``None`` for anything else (never a path outside the folder)."""
+    folder = _folder(settings)
+    if slug == scenario_slug(slug):
+        return folder / f"{slug}.toml"
+    if folder.is_dir() and any(p.stem == slug for p in folder.glob("*.toml")):
+        return folder / f"{slug}.toml"
+    return None
 
 
 def list_scenarios(settings: Settings) -> list[tuple[str, str]]:
@@ -358,9 +375,9 @@ def list_scenarios(settings: Settings) -> list[tuple[str, str]]:
 def read_scenario(settings: Settings, slug: str) -> tuple[Scenario | None, list[Problem]]:
     """The scenario ``slug`` of the data folder (``None`` with a problem when there is
     no such file or it cannot be read)."""
-    if slug != scenario_slug(slug):
+    path = _scenario_path(settings, slug)
+    if path is None:
         return None, [Problem(slug, None, None, _T["bad_slug"].format(slug=slug))]
-    path = _folder(settings) / f"{slug}.toml"
     label = f"{SCENARIO_FOLDER}/{path.name}"
     try:
         text = path.read_text(encoding="utf-8")
@@ -391,9 +408,9 @@ def write_scenario(settings: Settings, scenario: Scenario, now: dt.datetime | No
 
 def delete_scenario(settings: Settings, slug: str) -> bool:
     """Remove the scenario file ``slug``; ``False`` when there was none."""
-    if slug != scenario_slug(slug):
+    path = _scenario_path(settings, slug)
+    if path is None:
         return False
-    path = _folder(settings) / f"{slug}.toml"
     with contextlib.suppress(FileNotFoundError):
         path.unlink()
         return True
@@ -410,7 +427,7 @@ def _added_frame(scenario: Scenario) -> RawTable:
         row.update(_ADD_DEFAULTS)
         row.update({k: _text(getattr(p, k)) for k in ADD_FIELDS if getattr(p, k) != ""})
         row["source"] = _T["source"].format(name=scenario.name)
-        row[ROW] = str(n)
+        row[ROW] = str(p.entry or n)
         rows.append(row)
     frame = pd.DataFrame(rows, columns=[*(c.name for c in PLACE_COLUMNS), ROW], dtype=object)
     return RawTable(file=f"{SCENARIO_FOLDER}/{scenario.slug}.toml", frame=frame)
@@ -446,10 +463,12 @@ def apply_scenario(
     out["scenario_change"] = ""
     out["hypothetical"] = False
     moves = {m.id: m for m in scenario.moved}
-    for pid in moves:
-        if pid not in known:
+    for n, m in enumerate(scenario.moved, start=1):
+        if m.id not in known:
             problems.append(
-                Problem(file, None, "move", _T["unknown_id"].format(id=pid), severity="warning")
+                Problem(
+                    file, m.entry or n, "id", _T["unknown_id"].format(id=m.id), severity="warning"
+                )
             )
     moving = out["id"].astype(str).isin(set(moves))
     if moving.any():
@@ -458,6 +477,9 @@ def apply_scenario(
         sub["lat"] = [m.lat for m in new]
         sub["lon"] = [m.lon for m in new]
         sub["coord_quality"] = "exact"
+        inventory_rows = sub["row"].to_numpy() if "row" in sub.columns else None
+        entry = {m.id: m.entry or n for n, m in enumerate(scenario.moved, start=1)}
+        sub["row"] = [entry[str(pid)] for pid in sub["id"]]  # problems name the [[move]]
         sub = gpd.GeoDataFrame(
             sub,
             geometry=shapely.points([m.lon for m in new], [m.lat for m in new]),
@@ -473,6 +495,8 @@ def apply_scenario(
             file,
         )
         problems += jprob
+        if inventory_rows is not None:  # the place itself stays the inventory's row
+            rejoined["row"] = inventory_rows
         rejoined["scenario_change"] = "moved"
         out = pd.concat([out.loc[~moving], rejoined])
     if scenario.added:
@@ -515,6 +539,7 @@ def reached_change(
     before: np.ndarray,
     after: np.ndarray,
     residents: pd.DataFrame | None = None,
+    area: pd.DataFrame | None = None,
 ) -> dict[str, tuple[float, float]] | None:
     """Residents newly reached and no longer reached, per age column (``residents``,
     ``residents_under_18``, ``residents_65_plus`` where the grid has them):
@@ -523,10 +548,13 @@ def reached_change(
     ``before`` and ``after`` say for each cell with a district (the rows of ``cells``
     whose ``district_id`` is set, in order) whether it is reached (see
     :func:`cells_reached_by`). With ``residents`` (a coverage table: ``district_id`` and
-    the age columns), each district's share of its grid weight that is gained or lost
-    is applied to the district's residents, as the coverage table counts residents (so
-    the figures add up with its ``group_residents_covered``); a district whose
-    residents are unknown counts its grid weight as it is.
+    the age columns), each district's grid weight is scaled to the district's residents
+    (:func:`quartiersatlas.grid.district_scale`), as the coverage table counts them, so
+    the figures add up with its ``group_residents_covered``; a district whose residents
+    are unknown counts its grid weight as it is. With ``area`` too (``district_id``,
+    ``area_before``, ``area_after``: shares 0..1), a district of ``residents`` without
+    grid weight counts its residents times the change of its covered area share, as
+    the coverage table then estimates (residents spread evenly).
     """
     if cells is None or cells.empty:
         return None
@@ -537,27 +565,34 @@ def reached_change(
         if col not in frame.columns:
             continue
         w = np.nan_to_num(frame[col].to_numpy(dtype=np.float64), nan=0.0)
-        parts = (
-            pd.DataFrame(
-                {
-                    "total": w,
-                    "gained": np.where(after & ~before, w, 0.0),
-                    "lost": np.where(before & ~after, w, 0.0),
-                },
-                index=pd.Index(district, name="district_id"),
-            )
-            .groupby(level=0)
-            .sum()
-        )
-        if residents is not None and col in residents.columns:
-            known = residents.set_index(residents["district_id"].astype(str))[col]
-            known = pd.to_numeric(known, errors="coerce").reindex(parts.index)
-            with np.errstate(divide="ignore", invalid="ignore"):
-                scale = np.where(known.notna() & (parts["total"] > 0), known / parts["total"], 1.0)
-            parts["gained"] *= scale
-            parts["lost"] *= scale
-        out[col] = (float(parts["gained"].sum()), float(parts["lost"].sum()))
+        w = w * district_scale(district, w, residents, col)
+        gained = float(w[after & ~before].sum())
+        lost = float(w[before & ~after].sum())
+        if residents is not None and area is not None and col in residents.columns:
+            with_grid = set(pd.unique(district[w > 0]))
+            g, lo = _area_change(residents, area, col, with_grid)
+            gained, lost = gained + g, lost + lo
+        out[col] = (gained, lost)
     return out
+
+
+def _area_change(
+    residents: pd.DataFrame, area: pd.DataFrame, column: str, with_grid: set[str]
+) -> tuple[float, float]:
+    """Gained and lost residents (``column``) of the districts without grid weight:
+    their residents times the change of the covered area share."""
+    known = pd.to_numeric(
+        residents.set_index(residents["district_id"].astype(str))[column], errors="coerce"
+    )
+    known = known[~known.index.duplicated()]
+    shares = area.set_index(area["district_id"].astype(str))
+    change = (
+        shares["area_after"].astype(float).fillna(0.0)
+        - shares["area_before"].astype(float).fillna(0.0)
+    ).reindex(known.index)
+    keep = known.notna() & change.notna() & ~known.index.isin(list(with_grid))
+    delta = (known[keep].astype(float) * change[keep]).to_numpy(dtype=np.float64)
+    return float(delta[delta > 0].sum()), float(-delta[delta < 0].sum())
 
 
 def cells_reached_by(a: Analysis, cells: pd.DataFrame) -> np.ndarray:
@@ -656,6 +691,7 @@ def compare(
             cells_reached_by(before, cells),
             cells_reached_by(after, cells),
             residents=before.table,
+            area=table[["district_id", "area_before", "area_after"]],
         )
     top_b, top_a = _top(b, top_n), _top(after.evaluated, top_n)
     top_out = tuple(d for d in top_b if d not in top_a)
@@ -695,7 +731,9 @@ def _words(
         headline = " ".join(parts)
     else:
         change = city["covered_after"] - city["covered_before"]
-        headline = _T["gained_even"].format(n=_signed(change), radius=radius)
+        headline = _T["gained_even"].format(
+            n=_signed(change), group=SCENARIO_GROUP_WORDS.get(group, group), radius=radius
+        )
     sentences = []
     if group != "all":
         sentences.append(

@@ -1,6 +1,7 @@
 """Siting assistant (issue 13): where should the next places go?
 
-Given candidate sites, a number ``k``, a radius ``R`` (metres, straight line), a target
+Given candidate sites, a number ``k``, a radius ``R`` (metres, straight line or along
+the street network: :class:`NetworkReach`), a target
 group and optionally "step-free only", :func:`choose_sites` finds the ``k`` sites that
 together reach the most residents of that group who are *not yet reached*: the maximal
 covering location problem.
@@ -10,9 +11,11 @@ Semantics
 Residents
     Come from the population grid cells, as in :mod:`quartiersatlas.grid`: a cell is
     *reached* by a site when the Euclidean distance from its centre to the site is
-    ``<= R``. Cells whose centre lies in no district are ignored. The target group is
-    the cell column of :data:`quartiersatlas.schema.TARGET_GROUP_COLUMNS` (``all`` =
-    ``residents``, ``under_18``, ``65_plus``); a grid without that column (or, for an
+    ``<= R`` (with :class:`NetworkReach`: the distance along the network, access legs
+    included, as the analysis measures in that mode). Cells whose centre lies in no
+    district are ignored. The target group is the cell column of
+    :data:`quartiersatlas.schema.TARGET_GROUP_COLUMNS` (``all`` = ``residents``,
+    ``under_18``, ``65_plus``); a grid without that column (or, for an
     age group, with no known value in it) is an error. Cells with unknown (NaN,
     suppressed) residents count 0; the result says how many of them the chosen sites
     newly reach.
@@ -85,17 +88,20 @@ from quartiersatlas.analysis import filter_places
 from quartiersatlas.catchment import BoolArray, FloatArray, IntArray, as_xy, check_radius
 from quartiersatlas.coverage import place_xy
 from quartiersatlas.formatting import count_text, format_metres, format_number
-from quartiersatlas.grid import assign_cells, cells_reached
+from quartiersatlas.grid import assign_cells, cells_reached, district_scale
 from quartiersatlas.schema import TARGET_GROUP_COLUMNS, TargetGroup
 from quartiersatlas.texts import SITING_TEXTS, TARGET_GROUP_RESIDENTS
 
 if TYPE_CHECKING:
     from quartiersatlas.analysis import Selection
+    from quartiersatlas.network import Network
+    from quartiersatlas.network_profiles import Profile
 
 __all__ = [
     "EXACT_MAX_CANDIDATES",
     "LP_BOUND_MAX_ENTRIES",
     "TIME_LIMIT_S",
+    "NetworkReach",
     "SiteChoice",
     "SitingOptions",
     "SitingResult",
@@ -120,6 +126,28 @@ _GREEDY_FACTOR: Final = 1.0 - 1.0 / math.e
 _REL_TOL: Final = 1e-9
 
 Method = Literal["exact", "greedy"]
+
+
+@dataclass(frozen=True, eq=False)
+class NetworkReach:
+    """Reach along a street network (:mod:`quartiersatlas.network`, in the cells' CRS)
+    with a profile (``walk`` or ``wheelchair``), instead of the straight line: a cell
+    is reached by a site when :func:`quartiersatlas.network.pairs_within` pairs them,
+    and already reached when :func:`quartiersatlas.network.points_reached` says so for
+    the existing places (the rule of the analysis in that mode)."""
+
+    network: Network
+    profile: Profile = "walk"
+
+    def reached(self, places: FloatArray, cells: FloatArray, r: float) -> BoolArray:
+        from quartiersatlas.network import points_reached
+
+        return points_reached(self.network, self.profile, places, cells, r)
+
+    def pairs(self, cand: FloatArray, cells: FloatArray, r: float) -> tuple[IntArray, IntArray]:
+        from quartiersatlas.network import pairs_within
+
+        return pairs_within(self.network, self.profile, cand, cells, r)
 
 
 @dataclass(frozen=True)
@@ -185,6 +213,9 @@ class SiteChoice:
     """Residents added by this site and the ones ranked before it."""
     candidate: int
     """Position of the candidate in the candidate table (0-based)."""
+    step_free: str = "unknown"
+    """The candidate's ``step_free`` (``yes``/``no``/``unknown``; the grid's imagined
+    sites and points clicked on the map are planned step-free: ``yes``)."""
 
 
 @dataclass(frozen=True)
@@ -396,11 +427,17 @@ def _pairs(cand_xy: FloatArray, cell_xy: FloatArray, r: float) -> tuple[IntArray
 
 
 def _build_model(
-    cand_xy: FloatArray, cell_xy: FloatArray, weight: FloatArray, unknown: BoolArray, r: float
+    cand_xy: FloatArray,
+    cell_xy: FloatArray,
+    weight: FloatArray,
+    unknown: BoolArray,
+    r: float,
+    reach: NetworkReach | None = None,
 ) -> _Model:
-    """The model over the cells that may be newly reached (weight > 0, or unknown)."""
+    """The model over the cells that may be newly reached (weight > 0, or unknown);
+    reached in a straight line, or along the network of ``reach``."""
     n = len(cand_xy)
-    cj, ci = _pairs(cand_xy, cell_xy, r)
+    cj, ci = _pairs(cand_xy, cell_xy, r) if reach is None else reach.pairs(cand_xy, cell_xy, r)
     counted = weight > 0
     # the cells that count, renumbered
     count_idx = np.full(len(weight), -1, dtype=np.int64)
@@ -642,6 +679,8 @@ def choose_sites(
     candidates: pd.DataFrame | None,
     reaching: npt.ArrayLike,
     options: SitingOptions,
+    residents: pd.DataFrame | None = None,
+    reach: NetworkReach | None = None,
 ) -> SitingResult:
     """The ``k`` sites that together newly reach the most residents of the group.
 
@@ -663,6 +702,15 @@ def choose_sites(
         :func:`reaching_xy`), same CRS.
     options
         ``k``, radius, group, step-free only, method limits (:class:`SitingOptions`).
+    residents
+        Optional residents per district (``district_id`` and the group's column, e.g.
+        the population table or the coverage table): each district's cells are scaled
+        so that they add up to it, as the coverage table and the scenario comparison
+        count residents (:func:`quartiersatlas.grid.district_scale`); without it the
+        grid's counts are taken as they are.
+    reach
+        :class:`NetworkReach` to measure along a street network (walking or by
+        wheelchair, as the analysis does in that mode); ``None``: straight line.
 
     Raises
     ------
@@ -685,9 +733,14 @@ def choose_sites(
     raw_weight = inside[column].to_numpy(dtype=np.float64)
     unknown = np.isnan(raw_weight)
     weight = np.where(unknown, 0.0, raw_weight)
+    weight = weight * district_scale(inside["district_id"].to_numpy(), weight, residents, column)
 
     existing = as_xy(reaching)
-    reached = cells_reached(cell_xy, existing, r)
+    reached = (
+        cells_reached(cell_xy, existing, r)
+        if reach is None
+        else reach.reached(existing, cell_xy, r)
+    )
     already = float(weight[reached].sum())
 
     from_grid = candidates is None
@@ -710,7 +763,7 @@ def choose_sites(
     eligible = np.flatnonzero(eligible_mask)
 
     new = ~reached
-    model = _build_model(cand_xy_all[eligible], cell_xy[new], weight[new], unknown[new], r)
+    model = _build_model(cand_xy_all[eligible], cell_xy[new], weight[new], unknown[new], r, reach)
     chosen, method, optimal, bound = _solve(model, opt)
     order = _greedy(model, opt.k, among=chosen)  # greedy order within the chosen set
     value = model.value(order)
@@ -736,6 +789,7 @@ def choose_sites(
         already=already,
         unknown_added=unknown_added,
         from_grid=from_grid,
+        profile=reach.profile if reach is not None else None,
     )
     return SitingResult(
         sites=tuple(sites),
@@ -808,6 +862,7 @@ def _site_choices(
     no_id = ids == ""
     ids[no_id] = [str(i + 1) for i in np.flatnonzero(no_id).tolist()]
     names = _column(cand, "name", "")
+    step_free = _column(cand, "step_free", "unknown")
     if "district_id" in cand.columns:
         did = cand["district_id"].to_numpy(dtype=object)[pos]
     else:
@@ -845,6 +900,7 @@ def _site_choices(
                 residents_added=total - before,
                 residents_total=total,
                 candidate=int(p),
+                step_free=str(step_free[p]) or "unknown",
             )
         )
     return out
@@ -867,10 +923,14 @@ def _notes(
     already: float,
     unknown_added: int,
     from_grid: bool,
+    profile: Profile | None = None,
 ) -> list[str]:
     """How the answer came about, in German sentences."""
     radius = format_metres(opt.radius_m)
-    notes = [_T["note_reach"].format(radius=radius, group=group)]
+    if profile is None:
+        notes = [_T["note_reach"].format(radius=radius, group=group)]
+    else:
+        notes = [_T[f"note_reach_{profile}"].format(radius=radius, group=group)]
     if from_grid:
         notes.append(_T["note_grid_candidates"].format(n=format_number(candidates)))
         if opt.step_free_only:

@@ -2066,13 +2066,19 @@ SCENARIO_TEXTS = {
     "gained_older": "{n} Einwohnerinnen und Einwohner, davon {older} ab 65, "
     "neu im Umkreis von {radius}.",
     "lost": "{n} wären nicht mehr im Umkreis.",
-    "gained_even": "{n} Einwohnerinnen und Einwohner im Umkreis von {radius} "
+    "gained_even": "{n} {group} im Umkreis von {radius} "
     "(geschätzt: Einwohner gleichmäßig über die Stadtteile verteilt).",
     "group_change": "{group} im Umkreis: {before} vorher, {after} nachher.",
     "top_out": "{district} fällt aus den Top {n} der Lücken.",
     "top_in": "{district} kommt in die Top {n} der Lücken.",
 }
-__all__.append("SCENARIO_TEXTS")
+# the target group in a scenario's headline without a grid (SCENARIO_TEXTS gained_even)
+SCENARIO_GROUP_WORDS = {
+    "all": "Einwohnerinnen und Einwohner",
+    "under_18": "Einwohnerinnen und Einwohner unter 18",
+    "65_plus": "Einwohnerinnen und Einwohner ab 65",
+}
+__all__ += ["SCENARIO_GROUP_WORDS", "SCENARIO_TEXTS"]
 
 
 # Siting assistant (quartiersatlas.siting, candidates, cli_siting; issue 13): where the
@@ -2133,6 +2139,11 @@ SITING_TEXTS = {
     "places": "bestehende Orte",
     "note_reach": "Erreicht = Mittelpunkt der 100-m-Gitterzelle höchstens {radius} Luftlinie "
     "vom Standort entfernt; gezählt: {group}.",
+    "note_reach_walk": "Erreicht = Mittelpunkt der 100-m-Gitterzelle höchstens {radius} "
+    "Fußweg entlang der Straßen und Wege vom Standort entfernt; gezählt: {group}.",
+    "note_reach_wheelchair": "Erreicht = Mittelpunkt der 100-m-Gitterzelle höchstens "
+    "{radius} entlang der mit dem Rollstuhl nutzbaren Wege vom Standort entfernt; "
+    "gezählt: {group}.",
     "note_grid_candidates": "Keine Kandidatendatei: jeder Mittelpunkt einer bewohnten "
     "Gitterzelle ist ein Kandidat ({n} Kandidaten).",
     "note_grid_step_free": "Diese gedachten Standorte gelten als stufenlos (ein neuer Ort "
@@ -2344,7 +2355,7 @@ PLANUNG_TEXTS = {
     "Lücken“ in der Grundeinstellung); leer = keine Lücke.",
     "siting_title": "Standortsuche: Wo erreichen neue Orte die meisten?",
     "siting_intro": "Sucht die Standorte, die zusammen die meisten {group} neu in den Umkreis "
-    "von {radius} (Luftlinie) bringen – zusätzlich zu den Orten dieses Szenarios. "
+    "von {radius} bringen – zusätzlich zu den Orten dieses Szenarios. "
     "Kandidaten: jede bewohnte Gitterzelle, eine Datei (z. B. öffentliche Gebäude, Schulen, "
     "Gemeinderäume) oder Punkte, die Sie in der Karte wählen. Das Ergebnis ist ein Vorschlag "
     "für das Szenario, keine Entscheidung.",
@@ -2366,6 +2377,8 @@ PLANUNG_TEXTS = {
     "siting_k": "Anzahl Standorte",
     "siting_kind": "Art der neuen Orte",
     "siting_step_free": "nur stufenlose Standorte",
+    "siting_step_free_wheelchair": "Mit dem Rollstuhl zählen nur stufenlose Orte, wie in der "
+    "Abdeckung: die Suche nimmt nur stufenlose Standorte.",
     "siting_file": "Kandidaten-Datei",
     "siting_file_help": "CSV, Excel, GeoJSON oder GeoPackage mit lat/lon (oder x/y), "
     "optional id, name und step_free.",

@@ -312,3 +312,33 @@ def test_a_network_of_another_city_is_reported_and_not_offered(
     warnings = " ".join(w.value for w in at.warning)
     assert "Das Wegenetz passt nicht zu den Stadtteilen" in warnings
     assert "Luftlinie und Fußweg im Vergleich" not in [h.value for h in at.header]
+
+
+def _siting_total(at: AppTest) -> float:
+    at.number_input(key="pl_k").set_value(2).run()
+    at.button(key="pl_siting").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    table = next(d.value for d in at.dataframe if "Rang" in d.value.columns)
+    return float(table["zusammen"].iloc[-1])
+
+
+def test_planung_siting_follows_the_distance_mode(
+    networked: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(DATA_ENV, str(networked))
+    straight = _run("planung")
+    assert "500 m (Luftlinie)" in _texts(straight)
+    straight_total = _siting_total(straight)
+    walk = _run("planung", {"dist": "walk"})
+    walk_total = _siting_total(walk)
+    texts = _texts(walk)
+    assert "Fußweg entlang der Straßen und Wege" in texts
+    assert "500 m Fußweg" in texts
+    assert "Luftlinie vom Standort" not in texts
+    assert 0 < walk_total <= straight_total
+    wheel = _run("planung", {"dist": "wheelchair"})
+    box = wheel.checkbox(key="pl_step_free_only")
+    assert box.value
+    assert box.disabled
+    assert _siting_total(wheel) > 0  # (fewer existing places reach by wheelchair: not less)
+    assert "mit dem Rollstuhl nutzbaren Wege" in _texts(wheel)

@@ -24,7 +24,7 @@ from quartiersatlas.coverage import to_metric
 from quartiersatlas.dataset import load_dataset
 from quartiersatlas.grid import district_cells
 from quartiersatlas.settings import DATA_ENV, load_settings
-from quartiersatlas.siting import SitingOptions, choose_sites, reaching_xy
+from quartiersatlas.siting import NetworkReach, SitingOptions, choose_sites, reaching_xy
 from tests.conftest import METRIC_CRS, OLDENBURG_EXTENT, X0, Y0, latlon_text, tiny_districts
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -120,7 +120,13 @@ def tiny_candidates(path: Path, rows: list[list[str]] | None = None) -> Path:
     return path
 
 
-def core_result(folder: Path, grid: Path, cand_path: Path | None, opts: SitingOptions):
+def core_result(
+    folder: Path,
+    grid: Path,
+    cand_path: Path | None,
+    opts: SitingOptions,
+    reach: NetworkReach | None = None,
+):
     settings = load_settings(folder)
     ds = load_dataset(settings, check_agenda=False)
     crs = settings.metric_crs
@@ -132,7 +138,9 @@ def core_result(folder: Path, grid: Path, cand_path: Path | None, opts: SitingOp
     cand = None
     if cand_path is not None:
         cand, _ = read_candidates(cand_path, districts, settings.places_xy_crs)
-    return choose_sites(cells, districts, cand, existing, opts)
+    return choose_sites(
+        cells, districts, cand, existing, opts, residents=ds.population, reach=reach
+    )
 
 
 # ------------------------------------------------------------------ the command
@@ -459,3 +467,40 @@ def test_unusable_file_on_the_command_line(tiny: Path, tmp_path: Path, capsys) -
     )
     assert code == 2
     assert "Datei nicht gefunden" in err
+
+
+def test_along_the_street_network_as_the_core(tiny: Path, tmp_path: Path, capsys) -> None:
+    from quartiersatlas.network_io import read_network, write_network
+    from tests.test_network import river_grid
+    from tests.test_siting import shifted
+
+    path = write_network(shifted(river_grid()), tmp_path / "netz.npz")
+    cand = tiny_candidates(tmp_path / "kandidaten.csv")
+    argv = ["--data", str(tiny), "--grid", str(tiny / "gitter.csv"), "--candidates", str(cand)]
+    argv += ["--k", "2", "--radius", "300", "--network", str(path)]
+    code, out, err = run([*argv, "--profile", "walk"], capsys)
+    assert code == 0, err
+    doc = json.loads(out)
+    settings = load_settings(tiny)
+    expected = core_result(
+        tiny,
+        tiny / "gitter.csv",
+        cand,
+        SitingOptions(2, 300.0),
+        reach=NetworkReach(read_network(path).to_crs(settings.metric_crs)),
+    )
+    assert [s["id"] for s in doc["sites"]] == [s.id for s in expected.sites]
+    assert doc["total_added"] == pytest.approx(expected.total_added)
+    straight = json.loads(run(argv[:-2], capsys)[1])
+    assert doc["total_added"] < straight["total_added"]  # the network reaches less
+    assert any("Fußweg entlang" in n for n in doc["notes"])
+    # by wheelchair only step-free candidates (ja) are taken
+    code, out, err = run([*argv, "--profile", "wheelchair"], capsys)
+    assert code == 0, err
+    assert {s["id"] for s in json.loads(out)["sites"]} <= {"s0", "s2"}
+    # a --network without --profile is a usage error; a network elsewhere a data error
+    assert run(argv, capsys)[0] == 2
+    far = write_network(river_grid(), tmp_path / "fern.npz")
+    code, _, err = run([*argv[:-1], str(far), "--profile", "walk"], capsys)
+    assert code == 1
+    assert "fern.npz" in err

@@ -289,3 +289,85 @@ def test_compare_along_the_street_network(tmp_path: Path) -> None:
         gained[mode] = gain
     assert 0 < gained["walk"] <= gained["straight"]
     assert "Fußweg" in cmp.headline
+
+
+def test_problems_name_the_entry_of_the_file_and_moved_places_keep_their_row(
+    data_dir: Path,
+) -> None:
+    ds = load_dataset(load_settings(data_dir))
+    lat, lon = reversed(lonlat(X0 + 100, Y0 + 100))
+    far_lat, far_lon = reversed(lonlat(X0 + 9000, Y0 + 9000))  # outside every district
+    text = (
+        'name = "Zeilen"\n'
+        '[[add]]\nname = "Ohne Koordinaten"\nkind = "ort_fuer_alle"\n'
+        f'[[add]]\nname = "Kino"\nkind = "kino"\nlat = {lat}\nlon = {lon}\n'
+        '[[move]]\nid = "x"\nlat = 53.1\nlon = 8.2\n'
+        f'[[move]]\nid = "bib-gamma"\nlat = {far_lat}\nlon = {far_lon}\n'
+    )
+    sc, parse_problems = parse_scenario(text, "scenarios/zeilen.toml")
+    assert sc is not None
+    assert {(p.row, p.column) for p in parse_problems} == {(1, "lat")}
+    places, problems = apply_scenario(ds.places, sc, ds.districts, ds.settings)
+    kind = [p for p in problems if p.column == "kind"]
+    assert [p.row for p in kind] == [2]  # the second [[add]] entry, not the first kept
+    # the join problem of the move names the second [[move]] entry, not places.csv's row
+    outside = [p for p in problems if p.code == "outside"]
+    assert [(p.row, p.severity) for p in outside] == [(2, "error")]
+    unknown = [p for p in problems if "„x“" in p.message]
+    assert [(p.row, p.column, p.severity) for p in unknown] == [(1, "id", "warning")]
+    assert all(p.file == "scenarios/zeilen.toml" for p in problems)
+    inventory_row = ds.places.set_index("id").loc["bib-gamma", "row"]
+    assert places.set_index("id").loc["bib-gamma", "row"] == inventory_row
+
+
+def test_headline_counts_districts_without_grid_as_the_table_does(data_dir: Path) -> None:
+    ds = load_dataset(load_settings(data_dir))
+    cells = _cells()
+    cells = cells[cells["district_id"] != "gamma"].reset_index(drop=True)  # no grid in gamma
+    sc = Scenario("Ohne Gitter").with_added(_place("Neu Gamma", X0 + 2600, Y0 + 900))
+    after_ds, _ = scenario_dataset(ds, sc)
+    sel = Selection(radius_m=300)
+    before, after = analyse(ds, sel, cells=cells), analyse(after_ds, sel, cells=cells)
+    cmp = compare(before, after, cells)
+    gained, lost = cmp.reached["residents"]  # type: ignore[index]
+    gamma = cmp.table.set_index("district_id").loc["gamma"]
+    assert gamma["covered_change"] > 0  # the table estimates from the area
+    assert gained == pytest.approx(gamma["covered_change"])
+    assert lost == pytest.approx(0)
+    change = cmp.city["covered_after"] - cmp.city["covered_before"]
+    assert change == pytest.approx(gained - lost)
+    assert cmp.headline.startswith("+")
+    assert not cmp.headline.startswith("±0")
+
+
+def test_headline_without_grid_names_the_target_group(data_dir: Path) -> None:
+    ds = load_dataset(load_settings(data_dir))
+    sc = Scenario("Ältere").with_added(_place("Neu Gamma", X0 + 2600, Y0 + 900))
+    after_ds, _ = scenario_dataset(ds, sc)
+    sel = Selection(radius_m=300, group="65_plus")
+    cmp = compare(analyse(ds, sel), analyse(after_ds, sel))
+    assert cmp.reached is None
+    assert "Einwohnerinnen und Einwohner ab 65 im Umkreis" in cmp.headline
+    sel = Selection(radius_m=300)
+    cmp = compare(analyse(ds, sel), analyse(after_ds, sel))
+    assert "Einwohnerinnen und Einwohner im Umkreis" in cmp.headline
+
+
+def test_a_file_saved_by_hand_under_another_name_opens(data_dir: Path) -> None:
+    settings = load_settings(data_dir)
+    folder = data_dir / "scenarios"
+    folder.mkdir(exist_ok=True)
+    (folder / "Mein Plan.toml").write_text('name = "Mein Plan"\n', encoding="utf-8")
+    assert list_scenarios(settings) == [("Mein Plan", "Mein Plan")]
+    sc, problems = read_scenario(settings, "Mein Plan")
+    assert problems == []
+    assert sc is not None
+    assert sc.name == "Mein Plan"
+    for outside in ("../places", "../settings", "scenarios/../../places", ""):
+        none, problems = read_scenario(settings, outside)
+        assert none is None
+        assert problems
+        assert not delete_scenario(settings, outside)
+    assert (data_dir / "places.csv").exists()
+    assert delete_scenario(settings, "Mein Plan")
+    assert list_scenarios(settings) == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from dataclasses import replace
 
 import geopandas as gpd
 import numpy as np
@@ -16,8 +17,16 @@ from shapely.geometry import Point
 
 from quartiersatlas import siting
 from quartiersatlas.analysis import Selection
-from quartiersatlas.siting import SitingOptions, choose_sites, grid_candidates, reaching_xy
+from quartiersatlas.network import Network, pairs_within, points_reached
+from quartiersatlas.siting import (
+    NetworkReach,
+    SitingOptions,
+    choose_sites,
+    grid_candidates,
+    reaching_xy,
+)
 from tests.conftest import METRIC_CRS, X0, Y0, tiny_districts
+from tests.test_network import ramp_and_steps, river_grid
 
 DISTRICTS = tiny_districts()  # alpha, beta (x0 .. x0+2000), gamma (x0+2100 .. x0+3100)
 
@@ -393,3 +402,104 @@ def test_bigger_instance_uses_dominance_and_stays_exact() -> None:
     assert all(s.id.isdigit() for s in exact.sites)  # no id column: the row numbers
     check_listing(exact)
     check_listing(greedy)
+
+
+def test_residents_per_district_scale_the_grid_as_the_coverage_table_does() -> None:
+    # alpha's cells hold 10 + 20 in the grid, but alpha has 300 residents in the table:
+    # each of its cells counts ten times; beta's count is unknown (NaN): as in the grid.
+    cand = candidates_at(200, 1200)
+    options = SitingOptions(1, 150)
+    raw = choose_sites(line_cells(), DISTRICTS, cand, np.zeros((0, 2)), options)
+    assert [(s.id, s.residents_added) for s in raw.sites] == [("k1", 45.0)]
+    table = pd.DataFrame({"district_id": ["alpha", "beta"], "residents": [300, np.nan]})
+    scaled = choose_sites(line_cells(), DISTRICTS, cand, np.zeros((0, 2)), options, table)
+    assert [(s.id, s.residents_added) for s in scaled.sites] == [("k0", pytest.approx(300.0))]
+    assert scaled.group_residents == pytest.approx(300.0 + 75.0)
+    # the 65+ column scales by its own count
+    older = pd.DataFrame({"district_id": ["alpha"], "residents_65_plus": [30]})
+    result = choose_sites(
+        line_cells(), DISTRICTS, cand, np.zeros((0, 2)), SitingOptions(2, 150, "65_plus"), older
+    )
+    assert result.total_added == pytest.approx(30.0 + 3 + 4)
+
+
+# ------------------------------------------------------------- along the street network
+
+
+def shifted(net: Network) -> Network:
+    """The network moved into the tiny districts (alpha: x0 .. x0+1000)."""
+    return replace(net, node_xy=net.node_xy + np.array([X0, Y0]), crs=METRIC_CRS, _cache={})
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    seed=st.integers(0, 10_000),
+    profile=st.sampled_from(["walk", "wheelchair"]),
+    radius=st.floats(50, 900),
+)
+def test_network_pairs_are_what_each_source_alone_reaches(
+    seed: int, profile: str, radius: float
+) -> None:
+    net = river_grid() if profile == "walk" else ramp_and_steps()
+    rng = np.random.default_rng(seed)
+    hi = 950 if profile == "walk" else 60
+    sources = rng.uniform(-20, hi, (6, 2))
+    points = rng.uniform(-20, hi, (40, 2))
+    i, j = pairs_within(net, profile, sources, points, radius)  # type: ignore[arg-type]
+    got = {(int(a), int(b)) for a, b in zip(i, j, strict=True)}
+    expected = {
+        (a, int(b))
+        for a in range(len(sources))
+        for b in np.flatnonzero(
+            points_reached(net, profile, sources[a : a + 1], points, radius)  # type: ignore[arg-type]
+        )
+    }
+    assert got == expected
+
+
+def test_siting_along_the_network_goes_round_by_the_bridge() -> None:
+    net = shifted(river_grid())  # the river between y = 400 and 500, bridge at x = 0
+    xs, ys = np.meshgrid(np.arange(50, 950, 100.0), np.arange(50, 950, 100.0))
+    xy = np.column_stack([X0 + xs.ravel(), Y0 + ys.ravel()])
+    # many residents in the row just north of the river, east of the middle
+    residents = np.where((xy[:, 1] == Y0 + 550) & (xy[:, 0] > X0 + 600), 50.0, 1.0)
+    cells = cells_frame(xy, residents, district_id=np.full(len(xy), "alpha", dtype=object))
+    cand = pd.DataFrame(
+        {"id": ["süd", "nord"], "x": [X0 + 800, X0 + 800], "y": [Y0 + 380, Y0 + 700]}
+    )
+    options = SitingOptions(1, 300)
+    straight = choose_sites(cells, DISTRICTS, cand, np.zeros((0, 2)), options)
+    walk = choose_sites(cells, DISTRICTS, cand, np.zeros((0, 2)), options, reach=NetworkReach(net))
+    # in a straight line the southern site reaches across the river; on foot it does not
+    assert straight.sites[0].id == "süd"
+    assert walk.sites[0].id == "nord"
+    reached = points_reached(net, "walk", np.array([[X0 + 800, Y0 + 700]]), xy, 300)
+    assert walk.total_added == pytest.approx(residents[reached].sum())
+    assert any("Fußweg entlang der Straßen" in n for n in walk.notes)
+    assert not any("Luftlinie" in n for n in walk.notes)
+    # existing places count as reaching along the network too
+    existing = np.array([[X0 + 800, Y0 + 700]])
+    again = choose_sites(cells, DISTRICTS, cand, existing, options, reach=NetworkReach(net))
+    assert again.already_reached == pytest.approx(residents[reached].sum())
+    assert [s.id for s in again.sites] == ["süd"]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 10_000), k=st.integers(1, 3))
+def test_network_siting_equals_brute_force(seed: int, k: int) -> None:
+    net = shifted(river_grid())
+    rng = np.random.default_rng(seed)
+    xy = np.column_stack([X0 + rng.uniform(0, 900, 30), Y0 + rng.uniform(0, 900, 30)])
+    residents = rng.integers(0, 20, len(xy)).astype(float)
+    cells = cells_frame(xy, residents, district_id=np.full(len(xy), "alpha", dtype=object))
+    cand_xy = np.column_stack([X0 + rng.uniform(0, 900, 7), Y0 + rng.uniform(0, 900, 7)])
+    cand = pd.DataFrame({"x": cand_xy[:, 0], "y": cand_xy[:, 1]})
+    result = choose_sites(
+        cells, DISTRICTS, cand, np.zeros((0, 2)), SitingOptions(k, 300), reach=NetworkReach(net)
+    )
+    best = max(
+        residents[points_reached(net, "walk", cand_xy[list(c)], xy, 300)].sum()
+        for c in itertools.combinations(range(len(cand_xy)), k)
+    )
+    assert result.total_added == pytest.approx(best)
+    assert result.optimal
