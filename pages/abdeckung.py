@@ -62,7 +62,6 @@ from ui.charts import show_chart
 from ui.common import data_status_note, show_table
 from ui.coverage_cache import (
     analysis,
-    analysis_or_straight,
     data_key,
     grid_cells,
     need_table,
@@ -74,9 +73,9 @@ from ui.data import get_dataset
 from ui.mapview import show_map
 from ui.presentation import district_bounds, evidence, on_slide, presenting, slide_map
 from ui.selection import (
-    distance_caption,
     distance_widget,
     kinds_widget,
+    measured_analysis,
     open_when_widget,
     statuses_widget,
 )
@@ -274,10 +273,7 @@ selection = Selection(
     distance=distance,  # type: ignore[arg-type]  # one of ctx.distance_modes
     open_when=tuple(open_when),
 )
-a, selection, fallback = analysis_or_straight(key, selection, ds)
-if fallback:
-    st.warning(md(fallback))
-distance_caption(distance_slot, s, radius, selection.distance)
+a, selection = measured_analysis(selection, ds, distance_slot, float(radius))
 network_mode = selection.distance != "straight"
 mode_word = NETWORK_TEXTS[f"mode_{selection.distance}"]
 table, evaluated, totals = a.table, a.evaluated, a.totals

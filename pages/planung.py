@@ -58,7 +58,6 @@ from quartiersatlas.texts import (
 from ui import downloads as dl
 from ui.common import data_status_note, german_columns, show_table
 from ui.coverage_cache import (
-    analysis_or_straight,
     data_key,
     grid_cells,
     metric_layers,
@@ -68,7 +67,7 @@ from ui.coverage_cache import (
 from ui.data import get_dataset
 from ui.mapview import show_map
 from ui.presentation import district_bounds, evidence, on_slide, presenting, slide_map
-from ui.selection import distance_caption, distance_widget, kinds_widget, radius_widget
+from ui.selection import distance_widget, kinds_widget, measured_analysis, radius_widget
 from ui.urlstate import init_from_url, stop, sync_url
 
 PAGE = "planung"
@@ -345,10 +344,7 @@ selection = Selection(
     group=group,  # type: ignore[arg-type]  # one of TARGET_GROUP_COLUMNS
     distance=distance,  # type: ignore[arg-type]  # one of ctx.distance_modes
 )
-before, selection, fallback = analysis_or_straight(key, selection, ds)
-if fallback:
-    st.warning(md(fallback))
-distance_caption(distance_slot, s, radius, selection.distance)
+before, selection = measured_analysis(selection, ds, distance_slot, float(radius))
 radius_text = radius_words(float(radius), selection.distance)  # "500 m", "500 m Fußweg"
 after, cmp, scenario_problems = scenario_analysis(key, draft, selection, ds)
 if scenario_problems and not presenting():

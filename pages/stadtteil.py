@@ -29,11 +29,11 @@ from quartiersatlas.texts import (
 )
 from ui import downloads as dl
 from ui.common import data_status_note, residents_label, show_table
-from ui.coverage_cache import analysis_or_straight, data_key, profile
+from ui.coverage_cache import data_key, profile
 from ui.data import get_dataset
 from ui.mapview import clicked_feature, show_map
 from ui.presentation import district_bounds, evidence, on_slide, presenting, slide_map
-from ui.selection import distance_caption, distance_widget, kinds_widget, radius_widget
+from ui.selection import distance_widget, kinds_widget, measured_analysis, radius_widget
 from ui.urlstate import init_from_url, stop, sync_url
 
 PAGE = "stadtteil"
@@ -131,10 +131,7 @@ selection = Selection(
     radius_m=float(radius),
     distance=distance,  # type: ignore[arg-type]  # one of ctx.distance_modes
 )
-a, selection, fallback = analysis_or_straight(key, selection, ds)
-if fallback:
-    st.warning(md(fallback))
-distance_caption(distance_slot, s, radius, selection.distance)
+a, selection = measured_analysis(selection, ds, distance_slot, float(radius))
 radius_text = radius_words(float(radius), selection.distance)  # "500 m", "500 m Fußweg"
 prof = profile(key, selected, selection, ds)
 name = prof.district

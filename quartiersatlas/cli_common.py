@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from quartiersatlas._errors import DataError, SettingsError
 from quartiersatlas.problems import Problem
 from quartiersatlas.schema import ACCESSIBILITY_COLUMNS, STATUSES
-from quartiersatlas.texts import CLI_METAVARS, CLI_TEXTS
+from quartiersatlas.texts import CLI_METAVARS, CLI_TEXTS, REPORT_CLI
 
 if TYPE_CHECKING:  # the heavy modules are imported when a command reads data
     import geopandas as gpd
@@ -80,6 +81,44 @@ FILE_OPTIONS: dict[str, tuple[str, str]] = {
     "need": ("need_path", CLI_TEXTS["file_need"]),
 }
 """Input files of the commands: option name -> (attribute of :class:`Settings`, help)."""
+
+
+def split_items(text: str | None) -> list[str]:
+    """The items of a comma-separated option (``"a, b"`` -> ``["a", "b"]``)."""
+    return [t.strip() for t in (text or "").split(",") if t.strip()]
+
+
+def checked_items(
+    text: str | None, allowed: Sequence[str], message: str, items: str = "items"
+) -> list[str]:
+    """:func:`split_items`, each one of ``allowed``; else a :class:`UsageError` with
+    ``message`` (formatted with the unknown ones as ``items`` and ``allowed``)."""
+    values = split_items(text)
+    bad = [v for v in values if v not in allowed]
+    if bad:
+        raise UsageError(message.format(**{items: ", ".join(bad)}, allowed=", ".join(allowed)))
+    return values
+
+
+def selection_items(args: argparse.Namespace) -> tuple[list[str], list[str]]:
+    """The statuses and accessibility requirements of ``--status`` and ``--require``
+    (:func:`add_selection_arguments`), checked (:class:`UsageError` for unknown ones)."""
+    statuses = checked_items(args.status, STATUSES, REPORT_CLI["unknown_status"], "statuses")
+    require = checked_items(args.require, ACCESSIBILITY_COLUMNS, REPORT_CLI["unknown_require"])
+    return statuses, require
+
+
+def metres_argument(text: str, *, positive: bool = False, message: str = "") -> float:
+    """An ``argparse`` type: metres (a decimal comma is fine), finite and ``>= 0``
+    (``> 0`` with ``positive``); ``message`` says what is wrong with a number out of
+    range (default: the radius may not be negative)."""
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(CLI_TEXTS["not_metres"].format(text=text)) from exc
+    if not math.isfinite(value) or value < 0 or (positive and value == 0):
+        raise argparse.ArgumentTypeError(message or CLI_TEXTS["negative_radius"].format(text=text))
+    return value
 
 
 def add_file_arguments(p: argparse.ArgumentParser, keys: Sequence[str]) -> None:

@@ -24,7 +24,6 @@ sub-commands, and ``if args.command == "coverage": return run_coverage(args)``.
 from __future__ import annotations
 
 import argparse
-import math
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -37,10 +36,14 @@ from quartiersatlas.cli_common import (
     UsageError,
     add_file_arguments,
     add_selection_arguments,
+    checked_items,
+    metres_argument,
     optional_settings,
     read_inputs,
     resolve_inputs,
     run_guarded,
+    selection_items,
+    split_items,
     write_json_records,
 )
 from quartiersatlas.cli_network import (
@@ -49,11 +52,9 @@ from quartiersatlas.cli_network import (
     with_distance_mode,
 )
 from quartiersatlas.schema import (
-    ACCESSIBILITY_COLUMNS,
     CRITERIA,
     DEFAULT_WORKERS,
     OPEN_WHEN,
-    STATUSES,
     TARGET_GROUP_COLUMNS,
 )
 from quartiersatlas.texts import (
@@ -106,18 +107,8 @@ need), then the gap fields (``gap_*``)."""
 _DEFAULT_CRITERIA = "no_team,coverage"
 
 
-def _radius(text: str) -> float:
-    try:
-        value = float(text.replace(",", "."))
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(CLI_TEXTS["not_metres"].format(text=text)) from exc
-    if not math.isfinite(value) or value < 0:
-        raise argparse.ArgumentTypeError(CLI_TEXTS["negative_radius"].format(text=text))
-    return value
-
-
 def _percent(text: str) -> float:
-    value = _radius(text)
+    value = metres_argument(text)
     if value > 100:
         raise argparse.ArgumentTypeError(CLI_TEXTS["percent"].format(text=text))
     return value
@@ -128,10 +119,6 @@ def _number(text: str) -> float:
         return float(text.replace(",", "."))
     except ValueError as exc:
         raise argparse.ArgumentTypeError(CLI_TEXTS["not_a_number"].format(text=text)) from exc
-
-
-def _items(text: str | None) -> list[str]:
-    return [t.strip() for t in (text or "").split(",") if t.strip()]
 
 
 def add_coverage_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -146,7 +133,7 @@ def add_coverage_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     p.add_argument(
         "--radius",
         required=True,
-        type=_radius,
+        type=metres_argument,
         metavar=CLI_METAVARS["metres"],
         help=CLI_TEXTS["radius_help"],
     )
@@ -319,7 +306,7 @@ def _criteria(args: argparse.Namespace, need: pd.DataFrame | None) -> GapCriteri
     from quartiersatlas.gaps import GapCriteria
     from quartiersatlas.need import indicator_columns
 
-    names = _items(args.criteria)
+    names = split_items(args.criteria)
     if names == ["none"]:
         names = []
     unknown = [n for n in names if n not in CRITERIA]
@@ -367,30 +354,8 @@ def _run(args: argparse.Namespace) -> int:
     from quartiersatlas.validate_population import parse_population
 
     settings = optional_settings(args.data)
-    statuses = _items(args.status)  # none given: the settings' default statuses
-    bad_status = [s for s in statuses if s not in STATUSES]
-    if bad_status:
-        raise UsageError(
-            REPORT_CLI["unknown_status"].format(
-                statuses=", ".join(bad_status), allowed=", ".join(STATUSES)
-            )
-        )
-    require = _items(args.require)
-    bad_req = [r for r in require if r not in ACCESSIBILITY_COLUMNS]
-    if bad_req:
-        raise UsageError(
-            REPORT_CLI["unknown_require"].format(
-                items=", ".join(bad_req), allowed=", ".join(ACCESSIBILITY_COLUMNS)
-            )
-        )
-    open_when = _items(args.open)
-    bad_open = [w for w in open_when if w not in OPEN_WHEN]
-    if bad_open:
-        raise UsageError(
-            SUPPLY_TEXTS["cli_open_unknown"].format(
-                items=", ".join(bad_open), allowed=", ".join(OPEN_WHEN)
-            )
-        )
+    statuses, require = selection_items(args)  # no status given: the settings' default
+    open_when = checked_items(args.open, OPEN_WHEN, SUPPLY_TEXTS["cli_open_unknown"])
     notices = resolve_inputs(args, settings, tuple(FILE_OPTIONS))
     inputs = read_inputs(args, settings, require_kind=settings is not None)
     districts, joined, raw = inputs.districts, inputs.places, inputs.raw_places
@@ -400,7 +365,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.add_places:
         joined, addprob = _add_places(args.add_places, joined, districts, inputs, settings, args)
         problems += addprob
-    kinds = _kind_filter(_items(args.kinds), settings, joined)
+    kinds = _kind_filter(split_items(args.kinds), settings, joined)
 
     population = None
     if args.population:

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import math
 import re
 import sys
 from pathlib import Path
@@ -37,9 +36,11 @@ from quartiersatlas.cli_common import (
     EXIT_PROBLEMS,
     UsageError,
     add_selection_arguments,
+    metres_argument,
     run_guarded,
+    selection_items,
+    split_items,
 )
-from quartiersatlas.schema import ACCESSIBILITY_COLUMNS, STATUSES
 from quartiersatlas.text_utils import normalize_key
 from quartiersatlas.texts import CLI_METAVARS, CLI_REPORT_HELP, CLI_TEXTS, REPORT_CLI, REPORT_TITLES
 
@@ -51,20 +52,6 @@ if TYPE_CHECKING:  # heavy modules are imported when the command runs (fast --he
 __all__ = ["add_report_parser", "run_report"]
 
 PROG = "python -m quartiersatlas report"
-
-
-def _radius(text: str) -> float:
-    try:
-        value = float(text.replace(",", "."))
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(CLI_TEXTS["not_metres"].format(text=text)) from exc
-    if not math.isfinite(value) or value < 0:
-        raise argparse.ArgumentTypeError(CLI_TEXTS["negative_radius"].format(text=text))
-    return value
-
-
-def _items(text: str | None) -> list[str]:
-    return [t.strip() for t in (text or "").split(",") if t.strip()]
 
 
 def add_report_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -87,7 +74,7 @@ def add_report_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     )
     p.add_argument(
         "--radius",
-        type=_radius,
+        type=metres_argument,
         metavar=CLI_METAVARS["metres"],
         help=CLI_TEXTS["radius_help"] + CLI_REPORT_HELP["radius_default"],
     )
@@ -162,22 +149,7 @@ def _run(args: argparse.Namespace) -> int:
     from quartiersatlas.profile import city_overview, district_profile
     from quartiersatlas.settings import load_settings
 
-    statuses = _items(args.status)  # none given: the settings' default statuses
-    bad = [x for x in statuses if x not in STATUSES]
-    if bad:
-        raise UsageError(
-            REPORT_CLI["unknown_status"].format(
-                statuses=", ".join(bad), allowed=", ".join(STATUSES)
-            )
-        )
-    require = _items(args.require)
-    bad = [x for x in require if x not in ACCESSIBILITY_COLUMNS]
-    if bad:
-        raise UsageError(
-            REPORT_CLI["unknown_require"].format(
-                items=", ".join(bad), allowed=", ".join(ACCESSIBILITY_COLUMNS)
-            )
-        )
+    statuses, require = selection_items(args)  # no status given: the settings' default
     out = Path(args.out).expanduser()
     if not out.parent.is_dir():
         raise UsageError(REPORT_CLI["no_folder"].format(folder=out.parent))
@@ -185,7 +157,7 @@ def _run(args: argparse.Namespace) -> int:
     settings = load_settings(args.data)
     ds = load_dataset(settings)
     district = _district(ds, args.district) if args.district else None
-    kinds = _kinds(ds, _items(args.kinds))
+    kinds = _kinds(ds, split_items(args.kinds))
     need, cells = _extras(ds)
 
     # Imported here: matplotlib and fpdf2 are only needed for writing PDFs.

@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -43,13 +42,14 @@ from quartiersatlas.cli_common import (
     EXIT_PROBLEMS,
     UsageError,
     add_file_arguments,
+    metres_argument,
     optional_settings,
     read_inputs,
     resolve_inputs,
     run_guarded,
 )
 from quartiersatlas.cli_network import add_coverage_network_arguments, coverage_network
-from quartiersatlas.schema import TARGET_GROUP_COLUMNS
+from quartiersatlas.schema import SITE_COLUMNS, TARGET_GROUP_COLUMNS
 from quartiersatlas.texts import CLI_METAVARS, CLI_TEXTS, SITING_TEXTS
 
 if TYPE_CHECKING:  # heavy modules are imported where the command runs (fast --help)
@@ -59,16 +59,7 @@ __all__ = ["CSV_COLUMNS", "add_siting_parser", "run_siting"]
 
 PROG = "python -m quartiersatlas siting"
 _T = SITING_TEXTS
-CSV_COLUMNS = (
-    "rank",
-    "id",
-    "name",
-    "district",
-    "lat",
-    "lon",
-    "residents_added",
-    "residents_total",
-)
+CSV_COLUMNS = SITE_COLUMNS
 """Columns of the CSV output, one row per chosen site."""
 
 
@@ -83,13 +74,7 @@ def _k(text: str) -> int:
 
 
 def _radius(text: str) -> float:
-    try:
-        value = float(text.replace(",", "."))
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(CLI_TEXTS["not_metres"].format(text=text)) from exc
-    if not math.isfinite(value) or value <= 0:
-        raise argparse.ArgumentTypeError(_T["bad_radius"].format(radius=text))
-    return value
+    return metres_argument(text, positive=True, message=_T["bad_radius"].format(radius=text))
 
 
 def add_siting_parser(subparsers: argparse._SubParsersAction[Any]) -> None:

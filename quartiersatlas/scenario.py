@@ -51,9 +51,10 @@ import contextlib
 import datetime as dt
 import math
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar
 
 import geopandas as gpd
 import numpy as np
@@ -98,6 +99,8 @@ __all__ = [
     "scenario_to_toml",
     "write_scenario",
 ]
+
+_E = TypeVar("_E")
 
 SCENARIO_FOLDER = "scenarios"
 """Folder of the scenario files, inside the data folder."""
@@ -272,26 +275,12 @@ def parse_scenario(text: str, file: str = "scenario.toml") -> tuple[Scenario | N
         problems.append(Problem(file, None, "switched_off", _T["bad_list"]))
         off_raw = []
     added: list[AddedPlace] = []
-    adds = raw.get("add", [])
-    if not isinstance(adds, list):
-        problems.append(Problem(file, None, "add", _T["bad_table"].format(key="add")))
-        adds = []
-    for n, entry in enumerate(adds, start=1):
-        place = _added_place(entry, file, n, problems)
-        if place is not None:
-            taken = {p.id for p in added}
-            if not place.id or place.id in taken:  # made from the name, unique
-                place = replace(place, id=_unique_id(slugify(place.name) or "ort", taken))
-            added.append(place)
-    moved: list[Move] = []
-    moves = raw.get("move", [])
-    if not isinstance(moves, list):
-        problems.append(Problem(file, None, "move", _T["bad_table"].format(key="move")))
-        moves = []
-    for n, entry in enumerate(moves, start=1):
-        mv = _move(entry, file, n, problems)
-        if mv is not None:
-            moved.append(mv)
+    for place in _entries(raw, "add", file, problems, _added_place):
+        taken = {p.id for p in added}
+        if not place.id or place.id in taken:  # made from the name, unique
+            place = replace(place, id=_unique_id(slugify(place.name) or "ort", taken))
+        added.append(place)
+    moved = _entries(raw, "move", file, problems, _move)
     scenario = Scenario(
         name=name.strip()[:MAX_NAME],
         description=(description if isinstance(description, str) else "")[:MAX_DESCRIPTION],
@@ -301,6 +290,23 @@ def parse_scenario(text: str, file: str = "scenario.toml") -> tuple[Scenario | N
         saved=saved if isinstance(saved, str) else "",
     )
     return scenario, problems
+
+
+def _entries(
+    raw: Mapping[str, object],
+    key: str,
+    file: str,
+    problems: list[Problem],
+    parse: Callable[[object, str, int, list[Problem]], _E | None],
+) -> list[_E]:
+    """The usable ``[[key]]`` entries of ``raw``, each read by ``parse`` with its number
+    (from 1); the others are dropped with a problem each."""
+    entries = raw.get(key, [])
+    if not isinstance(entries, list):
+        problems.append(Problem(file, None, key, _T["bad_table"].format(key=key)))
+        return []
+    parsed = (parse(entry, file, n, problems) for n, entry in enumerate(entries, start=1))
+    return [e for e in parsed if e is not None]
 
 
 def _number(value: object) -> float | None:

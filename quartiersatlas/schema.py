@@ -224,3 +224,17 @@ def canonical_header(header: str, columns: tuple[Column, ...]) -> str | None:
         if h == col.name or h in {_norm(a) for a in col.aliases}:
             return col.name
     return None
+
+
+SITE_COLUMNS: Final = (
+    "rank",
+    "id",
+    "name",
+    "district",
+    "lat",
+    "lon",
+    "residents_added",
+    "residents_total",
+)
+"""Columns of a siting answer, one row per chosen site (the CSV of ``siting`` and the
+start of :meth:`quartiersatlas.siting.SitingResult.table`)."""

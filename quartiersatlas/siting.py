@@ -89,7 +89,7 @@ from quartiersatlas.catchment import BoolArray, FloatArray, IntArray, as_xy, che
 from quartiersatlas.coverage import place_xy
 from quartiersatlas.formatting import count_text, format_metres, format_number
 from quartiersatlas.grid import assign_cells, cells_reached, district_scale
-from quartiersatlas.schema import TARGET_GROUP_COLUMNS, TargetGroup
+from quartiersatlas.schema import SITE_COLUMNS, TARGET_GROUP_COLUMNS, TargetGroup
 from quartiersatlas.texts import SITING_TEXTS, TARGET_GROUP_RESIDENTS
 
 if TYPE_CHECKING:
@@ -282,19 +282,7 @@ class SitingResult:
     def table(self) -> pd.DataFrame:
         """One row per chosen site: ``rank, id, name, district, lat, lon,
         residents_added, residents_total`` (plus ``district_id``, ``x``, ``y``)."""
-        cols = [
-            "rank",
-            "id",
-            "name",
-            "district",
-            "lat",
-            "lon",
-            "residents_added",
-            "residents_total",
-            "district_id",
-            "x",
-            "y",
-        ]
+        cols = [*SITE_COLUMNS, "district_id", "x", "y"]
         return pd.DataFrame([{c: getattr(s, c) for c in cols} for s in self.sites], columns=cols)
 
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from quartiersatlas.analysis import Analysis, Selection
 from quartiersatlas.dataset import Dataset
 from quartiersatlas.formatting import format_metres, format_number
 from quartiersatlas.linkparams import RADII, radius_choice
@@ -27,7 +28,7 @@ from quartiersatlas.texts import (
     SUPPLY_TEXTS,
     label,
 )
-from ui.coverage_cache import data_key, network_mismatch, street_network
+from ui.coverage_cache import analysis_or_straight, data_key, network_mismatch, street_network
 
 
 def kinds_widget(s: Settings, key: str, help: str | None = None) -> list[str]:
@@ -128,3 +129,16 @@ def distance_caption(where: DeltaGenerator, s: Settings, radius_m: float, mode: 
             speed=format_number(speed, 1),
         )
     )
+
+
+def measured_analysis(
+    selection: Selection, ds: Dataset, slot: DeltaGenerator, radius_m: float
+) -> tuple[Analysis, Selection]:
+    """The analysis of ``selection``, measured in a straight line (with a warning that
+    says why) when its network mode cannot run; the radius as a time in ``slot``
+    (:func:`distance_caption`). Returns the analysis and the selection it used."""
+    a, used, fallback = analysis_or_straight(data_key(ds), selection, ds)
+    if fallback:
+        st.warning(escape_markdown(fallback))
+    distance_caption(slot, ds.settings, radius_m, used.distance)
+    return a, used
