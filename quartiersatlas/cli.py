@@ -18,6 +18,7 @@ from quartiersatlas.cli_common import (
     EXIT_PROBLEMS,
     EXIT_USAGE,
     add_file_arguments,
+    add_output_arguments,
     optional_settings,
     run_guarded,
     write_json_records,
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 
 __all__ = ["build_parser", "main"]
 
-_LATE_COMMANDS = ("coverage", "report", "network", "siting")
+_LATE_COMMANDS = ("coverage", "report", "network", "siting", "store")
 """Sub-commands whose parser lives in their own module (imported only when needed)."""
 
 
@@ -82,12 +83,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         help=CLI_TEXTS["name_field_help"] + CLI_TEXTS["name_field_default"],
     )
     join.add_argument("--layer", metavar=CLI_METAVARS["layer"], help=CLI_TEXTS["layer_help"])
-    join.add_argument(
-        "--format",
-        choices=("csv", "json"),
-        default="csv",
-        help=CLI_TEXTS["format_help"].format(default="csv"),
-    )
+    add_output_arguments(join, default="csv")
     join.add_argument(
         "--crs",
         metavar=CLI_METAVARS["crs"],
@@ -104,7 +100,6 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         metavar=CLI_METAVARS["folder"],
         help=CLI_TEXTS["data_folder_help"].format(options=CLI_TEXTS["join_file_options"]),
     )
-    join.add_argument("--output", "-o", metavar=CLI_METAVARS["file"], help=CLI_TEXTS["output_help"])
     if command in (None, "coverage"):
         from quartiersatlas.cli_coverage import add_coverage_parser
 
@@ -121,6 +116,10 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         from quartiersatlas.cli_siting import add_siting_parser
 
         add_siting_parser(sub)
+    if command in (None, "store"):
+        from quartiersatlas.cli_store import add_store_parser
+
+        add_store_parser(sub)
     return parser
 
 
@@ -245,6 +244,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from quartiersatlas.cli_siting import run_siting
 
         return run_siting(args)
+    if args.command == "store":
+        from quartiersatlas.cli_store import run_store
+
+        return run_store(args)
     commands: dict[str, Callable[[argparse.Namespace], int]] = {
         "check": _cmd_check,
         "join": _cmd_join,

@@ -83,6 +83,18 @@ FILE_OPTIONS: dict[str, tuple[str, str]] = {
 """Input files of the commands: option name -> (attribute of :class:`Settings`, help)."""
 
 
+def add_output_arguments(p: argparse.ArgumentParser, default: str = "json") -> None:
+    """``--format json|csv`` (``default`` first) and ``--output/-o FILE``."""
+    other = "csv" if default == "json" else "json"
+    p.add_argument(
+        "--format",
+        choices=(default, other),
+        default=default,
+        help=CLI_TEXTS["format_help"].format(default=default),
+    )
+    p.add_argument("--output", "-o", metavar=CLI_METAVARS["file"], help=CLI_TEXTS["output_help"])
+
+
 def split_items(text: str | None) -> list[str]:
     """The items of a comma-separated option (``"a, b"`` -> ``["a", "b"]``)."""
     return [t.strip() for t in (text or "").split(",") if t.strip()]

@@ -35,6 +35,7 @@ from quartiersatlas.cli_common import (
     FILE_OPTIONS,
     UsageError,
     add_file_arguments,
+    add_output_arguments,
     add_selection_arguments,
     checked_items,
     metres_argument,
@@ -188,12 +189,7 @@ def add_coverage_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
         metavar=CLI_METAVARS["need_value"],
         help=CLI_COVERAGE_HELP["need_above"],
     )
-    p.add_argument(
-        "--format",
-        choices=("json", "csv"),
-        default="json",
-        help=CLI_TEXTS["format_help"].format(default="json"),
-    )
+    add_output_arguments(p)
     p.add_argument(
         "--uncovered-out",
         metavar=CLI_METAVARS["geojson_file"],
@@ -204,7 +200,6 @@ def add_coverage_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
         metavar=CLI_METAVARS["file"],
         help=CLI_COVERAGE_HELP["add_places"],
     )
-    p.add_argument("--output", "-o", metavar=CLI_METAVARS["file"], help=CLI_TEXTS["output_help"])
     p.add_argument("--name-field", metavar=CLI_METAVARS["field"], help=CLI_TEXTS["name_field_help"])
     p.add_argument("--layer", metavar=CLI_METAVARS["layer"], help=CLI_TEXTS["layer_help"])
     p.add_argument("--crs", metavar=CLI_METAVARS["crs"], help=CLI_TEXTS["crs_help"])

@@ -2,7 +2,8 @@
 
 ::
 
-    python -m quartiersatlas siting --candidates FILE --k N --radius R [--group G]
+    python -m quartiersatlas siting --candidates FILE --k N (--radius R | --minutes M)
+        [--group G]
         [--require step_free] [--data DIR] [--format json|csv] [--output FILE]
 
 The data folder is ``--data``, else ``$QUARTIERSATLAS_DATA``, else the shipped
@@ -42,6 +43,7 @@ from quartiersatlas.cli_common import (
     EXIT_PROBLEMS,
     UsageError,
     add_file_arguments,
+    add_output_arguments,
     metres_argument,
     optional_settings,
     read_inputs,
@@ -77,6 +79,10 @@ def _radius(text: str) -> float:
     return metres_argument(text, positive=True, message=_T["bad_radius"].format(radius=text))
 
 
+def _minutes(text: str) -> float:
+    return metres_argument(text, positive=True, message=_T["bad_minutes"].format(minutes=text))
+
+
 def add_siting_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     """Add the ``siting`` sub-command to ``subparsers`` (of ``build_parser``)."""
     p = subparsers.add_parser(
@@ -87,24 +93,18 @@ def add_siting_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     )
     p.add_argument("--candidates", metavar=CLI_METAVARS["file"], help=_T["candidates_help"])
     p.add_argument("--k", required=True, type=_k, metavar=CLI_METAVARS["count"], help=_T["k_help"])
-    p.add_argument(
-        "--radius",
-        required=True,
-        type=_radius,
-        metavar=CLI_METAVARS["metres"],
-        help=_T["radius_help"],
+    reach = p.add_mutually_exclusive_group(required=True)
+    reach.add_argument(
+        "--radius", type=_radius, metavar=CLI_METAVARS["metres"], help=_T["radius_help"]
+    )
+    reach.add_argument(
+        "--minutes", type=_minutes, metavar=CLI_METAVARS["minutes"], help=_T["minutes_help"]
     )
     p.add_argument(
         "--group", choices=tuple(TARGET_GROUP_COLUMNS), default="all", help=_T["group_help"]
     )
     p.add_argument("--require", choices=("step_free",), help=_T["require_help"])
-    p.add_argument(
-        "--format",
-        choices=("json", "csv"),
-        default="json",
-        help=CLI_TEXTS["format_help"].format(default="json"),
-    )
-    p.add_argument("--output", "-o", metavar=CLI_METAVARS["file"], help=CLI_TEXTS["output_help"])
+    add_output_arguments(p)
     p.add_argument("--data", metavar=CLI_METAVARS["folder"], help=CLI_TEXTS["data_help"])
     add_file_arguments(p, ("districts", "places", "grid", "population"))
     add_coverage_network_arguments(p)
@@ -131,6 +131,7 @@ def _run(args: argparse.Namespace) -> int:
     from quartiersatlas.problems import Problem, count_errors
     from quartiersatlas.readers import read_table
     from quartiersatlas.schema import POPULATION_COLUMNS
+    from quartiersatlas.settings import Settings
     from quartiersatlas.siting import SitingOptions, choose_sites, reaching_xy
     from quartiersatlas.validate_population import parse_population
 
@@ -176,6 +177,10 @@ def _run(args: argparse.Namespace) -> int:
         problems += popprob
 
     distance, network = coverage_network(args, settings)
+    if args.minutes is not None:  # a time at the mode's speed (settings [network])
+        speeds = settings if settings is not None else Settings  # (the defaults)
+        speed = speeds.wheelchair_speed_kmh if distance == "wheelchair" else speeds.walk_speed_kmh
+        args.radius = round(args.minutes * speed * 1000.0 / 60.0, 6)
     reach = None
     if network is not None:
         from quartiersatlas.network_coverage import check_overlap

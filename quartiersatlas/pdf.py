@@ -57,16 +57,17 @@ def profile_pdf(profile: DistrictProfile, ds: Dataset) -> bytes:
         layout.data_flag(ds),
         f"{REPORT_TITLES['profile_kicker']} {p.district}",
     )
-    pdf.set_subject(f"{REPORT_TITLES['profile_kicker']} {p.district}, {p.city_name}")
-    pdf.add_page()
-    layout.title_block(
+    layout.first_page(
         pdf,
-        REPORT_TITLES["profile_kicker"],
-        p.district,
-        REPORT_TITLES["subtitle"].format(city=p.city_name, date=layout.german_date(p.created)),
-        p.selection,
+        f"{REPORT_TITLES['profile_kicker']} {p.district}, {p.city_name}",
+        (
+            REPORT_TITLES["profile_kicker"],
+            p.district,
+            REPORT_TITLES["subtitle"].format(city=p.city_name, date=layout.german_date(p.created)),
+            p.selection,
+        ),
+        p.status_lines,
     )
-    layout.status_box(pdf, p.status_lines)
     style = MapStyle(height_mm=98.0)
     fig = static_map(
         ds,
@@ -154,18 +155,19 @@ def overview_pdf(overview: CityOverview, ds: Dataset) -> bytes:
         layout.data_flag(ds),
         f"{REPORT_TITLES['overview_kicker']} {o.city_name}",
     )
-    pdf.set_subject(f"{REPORT_TITLES['overview_title']}, {o.city_name}")
-    pdf.add_page()
-    layout.title_block(
+    layout.first_page(
         pdf,
-        REPORT_TITLES["overview_kicker"],
-        o.city_name,
-        REPORT_TITLES["subtitle"].format(
-            city=REPORT_TITLES["overview_title"], date=layout.german_date(o.created)
+        f"{REPORT_TITLES['overview_title']}, {o.city_name}",
+        (
+            REPORT_TITLES["overview_kicker"],
+            o.city_name,
+            REPORT_TITLES["subtitle"].format(
+                city=REPORT_TITLES["overview_title"], date=layout.german_date(o.created)
+            ),
+            o.selection,
         ),
-        o.selection,
+        o.status_lines,
     )
-    layout.status_box(pdf, o.status_lines)
     style = MapStyle(height_mm=128.0, legend_mm=56.0, label_pt=4.6)
     fig = static_map(
         ds,

@@ -48,6 +48,7 @@ __all__ = [
     "column_widths",
     "data_flag",
     "ensure_space",
+    "first_page",
     "font_files",
     "german_date",
     "header_text",
@@ -167,6 +168,21 @@ def title_block(pdf: FPDF, kicker: str, title: str, subtitle: str, selection: st
     pdf.multi_cell(0, 3.8, selection, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_text_color(0, 0, 0)
     pdf.ln(1.5)
+
+
+def first_page(
+    pdf: FPDF,
+    subject: str,
+    title: tuple[str, str, str, str],
+    status_lines: Sequence[str],
+) -> None:
+    """Start a report: its subject (PDF metadata), the first page, the title block
+    (``title``: kicker, title, subtitle, selection; :func:`title_block`) and the
+    data-status box (:func:`status_box`)."""
+    pdf.set_subject(subject)
+    pdf.add_page()
+    title_block(pdf, *title)
+    status_box(pdf, status_lines)
 
 
 def status_box(pdf: FPDF, lines: Sequence[str]) -> None:

@@ -1582,6 +1582,11 @@ CLI_METAVARS: dict[str, str] = {
     "list": "LISTE",
     "requirements": "M1,M2",
     "metres": "METER",
+    "minutes": "MINUTEN",
+    "who": "WER",
+    "text": "TEXT",
+    "date": "DATUM",
+    "id": "KENNUNG",
     "count": "N",
     "name": "NAME",
     "folder": "ORDNER",
@@ -2125,7 +2130,10 @@ SITING_TEXTS = {
     "candidates_help": "mögliche Standorte (CSV, XLSX, GeoJSON-Punkte; lat/lon oder x/y, "
     "optional id, name, step_free); ohne: jede bewohnte Gitterzelle",
     "k_help": "Anzahl der neuen Standorte (≥ 1)",
-    "radius_help": "Umkreis R in Metern, Luftlinie (> 0)",
+    "radius_help": "Umkreis R in Metern (> 0): Luftlinie, mit --profile entlang der Wege",
+    "minutes_help": "statt --radius: Umkreis als Zeit in Minuten (> 0) bei der Geschwindigkeit "
+    "aus settings.toml [network] (zu Fuß 4,8 km/h, Rollstuhl 3,6 km/h, wenn nicht gesetzt)",
+    "bad_minutes": "Minuten müssen eine Zahl > 0 sein, sind {minutes}",
     "group_help": "Zielgruppe: all (alle Einwohner), under_18, 65_plus (Standard: all)",
     "require_help": "nur Kandidaten mit step_free = yes; als schon erreicht zählt nur der "
     "Umkreis bestehender Orte mit step_free = yes",
@@ -2414,3 +2422,61 @@ PLANUNG_TEXTS = {
     "diese Ansicht auf die Tagesordnung setzen (Vorher/Nachher als Folie).",
 }
 __all__.append("PLANUNG_TEXTS")
+
+
+# Inventory store (quartiersatlas.store, inventory, cli_store; issue 14). Messages of the
+# store and of `python -m quartiersatlas store`.
+STORE_TEXTS = {
+    "unknown_kind": "Unbekannte Art von Einträgen „{kind}“; erlaubt: {allowed}.",
+    "no_store": "Keine Bestandsdatenbank unter {path}.",
+    "not_sqlite": "{path} ist keine SQLite-/GeoPackage-Datei ({error}).",
+    "not_a_store": "{path} ist keine Quartiersatlas-Bestandsdatenbank.",
+    "exists": "{path} gibt es schon; eine Bestandsdatenbank wird nie überschrieben.",
+    "no_who": "Eine Änderung braucht die Angabe, wer sie macht.",
+    "no_id": "Eintrag ohne Kennung (id): so kann er nicht gespeichert werden.",
+    "repeated_id": "Die Kennung „{id}“ steht schon in einer Zeile darüber: dieser Eintrag "
+    "wird nicht übernommen.",
+    "twice": "{kind} „{id}“ kommt in einer Änderung zweimal vor.",
+    "unknown_columns": "Unbekannte Spalten für {kind}: {columns}.",
+    "no_change_set": "Keine Änderung Nr. {n}.",
+    "conflict": "{kind} „{id}“ wurde inzwischen geändert (bearbeitet wurde Stand {base}, "
+    "gespeichert ist Stand {current}); nichts wurde gespeichert.",
+    "conflict_exists": "{kind} „{id}“ gibt es schon (inzwischen angelegt); nichts wurde "
+    "gespeichert.",
+    "conflict_gone": "{kind} „{id}“ gibt es nicht mehr (inzwischen entfernt; bearbeitet "
+    "wurde Stand {base}); nichts wurde gespeichert.",
+    "undone_already": "Änderung Nr. {n} ist schon zurückgenommen (mit Änderung Nr. {by}).",
+    "no_file": "Keine Datei für {kind} im Datenordner: nicht übernommen.",
+    "initial": "Erstbestand aus {file}",
+}
+__all__.append("STORE_TEXTS")
+
+STORE_CLI = {
+    "help": "Bestandsdatenbank (GeoPackage): anlegen, Dateien einlesen, ausgeben, "
+    "Verlauf zeigen, Änderungen zurücknehmen",
+    "init_help": "neue Bestandsdatenbank aus den Dateien des Datenordners anlegen",
+    "import_help": "eine Datei (CSV, Excel, GeoJSON) prüfen und als eine Änderung einlesen",
+    "export_help": "die Einträge einer Art als CSV ausgeben (Spalten wie in den Dateien)",
+    "history_help": "Verlauf: jedes geänderte Feld mit wer, wann und warum",
+    "undo_help": "eine Änderung (Nummer aus dem Verlauf) zurücknehmen",
+    "store": "Datei der Bestandsdatenbank (.gpkg)",
+    "who": "wer die Änderung macht (Stelle oder Konto, keine Privatperson)",
+    "why": "warum (steht im Verlauf)",
+    "kind": "Art der Einträge: places, stadtteilteams oder networks",
+    "import_file": "die einzulesende Datei",
+    "remove_missing": "Einträge, die in der Datei fehlen, entfernen (sonst bleiben sie)",
+    "dry_run": "nur prüfen und sagen, was sich ändern würde; nichts schreiben",
+    "since": "nur Änderungen ab diesem Datum (JJJJ-MM-TT, UTC)",
+    "id": "nur Änderungen dieses Eintrags",
+    "change": "Nummer der Änderung (Spalte change_set im Verlauf)",
+    "initialised": "Bestandsdatenbank {path} angelegt: {places} Orte, {stadtteilteams} "
+    "Stadtteilteams, {networks} Netzwerke.",
+    "diff": "{added} neu, {changed} geändert (Felder: {fields}), {removed}.",
+    "removed": "{n} fehlen in der Datei und werden entfernt",
+    "kept": "{n} fehlen in der Datei und bleiben (entfernen mit --remove-missing)",
+    "not_written": "{n} Fehler: nichts wurde geschrieben.",
+    "imported": "Eingelesen aus {file}",
+    "written": "Gespeichert als Änderung Nr. {n} ({changes} Einträge).",
+    "undone": "Änderung Nr. {n} zurückgenommen (als Änderung Nr. {new}).",
+}
+__all__.append("STORE_CLI")

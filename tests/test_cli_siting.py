@@ -504,3 +504,24 @@ def test_along_the_street_network_as_the_core(tiny: Path, tmp_path: Path, capsys
     code, _, err = run([*argv[:-1], str(far), "--profile", "walk"], capsys)
     assert code == 1
     assert "fern.npz" in err
+
+
+def test_minutes_are_a_radius_at_the_modes_speed(tiny: Path, tmp_path: Path, capsys) -> None:
+    from quartiersatlas.network_io import write_network
+    from tests.test_network import river_grid
+    from tests.test_siting import shifted
+
+    path = write_network(shifted(river_grid()), tmp_path / "netz.npz")
+    argv = ["--data", str(tiny), "--grid", str(tiny / "gitter.csv"), "--k", "2"]
+    # 5 minutes at the default 4.8 km/h = 400 m; by wheelchair at 3.6 km/h = 300 m
+    by_time = json.loads(run([*argv, "--minutes", "5"], capsys)[1])
+    by_metres = json.loads(run([*argv, "--radius", "400"], capsys)[1])
+    assert by_time["radius_m"] == pytest.approx(400.0)
+    assert by_time["total_added"] == by_metres["total_added"]
+    net = ["--network", str(path)]
+    wheel = json.loads(run([*argv, *net, "--profile", "wheelchair", "--minutes", "5"], capsys)[1])
+    assert wheel["radius_m"] == pytest.approx(300.0)
+    for bad in (["--minutes", "0"], ["--minutes", "5", "--radius", "400"], []):
+        with pytest.raises(SystemExit) as info:
+            main(["siting", *argv, *bad])
+        assert info.value.code == 2

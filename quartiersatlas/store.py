@@ -1,0 +1,583 @@
+"""The inventory store (issue 14): places, Stadtteilteams and networks kept in a
+database, every change with its history.
+
+Backend
+    SQLite in a GeoPackage file (:class:`SQLiteStore`): one table per kind
+    (``places``, ``stadtteilteams``, ``networks``) with the columns of the files'
+    schema, registered as a point layer (``geom``, WGS84, from ``lat``/``lon``), so
+    QGIS and GDAL open the inventory as it is; the history tables are GeoPackage
+    attribute tables. A PostgreSQL + PostGIS store is to implement the same methods
+    (the SQL here is plain SQL; what is SQLite's is marked).
+
+Semantics
+    - Records are text in the columns of the files' schema (``RECORD_COLUMNS``), keyed
+      by ``id``; ``version`` is 1 when a record is added and grows by 1 with every
+      change. Import and export are lossless, and the same checks as for the files run
+      on the records (:mod:`quartiersatlas.inventory`).
+    - :meth:`SQLiteStore.apply` writes one change set in one transaction: all of its
+      changes or none. Each change names the version it was made from; when the record
+      has moved on (or, for an added one, exists already), the whole change set is
+      refused with :class:`Conflict`, which carries both versions (optimistic
+      concurrency: the second of two editors is told, nothing is lost).
+    - Every change leaves rows in ``history`` (per field the old and new value; an
+      added or removed record with all its values) under a change set with who, when
+      (UTC) and why. Nothing is changed or removed without that trace;
+      :meth:`SQLiteStore.undo` applies the inverse of a change set as a new one.
+    - Durability: write-ahead log, ``synchronous = FULL``; a change set returns only
+      after its commit, so a confirmed change survives a crash or ``kill -9``, and an
+      interrupted one leaves nothing (SQLite's atomic commit). Writers wait for each
+      other (``busy_timeout``), they never interleave inside a change set.
+
+Nothing here reads the files of a data folder: :mod:`quartiersatlas.inventory` turns
+them into records and checks them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import math
+import sqlite3
+import struct
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Final, Literal
+
+import pandas as pd
+
+from quartiersatlas.schema import GROUP_COLUMNS, PLACE_COLUMNS, PLACE_SUPPLY_COLUMNS
+from quartiersatlas.texts import STORE_TEXTS as _T
+
+__all__ = [
+    "KINDS",
+    "RECORD_COLUMNS",
+    "Change",
+    "ChangeSet",
+    "Conflict",
+    "Diff",
+    "SQLiteStore",
+    "StoreError",
+    "diff_records",
+]
+
+Kind = Literal["places", "stadtteilteams", "networks"]
+KINDS: Final[tuple[Kind, ...]] = ("places", "stadtteilteams", "networks")
+RECORD_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
+    "places": tuple(c.name for c in (*PLACE_COLUMNS, *PLACE_SUPPLY_COLUMNS)),
+    "stadtteilteams": tuple(c.name for c in GROUP_COLUMNS),
+    "networks": tuple(c.name for c in GROUP_COLUMNS),
+}
+"""The text columns of each kind's records, in the files' order."""
+
+GPKG_APPLICATION_ID: Final = 0x47504B47  # "GPKG"
+GPKG_USER_VERSION: Final = 10400  # GeoPackage 1.4
+_WGS84_WKT: Final = (
+    'GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,'
+    'AUTHORITY["EPSG","7030"]],AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0,'
+    'AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,'
+    'AUTHORITY["EPSG","9122"]],AUTHORITY["EPSG","4326"]]'
+)
+
+
+class StoreError(Exception):
+    """The store cannot be used (not a Quartiersatlas store, unknown kind, ...)."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change of one record.
+
+    ``values``: the record's columns after the change (``None``: the record is
+    removed); columns not named keep their value (a new record: empty). ``base``: the
+    version the change was made from (``None`` for a new record).
+    """
+
+    kind: str
+    id: str
+    values: Mapping[str, str] | None
+    base: int | None = None
+
+
+@dataclass(frozen=True)
+class ChangeSet:
+    """A change set as written: its number, when, who, why, and the changes."""
+
+    id: int
+    at: str
+    who: str
+    why: str
+    changes: tuple[Change, ...]
+    undoes: int | None = None
+
+
+@dataclass(eq=False)
+class Conflict(Exception):  # noqa: N818 (a conflict is an outcome, not an error)
+    """A change was made from a version that is no longer the record's.
+
+    ``mine``: the values the change would write (``None``: remove); ``theirs``: the
+    record as it is now (``None``: it does not exist (any more)); ``base`` and
+    ``current``: the versions (``current`` 0 when the record does not exist).
+    """
+
+    kind: str
+    id: str
+    base: int | None
+    current: int
+    mine: Mapping[str, str] | None
+    theirs: Mapping[str, str] | None
+
+    def __str__(self) -> str:
+        if self.base is None:  # a new record whose id is taken
+            return _T["conflict_exists"].format(kind=self.kind, id=self.id)
+        if self.current == 0:
+            return _T["conflict_gone"].format(kind=self.kind, id=self.id, base=self.base)
+        return _T["conflict"].format(
+            kind=self.kind, id=self.id, base=self.base, current=self.current
+        )
+
+
+@dataclass(frozen=True)
+class Diff:
+    """What an imported table changes against the store: ids added, changed (with the
+    columns that differ) and missing from the table."""
+
+    added: tuple[str, ...] = ()
+    changed: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    removed: tuple[str, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.changed or self.removed)
+
+
+def _columns(kind: str) -> tuple[str, ...]:
+    try:
+        return RECORD_COLUMNS[kind]
+    except KeyError:
+        raise StoreError(_T["unknown_kind"].format(kind=kind, allowed=", ".join(KINDS))) from None
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _number(text: str | None) -> float | None:
+    try:
+        x = float(str(text).strip().replace(",", "."))
+    except (TypeError, ValueError):
+        return None
+    return x if math.isfinite(x) else None
+
+
+def gpkg_point(lat: str | None, lon: str | None) -> bytes | None:
+    """A GeoPackage geometry blob of the point (``lon``, ``lat``) in WGS84 (``None``
+    unless both are numbers in range): header ``GP``, version 0, flags (little
+    endian, no envelope), srs_id 4326, then the point as little-endian WKB."""
+    y, x = _number(lat), _number(lon)
+    if x is None or y is None or not (-180 <= x <= 180 and -90 <= y <= 90):
+        return None
+    return (
+        b"GP" + bytes([0, 0b00000001]) + struct.pack("<i", 4326) + struct.pack("<BIdd", 1, 1, x, y)
+    )
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
+
+def diff_records(current: pd.DataFrame, table: pd.DataFrame, columns: Sequence[str]) -> Diff:
+    """The :class:`Diff` of ``table`` (records as text, column ``id``) against
+    ``current`` (the store's records). Columns missing from ``table`` are not
+    compared (they keep their value)."""
+    cols = [c for c in columns if c in table.columns and c != "id"]
+    now = {str(r["id"]): r for _, r in current.iterrows()}
+    new = {str(r["id"]).strip(): r for _, r in table.iterrows() if str(r["id"]).strip()}
+    added = tuple(i for i in new if i not in now)
+    removed = tuple(i for i in now if i not in new)
+    changed: dict[str, tuple[str, ...]] = {}
+    for i in new.keys() & now.keys():
+        differ = tuple(
+            c for c in cols if str(new[i][c] or "").strip() != str(now[i][c] or "").strip()
+        )
+        if differ:
+            changed[i] = differ
+    return Diff(added, dict(sorted(changed.items())), removed)
+
+
+class SQLiteStore:
+    """The inventory in a GeoPackage (SQLite) file; see the module for the rules.
+
+    Open an existing store with ``SQLiteStore(path)``; make a new one with
+    :meth:`create`. One object holds one connection (use one per thread or process).
+    """
+
+    def __init__(self, path: str | Path, *, timeout_s: float = 30.0) -> None:
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise StoreError(_T["no_store"].format(path=self.path))
+        db = sqlite3.connect(self.path, timeout=timeout_s, isolation_level=None)
+        try:
+            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            raise StoreError(_T["not_sqlite"].format(path=self.path, error=exc)) from None
+        db.close()
+        self._db = self._connect(self.path, timeout_s)
+        if not {*KINDS, "history", "change_sets"} <= tables:
+            self._db.close()
+            raise StoreError(_T["not_a_store"].format(path=self.path))
+
+    @staticmethod
+    def _connect(path: Path, timeout_s: float) -> sqlite3.Connection:
+        db = sqlite3.connect(path, timeout=timeout_s, isolation_level=None)
+        db.execute("PRAGMA journal_mode = WAL")  # SQLite: readers never block the writer
+        db.execute("PRAGMA synchronous = FULL")  # a commit is on disk when it returns
+        db.execute(f"PRAGMA busy_timeout = {int(timeout_s * 1000)}")
+        return db
+
+    @classmethod
+    def create(cls, path: str | Path) -> SQLiteStore:
+        """A new, empty store at ``path`` (refused when the file exists)."""
+        p = Path(path)
+        if p.exists():
+            raise StoreError(_T["exists"].format(path=p))
+        p.parent.mkdir(parents=True, exist_ok=True)
+        db = cls._connect(p, 30.0)
+        try:
+            with _transaction(db):
+                _create_schema(db)
+        finally:
+            db.close()
+        return cls(p)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- reading ---------------------------------------------------------------------
+
+    def records(self, kind: str) -> pd.DataFrame:
+        """The records of ``kind``: the text columns, then ``version``; sorted by id."""
+        cols = _columns(kind)
+        sql = (
+            f"SELECT {', '.join(_quote(c) for c in cols)}, version FROM {_quote(kind)} ORDER BY id"
+        )
+        rows = self._db.execute(sql).fetchall()
+        frame = pd.DataFrame(rows, columns=[*cols, "version"])
+        for c in cols:
+            frame[c] = frame[c].astype(object)
+        frame["version"] = frame["version"].astype("int64")
+        return frame
+
+    def record(self, kind: str, rid: str) -> tuple[dict[str, str], int] | None:
+        """The record ``rid`` of ``kind`` and its version, or ``None``."""
+        return _record(self._db, kind, rid)
+
+    def change_sets(self, since: str | None = None) -> list[ChangeSet]:
+        """The change sets (oldest first), those at or after ``since`` (ISO date or
+        time, UTC) when given."""
+        sql = "SELECT id, at, who, why, undoes FROM change_sets"
+        args: tuple[str, ...] = ()
+        if since:
+            sql += " WHERE at >= ?"
+            args = (since,)
+        out = []
+        for cid, at, who, why, undoes in self._db.execute(sql + " ORDER BY id", args):
+            out.append(ChangeSet(cid, at, who, why, self._changes_of(cid), undoes))
+        return out
+
+    def _changes_of(self, cid: int) -> tuple[Change, ...]:
+        rows = self._db.execute(
+            "SELECT kind, record_id, action, new, version FROM history "
+            "WHERE change_set = ? AND field IS NULL ORDER BY hid",
+            (cid,),
+        ).fetchall()
+        out = []
+        for kind, rid, action, new, version in rows:
+            values = None if action == "remove" else json.loads(new)
+            base = None if action == "add" else int(version) - 1
+            out.append(Change(kind, rid, values, base))
+        return tuple(out)
+
+    def history(
+        self, since: str | None = None, kind: str | None = None, rid: str | None = None
+    ) -> pd.DataFrame:
+        """One row per changed field (``field`` empty: the record was added or removed,
+        ``old``/``new`` then hold all its values as JSON): ``change_set``, ``at``,
+        ``who``, ``why``, ``kind``, ``id``, ``action`` (add, edit, remove), ``field``,
+        ``old``, ``new``, ``version`` (after the change); oldest first."""
+        sql = (
+            "SELECT h.change_set, c.at, c.who, c.why, h.kind, h.record_id, h.action, "
+            "h.field, h.old, h.new, h.version FROM history h "
+            "JOIN change_sets c ON c.id = h.change_set WHERE 1 = 1"
+        )
+        args: list[str] = []
+        for clause, value in (("c.at >= ?", since), ("h.kind = ?", kind), ("h.record_id = ?", rid)):
+            if value:
+                sql += f" AND {clause}"
+                args.append(value)
+        rows = self._db.execute(sql + " ORDER BY h.hid", args).fetchall()
+        cols = ["change_set", "at", "who", "why", "kind", "id", "action", "field"]
+        frame = pd.DataFrame(rows, columns=[*cols, "old", "new", "version"])
+        # an edit has one row per field and its summary row (field NULL): show the fields
+        edit_summary = (frame["action"] == "edit") & frame["field"].isna()
+        return frame.loc[~edit_summary].reset_index(drop=True)
+
+    # --- writing ---------------------------------------------------------------------
+
+    def apply(
+        self,
+        changes: Sequence[Change],
+        who: str,
+        why: str = "",
+        *,
+        undoes: int | None = None,
+    ) -> ChangeSet:
+        """Write ``changes`` as one change set (one transaction) and return it.
+
+        Raises
+        ------
+        Conflict
+            When a change's ``base`` is not the record's version (or a new record's id
+            exists); nothing of the change set is written.
+        StoreError
+            For an unknown kind or column, an empty id or who, or the same record
+            twice in one change set.
+        """
+        if not who.strip():
+            raise StoreError(_T["no_who"])
+        seen: set[tuple[str, str]] = set()
+        for c in changes:
+            cols = _columns(c.kind)
+            if not c.id.strip():
+                raise StoreError(_T["no_id"])
+            if (c.kind, c.id) in seen:
+                raise StoreError(_T["twice"].format(kind=c.kind, id=c.id))
+            seen.add((c.kind, c.id))
+            unknown = set(c.values or {}) - set(cols)
+            if unknown:
+                raise StoreError(
+                    _T["unknown_columns"].format(kind=c.kind, columns=", ".join(sorted(unknown)))
+                )
+        at = _now()
+        with _transaction(self._db):
+            cur = self._db.execute(
+                "INSERT INTO change_sets (at, who, why, undoes) VALUES (?, ?, ?, ?)",
+                (at, who.strip(), why.strip(), undoes),
+            )
+            cid = int(cur.lastrowid or 0)
+            for c in changes:
+                _write(self._db, cid, c)
+        return ChangeSet(cid, at, who.strip(), why.strip(), tuple(changes), undoes)
+
+    def undo(self, change_set: int, who: str, why: str = "") -> ChangeSet:
+        """Apply the inverse of change set ``change_set`` as a new change set (refused
+        with :class:`Conflict` when one of its records changed since)."""
+        row = self._db.execute("SELECT id FROM change_sets WHERE id = ?", (change_set,)).fetchone()
+        if row is None:
+            raise StoreError(_T["no_change_set"].format(n=change_set))
+        undone = self._db.execute(
+            "SELECT id FROM change_sets WHERE undoes = ?", (change_set,)
+        ).fetchone()
+        if undone is not None:
+            raise StoreError(_T["undone_already"].format(n=change_set, by=undone[0]))
+        inverse: list[Change] = []
+        history = self._db.execute(
+            "SELECT kind, record_id, action, old, version FROM history "
+            "WHERE change_set = ? AND field IS NULL ORDER BY hid DESC",
+            (change_set,),
+        ).fetchall()
+        for kind, rid, action, old, version in history:
+            if action == "add":
+                inverse.append(Change(kind, rid, None, int(version)))
+            elif action == "remove":
+                inverse.append(Change(kind, rid, json.loads(old), None))
+            else:
+                inverse.append(Change(kind, rid, json.loads(old), int(version)))
+        return self.apply(inverse, who, why, undoes=change_set)
+
+    def last_change_set(self, who: str) -> ChangeSet | None:
+        """The latest change set of ``who`` that is not undone and undoes nothing."""
+        row = self._db.execute(
+            "SELECT id FROM change_sets c WHERE who = ? AND undoes IS NULL AND NOT EXISTS "
+            "(SELECT 1 FROM change_sets u WHERE u.undoes = c.id) ORDER BY id DESC LIMIT 1",
+            (who.strip(),),
+        ).fetchone()
+        if row is None:
+            return None
+        return next(c for c in self.change_sets() if c.id == row[0])
+
+    def import_records(
+        self, kind: str, table: pd.DataFrame, who: str, why: str = "", *, remove_missing: bool
+    ) -> tuple[Diff, ChangeSet | None]:
+        """Bring the records of ``kind`` to ``table`` (text, column ``id``) as one change
+        set: new ids are added, differing records changed, and with ``remove_missing``
+        records missing from the table removed. Returns the diff and the change set
+        (``None`` when nothing changes)."""
+        cols = _columns(kind)
+        current = self.records(kind)
+        diff = diff_records(current, table, cols)
+        by_id = {str(r["id"]).strip(): r for _, r in table.iterrows()}
+        versions = dict(zip(current["id"].astype(str), current["version"], strict=True))
+        # each change names the version it was computed from: a write in between makes
+        # apply() refuse the whole import (Conflict), never half of it
+        changes = [Change(kind, i, _text_values(by_id[i], cols), None) for i in diff.added]
+        changes += [
+            Change(kind, i, _text_values(by_id[i], cols), int(versions[i])) for i in diff.changed
+        ]
+        if remove_missing:
+            changes += [Change(kind, i, None, int(versions[i])) for i in diff.removed]
+        if not changes:
+            return diff, None
+        return diff, self.apply(changes, who, why)
+
+
+def _text_values(row: pd.Series, cols: Sequence[str]) -> dict[str, str]:
+    return {c: "" if pd.isna(row[c]) else str(row[c]).strip() for c in cols if c in row.index}
+
+
+@contextlib.contextmanager
+def _transaction(db: sqlite3.Connection) -> Iterator[None]:
+    """``BEGIN IMMEDIATE`` (SQLite: take the write lock now, so the checks and the
+    writes see the same state) … ``COMMIT``; ``ROLLBACK`` on any error."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
+def _record(db: sqlite3.Connection, kind: str, rid: str) -> tuple[dict[str, str], int] | None:
+    cols = _columns(kind)
+    row = db.execute(
+        f"SELECT {', '.join(_quote(c) for c in cols)}, version FROM {_quote(kind)} WHERE id = ?",
+        (rid,),
+    ).fetchone()
+    if row is None:
+        return None
+    return dict(zip(cols, (str(v) for v in row[:-1]), strict=True)), int(row[-1])
+
+
+def _write(db: sqlite3.Connection, cid: int, c: Change) -> None:
+    cols = _columns(c.kind)
+    now = _record(db, c.kind, c.id)
+    current = now[1] if now is not None else 0
+    if (c.base is None and now is not None) or (c.base is not None and c.base != current):
+        raise Conflict(c.kind, c.id, c.base, current, c.values, now[0] if now else None)
+    table = _quote(c.kind)
+
+    def log(action: str, fld: str | None, old: str | None, new: str | None, v: int) -> None:
+        db.execute(
+            "INSERT INTO history (change_set, kind, record_id, action, field, old, new, "
+            "version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (cid, c.kind, c.id, action, fld, old, new, v),
+        )
+
+    if c.values is None:  # remove
+        assert now is not None
+        db.execute(f"DELETE FROM {table} WHERE id = ?", (c.id,))
+        log("remove", None, json.dumps(now[0], ensure_ascii=False), None, current + 1)
+        return
+    values = dict(now[0]) if now is not None else dict.fromkeys(cols, "")
+    values.update({k: str(v) for k, v in c.values.items()})
+    values["id"] = c.id
+    geom = gpkg_point(values.get("lat"), values.get("lon"))
+    if now is None:
+        names = ", ".join(_quote(k) for k in cols)
+        marks = ", ".join("?" for _ in cols)
+        db.execute(
+            f"INSERT INTO {table} ({names}, geom, version) VALUES ({marks}, ?, 1)",
+            (*(values[k] for k in cols), geom),
+        )
+        log("add", None, None, json.dumps(values, ensure_ascii=False), 1)
+        return
+    changed = [k for k in cols if values[k] != now[0][k]]
+    if not changed:
+        return  # nothing to write, nothing to log (the version stays)
+    sets = ", ".join(f"{_quote(k)} = ?" for k in changed)
+    db.execute(
+        f"UPDATE {table} SET {sets}, geom = ?, version = ? WHERE id = ?",
+        (*(values[k] for k in changed), geom, current + 1, c.id),
+    )
+    # the summary row (field NULL) holds the whole record before and after: undo
+    log(
+        "edit",
+        None,
+        json.dumps(now[0], ensure_ascii=False),
+        json.dumps(values, ensure_ascii=False),
+        current + 1,
+    )
+    for k in changed:
+        log("edit", k, now[0][k], values[k], current + 1)
+
+
+def _create_schema(db: sqlite3.Connection) -> None:
+    db.execute(f"PRAGMA application_id = {GPKG_APPLICATION_ID}")
+    db.execute(f"PRAGMA user_version = {GPKG_USER_VERSION}")
+    db.execute(
+        "CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER "
+        "PRIMARY KEY, organization TEXT NOT NULL, organization_coordsys_id INTEGER NOT "
+        "NULL, definition TEXT NOT NULL, description TEXT)"
+    )
+    db.executemany(
+        "INSERT INTO gpkg_spatial_ref_sys VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            ("Undefined cartesian SRS", -1, "NONE", -1, "undefined", ""),
+            ("Undefined geographic SRS", 0, "NONE", 0, "undefined", ""),
+            ("WGS 84 geodetic", 4326, "EPSG", 4326, _WGS84_WKT, "longitude/latitude"),
+        ],
+    )
+    db.execute(
+        "CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT "
+        "NOT NULL, identifier TEXT UNIQUE, description TEXT DEFAULT '', last_change "
+        "DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')), min_x DOUBLE, "
+        "min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER REFERENCES "
+        "gpkg_spatial_ref_sys(srs_id))"
+    )
+    db.execute(
+        "CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL, column_name TEXT "
+        "NOT NULL, geometry_type_name TEXT NOT NULL, srs_id INTEGER NOT NULL, z TINYINT "
+        "NOT NULL, m TINYINT NOT NULL, PRIMARY KEY (table_name, column_name))"
+    )
+    for kind in KINDS:
+        cols = ", ".join(f"{_quote(c)} TEXT NOT NULL DEFAULT ''" for c in RECORD_COLUMNS[kind])
+        db.execute(
+            f"CREATE TABLE {_quote(kind)} (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
+            f"geom POINT, {cols}, version INTEGER NOT NULL DEFAULT 1, UNIQUE (id))"
+        )
+        db.execute(
+            "INSERT INTO gpkg_contents (table_name, data_type, identifier, srs_id) "
+            "VALUES (?, 'features', ?, 4326)",
+            (kind, kind),
+        )
+        db.execute(
+            "INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', 'POINT', 4326, 0, 0)",
+            (kind,),
+        )
+    db.execute(
+        "CREATE TABLE change_sets (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, at TEXT "
+        "NOT NULL, who TEXT NOT NULL, why TEXT NOT NULL DEFAULT '', undoes INTEGER "
+        "REFERENCES change_sets(id))"
+    )
+    db.execute(
+        "CREATE TABLE history (hid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, change_set "
+        "INTEGER NOT NULL REFERENCES change_sets(id), kind TEXT NOT NULL, record_id TEXT "
+        "NOT NULL, action TEXT NOT NULL, field TEXT, old TEXT, new TEXT, version INTEGER "
+        "NOT NULL)"
+    )
+    db.execute("CREATE INDEX history_record ON history (kind, record_id)")
+    for name in ("change_sets", "history"):
+        db.execute(
+            "INSERT INTO gpkg_contents (table_name, data_type, identifier) "
+            "VALUES (?, 'attributes', ?)",
+            (name, name),
+        )

@@ -1,0 +1,465 @@
+"""The inventory store (quartiersatlas.store, inventory, cli_store; issue 14): a
+GeoPackage that GDAL opens, versions and history, undo, optimistic concurrency, a
+writer killed with SIGKILL, two writers at once, import and export, the CLI."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pandas as pd
+import pyogrio
+import pytest
+
+from quartiersatlas.cli import main
+from quartiersatlas.dataset import load_dataset
+from quartiersatlas.inventory import check_records, init_store, read_records
+from quartiersatlas.readers import read_table
+from quartiersatlas.schema import PLACE_COLUMNS
+from quartiersatlas.settings import DATA_ENV, load_settings
+from quartiersatlas.store import (
+    GPKG_APPLICATION_ID,
+    RECORD_COLUMNS,
+    Change,
+    Conflict,
+    SQLiteStore,
+    StoreError,
+    gpkg_point,
+)
+from tests.conftest import HOSTILE_PAYLOADS
+
+ROOT = Path(__file__).resolve().parents[1]
+WHO = "Amt für Teilhabe und Soziales (Test)"
+
+
+@pytest.fixture(autouse=True)
+def _no_data_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(DATA_ENV, raising=False)
+
+
+@pytest.fixture
+def store(data_dir: Path, tmp_path: Path):
+    s, problems = init_store(tmp_path / "bestand.gpkg", load_settings(data_dir), WHO)
+    assert problems == []
+    with s:
+        yield s
+
+
+def _csv_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+# ------------------------------------------------------------------ the file itself
+
+
+def test_init_holds_every_row_and_gdal_opens_it(data_dir: Path, store: SQLiteStore) -> None:
+    places = _csv_rows(data_dir / "places.csv")
+    records = store.records("places")
+    assert sorted(records["id"]) == sorted(r["id"] for r in places)
+    assert set(records["version"]) == {1}
+    for r in places:  # every value as written
+        rec = store.record("places", r["id"])
+        assert rec is not None
+        assert {k: rec[0][k] for k in r} == {k: v.strip() for k, v in r.items()}
+    assert len(store.records("stadtteilteams")) == len(_csv_rows(data_dir / "stadtteilteams.csv"))
+    assert [c.why for c in store.change_sets()] == [
+        "Erstbestand aus places.csv",
+        "Erstbestand aus stadtteilteams.csv",
+        "Erstbestand aus networks.csv",
+    ]
+    # a GeoPackage: GDAL lists the point layers and reads the points where lat/lon are set
+    db = sqlite3.connect(store.path)
+    assert db.execute("PRAGMA application_id").fetchone()[0] == GPKG_APPLICATION_ID
+    db.close()
+    layers = dict(pyogrio.list_layers(store.path))
+    assert layers["places"] == "Point"
+    frame = pyogrio.read_dataframe(store.path, layer="places")
+    assert str(frame.crs) == "EPSG:4326"
+    located = [r for r in places if r["lat"].strip() and r["lon"].strip()]
+    assert int(frame.geometry.notna().sum()) == len(located)
+    row = frame.set_index("id").loc[located[0]["id"]]
+    assert row.geometry.y == pytest.approx(float(located[0]["lat"]))
+    assert row.geometry.x == pytest.approx(float(located[0]["lon"]))
+
+
+def test_a_store_is_never_overwritten_and_other_files_are_refused(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    with pytest.raises(StoreError, match="nie überschrieben"):
+        SQLiteStore.create(store.path)
+    with pytest.raises(StoreError, match="Keine Bestandsdatenbank"):
+        SQLiteStore(tmp_path / "fehlt.gpkg")
+    other = tmp_path / "anders.sqlite"
+    sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.close()
+    with pytest.raises(StoreError, match="keine Quartiersatlas-Bestandsdatenbank"):
+        SQLiteStore(other)
+    text = tmp_path / "text.gpkg"
+    text.write_text("kein SQLite", encoding="utf-8")
+    with pytest.raises(StoreError):
+        SQLiteStore(text)
+
+
+def test_geometry_only_for_numbers_in_range() -> None:
+    assert gpkg_point("53,1", "8.2") is not None
+    for lat, lon in (("", "8.2"), ("91", "8"), ("x", "8"), ("nan", "8"), ("53", "inf")):
+        assert gpkg_point(lat, lon) is None
+
+
+# ------------------------------------------------------------ versions and history
+
+
+def test_changes_leave_a_history_and_undo_restores(store: SQLiteStore) -> None:
+    before = {k: store.records(k) for k in RECORD_COLUMNS}
+    pid = str(before["places"]["id"].iloc[0])
+    rec, version = store.record("places", pid)  # type: ignore[misc]
+    removed = str(before["places"]["id"].iloc[1])
+    changes = [
+        Change("places", pid, {"name": "Neu benannt", "lat": "53.2"}, version),
+        Change("places", "neu-1", {"name": "Neuer Ort", "kind": "treff"}, None),
+        Change("places", removed, None, 1),
+    ]
+    cs = store.apply(changes, "Quartiersmanagement Nord", "Begehung am 1.12.")
+    assert store.record("places", pid)[1] == version + 1  # type: ignore[index]
+    assert store.record("places", removed) is None
+    hist = store.history(kind="places")
+    mine = hist[hist["change_set"] == cs.id]
+    edits = mine[mine["action"] == "edit"].set_index("field")
+    assert edits.loc["name", "old"] == rec["name"]
+    assert edits.loc["name", "new"] == "Neu benannt"
+    assert set(edits.index) == {"name", "lat"}
+    assert set(mine["who"]) == {"Quartiersmanagement Nord"}
+    assert set(mine["why"]) == {"Begehung am 1.12."}
+    gone = mine[mine["action"] == "remove"]
+    assert json.loads(gone["old"].iloc[0])["id"] == removed  # all its values kept
+    last = store.last_change_set("Quartiersmanagement Nord")
+    assert last is not None
+    assert (last.id, last.why, len(last.changes)) == (cs.id, cs.why, 3)
+    # undo: the inverse as a new change set; the records are as before
+    undo = store.undo(cs.id, "Quartiersmanagement Nord")
+    assert undo.undoes == cs.id
+    after = store.records("places").drop(columns="version")
+    pd.testing.assert_frame_equal(
+        after.reset_index(drop=True), before["places"].drop(columns="version")
+    )
+    assert store.last_change_set("Quartiersmanagement Nord") is None
+    with pytest.raises(StoreError, match="schon zurückgenommen"):
+        store.undo(cs.id, "Quartiersmanagement Nord")
+    with pytest.raises(StoreError, match="Keine Änderung"):
+        store.undo(999, WHO)
+
+
+def test_an_edit_that_changes_nothing_writes_nothing(store: SQLiteStore) -> None:
+    pid = str(store.records("places")["id"].iloc[0])
+    rec, version = store.record("places", pid)  # type: ignore[misc]
+    store.apply([Change("places", pid, {"name": rec["name"]}, version)], WHO)
+    assert store.record("places", pid)[1] == version  # type: ignore[index]
+    assert store.history(rid=pid)["action"].tolist() == ["add"]
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ([Change("places", "a", {"name": "x"})], None),  # fine: the control
+        ([Change("kinos", "a", {"name": "x"})], "Unbekannte Art"),
+        ([Change("places", " ", {"name": "x"})], "ohne Kennung"),
+        ([Change("places", "a", {"farbe": "rot"})], "Unbekannte Spalten"),
+        ([Change("places", "a", {"name": "x"}), Change("places", "a", None, 1)], "zweimal"),
+    ],
+)
+def test_bad_changes_are_refused_before_anything_is_written(
+    store: SQLiteStore, changes: list[Change], message: str | None
+) -> None:
+    n = len(store.change_sets())
+    if message is None:
+        store.apply(changes, WHO)
+        assert len(store.change_sets()) == n + 1
+        return
+    with pytest.raises(StoreError, match=message):
+        store.apply(changes, WHO)
+    assert len(store.change_sets()) == n
+    with pytest.raises(StoreError, match="wer"):
+        store.apply([Change("places", "b", {"name": "x"})], "  ")
+
+
+def test_values_are_text_whatever_they_contain(store: SQLiteStore) -> None:
+    nasty = [*HOSTILE_PAYLOADS, "'; DROP TABLE places; --", 'x" OR "1"="1', "\u202e", "ä\nö"]
+    changes = [
+        Change("networks", f"n-{i}'\"", {"name": text, "notes": text, "districts": text}, None)
+        for i, text in enumerate(nasty)
+    ]
+    store.apply(changes, WHO, "'; DELETE FROM history; --")
+    for i, text in enumerate(nasty):
+        rec = store.record("networks", f"n-{i}'\"")
+        assert rec is not None
+        assert (rec[0]["name"], rec[0]["notes"]) == (text, text)
+    assert len(store.records("places")) > 0
+    assert store.change_sets()[-1].why == "'; DELETE FROM history; --"
+
+
+# -------------------------------------------------------------------- concurrency
+
+
+def test_the_second_editor_is_told_and_nothing_of_the_change_set_is_written(
+    store: SQLiteStore,
+) -> None:
+    ids = store.records("places")["id"].astype(str).tolist()
+    a, b = ids[0], ids[1]
+    other = SQLiteStore(store.path)  # a second editor, its own connection
+    try:
+        rec_a, v_a = store.record("places", a)  # type: ignore[misc]
+        _, v_b = other.record("places", b)  # type: ignore[misc]
+        _, v_a2 = other.record("places", a)  # type: ignore[misc]
+        store.apply([Change("places", a, {"name": "Erste Fassung"}, v_a)], "Editor 1")
+        with pytest.raises(Conflict) as info:
+            other.apply(
+                [
+                    Change("places", b, {"notes": "würde passen"}, v_b),
+                    Change("places", a, {"name": "Zweite Fassung"}, v_a2),
+                ],
+                "Editor 2",
+            )
+        conflict = info.value
+        assert (conflict.base, conflict.current) == (1, 2)
+        assert conflict.mine == {"name": "Zweite Fassung"}
+        assert conflict.theirs is not None
+        assert conflict.theirs["name"] == "Erste Fassung"
+        assert "inzwischen geändert" in str(conflict)
+        # all or nothing: b is untouched, no change set of editor 2
+        assert store.record("places", b)[1] == v_b  # type: ignore[index]
+        assert all(c.who != "Editor 2" for c in store.change_sets())
+        assert rec_a["name"] != "Erste Fassung"
+    finally:
+        other.close()
+    with pytest.raises(Conflict, match="gibt es schon"):
+        store.apply([Change("places", a, {"name": "neu"}, None)], WHO)
+    with pytest.raises(Conflict, match="gibt es nicht mehr"):
+        store.apply([Change("places", "nie-da", {"name": "x"}, 1)], WHO)
+
+
+def test_two_writers_at_once_lose_no_update(store: SQLiteStore) -> None:
+    store.apply([Change("networks", "zaehler", {"name": "0"}, None)], WHO)
+    path = store.path
+    errors: list[BaseException] = []
+
+    def writer(name: str, times: int) -> None:
+        try:
+            with SQLiteStore(path) as own:
+                done = 0
+                while done < times:
+                    rec, version = own.record("networks", "zaehler")  # type: ignore[misc]
+                    value = str(int(rec["name"]) + 1)
+                    try:
+                        own.apply([Change("networks", "zaehler", {"name": value}, version)], name)
+                    except Conflict:
+                        continue  # read again and redo: what an editor does
+                    done += 1
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(f"Editor {i}", 25)) for i in (1, 2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    rec, version = store.record("networks", "zaehler")  # type: ignore[misc]
+    assert rec["name"] == "50"
+    assert version == 51
+    assert len(store.history(rid="zaehler")) == 51
+
+
+# ---------------------------------------------------------------- crash safety
+
+_WRITER = """
+import sys
+from quartiersatlas.store import Change, SQLiteStore
+
+store = SQLiteStore(sys.argv[1])
+n = 0
+while True:
+    store.apply(
+        [Change("places", f"k{n}-{j}", {"name": f"Ort {n}", "kind": "treff"}) for j in range(3)],
+        "Schreibtest",
+        f"Satz {n}",
+    )
+    print(n, flush=True)  # confirmed: the commit has returned
+    n += 1
+"""
+
+
+def test_a_writer_killed_mid_series_loses_nothing_confirmed(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    script = tmp_path / "writer.py"
+    script.write_text(_WRITER, encoding="utf-8")
+    start = len(store.records("places"))
+    proc = subprocess.Popen(
+        [sys.executable, str(script), str(store.path)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    confirmed = -1
+    assert proc.stdout is not None
+    deadline = time.monotonic() + 60
+    while confirmed < 40 and time.monotonic() < deadline:
+        line = proc.stdout.readline()
+        if not line:
+            break
+        confirmed = int(line)
+    os.kill(proc.pid, signal.SIGKILL)  # in the middle of the next change sets
+    proc.wait()
+    assert confirmed >= 40, "the writer did not get going"
+    with SQLiteStore(store.path) as again:
+        assert again._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        ids = set(again.records("places")["id"])
+        for n in range(confirmed + 1):  # every confirmed change set is there, whole
+            assert {f"k{n}-{j}" for j in range(3)} <= ids
+        added = len(again.records("places")) - start
+        assert added % 3 == 0  # never a part of a change set
+        assert added // 3 in (confirmed + 1, confirmed + 2)
+        sets = [c for c in again.change_sets() if c.who == "Schreibtest"]
+        assert len(sets) == added // 3
+        assert all(len(c.changes) == 3 for c in sets)
+
+
+# ---------------------------------------------------------------- import, export
+
+
+def test_import_says_what_changes_and_round_trips(
+    data_dir: Path, store: SQLiteStore, tmp_path: Path
+) -> None:
+    exported = tmp_path / "export.csv"
+    store.records("places").drop(columns="version").to_csv(exported, index=False)
+    records, problems = read_records(exported, "places")
+    assert problems == []
+    diff, change = store.import_records("places", records, WHO, remove_missing=True)
+    assert diff.empty
+    assert change is None  # the round trip changes nothing
+    rows = _csv_rows(exported)
+    rows[0]["name"] = "Anders"
+    rows[1]["notes"] = "neu"
+    gone = rows.pop(2)["id"]
+    rows.append({**rows[-1], "id": "ganz-neu"})
+    with exported.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    records, _ = read_records(exported, "places")
+    diff, change = store.import_records("places", records, WHO, remove_missing=False)
+    assert diff.added == ("ganz-neu",)
+    assert dict(diff.changed) == {rows[0]["id"]: ("name",), rows[1]["id"]: ("notes",)}
+    assert diff.removed == (gone,)
+    assert change is not None
+    assert len(change.changes) == 3
+    assert store.record("places", gone) is not None  # kept without remove_missing
+
+
+def test_rows_without_id_or_with_a_repeated_id_are_named(csv_writer) -> None:
+    header = ["id", "name", "kind", "lat", "lon"]
+    path = csv_writer(
+        "orte.csv",
+        header,
+        [
+            ["a", "A", "treff", "", ""],
+            ["", "Ohne", "treff", "", ""],
+            ["a", "Doppelt", "treff", "", ""],
+        ],
+    )
+    records, problems = read_records(path, "places")
+    assert records["id"].tolist() == ["a"]
+    assert [(p.file, p.row, p.column, p.severity) for p in problems] == [
+        ("orte.csv", 3, "id", "error"),
+        ("orte.csv", 4, "id", "error"),
+    ]
+
+
+def test_records_are_checked_as_the_files_are(data_dir: Path, tmp_path: Path) -> None:
+    settings = load_settings(data_dir)
+    ds = load_dataset(settings)
+    raw = read_table(data_dir / "places.csv", PLACE_COLUMNS)
+    records, _ = read_records(data_dir / "places.csv", "places")
+    assert check_records("places", records, settings, ds.districts, raw.file) == []
+    records.loc[0, "kind"] = "kino"
+    records.loc[1, "lat"] = "95"
+    problems = check_records("places", records, settings, ds.districts, "orte.csv")
+    assert {(p.row, p.column) for p in problems if p.severity == "error"} == {
+        (2, "kind"),
+        (3, "lat"),
+    }
+
+
+# ------------------------------------------------------------------------- CLI
+
+
+def _cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(["store", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_the_command_line(data_dir: Path, tmp_path: Path, capsys) -> None:
+    path = str(tmp_path / "b.gpkg")
+    code, out, _ = _cli(["init", "--store", path, "--who", WHO, "--data", str(data_dir)], capsys)
+    assert code == 0
+    assert "angelegt" in out
+    assert _cli(["init", "--store", path, "--who", WHO, "--data", str(data_dir)], capsys)[0] == 2
+    assert _cli(["export", "--store", str(tmp_path / "x.gpkg"), "--kind", "places"], capsys)[0] == 2
+    code, out, _ = _cli(["export", "--store", path, "--kind", "places"], capsys)
+    assert code == 0
+    exported = tmp_path / "orte.csv"
+    exported.write_text(out, encoding="utf-8")
+    rows = _csv_rows(exported)
+    rows[0]["kind"] = "kino"  # an error: nothing is written
+    rows[1]["name"] = "Umbenannt"
+    with exported.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    args = ["import", "--store", path, "--kind", "places", str(exported), "--who", WHO]
+    args += ["--data", str(data_dir)]
+    code, out, err = _cli(args, capsys)
+    assert code == 1
+    assert "orte.csv:2: kind:" in err
+    assert "nichts wurde geschrieben" in err
+    assert "2 geändert (Felder: kind, name)" in out
+    kinds = {r["id"]: r["kind"] for r in _csv_rows(data_dir / "places.csv")}
+    rows[0]["kind"] = kinds[rows[0]["id"]]
+    with exported.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    code, out, _ = _cli([*args, "--dry-run"], capsys)
+    assert code == 0
+    assert "1 geändert (Felder: name)" in out
+    assert "Gespeichert" not in out
+    code, out, _ = _cli([*args, "--why", "Liste vom Amt"], capsys)
+    assert code == 0
+    assert "Gespeichert als Änderung Nr. 4" in out
+    code, out, _ = _cli(
+        ["history", "--store", path, "--format", "json", "--id", rows[1]["id"]], capsys
+    )
+    assert code == 0
+    entries = json.loads(out)
+    assert [(e["action"], e["field"], e["new"], e["why"]) for e in entries][-1] == (
+        "edit",
+        "name",
+        "Umbenannt",
+        "Liste vom Amt",
+    )
+    code, out, _ = _cli(["undo", "--store", path, "--change", "4", "--who", WHO], capsys)
+    assert code == 0
+    assert "zurückgenommen" in out
+    code, _, err = _cli(["undo", "--store", path, "--change", "4", "--who", WHO], capsys)
+    assert code == 2
+    assert "schon zurückgenommen" in err
