@@ -26,11 +26,11 @@ from quartiersatlas.census import read_census_grid
 from quartiersatlas.join import assign_districts, join_problems
 from quartiersatlas.need import read_need
 from quartiersatlas.problems import Problem, count_errors
-from quartiersatlas.readers import read_table
+from quartiersatlas.readers import RawTable, read_table
 from quartiersatlas.schema import GROUP_COLUMNS, NETWORK_TYPES, PLACE_COLUMNS, POPULATION_COLUMNS
 from quartiersatlas.settings import KNOWN_KEYS, SETTINGS_FILE, Settings
 from quartiersatlas.texts import DATASET_PROBLEMS as _T
-from quartiersatlas.texts import READER_PROBLEMS
+from quartiersatlas.texts import READER_PROBLEMS, STORE_TEXTS
 from quartiersatlas.validate import Extent
 from quartiersatlas.validate_crs import (
     district_coordinate_problems,
@@ -315,6 +315,23 @@ def agenda_problems(ds: Dataset) -> list[Problem]:
     ]
 
 
+def _store_tables(settings: Settings) -> tuple[dict[str, RawTable] | None, list[Problem]]:
+    """The places, Stadtteilteams and networks of the inventory store (``[store]
+    file``) as tables read as text; ``None`` without a store. A store that cannot be
+    opened is an error, and the files are read instead (said in the problem)."""
+    if settings.store_path is None:
+        return None, []
+    from quartiersatlas.store import KINDS, SQLiteStore, StoreError  # only with a store
+
+    label = _label(settings.store_path, settings)
+    try:
+        with SQLiteStore(settings.store_path) as store:
+            return {k: store.raw_table(k, f"{label} [{k}]") for k in KINDS}, []
+    except StoreError as exc:
+        message = STORE_TEXTS["unusable"].format(error=exc)
+        return None, [Problem(label, None, None, message, hint=STORE_TEXTS["unusable_hint"])]
+
+
 def load_dataset(settings: Settings, check_agenda: bool = True) -> Dataset:
     """Read, check and join every file named in ``settings``.
 
@@ -366,9 +383,11 @@ def load_dataset(settings: Settings, check_agenda: bool = True) -> Dataset:
     problems += map_center_problems(districts, settings.map_center)
     extent = city_extent(districts)
 
+    stored, sprob = _store_tables(settings)
+    problems += sprob
     places = _empty_places()
     try:
-        raw = read_table(settings.places_path, PLACE_COLUMNS)
+        raw = stored["places"] if stored else read_table(settings.places_path, PLACE_COLUMNS)
         parsed, pprob = parse_places(raw, settings.kinds, settings.places_xy_crs, extent)
         places, jprob = join_places(
             parsed, districts, settings.metric_crs, settings.tolerance_m, raw.file
@@ -383,6 +402,11 @@ def load_dataset(settings: Settings, check_agenda: bool = True) -> Dataset:
         ("networks", settings.networks_path, NETWORK_ONLY_TYPES),
     ):
         groups[key] = _empty_groups()
+        if stored:
+            graw = stored["stadtteilteams" if key == "teams" else "networks"]
+            groups[key], gprob = parse_groups(graw, districts, types, extent)
+            problems += gprob
+            continue
         if not path.exists():  # optional: a city without networks or teams
             problems.append(optional_file_notice(path, key, _label(path, settings)))
             continue

@@ -105,7 +105,7 @@ def check_records(
     the data folder's files find them (same code, same messages; ``file`` names them)."""
     frame = records.copy()
     if ROW not in frame:
-        frame[ROW] = [str(n) for n in range(2, len(frame) + 2)]
+        frame[ROW] = pd.Series(range(2, len(frame) + 2), index=frame.index, dtype="int64")
     raw = RawTable(file=file, frame=frame.astype(object))
     extent = city_extent(districts)
     try:

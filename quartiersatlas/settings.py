@@ -84,6 +84,7 @@ KNOWN_KEYS: dict[str, tuple[str, ...]] = {
     "join": ("tolerance_m",),
     "coverage": ("default_radius_m", "statuses"),
     "network": ("file", "walk_speed_kmh", "wheelchair_speed_kmh"),
+    "store": ("file",),
     "map": ("center_lat", "center_lon", "zoom", "basemap"),
     "sources": ("districts_note", "population_note", "credits", "map_attribution"),
     "accessibility": ("contact", "email", "enforcement"),
@@ -178,6 +179,10 @@ class Settings:
     network_path: Path | None = None
     """Prepared street network ([network] file; ``python -m quartiersatlas network
     prepare``), optional: without it only straight-line distances are offered."""
+    store_path: Path | None = None
+    """The inventory store ([store] file, a GeoPackage; ``python -m quartiersatlas store
+    init``): when set, places, Stadtteilteams and networks are read from it instead of
+    their files (issue 14)."""
     walk_speed_kmh: float = 4.8
     """Walking speed for radii in minutes ([network] walk_speed_kmh)."""
     wheelchair_speed_kmh: float = 3.6
@@ -581,6 +586,11 @@ def load_settings(data_dir: str | os.PathLike[str] | None = None) -> Settings:
     network_path = (
         data_file_path(folder, net_value, net.where, "file") if net_value.strip() else None
     )
+    store = tables["store"]
+    store_value = store.text("file", "", max_len=1000)
+    store_path = (
+        data_file_path(folder, store_value, store.where, "file") if store_value.strip() else None
+    )
     others = [*paths.values(), need_path, grid_path, (folder / SETTINGS_FILE).resolve()]
     if agenda_path.suffix.lower() != ".toml" or agenda_path in others:
         raise SettingsError(
@@ -638,6 +648,7 @@ def load_settings(data_dir: str | os.PathLike[str] | None = None) -> Settings:
         agenda_path=agenda_path,
         grid_path=grid_path,
         network_path=network_path,
+        store_path=store_path,
         walk_speed_kmh=net.number(
             "walk_speed_kmh",
             4.8,

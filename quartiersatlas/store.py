@@ -47,7 +47,9 @@ from typing import Final, Literal
 
 import pandas as pd
 
+from quartiersatlas.readers import RawTable
 from quartiersatlas.schema import GROUP_COLUMNS, PLACE_COLUMNS, PLACE_SUPPLY_COLUMNS
+from quartiersatlas.table_frame import ROW
 from quartiersatlas.texts import STORE_TEXTS as _T
 
 __all__ = [
@@ -275,6 +277,19 @@ class SQLiteStore:
             frame[c] = frame[c].astype(object)
         frame["version"] = frame["version"].astype("int64")
         return frame
+
+    def raw_table(self, kind: str, label: str) -> RawTable:
+        """The records of ``kind`` as a table read as text (as
+        :func:`quartiersatlas.readers.read_table` gives a file), for the checks of the
+        files; the row of a record is its feature number (``fid``) in the GeoPackage,
+        ``label`` names the store in problems (e.g. ``bestand.gpkg [places]``)."""
+        cols = _columns(kind)
+        rows = self._db.execute(
+            f"SELECT fid, {', '.join(_quote(c) for c in cols)} FROM {_quote(kind)} ORDER BY fid"
+        ).fetchall()
+        frame = pd.DataFrame([r[1:] for r in rows], columns=list(cols), dtype=object)
+        frame[ROW] = pd.Series([r[0] for r in rows], dtype="int64")
+        return RawTable(file=label, frame=frame)
 
     def record(self, kind: str, rid: str) -> tuple[dict[str, str], int] | None:
         """The record ``rid`` of ``kind`` and its version, or ``None``."""

@@ -2448,6 +2448,10 @@ STORE_TEXTS = {
     "undone_already": "Änderung Nr. {n} ist schon zurückgenommen (mit Änderung Nr. {by}).",
     "no_file": "Keine Datei für {kind} im Datenordner: nicht übernommen.",
     "initial": "Erstbestand aus {file}",
+    "unusable": "Die Bestandsdatenbank ([store] file) kann nicht gelesen werden: {error} "
+    "Orte, Stadtteilteams und Netzwerke werden stattdessen aus ihren Dateien gelesen.",
+    "unusable_hint": "mit python -m quartiersatlas store init --store DATEI --who STELLE "
+    "anlegen, oder [store] file aus settings.toml entfernen",
 }
 __all__.append("STORE_TEXTS")
 

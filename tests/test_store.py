@@ -463,3 +463,51 @@ def test_the_command_line(data_dir: Path, tmp_path: Path, capsys) -> None:
     code, _, err = _cli(["undo", "--store", path, "--change", "4", "--who", WHO], capsys)
     assert code == 2
     assert "schon zurückgenommen" in err
+
+
+# ------------------------------------------------------ the app reads the store
+
+
+def _with_store(data_dir: Path) -> Path:
+    """The data folder with ``[store] file = "bestand.gpkg"``, made from its files."""
+    init_store(data_dir / "bestand.gpkg", load_settings(data_dir), WHO)[0].close()
+    with (data_dir / "settings.toml").open("a", encoding="utf-8") as fh:
+        fh.write('\n[store]\nfile = "bestand.gpkg"\n')
+    return data_dir
+
+
+def test_the_data_set_is_read_from_the_store_when_configured(data_dir: Path) -> None:
+    from_files = load_dataset(load_settings(data_dir))
+    settings = load_settings(_with_store(data_dir))
+    assert settings.store_path == (data_dir / "bestand.gpkg").resolve()
+    ds = load_dataset(settings)
+    cols = ["id", "name", "kind", "district_id", "join_status"]
+    pd.testing.assert_frame_equal(
+        ds.places[cols].sort_values("id").reset_index(drop=True),
+        from_files.places[cols].sort_values("id").reset_index(drop=True),
+    )
+    assert sorted(ds.networks["id"]) == sorted(from_files.networks["id"])
+    # a change in the store is what the data set shows; the files stay as they are
+    pid = str(ds.places["id"].iloc[0])
+    with SQLiteStore(settings.store_path) as store:
+        _, version = store.record("places", pid)  # type: ignore[misc]
+        store.apply([Change("places", pid, {"name": "Im Bestand umbenannt"}, version)], WHO)
+        store.apply([Change("places", "ohne-art", {"name": "Ohne Art", "kind": "kino"})], WHO)
+        fid = store._db.execute("SELECT fid FROM places WHERE id = 'ohne-art'").fetchone()[0]
+    ds = load_dataset(settings)
+    assert ds.places.set_index("id").loc[pid, "name"] == "Im Bestand umbenannt"
+    assert "Im Bestand umbenannt" not in (data_dir / "places.csv").read_text(encoding="utf-8")
+    # problems of a record name the store, the kind and the record's feature number
+    bad = [p for p in ds.problems if p.column == "kind" and p.severity == "error"]
+    assert [(p.file, p.row) for p in bad] == [("bestand.gpkg [places]", fid)]
+
+
+def test_an_unusable_store_is_said_and_the_files_are_read(data_dir: Path) -> None:
+    settings = load_settings(_with_store(data_dir))
+    settings.store_path.write_bytes(b"kaputt")  # type: ignore[union-attr]
+    ds = load_dataset(settings)
+    errors = [p for p in ds.problems if p.file == "bestand.gpkg"]
+    assert len(errors) == 1
+    assert "aus ihren Dateien gelesen" in errors[0].message
+    assert errors[0].severity == "error"
+    assert len(ds.places) == len(_csv_rows(data_dir / "places.csv"))
