@@ -36,6 +36,9 @@ PAGES = [
     st.Page(
         "pages/datenpruefung.py", title=PAGE_TITLES["datenpruefung"], icon=":material/fact_check:"
     ),
+    st.Page(
+        "pages/daten_pflegen.py", title=PAGE_TITLES["daten_pflegen"], icon=":material/edit_note:"
+    ),
     st.Page("pages/hilfe.py", title=PAGE_TITLES["hilfe"], icon=":material/help:"),
     st.Page(
         "pages/barrierefreiheit.py",

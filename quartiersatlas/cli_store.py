@@ -11,6 +11,9 @@
     python -m quartiersatlas store history --store FILE [--since DATE] [--kind KIND]
                                            [--id ID] [--format csv|json] [--output FILE]
     python -m quartiersatlas store undo    --store FILE --change N --who WER [--why TEXT]
+    python -m quartiersatlas store users add|list|password|remove [--accounts FILE]
+                                           [--name NAME] [--role editor|admin]
+                                           [--password-stdin]
 
 ``KIND`` is ``places``, ``stadtteilteams`` or ``networks``. ``init`` makes a new
 GeoPackage from the data folder's files (never over an existing file). ``import``
@@ -38,7 +41,7 @@ from quartiersatlas.cli_common import (
     run_guarded,
     write_json_records,
 )
-from quartiersatlas.texts import CLI_METAVARS, CLI_TEXTS, STORE_CLI
+from quartiersatlas.texts import ACCOUNT_TEXTS, CLI_METAVARS, CLI_TEXTS, STORE_CLI
 
 __all__ = ["add_store_parser", "run_store"]
 
@@ -83,6 +86,32 @@ def add_store_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     hist.add_argument("--kind", choices=_KINDS, help=STORE_CLI["kind"])
     hist.add_argument("--id", metavar=CLI_METAVARS["id"], help=STORE_CLI["id"])
     add_output_arguments(hist, default="csv")
+
+    users = steps.add_parser("users", help=ACCOUNT_TEXTS["users_help"])
+    actions = users.add_subparsers(dest="action", metavar=CLI_METAVARS["step"], required=True)
+    for name in ("add", "list", "password", "remove"):
+        a = actions.add_parser(name, help=ACCOUNT_TEXTS["users_help"])
+        a.add_argument(
+            "--accounts", metavar=CLI_METAVARS["file"], help=ACCOUNT_TEXTS["accounts_option"]
+        )
+        if name != "list":
+            a.add_argument(
+                "--name",
+                required=True,
+                metavar=CLI_METAVARS["name"],
+                help=ACCOUNT_TEXTS["name_option"],
+            )
+        if name == "add":
+            a.add_argument(
+                "--role",
+                choices=("editor", "admin"),
+                default="editor",
+                help=ACCOUNT_TEXTS["role_option"],
+            )
+        if name in ("add", "password"):
+            a.add_argument(
+                "--password-stdin", action="store_true", help=ACCOUNT_TEXTS["password_stdin"]
+            )
 
     undo = step("undo")
     undo.add_argument(
@@ -205,6 +234,47 @@ def _write_history(table: Any, fmt: str, out: TextIO) -> None:
         table.to_csv(out, index=False, lineterminator="\n")
 
 
+def _password(args: argparse.Namespace) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    import getpass
+
+    from quartiersatlas.accounts import MIN_PASSWORD
+
+    first = getpass.getpass(ACCOUNT_TEXTS["password_prompt"].format(n=MIN_PASSWORD))
+    if getpass.getpass(ACCOUNT_TEXTS["password_again"]) != first:
+        raise UsageError(ACCOUNT_TEXTS["password_mismatch"])
+    return first
+
+
+def _users(args: argparse.Namespace) -> int:
+    from quartiersatlas.accounts import AccountError, Accounts, accounts_path
+
+    try:
+        path = Path(args.accounts) if args.accounts else accounts_path()
+        if path is None:
+            raise UsageError(ACCOUNT_TEXTS["no_accounts"])
+        with Accounts(path) as accounts:
+            if args.action == "list":
+                rows = accounts.list()
+                for name, role, created in rows:
+                    print(f"{name}\t{role}\t{created}")
+                if not rows:
+                    print(ACCOUNT_TEXTS["no_users"])
+            elif args.action == "add":
+                accounts.add(args.name, args.role, _password(args))
+                print(ACCOUNT_TEXTS["added"].format(name=args.name, role=args.role))
+            elif args.action == "password":
+                accounts.set_password(args.name, _password(args))
+                print(ACCOUNT_TEXTS["password_set"].format(name=args.name))
+            else:
+                accounts.remove(args.name)
+                print(ACCOUNT_TEXTS["removed"].format(name=args.name))
+    except AccountError as exc:
+        raise UsageError(str(exc)) from None
+    return EXIT_OK
+
+
 def _undo(args: argparse.Namespace) -> int:
     with _open(args.store) as store:
         change = store.undo(args.change, args.who, args.why)
@@ -218,4 +288,5 @@ _STEPS = {
     "export": _export,
     "history": _history,
     "undo": _undo,
+    "users": _users,
 }

@@ -355,7 +355,8 @@ class SQLiteStore:
         *,
         undoes: int | None = None,
     ) -> ChangeSet:
-        """Write ``changes`` as one change set (one transaction) and return it.
+        """Write ``changes`` as one change set (one transaction) and return it; a
+        change set that changes nothing is not written (its ``id`` is 0).
 
         Raises
         ------
@@ -382,14 +383,18 @@ class SQLiteStore:
                     _T["unknown_columns"].format(kind=c.kind, columns=", ".join(sorted(unknown)))
                 )
         at = _now()
-        with _transaction(self._db):
-            cur = self._db.execute(
-                "INSERT INTO change_sets (at, who, why, undoes) VALUES (?, ?, ?, ?)",
-                (at, who.strip(), why.strip(), undoes),
-            )
-            cid = int(cur.lastrowid or 0)
-            for c in changes:
-                _write(self._db, cid, c)
+        try:
+            with _transaction(self._db):
+                cur = self._db.execute(
+                    "INSERT INTO change_sets (at, who, why, undoes) VALUES (?, ?, ?, ?)",
+                    (at, who.strip(), why.strip(), undoes),
+                )
+                cid = int(cur.lastrowid or 0)
+                wrote = [_write(self._db, cid, c) for c in changes]
+                if not any(wrote):
+                    raise _NothingChanged
+        except _NothingChanged:  # rolled back: no empty change set in the history
+            return ChangeSet(0, at, who.strip(), why.strip(), (), undoes)
         return ChangeSet(cid, at, who.strip(), why.strip(), tuple(changes), undoes)
 
     def undo(self, change_set: int, who: str, why: str = "") -> ChangeSet:
@@ -482,7 +487,12 @@ def _record(db: sqlite3.Connection, kind: str, rid: str) -> tuple[dict[str, str]
     return dict(zip(cols, (str(v) for v in row[:-1]), strict=True)), int(row[-1])
 
 
-def _write(db: sqlite3.Connection, cid: int, c: Change) -> None:
+class _NothingChanged(Exception):  # noqa: N818 (internal signal, not an error)
+    """A change set whose changes change nothing (rolled back, not recorded)."""
+
+
+def _write(db: sqlite3.Connection, cid: int, c: Change) -> bool:
+    """Write one change (after its version check); ``False`` when it changes nothing."""
     cols = _columns(c.kind)
     now = _record(db, c.kind, c.id)
     current = now[1] if now is not None else 0
@@ -501,7 +511,7 @@ def _write(db: sqlite3.Connection, cid: int, c: Change) -> None:
         assert now is not None
         db.execute(f"DELETE FROM {table} WHERE id = ?", (c.id,))
         log("remove", None, json.dumps(now[0], ensure_ascii=False), None, current + 1)
-        return
+        return True
     values = dict(now[0]) if now is not None else dict.fromkeys(cols, "")
     values.update({k: str(v) for k, v in c.values.items()})
     values["id"] = c.id
@@ -514,10 +524,10 @@ def _write(db: sqlite3.Connection, cid: int, c: Change) -> None:
             (*(values[k] for k in cols), geom),
         )
         log("add", None, None, json.dumps(values, ensure_ascii=False), 1)
-        return
+        return True
     changed = [k for k in cols if values[k] != now[0][k]]
     if not changed:
-        return  # nothing to write, nothing to log (the version stays)
+        return False  # nothing to write, nothing to log (the version stays)
     sets = ", ".join(f"{_quote(k)} = ?" for k in changed)
     db.execute(
         f"UPDATE {table} SET {sets}, geom = ?, version = ? WHERE id = ?",
@@ -533,6 +543,7 @@ def _write(db: sqlite3.Connection, cid: int, c: Change) -> None:
     )
     for k in changed:
         log("edit", k, now[0][k], values[k], current + 1)
+    return True
 
 
 def _create_schema(db: sqlite3.Connection) -> None:

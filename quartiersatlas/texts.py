@@ -540,6 +540,7 @@ PAGE_TITLES = {
     "praesentation": "Präsentation",
     "hilfe": "Hilfe",
     "barrierefreiheit": "Barrierefreiheit",
+    "daten_pflegen": "Daten pflegen",
 }
 LINK_LABELS = {
     "praesentation": "Präsentationsmodus",
@@ -1797,8 +1798,14 @@ HELP_POINTS = {
         "**Abdeckung & Lücken:** welche Stadtteile kein Angebot im Umkreis haben, nach den "
         "Kriterien, die Sie wählen, mit Rangliste und weißen Flecken.",
         "**Stadtteil:** der Steckbrief eines Stadtteils, auch als PDF.",
+        "**Planung:** gedachte neue oder verlegte Orte im Vergleich zum Bestand, und "
+        "Vorschläge, wo ein weiterer Ort die meisten Menschen erreicht.",
         "**Präsentation:** eine Folge von Ansichten für eine Sitzung (Tagesordnung).",
         "**Datenprüfung:** jedes Problem in den Datendateien, mit Datei, Zeile und Spalte.",
+        "**Daten pflegen:** mit einem Konto Orte, Stadtteilteams und Netzwerke ändern, "
+        "anlegen, beenden und wiederherstellen; jede Änderung steht mit Konto, Zeit und "
+        "Grund im Verlauf und lässt sich zurücknehmen. Hat jemand denselben Eintrag "
+        "inzwischen geändert, zeigt die Seite beide Fassungen, statt zu überschreiben.",
     ],
     "links": [
         "Jede Ansicht hat einen Link (unten in der Seitenleiste): Wer ihn öffnet, sieht "
@@ -2484,3 +2491,159 @@ STORE_CLI = {
     "undone": "Änderung Nr. {n} zurückgenommen (als Änderung Nr. {new}).",
 }
 __all__.append("STORE_CLI")
+
+# Accounts of the editors (quartiersatlas.accounts, ui.auth, `store users`; issue 14).
+ACCOUNT_TEXTS = {
+    "locked": "Zu viele fehlgeschlagene Anmeldungen: dieser Name ist für etwa {minutes} "
+    "Minuten gesperrt.",
+    "inside_repo": "Die Kontendatei {path} liegt im Programmordner; sie gehört außerhalb "
+    "(z. B. /etc/quartiersatlas/konten.db), damit sie nie mit dem Code weitergegeben wird.",
+    "unreadable": "Die Kontendatei {path} kann nicht gelesen werden ({error}).",
+    "bad_role": "Unbekannte Rolle „{role}“; erlaubt: {allowed}.",
+    "exists": "Das Konto „{name}“ gibt es schon.",
+    "unknown": "Kein Konto „{name}“.",
+    "bad_name": "„{name}“ taugt nicht als Kontoname: 3 bis 64 Zeichen aus Buchstaben, "
+    "Ziffern und . _ @ - (eine Stelle oder Rolle, kein Personenname).",
+    "short_password": "Das Passwort ist zu kurz: mindestens {n} Zeichen.",
+    "no_accounts": "Keine Kontendatei: die Umgebungsvariable QUARTIERSATLAS_ACCOUNTS nennt "
+    "sie (außerhalb des Programmordners), oder --accounts DATEI.",
+    "users_help": "Konten der Bearbeitenden: anlegen, auflisten, Passwort setzen, entfernen",
+    "accounts_option": "Kontendatei (Standard: Umgebungsvariable QUARTIERSATLAS_ACCOUNTS)",
+    "name_option": "Kontoname (eine Stelle oder Rolle, z. B. qm-kreyenbrueck)",
+    "role_option": "Rolle: editor (bearbeitet den Bestand) oder admin (verwaltet auch Konten)",
+    "password_stdin": "Passwort aus der Standardeingabe lesen (erste Zeile) statt nachzufragen",
+    "password_prompt": "Passwort (mindestens {n} Zeichen): ",
+    "password_again": "Passwort wiederholen: ",
+    "password_mismatch": "Die beiden Passwörter stimmen nicht überein.",
+    "added": "Konto „{name}“ ({role}) angelegt.",
+    "password_set": "Passwort von „{name}“ gesetzt.",
+    "removed": "Konto „{name}“ entfernt.",
+    "no_users": "Noch kein Konto.",
+}
+__all__.append("ACCOUNT_TEXTS")
+
+# Login (ui.auth) and the page "Daten pflegen" (pages/daten_pflegen.py; issue 14).
+AUTH_TEXTS = {
+    "title": "Anmelden",
+    "intro": "Ansehen geht ohne Anmeldung; Bearbeiten nur mit einem Konto.",
+    "name": "Kontoname",
+    "password": "Passwort",
+    "login": "Anmelden",
+    "wrong": "Kontoname oder Passwort stimmt nicht.",
+    "logged_in": "Angemeldet als **{name}** ({role})",
+    "logout": "Abmelden",
+    "timed_out": "Sie wurden nach {minutes} Minuten ohne Aktivität abgemeldet. Bitte neu anmelden.",
+    "removed": "Ihr Konto gibt es nicht mehr; Sie wurden abgemeldet.",
+    "role_editor": "Bearbeitung",
+    "role_admin": "Verwaltung",
+}
+DATEN_PFLEGEN_TEXTS = {
+    "title": "Daten pflegen",
+    "intro": "Orte, Stadtteilteams und Netzwerke im Bestand ändern, anlegen, beenden und "
+    "wiederherstellen. Jede Änderung steht mit Name, Zeit und Grund im Verlauf; nichts "
+    "wird ohne Spur überschrieben.",
+    "no_store": "Die Daten dieses Ordners werden aus Dateien gelesen: Bearbeiten in der App "
+    "braucht eine Bestandsdatenbank. Einrichten: `python -m quartiersatlas store init "
+    "--store data/bestand.gpkg --who STELLE --data data`, dann in settings.toml "
+    '`[store]` mit `file = "bestand.gpkg"`.',
+    "no_accounts": "Bearbeiten braucht Konten: die Umgebungsvariable QUARTIERSATLAS_ACCOUNTS "
+    "nennt die Kontendatei (außerhalb des Programmordners); Konten legt "
+    "`python -m quartiersatlas store users add --name STELLE --role editor` an.",
+    "store_error": "Die Bestandsdatenbank kann nicht geöffnet werden: {error}",
+    "kind": "Was bearbeiten?",
+    "kind_places": "Orte",
+    "kind_stadtteilteams": "Stadtteilteams",
+    "kind_networks": "Netzwerke",
+    "record": "Eintrag",
+    "new": "➕ Neuer Eintrag",
+    "version": "Stand {version} · Kennung {id}",
+    "form": "Angaben",
+    "why": "Grund der Änderung (steht im Verlauf)",
+    "save": "Speichern",
+    "saved": "Gespeichert (Änderung Nr. {n}). Alle Seiten zeigen den neuen Stand.",
+    "unchanged": "Nichts geändert: es gab keinen neuen Wert.",
+    "errors": "{n} Fehler: nichts wurde gespeichert. Bitte berichtigen.",
+    "warnings": "Gespeichert mit {n} Hinweisen:",
+    "conflict": "Nicht gespeichert: jemand hat diesen Eintrag inzwischen geändert "
+    "(Sie haben Stand {base} bearbeitet, gespeichert ist Stand {current}). Hier beide "
+    "Fassungen, Feld für Feld. Nichts ist verloren: laden Sie den gespeicherten Stand "
+    "(Ihre Eingaben stehen dann nur noch in dieser Tabelle) oder speichern Sie Ihre "
+    "geänderten Felder in den neuen Stand; Felder, die nur die andere Stelle geändert hat, "
+    "bleiben dabei wie gespeichert.",
+    "conflict_seen": "Stand {base} (von Ihnen bearbeitet)",
+    "conflict_untouched": "(nicht geändert)",
+    "conflict_reload": "Gespeicherten Stand laden",
+    "conflict_keep": "Meine Fassung trotzdem speichern",
+    "conflict_keep_help": "Schreibt Ihre geänderten Felder in den gespeicherten Stand; "
+    "wo beide dasselbe Feld geändert haben, gilt Ihre Fassung, die andere bleibt im "
+    "Verlauf sichtbar.",
+    "moved_on": "Dieser Eintrag wurde inzwischen geändert (gespeichert ist Stand {current}, "
+    "das Formular zeigt Stand {seen}).",
+    "reload": "Neu laden",
+    "conflict_field": "Feld",
+    "conflict_mine": "Ihre Fassung",
+    "conflict_theirs": "gespeichert",
+    "end": "Beenden",
+    "end_help": "Status „beendet“ (bei Teams und Netzwerken mit dem Monat als „bis“); der "
+    "Eintrag bleibt im Bestand und kann wiederhergestellt werden.",
+    "restore": "Wiederherstellen",
+    "restore_help": "Status wieder „aktiv“.",
+    "end_why": "beendet",
+    "restore_why": "wiederhergestellt",
+    "undo": "Meine letzte Änderung zurücknehmen (Nr. {n}: {why})",
+    "undone": "Änderung Nr. {n} zurückgenommen.",
+    "history": "Verlauf dieses Eintrags",
+    "no_history": "Noch kein Verlauf.",
+    "no_id": "Ein neuer Eintrag braucht eine Kennung (id).",
+    "id_taken": "Die Kennung „{id}“ gibt es schon.",
+    "location": "Lage: Breite (lat) und Länge (lon) in Grad (WGS84), z. B. 53.1435 und 8.2146, "
+    "oder ein Klick in die Karte oben.",
+    "map_title": "Lage",
+    "map_caption": "Ein Klick in die Karte setzt die Lage dieses Eintrags (Breite und Länge im "
+    "Formular); gespeichert wird sie mit „Speichern“. Der Ring zeigt die Lage im Formular.",
+    "map_ring": "Lage dieses Eintrags",
+    "map_clicked": "Lage aus der Karte übernommen. Prüfen Sie „Lage“ (genau oder ungefähr) "
+    "und speichern Sie.",
+    "col_action": "Aktion",
+    "col_at": "Zeit (UTC)",
+    "col_who": "wer",
+    "col_why": "warum",
+    "col_field": "Feld",
+    "col_old": "vorher",
+    "col_new": "nachher",
+    "action_add": "angelegt",
+    "action_edit": "geändert",
+    "action_remove": "entfernt",
+}
+# Labels of the record fields in the editor (the columns of the files' schema).
+FIELD_LABELS = {
+    "id": "Kennung (id)",
+    "name": "Name",
+    "kind": "Art",
+    "address": "Adresse",
+    "district_stated": "Stadtteil laut Quelle",
+    "lat": "Breite (lat)",
+    "lon": "Länge (lon)",
+    "x": "Rechtswert (x)",
+    "y": "Hochwert (y)",
+    "coord_quality": "Lage",
+    "coord_note": "Hinweis zur Lage",
+    "status": "Status",
+    "step_free": "stufenlos",
+    "accessible_toilet": "barrierefreies WC",
+    "easy_language": "Leichte Sprache",
+    "sign_language": "Gebärdensprache",
+    "target_groups": "Zielgruppen (mit ; getrennt)",
+    "contact": "Kontakt (Stelle oder Rolle, kein Personenname)",
+    "source": "Quelle",
+    "source_date": "Stand der Quelle",
+    "notes": "Bemerkungen",
+    "capacity": "Plätze",
+    "opening_hours": "Öffnungszeiten (OSM-Schreibweise)",
+    "type": "Typ",
+    "districts": "Stadtteile (mit ; getrennt)",
+    "since": "seit",
+    "until": "bis",
+    "meeting_place": "Treffpunkt",
+}
+__all__ += ["AUTH_TEXTS", "DATEN_PFLEGEN_TEXTS", "FIELD_LABELS"]

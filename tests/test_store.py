@@ -160,8 +160,10 @@ def test_changes_leave_a_history_and_undo_restores(store: SQLiteStore) -> None:
 def test_an_edit_that_changes_nothing_writes_nothing(store: SQLiteStore) -> None:
     pid = str(store.records("places")["id"].iloc[0])
     rec, version = store.record("places", pid)  # type: ignore[misc]
-    store.apply([Change("places", pid, {"name": rec["name"]}, version)], WHO)
+    n = len(store.change_sets())
+    assert store.apply([Change("places", pid, {"name": rec["name"]}, version)], WHO).id == 0
     assert store.record("places", pid)[1] == version  # type: ignore[index]
+    assert len(store.change_sets()) == n  # no empty change set
     assert store.history(rid=pid)["action"].tolist() == ["add"]
 
 

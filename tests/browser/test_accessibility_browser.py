@@ -44,6 +44,7 @@ LAPTOP_VIEWS = {
     "planung": "/planung?szenario=beispiel-zwei-orte-fuer-alle-im-sueden",
     "praesentation": "/praesentation",
     "datenpruefung": "/datenpruefung",
+    "daten-pflegen": "/daten_pflegen",  # without a store (the editor: its own test)
     "hilfe": "/hilfe",
     "barrierefreiheit": "/barrierefreiheit",
 }
@@ -66,6 +67,7 @@ PAGE_TITLES = {
     "/planung": "Planung – Quartiersatlas",
     "/praesentation": "Präsentation – Quartiersatlas",
     "/datenpruefung": "Datenprüfung – Quartiersatlas",
+    "/daten_pflegen": "Daten pflegen – Quartiersatlas",
     "/hilfe": "Hilfe – Quartiersatlas",
     "/barrierefreiheit": "Barrierefreiheit – Quartiersatlas",
 }
