@@ -17,8 +17,21 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+# make run keeps the inventory (places, Stadtteilteams, networks) in a GeoPackage in
+# the data folder, made from the folder's files on the first start (README: "Inventory
+# store"); STORE= (empty) reads the files instead.
+DATA   ?= $(or $(QUARTIERSATLAS_DATA),data)
+STORE  ?= bestand.gpkg
+
 run: $(STAMP)
-	$(BIN)/streamlit run dashboard.py --server.port $(PORT)
+ifneq ($(strip $(STORE)),)
+	@test -f "$(DATA)/$(STORE)" || $(BIN)/python -m quartiersatlas store init \
+		--store "$(DATA)/$(STORE)" --data "$(DATA)" --who "make run (Erstbestand)"
+	QUARTIERSATLAS_DATA="$(DATA)" QUARTIERSATLAS_STORE="$(STORE)" \
+		$(BIN)/streamlit run dashboard.py --server.port $(PORT)
+else
+	QUARTIERSATLAS_DATA="$(DATA)" $(BIN)/streamlit run dashboard.py --server.port $(PORT)
+endif
 
 browser-deps:
 	@bash scripts/ensure-chromium.sh

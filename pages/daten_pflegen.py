@@ -33,7 +33,7 @@ from ui.data import get_dataset
 from ui.mapview import show_map
 
 T = DATEN_PFLEGEN_TEXTS
-KEY = "dp"
+KEY = "pf"
 FLASH = f"{KEY}_flash"  # (change set number, warnings) of the last save
 NEXT = f"{KEY}_next"  # (kind, id) to show after a save, set before the widgets exist
 # The record as the form first showed it: (kind, id, version, values). A save names

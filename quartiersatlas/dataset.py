@@ -17,6 +17,7 @@ import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import geopandas as gpd
 import pandas as pd
@@ -38,6 +39,9 @@ from quartiersatlas.validate_crs import (
     metric_crs_problems,
 )
 from quartiersatlas.validate_groups import parse_groups
+
+if TYPE_CHECKING:
+    from quartiersatlas.store import SQLiteStore
 from quartiersatlas.validate_places import parse_places
 from quartiersatlas.validate_population import parse_population
 from quartiersatlas.vector_files import read_districts
@@ -326,10 +330,58 @@ def _store_tables(settings: Settings) -> tuple[dict[str, RawTable] | None, list[
     label = _label(settings.store_path, settings)
     try:
         with SQLiteStore(settings.store_path) as store:
-            return {k: store.raw_table(k, f"{label} [{k}]") for k in KINDS}, []
+            tables: dict[str, RawTable] = {k: store.raw_table(k, f"{label} [{k}]") for k in KINDS}
+            return tables, _newer_files(settings, store)
     except StoreError as exc:
         message = STORE_TEXTS["unusable"].format(error=exc)
         return None, [Problem(label, None, None, message, hint=STORE_TEXTS["unusable_hint"])]
+
+
+def _newer_files(settings: Settings, store: SQLiteStore) -> list[Problem]:
+    """A warning for each file of the folder that was changed after the store's records
+    of its kind last changed and now differs from them (what is new, changed, missing):
+    the app reads the store, so the file's change is not shown until it is imported
+    (``store import``). A file that cannot be read is left to the import to report."""
+    import datetime as dt
+
+    from quartiersatlas.inventory import file_of, read_records  # only with a store
+    from quartiersatlas.store import KINDS, RECORD_COLUMNS, diff_records
+
+    found: list[Problem] = []
+    for kind in KINDS:
+        path, at = file_of(settings, kind), store.last_change_at(kind)
+        if at is None or not path.is_file():
+            continue
+        modified = path.stat().st_mtime
+        if modified <= dt.datetime.fromisoformat(at).timestamp() + 1:  # whole seconds
+            continue
+        try:
+            records, _ = read_records(path, kind)
+        except DataError:
+            continue
+        diff = diff_records(store.records(kind), records, RECORD_COLUMNS[kind])
+        if diff.empty:
+            continue
+        when = dt.datetime.fromtimestamp(modified, dt.UTC).strftime("%Y-%m-%d %H:%M")
+        store_name = settings.store_path.name if settings.store_path else ""
+        found.append(
+            Problem(
+                _label(path, settings),
+                None,
+                None,
+                STORE_TEXTS["file_newer"].format(
+                    when=when,
+                    store=store_name,
+                    added=len(diff.added),
+                    changed=len(diff.changed),
+                    missing=len(diff.removed),
+                ),
+                hint=STORE_TEXTS["file_newer_hint"].format(kind=kind, file=path.name),
+                severity="warning",
+                code="file_newer",
+            )
+        )
+    return found
 
 
 def load_dataset(settings: Settings, check_agenda: bool = True) -> Dataset:

@@ -40,6 +40,7 @@ __all__ = [
     "MAX_POPULATION",
     "MAX_RADIUS_M",
     "MAX_SPEED_KMH",
+    "STORE_ENV",
     "Kind",
     "Settings",
     "SupplySettings",
@@ -50,6 +51,9 @@ __all__ = [
 ]
 
 DATA_ENV = "QUARTIERSATLAS_DATA"
+# The inventory store's file in the data folder, over ``[store] file`` (``make run``
+# sets it, so the sample's settings.toml keeps reading the files in the tests).
+STORE_ENV = "QUARTIERSATLAS_STORE"
 SETTINGS_FILE = "settings.toml"
 BASEMAPS = ("none", "osm", "basemap_de", "basemap_de_grau")
 SYMBOLS = ("circle", "square", "triangle", "diamond", "star", "house", "book", "hexagon")
@@ -588,8 +592,11 @@ def load_settings(data_dir: str | os.PathLike[str] | None = None) -> Settings:
     )
     store = tables["store"]
     store_value = store.text("file", "", max_len=1000)
+    store_where = store.where
+    if os.environ.get(STORE_ENV, "").strip():
+        store_value, store_where = os.environ[STORE_ENV].strip(), STORE_ENV
     store_path = (
-        data_file_path(folder, store_value, store.where, "file") if store_value.strip() else None
+        data_file_path(folder, store_value, store_where, "file") if store_value.strip() else None
     )
     others = [*paths.values(), need_path, grid_path, (folder / SETTINGS_FILE).resolve()]
     if agenda_path.suffix.lower() != ".toml" or agenda_path in others:

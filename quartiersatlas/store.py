@@ -423,6 +423,16 @@ class SQLiteStore:
                 inverse.append(Change(kind, rid, json.loads(old), int(version)))
         return self.apply(inverse, who, why, undoes=change_set)
 
+    def last_change_at(self, kind: str) -> str | None:
+        """When records of ``kind`` last changed (UTC, ISO 8601), ``None``: never."""
+        _columns(kind)  # a known kind
+        row = self._db.execute(
+            "SELECT max(c.at) FROM change_sets c JOIN history h ON h.change_set = c.id "
+            "WHERE h.kind = ?",
+            (kind,),
+        ).fetchone()
+        return None if row is None or row[0] is None else str(row[0])
+
     def last_change_set(self, who: str) -> ChangeSet | None:
         """The latest change set of ``who`` that is not undone and undoes nothing."""
         row = self._db.execute(

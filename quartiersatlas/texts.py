@@ -728,6 +728,10 @@ DATENPRUEFUNG_TEXTS = {
     "intro": "Datenordner: {folder}. Jede Zeile, die nicht oder nur teilweise übernommen "
     "wurde, steht hier mit Datei, Zeile, Spalte und Abhilfe. Dieselbe Prüfung gibt es auf "
     "der Kommandozeile: `python -m quartiersatlas check`.",
+    "from_store": "Orte, Stadtteilteams und Netzwerke kommen aus der Bestandsdatenbank "
+    "{store} (geändert auf der Seite „Daten pflegen“ oder mit `python -m quartiersatlas "
+    "store import`); ihre Dateien im Datenordner dienen dann nur dem Import und Export. "
+    "Geprüft wird der Bestand wie die Dateien.",
     "errors": "Fehler",
     "warnings": "Warnungen",
     "no_problems": "Keine Probleme gefunden: alle Zeilen wurden übernommen.",
@@ -2459,6 +2463,12 @@ STORE_TEXTS = {
     "Orte, Stadtteilteams und Netzwerke werden stattdessen aus ihren Dateien gelesen.",
     "unusable_hint": "mit python -m quartiersatlas store init --store DATEI --who STELLE "
     "anlegen, oder [store] file aus settings.toml entfernen",
+    "file_newer": "Die Datei wurde am {when} (UTC) geändert, nach dem letzten Stand in der "
+    "Bestandsdatenbank {store}, und weicht von ihm ab ({added} neu, {changed} geändert, "
+    "{missing} fehlen in der Datei). Die App zeigt den Bestand; die Änderung der Datei ist "
+    "noch nicht übernommen.",
+    "file_newer_hint": "übernehmen mit python -m quartiersatlas store import --store DATEI "
+    "--kind {kind} {file} --who STELLE (zeigt vorher, was sich ändert: --dry-run)",
 }
 __all__.append("STORE_TEXTS")
 

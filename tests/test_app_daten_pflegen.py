@@ -23,7 +23,7 @@ from quartiersatlas.store import Change, SQLiteStore
 
 PAGE = "pages/daten_pflegen.py"
 PASSWORD = "ein-langes-passwort-123"
-EDIT_KEYS = ("dp_kind", "dp_record_places", "dp_end", "dp_undo")
+EDIT_KEYS = ("pf_kind", "pf_record_places", "pf_end", "pf_undo")
 
 
 def _clean(at: AppTest) -> None:
@@ -40,7 +40,7 @@ def _texts(at: AppTest) -> str:
 def _no_edit_control(at: AppTest) -> None:
     keys = {w.key for w in at.radio} | {w.key for w in at.selectbox} | {b.key for b in at.button}
     assert not keys & set(EDIT_KEYS)
-    assert not [t for t in at.text_input if str(t.key).startswith("dp_")]
+    assert not [t for t in at.text_input if str(t.key).startswith("pf_")]
 
 
 @pytest.fixture
@@ -108,8 +108,8 @@ def test_an_editor_keeps_the_inventory(with_store: Path, accounts: Path) -> None
     with SQLiteStore(store_path) as store:
         records = store.records("places")
     pid = str(records[records["lat"] != ""]["id"].iloc[0])
-    at.selectbox(key="dp_record_places").set_value(pid).run()
-    form = f"dp_places_{pid}_1"
+    at.selectbox(key="pf_record_places").set_value(pid).run()
+    form = f"pf_places_{pid}_1"
     at.text_input(key=f"{form}_name").input("Treff am Markt (neu)")
     at.text_input(key=f"{form}_why").input("Umbenennung laut Träger")
     at.button(key=f"FormSubmitter:{form}-Speichern").click().run()
@@ -127,7 +127,7 @@ def test_an_editor_keeps_the_inventory(with_store: Path, accounts: Path) -> None
         "name",
     )
     # the form now shows version 2; a bad value is refused with the files' message
-    form = f"dp_places_{pid}_2"
+    form = f"pf_places_{pid}_2"
     at.text_input(key=f"{form}_lat").input("95")
     at.button(key=f"FormSubmitter:{form}-Speichern").click().run()
     _clean(at)
@@ -147,12 +147,12 @@ def test_an_editor_keeps_the_inventory(with_store: Path, accounts: Path) -> None
     with SQLiteStore(store_path) as store:
         assert store.record("places", pid)[1] == 3  # type: ignore[index]
     # undo of one's own last change (the rename): refused, since the record moved on
-    assert at.button(key="dp_undo").label.startswith("Meine letzte Änderung")
-    at.button(key="dp_undo").click().run()
+    assert at.button(key="pf_undo").label.startswith("Meine letzte Änderung")
+    at.button(key="pf_undo").click().run()
     _clean(at)
     assert "inzwischen geändert" in _texts(at)
     # keep mine: my changed field goes in, the other's note stays (a field-wise merge)
-    at.button(key="dp_conflict_keep").click().run()
+    at.button(key="pf_conflict_keep").click().run()
     _clean(at)
     assert "Gespeichert (Änderung Nr. 6)" in _texts(at)
     with SQLiteStore(store_path) as store:
@@ -164,30 +164,30 @@ def test_an_editor_keeps_the_inventory(with_store: Path, accounts: Path) -> None
         4,
     )
     assert not [d for d in at.dataframe if "Ihre Fassung" in d.value.columns]
-    assert at.text_input(key=f"dp_places_{pid}_4_lat").value == "53.15"
+    assert at.text_input(key=f"pf_places_{pid}_4_lat").value == "53.15"
 
 
 def test_end_and_restore_a_network_and_add_a_place(with_store: Path, accounts: Path) -> None:
     at = _login(_open(PAGE, {}))
-    at.radio(key="dp_kind").set_value("networks").run()
+    at.radio(key="pf_kind").set_value("networks").run()
     with SQLiteStore(with_store / "bestand.gpkg") as store:
         networks = store.records("networks")
     nid = str(networks[networks["status"] == "active"]["id"].iloc[0])
-    at.selectbox(key="dp_record_networks").set_value(nid).run()
-    at.button(key="dp_end").click().run()
+    at.selectbox(key="pf_record_networks").set_value(nid).run()
+    at.button(key="pf_end").click().run()
     _clean(at)
     with SQLiteStore(with_store / "bestand.gpkg") as store:
         rec, _ = store.record("networks", nid)  # type: ignore[misc]
     assert rec["status"] == "ended"
     assert rec["until"]
-    at.button(key="dp_restore").click().run()
+    at.button(key="pf_restore").click().run()
     _clean(at)
     with SQLiteStore(with_store / "bestand.gpkg") as store:
         rec, version = store.record("networks", nid)  # type: ignore[misc]
     assert (rec["status"], rec["until"], version) == ("active", "", 3)
     # a new place, then undo it
-    at.radio(key="dp_kind").set_value("places").run()
-    form = "dp_places_neu_0"
+    at.radio(key="pf_kind").set_value("places").run()
+    form = "pf_places_neu_0"
     at.text_input(key=f"{form}_id").input("treff-neu")
     at.text_input(key=f"{form}_name").input("Neuer Treff <b>fett</b>")
     at.selectbox(key=f"{form}_kind").set_value("ort_fuer_alle")
@@ -195,14 +195,14 @@ def test_end_and_restore_a_network_and_add_a_place(with_store: Path, accounts: P
     at.text_input(key=f"{form}_lon").input("8.2367")
     at.button(key=f"FormSubmitter:{form}-Speichern").click().run()
     _clean(at)
-    assert at.selectbox(key="dp_record_places").value == "treff-neu"
+    assert at.selectbox(key="pf_record_places").value == "treff-neu"
     # the Karte shows it, as text
     karte = _open("pages/karte.py", {})
     [component] = karte.get("component_instance")
     script = json.loads(component.proto.json_args)["script"]
     assert "Neuer Treff &lt;b&gt;fett&lt;/b&gt;" in script
     assert "<b>fett</b>" not in script
-    at.button(key="dp_undo").click().run()
+    at.button(key="pf_undo").click().run()
     _clean(at)
     with SQLiteStore(with_store / "bestand.gpkg") as store:
         assert store.record("places", "treff-neu") is None
@@ -211,10 +211,10 @@ def test_end_and_restore_a_network_and_add_a_place(with_store: Path, accounts: P
 def test_a_removed_account_is_logged_out_at_its_next_step(with_store: Path, accounts: Path) -> None:
     at = _login(_open(PAGE, {}))
     _clean(at)
-    assert at.radio(key="dp_kind")
+    assert at.radio(key="pf_kind")
     with Accounts(accounts) as acc:
         acc.remove("qm-kreyenbrueck")
-    at.radio(key="dp_kind").set_value("networks").run()
+    at.radio(key="pf_kind").set_value("networks").run()
     _clean(at)
     assert "gibt es nicht mehr" in _texts(at)
     _no_edit_control(at)

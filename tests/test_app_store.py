@@ -45,3 +45,15 @@ def test_the_karte_shows_the_store(data_copy: Path) -> None:
     script = _map_script(at)
     assert "Noch einmal umbenannt" in script
     assert "Umbenannt im Bestand" not in script
+
+
+def test_datenpruefung_says_the_inventory_comes_from_the_store(data_copy: Path) -> None:
+    at = _open("pages/datenpruefung.py", {})
+    assert not [i for i in at.info if "Bestandsdatenbank" in i.value]
+    init_store(data_copy / "bestand.gpkg", load_settings(data_copy), WHO)[0].close()
+    with (data_copy / "settings.toml").open("a", encoding="utf-8") as fh:
+        fh.write('\n[store]\nfile = "bestand.gpkg"\n')
+    at = _open("pages/datenpruefung.py", {})
+    assert not at.exception
+    [info] = [i.value for i in at.info if "Bestandsdatenbank" in i.value]
+    assert "bestand.gpkg" in info

@@ -513,3 +513,46 @@ def test_an_unusable_store_is_said_and_the_files_are_read(data_dir: Path) -> Non
     assert "aus ihren Dateien gelesen" in errors[0].message
     assert errors[0].severity == "error"
     assert len(ds.places) == len(_csv_rows(data_dir / "places.csv"))
+
+
+def test_the_environment_names_the_store_over_the_settings(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quartiersatlas.settings import STORE_ENV, SettingsError
+
+    assert load_settings(data_dir).store_path is None
+    init_store(data_dir / "anderer.gpkg", load_settings(data_dir), WHO)[0].close()
+    monkeypatch.setenv(STORE_ENV, "anderer.gpkg")
+    assert load_settings(data_dir).store_path == (data_dir / "anderer.gpkg").resolve()
+    assert load_settings(_with_store(data_dir)).store_path == (data_dir / "anderer.gpkg").resolve()
+    monkeypatch.setenv(STORE_ENV, "../ausserhalb.gpkg")
+    with pytest.raises(SettingsError, match=STORE_ENV):
+        load_settings(data_dir)
+
+
+def test_a_file_changed_after_the_store_is_said(data_dir: Path) -> None:
+    settings = load_settings(_with_store(data_dir))
+    assert not [p for p in load_dataset(settings).problems if p.code == "file_newer"]
+    header = (data_dir / "places.csv").read_text("utf-8").splitlines()[0].split(",")
+    row = {"id": "neu-in-datei", "name": "Neu in der Datei", "kind": "bibliothek"}
+    with (data_dir / "places.csv").open("a", encoding="utf-8") as fh:
+        fh.write(",".join(row.get(c, "") for c in header) + "\n")
+    later = time.time() + 120
+    os.utime(data_dir / "places.csv", (later, later))
+    found = [p for p in load_dataset(settings).problems if p.code == "file_newer"]
+    assert [(p.file, p.severity) for p in found] == [("places.csv", "warning")]
+    assert "(1 neu, 0 geändert, 0 fehlen in der Datei)" in found[0].message
+    assert "noch nicht übernommen" in found[0].message
+    assert "--kind places places.csv" in (found[0].hint or "")
+    # importing the file brings the store up to date: the notice goes
+    with SQLiteStore(settings.store_path) as store:  # type: ignore[arg-type]
+        records, _ = read_records(data_dir / "places.csv", "places")
+        store.import_records("places", records, WHO, "neu eingelesen", remove_missing=False)
+    assert not [p for p in load_dataset(settings).problems if p.code == "file_newer"]
+
+
+def test_a_touched_file_with_the_stored_content_is_not_said(data_dir: Path) -> None:
+    settings = load_settings(_with_store(data_dir))
+    later = time.time() + 120
+    os.utime(data_dir / "places.csv", (later, later))
+    assert not [p for p in load_dataset(settings).problems if p.code == "file_newer"]
