@@ -36,6 +36,7 @@ PAGES = [
     st.Page(
         "pages/datenpruefung.py", title=PAGE_TITLES["datenpruefung"], icon=":material/fact_check:"
     ),
+    st.Page("pages/aenderungen.py", title=PAGE_TITLES["aenderungen"], icon=":material/history:"),
     st.Page(
         "pages/daten_pflegen.py", title=PAGE_TITLES["daten_pflegen"], icon=":material/edit_note:"
     ),

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -384,6 +385,43 @@ def _newer_files(settings: Settings, store: SQLiteStore) -> list[Problem]:
     return found
 
 
+def parse_inventory(
+    tables: Mapping[str, RawTable], districts: gpd.GeoDataFrame, settings: Settings
+) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, gpd.GeoDataFrame, list[Problem]]:
+    """Places (joined to ``districts``), Stadtteilteams and networks from tables read as
+    text (``places``, ``stadtteilteams``, ``networks``: an inventory store's, now or at
+    a past time), checked as their files are; a kind that is missing is empty."""
+    extent = city_extent(districts)
+    problems: list[Problem] = []
+    places = _empty_places()
+    if "places" in tables:
+        raw = tables["places"]
+        try:
+            parsed, pprob = parse_places(raw, settings.kinds, settings.places_xy_crs, extent)
+            places, jprob = join_places(
+                parsed, districts, settings.metric_crs, settings.tolerance_m, raw.file
+            )
+            problems += pprob + jprob
+        except DataError as exc:
+            problems += exc.problems
+    groups = []
+    for kind, types in (("stadtteilteams", TEAM_TYPES), ("networks", NETWORK_ONLY_TYPES)):
+        frame = _empty_groups()
+        if kind in tables:
+            frame, gprob = parse_groups(tables[kind], districts, types, extent)
+            problems += gprob
+        groups.append(frame)
+    return places, groups[0], groups[1], problems
+
+
+def with_inventory(ds: Dataset, tables: Mapping[str, RawTable]) -> tuple[Dataset, list[Problem]]:
+    """``ds`` with the places, Stadtteilteams and networks of ``tables``
+    (:func:`parse_inventory`; e.g. the inventory at an earlier time); every other frame
+    is the same object. Returns the data set and the tables' problems."""
+    places, teams, networks, problems = parse_inventory(tables, ds.districts, ds.settings)
+    return dataclasses.replace(ds, places=places, teams=teams, networks=networks), problems
+
+
 def load_dataset(settings: Settings, check_agenda: bool = True) -> Dataset:
     """Read, check and join every file named in ``settings``.
 
@@ -437,28 +475,31 @@ def load_dataset(settings: Settings, check_agenda: bool = True) -> Dataset:
 
     stored, sprob = _store_tables(settings)
     problems += sprob
-    places = _empty_places()
-    try:
-        raw = stored["places"] if stored else read_table(settings.places_path, PLACE_COLUMNS)
-        parsed, pprob = parse_places(raw, settings.kinds, settings.places_xy_crs, extent)
-        places, jprob = join_places(
-            parsed, districts, settings.metric_crs, settings.tolerance_m, raw.file
-        )
-        problems += relabel(pprob + jprob, settings.places_path)
-    except DataError as exc:
-        problems += relabel(exc.problems, settings.places_path)
-
     groups: dict[str, gpd.GeoDataFrame] = {}
+    if stored:
+        places, groups["teams"], groups["networks"], iprob = parse_inventory(
+            stored, districts, settings
+        )
+        problems += iprob
+    else:
+        places = _empty_places()
+        try:
+            raw = read_table(settings.places_path, PLACE_COLUMNS)
+            parsed, pprob = parse_places(raw, settings.kinds, settings.places_xy_crs, extent)
+            places, jprob = join_places(
+                parsed, districts, settings.metric_crs, settings.tolerance_m, raw.file
+            )
+            problems += relabel(pprob + jprob, settings.places_path)
+        except DataError as exc:
+            problems += relabel(exc.problems, settings.places_path)
+
     for key, path, types in (
         ("teams", settings.teams_path, TEAM_TYPES),
         ("networks", settings.networks_path, NETWORK_ONLY_TYPES),
     ):
-        groups[key] = _empty_groups()
         if stored:
-            graw = stored["stadtteilteams" if key == "teams" else "networks"]
-            groups[key], gprob = parse_groups(graw, districts, types, extent)
-            problems += gprob
             continue
+        groups[key] = _empty_groups()
         if not path.exists():  # optional: a city without networks or teams
             problems.append(optional_file_notice(path, key, _label(path, settings)))
             continue

@@ -65,11 +65,12 @@ PAGE_IDS = (
     "planung",
     "datenpruefung",
     "praesentation",
+    "aenderungen",
 )
 """The pages of the app, by the last part of their URL path."""
 PAGE_PATHS = {p: ("" if p == "uebersicht" else p) for p in PAGE_IDS}
 """URL path of each page (the default page is the root, ``/``)."""
-AGENDA_PAGES = tuple(p for p in PAGE_IDS if p != "praesentation")
+AGENDA_PAGES = tuple(p for p in PAGE_IDS if p not in ("praesentation", "aenderungen"))
 """Pages an agenda view may show."""
 
 KARTE_INDICATORS = (
@@ -370,6 +371,7 @@ PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
         Param("show", "dp_filter", _L["show"], "choice", _const("all"), _const(PROBLEM_FILTERS)),
     ),
     "praesentation": (),
+    "aenderungen": (Param("seit", "ae_since", _L["seit"], "text", _const("")),),
 }
 """The parameters of each page (the global ones, :data:`GLOBAL_PARAMS`, come on top)."""
 

@@ -652,11 +652,18 @@ def _top(evaluated: pd.DataFrame, n: int) -> list[str]:
 
 
 def compare(
-    before: Analysis, after: Analysis, cells: pd.DataFrame | None = None, top_n: int = 5
+    before: Analysis,
+    after: Analysis,
+    cells: pd.DataFrame | None = None,
+    top_n: int = 5,
+    *,
+    actual: bool = False,
 ) -> Comparison:
     """Set two analyses (:class:`~quartiersatlas.analysis.Analysis`, the inventory and
     the scenario, same selection) side by side; ``cells`` (the population grid in the
-    metric CRS with districts) adds the residents newly reached by age group."""
+    metric CRS with districts) adds the residents newly reached by age group.
+    ``actual``: the two are real states (the inventory then and now), so the words say
+    what is, not what would be."""
     b, a = (
         before.evaluated,
         after.evaluated.set_index("district_id").reindex(before.evaluated["district_id"]),
@@ -704,7 +711,7 @@ def compare(
     top_in = tuple(d for d in top_a if d not in top_b)
     group = before.selection.group
     radius = radius_words(before.radius_m, before.selection.distance)
-    headline, sentences = _words(city, reached, group, top_out, top_in, top_n, radius)
+    headline, sentences = _words(city, reached, group, top_out, top_in, top_n, radius, actual)
     return Comparison(table, city, reached, top_n, top_out, top_in, group, headline, sentences)
 
 
@@ -721,7 +728,9 @@ def _words(
     top_in: Sequence[str],
     top_n: int,
     radius: str,
+    actual: bool = False,
 ) -> tuple[str, tuple[str, ...]]:
+    mood = "_actual" if actual else ""
     if reached is not None and "residents" in reached:
         gained, lost = reached["residents"]
         parts = [_T["gained"].format(n=_signed(gained), radius=radius)]
@@ -733,7 +742,7 @@ def _words(
                 )
             ]
         if lost > 0:
-            parts.append(_T["lost"].format(n=format_number(round(lost), 0)))
+            parts.append(_T[f"lost{mood}"].format(n=format_number(round(lost), 0)))
         headline = " ".join(parts)
     else:
         change = city["covered_after"] - city["covered_before"]
@@ -743,7 +752,7 @@ def _words(
     sentences = []
     if group != "all":
         sentences.append(
-            _T["group_change"].format(
+            _T[f"group_change{mood}"].format(
                 group=TARGET_GROUP_RESIDENTS[group],
                 before=format_number(round(city["covered_before"]), 0),
                 after=format_number(round(city["covered_after"]), 0),

@@ -189,6 +189,14 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
+def _utc(when: str) -> str:
+    """``when`` (an ISO date or time; without a zone: UTC) as the change sets' times are
+    written, so that the two compare as text."""
+    t = dt.datetime.fromisoformat(when)
+    t = t.replace(tzinfo=dt.UTC) if t.tzinfo is None else t.astimezone(dt.UTC)
+    return t.replace(microsecond=0).isoformat()
+
+
 def diff_records(current: pd.DataFrame, table: pd.DataFrame, columns: Sequence[str]) -> Diff:
     """The :class:`Diff` of ``table`` (records as text, column ``id``) against
     ``current`` (the store's records). Columns missing from ``table`` are not
@@ -277,6 +285,37 @@ class SQLiteStore:
             frame[c] = frame[c].astype(object)
         frame["version"] = frame["version"].astype("int64")
         return frame
+
+    def records_at(self, kind: str, when: str) -> pd.DataFrame:
+        """The records of ``kind`` as they were at ``when`` (UTC, ISO 8601 date or time:
+        after every change set made before it), as :meth:`records` gives them now.
+        Made from the records now and the history, undoing the later change sets'
+        changes, newest first (the history's summary rows hold whole records)."""
+        cols = _columns(kind)
+        state = {
+            str(r["id"]): ({c: str(r[c]) for c in cols}, int(r["version"]))
+            for _, r in self.records(kind).iterrows()
+        }
+        rows = self._db.execute(
+            "SELECT h.record_id, h.action, h.old, h.version FROM history h JOIN change_sets c "
+            "ON c.id = h.change_set WHERE h.kind = ? AND h.field IS NULL AND c.at >= ? "
+            "ORDER BY h.hid DESC",
+            (kind, _utc(when)),
+        )
+        for rid, action, old, version in rows:
+            if action == "add":
+                state.pop(str(rid), None)
+            else:  # edit or remove: the record as it was before
+                before = json.loads(old)
+                state[str(rid)] = ({c: str(before.get(c, "")) for c in cols}, int(version) - 1)
+        frame = pd.DataFrame(
+            [{**values, "version": version} for values, version in state.values()],
+            columns=[*cols, "version"],
+        )
+        for c in cols:
+            frame[c] = frame[c].astype(object)
+        frame["version"] = frame["version"].astype("int64")
+        return frame.sort_values("id", kind="stable").reset_index(drop=True)
 
     def raw_table(self, kind: str, label: str) -> RawTable:
         """The records of ``kind`` as a table read as text (as

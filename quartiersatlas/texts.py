@@ -541,6 +541,7 @@ PAGE_TITLES = {
     "hilfe": "Hilfe",
     "barrierefreiheit": "Barrierefreiheit",
     "daten_pflegen": "Daten pflegen",
+    "aenderungen": "Änderungen",
 }
 LINK_LABELS = {
     "praesentation": "Präsentationsmodus",
@@ -553,6 +554,7 @@ LINK_LABELS = {
     "groups": "Zielgruppen",
     "q": "Suche nach Name",
     "szenario": "Szenario",
+    "seit": "Änderungen seit",
     "indicator": "Flächenfüllung",
     "scheme": "Klassenbildung",
     "k": "Anzahl Klassen",
@@ -1806,6 +1808,9 @@ HELP_POINTS = {
         "Vorschläge, wo ein weiterer Ort die meisten Menschen erreicht.",
         "**Präsentation:** eine Folge von Ansichten für eine Sitzung (Tagesordnung).",
         "**Datenprüfung:** jedes Problem in den Datendateien, mit Datei, Zeile und Spalte.",
+        "**Änderungen:** was sich im Bestand seit einem Tag geändert hat (Vorgabe: seit "
+        "die Tagesordnung gespeichert wurde), als Liste, auf der Karte und als Abdeckung "
+        "damals und heute.",
         "**Daten pflegen:** mit einem Konto Orte, Stadtteilteams und Netzwerke ändern, "
         "anlegen, beenden und wiederherstellen; jede Änderung steht mit Konto, Zeit und "
         "Grund im Verlauf und lässt sich zurücknehmen. Hat jemand denselben Eintrag "
@@ -2082,9 +2087,11 @@ SCENARIO_TEXTS = {
     "gained_older": "{n} Einwohnerinnen und Einwohner, davon {older} ab 65, "
     "neu im Umkreis von {radius}.",
     "lost": "{n} wären nicht mehr im Umkreis.",
+    "lost_actual": "{n} sind nicht mehr im Umkreis.",
     "gained_even": "{n} {group} im Umkreis von {radius} "
     "(geschätzt: Einwohner gleichmäßig über die Stadtteile verteilt).",
     "group_change": "{group} im Umkreis: {before} vorher, {after} nachher.",
+    "group_change_actual": "{group} im Umkreis: {before} damals, {after} heute.",
     "top_out": "{district} fällt aus den Top {n} der Lücken.",
     "top_in": "{district} kommt in die Top {n} der Lücken.",
 }
@@ -2657,3 +2664,62 @@ FIELD_LABELS = {
     "meeting_place": "Treffpunkt",
 }
 __all__ += ["AUTH_TEXTS", "DATEN_PFLEGEN_TEXTS", "FIELD_LABELS"]
+
+# --- What has changed (pages/aenderungen.py; quartiersatlas.changes; issue 14) -------
+AENDERUNGEN_TEXTS = {
+    "intro": "Was sich im Bestand an Orten, Stadtteilteams und Netzwerken seit einem Tag "
+    "geändert hat: als Liste, auf der Karte und in der Abdeckung damals und heute.",
+    "no_store": "Diese Seite braucht die Bestandsdatenbank mit ihrem Verlauf "
+    "(`[store] file` in settings.toml, oder `make run`); die Daten dieses Ordners werden "
+    "aus Dateien gelesen.",
+    "store_error": "Die Bestandsdatenbank kann nicht gelesen werden: {error}",
+    "since": "Änderungen seit",
+    "since_help": "Gezählt wird alles, was ab 0 Uhr (UTC) dieses Tages gespeichert wurde.",
+    "since_agenda": "Vorgabe: der Tag, an dem die Tagesordnung zuletzt gespeichert wurde ({date}).",
+    "since_days": "Vorgabe: vor {days} Tagen.",
+    "bad_date": "„{value}“ ist kein Datum (erwartet: JJJJ-MM-TT); gezeigt wird die Vorgabe.",
+    "future": "Der {date} liegt in der Zukunft; gezeigt wird heute.",
+    "created": "Die Bestandsdatenbank gibt es erst seit dem {date} (UTC, Erstbestand aus "
+    "den Dateien): gezählt wird, was sich seitdem geändert hat.",
+    "none": "Seit dem {date} hat sich im Bestand nichts geändert.",
+    "summary": "Seit dem {date}: {parts}.",
+    "summary_kind": "{kind} {counts}",
+    "kind_places": "Orte",
+    "kind_stadtteilteams": "Stadtteilteams",
+    "kind_networks": "Netzwerke",
+    "list_title": "Die Änderungen",
+    "col_kind": "Art",
+    "col_name": "Name",
+    "col_id": "Kennung",
+    "col_change": "Änderung",
+    "col_fields": "Geänderte Felder",
+    "col_who": "geändert von",
+    "col_at": "zuletzt (UTC)",
+    "map_title": "Auf der Karte",
+    "map_ring": "Geändert seit dem {date}",
+    "map_caption": "Der Ring markiert Orte und Treffpunkte, die seit dem {date} neu sind oder "
+    "sich geändert haben (entfernte an ihrer früheren Lage). {unplaced}",
+    "unplaced": "{n} der Änderungen haben keine Lage und stehen nur in der Liste.",
+    "coverage_title": "Abdeckung damals und heute",
+    "coverage_intro": "Dieselbe Auswertung wie auf „Abdeckung & Lücken“ (Vorgaben der "
+    "Einstellungen: {radius}), einmal mit dem Bestand vom {date} und einmal mit dem "
+    "heutigen.",
+    "coverage_same": "Die Abdeckung ist unverändert.",
+    "col_district": "Stadtteil",
+    "col_places_then": "Orte damals",
+    "col_places_now": "Orte heute",
+    "col_covered_then": "im Umkreis damals",
+    "col_covered_now": "im Umkreis heute",
+    "col_area_then": "Fläche im Umkreis damals (%)",
+    "col_area_now": "Fläche im Umkreis heute (%)",
+    "csv": "Änderungen als CSV",
+    "xlsx": "Änderungen als Excel",
+}
+CHANGE_LABELS = {
+    "added": "neu",
+    "ended": "beendet",
+    "restored": "wiederhergestellt",
+    "edited": "geändert",
+    "removed": "entfernt",
+}
+__all__ += ["AENDERUNGEN_TEXTS", "CHANGE_LABELS"]

@@ -22,7 +22,7 @@ profiles ``PROFILE_ENTRIES``; each entry for at most ``ANALYSIS_TTL``.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,8 +34,9 @@ import streamlit as st
 
 from quartiersatlas._errors import DataError
 from quartiersatlas.analysis import Analysis, Selection, analyse
+from quartiersatlas.changes import baseline_after, changes_raw_tables, inventory_changes
 from quartiersatlas.coverage import to_metric
-from quartiersatlas.dataset import Dataset
+from quartiersatlas.dataset import Dataset, with_inventory
 from quartiersatlas.gaps import rank_gaps, top_by_criterion
 from quartiersatlas.grid import configured_cells
 from quartiersatlas.need import read_need
@@ -314,3 +315,65 @@ def scenario_analysis(
         network=street_network(_ds)[0] if selection.distance != "straight" else None,
     )
     return after, compare(before, after, cells), problems
+
+
+@dataclass(frozen=True)
+class InventorySince:
+    """What changed in the inventory store since a time: the records that differ
+    (:func:`quartiersatlas.changes.inventory_changes`), the data set as it was then,
+    and the analysis of a selection then against now (``comparison``: before = then)."""
+
+    changes: pd.DataFrame
+    then: Dataset
+    comparison: Comparison
+    created: str | None = None
+    """When the store began (its first change sets, the first import), when that is
+    after the time asked for: the changes are counted from then, not from an empty
+    inventory."""
+
+
+@keyword_args
+@st.cache_resource(
+    max_entries=ANALYSIS_ENTRIES,
+    ttl=ANALYSIS_TTL,
+    hash_funcs=HASH_FUNCS,
+    show_spinner=LOADING_TEXTS["coverage"],
+)
+def inventory_since(key: DataKey, since: str, selection: Selection, _ds: Dataset) -> InventorySince:
+    """The inventory's changes since ``since`` (UTC, ISO) and the coverage of
+    ``selection`` then and now (once per data version, time and selection). Needs
+    ``[store] file`` (raises :class:`~quartiersatlas.store.StoreError` when the store
+    cannot be read)."""
+    from quartiersatlas.store import KINDS, SQLiteStore
+
+    path = _ds.settings.store_path
+    if path is None:
+        raise ValueError("inventory_since needs a store")
+    with SQLiteStore(path) as store:
+        sets = store.change_sets()
+        created = None
+        if sets and sets[0].at >= since:  # the store began after it: from its first import
+            created = sets[0].at
+            since = baseline_after(created)
+        then: dict[str, pd.DataFrame] = {k: store.records_at(k, since) for k in KINDS}
+        now: dict[str, pd.DataFrame] = {k: store.records(k) for k in KINDS}
+        history = store.history(since=since)
+    then_ds, _ = with_inventory(_ds, changes_raw_tables(then, path.name))
+    after = analysis(key, selection, _ds)
+    cells, _, _ = grid_cells(key, _ds)
+    need, _ = need_table(key, _ds)
+    districts, _ = metric_layers(key, _ds)
+    before = analyse(
+        then_ds,
+        after.selection,
+        need=need,
+        cells=cells,
+        metric=(districts, to_metric(then_ds.places, _ds.settings.metric_crs)),
+        network=street_network(_ds)[0] if selection.distance != "straight" else None,
+    )
+    return InventorySince(
+        inventory_changes(then, now, history),
+        then_ds,
+        compare(before, after, cells, actual=True),
+        created,
+    )

@@ -45,6 +45,7 @@ LAPTOP_VIEWS = {
     "praesentation": "/praesentation",
     "datenpruefung": "/datenpruefung",
     "daten-pflegen": "/daten_pflegen",  # without a store (the editor: its own test)
+    "aenderungen": "/aenderungen",  # without a store (with one: test_daten_pflegen_browser)
     "hilfe": "/hilfe",
     "barrierefreiheit": "/barrierefreiheit",
 }
@@ -68,6 +69,7 @@ PAGE_TITLES = {
     "/praesentation": "Präsentation – Quartiersatlas",
     "/datenpruefung": "Datenprüfung – Quartiersatlas",
     "/daten_pflegen": "Daten pflegen – Quartiersatlas",
+    "/aenderungen": "Änderungen – Quartiersatlas",
     "/hilfe": "Hilfe – Quartiersatlas",
     "/barrierefreiheit": "Barrierefreiheit – Quartiersatlas",
 }

@@ -16,9 +16,17 @@ from playwright.sync_api import Dialog, Page, expect
 from quartiersatlas.accounts import ACCOUNTS_ENV, Accounts
 from quartiersatlas.inventory import init_store
 from quartiersatlas.settings import load_settings
-from quartiersatlas.store import SQLiteStore
+from quartiersatlas.store import Change, SQLiteStore
 
-from .conftest import MAP_IFRAME, SHIPPED_DATA, AppServer, StartApp, save_screenshot, wait_for_app
+from .conftest import (
+    MAP_IFRAME,
+    SHIPPED_DATA,
+    AppServer,
+    StartApp,
+    assert_only_local,
+    save_screenshot,
+    wait_for_app,
+)
 from .test_accessibility_browser import _findings
 from .test_accessibility_browser import axe_source as axe_source  # the fixture
 
@@ -133,3 +141,34 @@ def test_an_editor_logs_in_and_saves_a_hostile_name_as_text(
         HOSTILE in frame.locator("html").inner_text()
     )
     assert dialogs == []
+
+
+def test_what_has_changed_on_laptop_and_projector(
+    laptop: tuple[Page, list[str]],
+    projector: tuple[Page, list[str]],
+    editing_server: tuple[AppServer, Path],
+    axe_source: str,
+) -> None:
+    """The page "Änderungen" of a store with a change since the day of the link: the
+    list and the ring on the map; axe finds nothing serious at 1366x768 and in the
+    meeting mode at 1280x720 (screenshots of both)."""
+    server, store_path = editing_server
+    with SQLiteStore(store_path) as store:
+        nets = store.records("networks")
+        nid = str(nets[nets["status"] == "active"].iloc[0]["id"])
+        rec = store.record("networks", nid)
+        assert rec is not None
+        store.apply(
+            [Change("networks", nid, {"status": "ended", "until": "2026-12"}, rec[1])],
+            "qm-kreyenbrueck",
+            "Runder Tisch beendet",
+        )
+    for (page, requests), meeting in ((laptop, ""), (projector, "&praesentation=1")):
+        page.goto(server.url + "/aenderungen?seit=2026-01-01" + meeting)
+        wait_for_app(page)
+        assert page.title() == "Änderungen – Quartiersatlas"
+        expect(page.get_by_text("Netzwerke 1 beendet", exact=False)).to_be_visible()
+        page.frame_locator(MAP_IFRAME).first.locator(".leaflet-container").wait_for()
+        assert _findings(page, axe_source) == []
+        save_screenshot(page, "meeting-aenderungen" if meeting else "aenderungen", full_page=False)
+        assert_only_local(requests)
