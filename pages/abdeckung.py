@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from typing import Any
 
@@ -33,6 +34,7 @@ from quartiersatlas.maps import build_map
 from quartiersatlas.need import indicator_columns
 from quartiersatlas.overview import city_overview
 from quartiersatlas.pdf import overview_pdf
+from quartiersatlas.quality import district_quality
 from quartiersatlas.safe_text import escape_markdown as md
 from quartiersatlas.safe_text import markdown_code
 from quartiersatlas.schema import ACCESSIBILITY_COLUMNS, TARGET_GROUP_COLUMNS
@@ -50,6 +52,8 @@ from quartiersatlas.texts import (
     LINK_LABELS,
     NETWORK_TEXTS,
     PAGE_TITLES,
+    QUALITY_TEXTS,
+    RATING_LABELS,
     REPORT_TITLES,
     RESIDENTS_BASIS_LABELS,
     SENSITIVITY_TEXTS,
@@ -399,6 +403,13 @@ if need_problems and any(p.severity == "error" for p in need_problems):
 if located.empty:
     st.warning(T["nothing_located"])
 
+
+def district_ratings() -> dict[str, str]:
+    """The data situation of each district, in words (as on the page Datenprüfung)."""
+    q = district_quality(ds.districts, ds.places, today=dt.date.today())
+    return dict(zip(q["district_id"], q["rating"].map(RATING_LABELS), strict=True))
+
+
 # ---- gap ranking -----------------------------------------------------------------------
 st.header(REPORT_TITLES["ranking"], anchor="rangliste")
 share_label = (
@@ -432,6 +443,11 @@ else:
                     uncovered_label: ranked["group_residents_uncovered"].astype(float).round(0),
                     "gap_reasons": ranked["gap_reasons"].astype(str).replace("", "–"),
                     "gap_unknown": ranked["gap_unknown"].astype(str),
+                    # an apparent gap told from missing data (quartiersatlas.quality)
+                    QUALITY_TEXTS["col_rating"]: ranked["district_id"]
+                    .astype(str)
+                    .map(district_ratings())
+                    .fillna("–"),
                 }
             )
             return headers(shown)

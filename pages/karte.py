@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import folium
@@ -18,6 +19,7 @@ from quartiersatlas.maplayers import TravelBands
 from quartiersatlas.maps import BASEMAPS, build_map
 from quartiersatlas.mapwords import map_summary
 from quartiersatlas.provenance import synthetic_population_note
+from quartiersatlas.quality import STALE_MONTHS, district_quality
 from quartiersatlas.safe_text import escape_markdown as md
 from quartiersatlas.schema import ACCESSIBILITY_COLUMNS, TARGET_GROUPS
 from quartiersatlas.selection_words import radius_words
@@ -228,10 +230,15 @@ st.session_state[LAST_SEARCH] = search
 
 
 def indicator_view() -> pd.DataFrame:
-    """The figures per district, the coverage shares in percent."""
+    """The figures per district, the coverage shares in percent, and the data quality:
+    the share of (not ended) places with patchy data, of all places, not only the
+    filtered ones (it is about the data, not the selection; ``quartiersatlas.quality``)."""
     values = a.indicators()
     for col in COVERAGE_INDICATORS:
         values[col] = values[col] * 100.0
+    quality = district_quality(ds.districts, ds.places, today=dt.date.today())
+    weak = dict(zip(quality["district_id"], quality["weak_share"] * 100.0, strict=True))
+    values["data_quality"] = values["district_id"].astype(str).map(weak).astype(float)
     return values
 
 
@@ -263,6 +270,8 @@ if indicator != "none":
         notes.append(T["note_synthetic"])
     if indicator == "residents_covered_share" and not (a.table["residents_basis"] == "grid").any():
         notes.append(T["note_evenly"])  # no population grid: residents spread evenly
+    if indicator == "data_quality":
+        notes.append(T["note_quality"].format(months=STALE_MONTHS))
     note = "; ".join(notes)
     choropleth = Choropleth(
         district_values(indicators, indicator),
@@ -496,6 +505,7 @@ if selected is not None:
 st.header(T["tables"])
 tab1, tab2 = st.tabs([C["districts"], C["places"]])
 district_headers = {
+    "data_quality": KARTE_INDICATOR_LABELS["data_quality"],
     "places": T["places_filtered"],
     "places_per_1000": C["places_per_1000"],
     "residents_per_place": COVERAGE_COLUMN_LABELS["residents_per_place"],
@@ -516,6 +526,7 @@ def district_view() -> pd.DataFrame:
             "residents_per_place": 0,
             "area_covered_share": 1,
             "residents_covered_share": 1,
+            "data_quality": 0,
         }
     )
     return german_columns(table, district_headers)

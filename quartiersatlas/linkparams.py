@@ -78,6 +78,7 @@ KARTE_INDICATORS = (
     "places_per_1000",
     "area_covered_share",
     "residents_covered_share",
+    "data_quality",
     "none",
 )
 """District fills of the Karte page, in the order of its selectbox."""

@@ -747,6 +747,7 @@ KARTE_INDICATOR_LABELS = {
     "places_per_1000": "Orte je 1.000 Einwohner",
     "area_covered_share": "Fläche im Umkreis eines Ortes (%)",
     "residents_covered_share": "Einwohner im Umkreis eines Ortes (%)",
+    "data_quality": "Datenlage: Orte mit lückenhaften Angaben (%)",
     "none": "keine Flächenfüllung",
 }
 KARTE_INDICATOR_UNITS = {
@@ -754,6 +755,7 @@ KARTE_INDICATOR_UNITS = {
     "places_per_1000": "je 1.000 EW",
     "area_covered_share": "%",
     "residents_covered_share": "%",
+    "data_quality": "%",
     "none": "",
 }
 KARTE_TEXTS = {
@@ -772,6 +774,9 @@ KARTE_TEXTS = {
     "Dritte). Ohne Hintergrund bleibt die Karte voll nutzbar.",
     "note_synthetic": "Einwohnerzahlen synthetisch",
     "note_evenly": "Einwohner gleichmäßig über den Stadtteil verteilt angenommen",
+    "note_quality": "Anteil der Orte ohne Lage, mit geschätzter Lage, unbekanntem "
+    "stufenlosem Zugang oder ohne Bestätigung seit {months} Monaten; ohne Füllung: kein Ort "
+    "erfasst (Tabelle auf der Seite Datenprüfung)",
     "place": "Ort",
     "places_dative": "Orten",
     "uncovered_label": "weiter als {radius} von jedem gezeigten Ort",
@@ -1807,7 +1812,8 @@ HELP_POINTS = {
         "**Planung:** gedachte neue oder verlegte Orte im Vergleich zum Bestand, und "
         "Vorschläge, wo ein weiterer Ort die meisten Menschen erreicht.",
         "**Präsentation:** eine Folge von Ansichten für eine Sitzung (Tagesordnung).",
-        "**Datenprüfung:** jedes Problem in den Datendateien, mit Datei, Zeile und Spalte.",
+        "**Datenprüfung:** jedes Problem in den Datendateien, mit Datei, Zeile und Spalte; "
+        "die Datenlage je Stadtteil und was zu erledigen ist.",
         "**Änderungen:** was sich im Bestand seit einem Tag geändert hat (Vorgabe: seit "
         "die Tagesordnung gespeichert wurde), als Liste, auf der Karte und als Abdeckung "
         "damals und heute.",
@@ -2723,3 +2729,49 @@ CHANGE_LABELS = {
     "removed": "entfernt",
 }
 __all__ += ["AENDERUNGEN_TEXTS", "CHANGE_LABELS"]
+
+# --- Data quality per district (quartiersatlas.quality; Datenprüfung, Karte) ----------
+QUALITY_TEXTS = {
+    "title": "Datenlage je Stadtteil",
+    "intro": "Wie belastbar die Angaben zu den Orten eines Stadtteils sind – damit eine "
+    "scheinbare Lücke von fehlenden Daten unterschieden werden kann. Gezählt werden die "
+    "nicht beendeten Orte (ohne Lage: im Stadtteil laut Quelle). Lückenhaft ist ein Ort "
+    "ohne Lage, mit geschätzter Lage, mit unbekanntem stufenlosem Zugang oder ohne "
+    "Bestätigung seit {months} Monaten (Stand der Quelle fehlt oder ist älter).",
+    "summary": "Von {districts} Stadtteilen mit Orten: {poor} schwach, {patchy} "
+    "lückenhaft, {good} gut belegt; {empty} Stadtteile ohne erfassten Ort.",
+    "col_district": "Stadtteil",
+    "col_rating": "Datenlage",
+    "col_places": "Orte",
+    "col_no_location": "ohne Lage",
+    "col_estimated": "Lage geschätzt",
+    "col_access_unknown": "stufenloser Zugang unbekannt",
+    "col_stale": "nicht bestätigt",
+    "col_weak_share": "lückenhaft (%)",
+    "todo_title": "Zu erledigen",
+    "todo_none": "Nichts zu erledigen: alle Orte haben eine genaue Lage, bekannte "
+    "Barrierefreiheit und eine aktuelle Quelle.",
+    "todo_count": "{n} {problem}",
+    "col_problem": "Was fehlt",
+    "col_name": "Name",
+    "col_source_date": "Stand der Quelle",
+    "col_id": "Kennung",
+    "col_row": "Zeile",
+    "csv": "Zu erledigen als CSV",
+    "xlsx": "Datenlage als Excel",
+    "indicator": "Orte mit lückenhaften Angaben (%)",
+    "indicator_unit": "%",
+}
+RATING_LABELS = {
+    "good": "gut",
+    "patchy": "lückenhaft",
+    "poor": "schwach",
+    "none": "kein Ort erfasst",
+}
+TODO_LABELS = {
+    "no_location": "ohne Lage",
+    "stale": "nicht bestätigt (Stand der Quelle fehlt oder ist alt)",
+    "estimated": "Lage nur geschätzt",
+    "access_unknown": "stufenloser Zugang unbekannt",
+}
+__all__ += ["QUALITY_TEXTS", "RATING_LABELS", "TODO_LABELS"]

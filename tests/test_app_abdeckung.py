@@ -220,7 +220,12 @@ def test_ranking_shows_every_sort_key_and_shared_ranks(shipped: Dataset) -> None
         residents,
         "Gründe",
         "nicht prüfbar",
+        "Datenlage",  # an apparent gap told from missing data (issue 14)
     ]
+    assert set(ranking["Datenlage"]) <= {"gut", "lückenhaft", "schwach", "kein Ort erfasst"}
+    # a district ranked without any recorded place says so
+    empty = ranking[ranking["Datenlage"] == "kein Ort erfasst"]
+    assert not empty.empty
     assert pd.api.types.is_numeric_dtype(ranking[share])
     assert pd.api.types.is_numeric_dtype(ranking[residents])
     # The shares are those of the core, in whole percent as the order compares them.
