@@ -23,6 +23,7 @@ from quartiersatlas.texts import (
     COORD_QUALITY_LABELS,
     DATEN_PFLEGEN_TEXTS,
     FIELD_LABELS,
+    IMPORT_TEXTS,
     NETWORK_TYPE_LABELS,
     SEVERITY_LABELS,
     STATUS_LABELS,
@@ -30,9 +31,11 @@ from quartiersatlas.texts import (
 from ui import auth
 from ui.common import german_columns, show_table
 from ui.data import get_dataset
+from ui.import_wizard import import_wizard
 from ui.mapview import show_map
 
 T = DATEN_PFLEGEN_TEXTS
+IT = IMPORT_TEXTS
 KEY = "pf"
 FLASH = f"{KEY}_flash"  # (change set number, warnings) of the last save
 NEXT = f"{KEY}_next"  # (kind, id) to show after a save, set before the widgets exist
@@ -291,90 +294,118 @@ try:
     records = store.records(kind)
     names = dict(zip(records["id"].astype(str), records["name"].astype(str), strict=True))
     ids = sorted(names, key=lambda i: (names[i].casefold(), i))
-    rid = str(
-        st.selectbox(
-            T["record"],
-            ["", *ids],
-            format_func=lambda i: f"{names[i]} ({i})" if i else T["new"],
-            key=f"{KEY}_record_{kind}",
-        )
-    )
-    stored = store.record(kind, rid) if rid else None
-    seen = st.session_state.get(SEEN)
-    if seen is None or seen[:2] != (kind, rid) or (stored and seen[2] is None):
-        values, version = stored if stored else (dict.fromkeys(RECORD_COLUMNS[kind], ""), None)
-        st.session_state[SEEN] = (kind, rid, version, values)
-    else:
-        version, values = seen[2], seen[3]
-    current = stored is not None
-    if current:
-        st.caption(T["version"].format(version=version, id=md(rid)))
-        if stored and stored[1] != version and CONFLICT not in st.session_state:
-            st.warning(T["moved_on"].format(current=stored[1], seen=version))
-            if st.button(T["reload"], key=f"{KEY}_reload", icon=":material/refresh:"):
-                st.session_state.pop(SEEN, None)
-                st.rerun()
-    conflict_panel(kind, rid)
-    form_key = f"{KEY}_{kind}_{rid or 'neu'}_{version or 0}"
-    # first the map: a click sets the form's location fields before they are drawn (a
-    # narrow map beside the form would be covered by its legend and credits)
-    st.subheader(T["map_title"])
-    location_map(kind, rid, values, form_key)
-    if st.session_state.pop(CLICKED, False):
-        st.info(T["map_clicked"])
-    form_col = st.container()
-    with form_col, st.form(form_key):
-        st.subheader(T["form"])
-        new_id = rid
-        if not rid:
-            new_id = st.text_input(FIELD_LABELS["id"], key=f"{form_key}_id").strip()
-        entered = {"id": new_id}
-        columns = [c for c in RECORD_COLUMNS[kind] if c != "id"]
-        done: set[str] = set()
-        for column in columns:
-            if column in done:
-                continue
-            if column == "lat":
-                st.caption(T["location"])
-            row = next(
-                (
-                    r
-                    for r in ROWS
-                    if r[0] == column and all(c in columns and c not in done for c in r)
-                ),
-                (column,),
+    edit_tab, import_tab = st.tabs([IT["tab_edit"], IT["tab_import"]])
+    with import_tab:
+        imported = import_wizard(store, kind, s, ds.districts, editor, T[f"kind_{kind}"])
+        if imported is not None:
+            st.session_state[FLASH] = (imported, [])
+            st.session_state.pop(SEEN, None)
+            st.rerun()  # every part of the page shows the new state
+    with edit_tab:
+        rid = str(
+            st.selectbox(
+                T["record"],
+                ["", *ids],
+                format_func=lambda i: f"{names[i]} ({i})" if i else T["new"],
+                key=f"{KEY}_record_{kind}",
             )
-            slots = st.columns(len(row)) if len(row) > 1 else [st.container()]
-            for slot, col in zip(slots, row, strict=True):
-                with slot:
-                    entered[col] = field(col, values.get(col, ""), f"{form_key}_{col}")
-            done.update(row)
-        why = st.text_input(T["why"], key=f"{form_key}_why")
-        submitted = st.form_submit_button(T["save"], type="primary", icon=":material/save:")
-    with form_col:  # what the save says, right below its button
-        if submitted and not new_id:
-            st.error(T["no_id"])
-        elif submitted and not rid and new_id in names:
-            st.error(T["id_taken"].format(id=md(new_id)))
-        elif submitted:
-            save(kind, new_id, values, entered, version, why)
+        )
+        stored = store.record(kind, rid) if rid else None
+        seen = st.session_state.get(SEEN)
+        if seen is None or seen[:2] != (kind, rid) or (stored and seen[2] is None):
+            values, version = stored if stored else (dict.fromkeys(RECORD_COLUMNS[kind], ""), None)
+            st.session_state[SEEN] = (kind, rid, version, values)
+        else:
+            version, values = seen[2], seen[3]
+        current = stored is not None
+        if current:
+            st.caption(T["version"].format(version=version, id=md(rid)))
+            if stored and stored[1] != version and CONFLICT not in st.session_state:
+                st.warning(T["moved_on"].format(current=stored[1], seen=version))
+                if st.button(T["reload"], key=f"{KEY}_reload", icon=":material/refresh:"):
+                    st.session_state.pop(SEEN, None)
+                    st.rerun()
+        conflict_panel(kind, rid)
+        form_key = f"{KEY}_{kind}_{rid or 'neu'}_{version or 0}"
+        # first the map: a click sets the form's location fields before they are drawn (a
+        # narrow map beside the form would be covered by its legend and credits)
+        st.subheader(T["map_title"])
+        location_map(kind, rid, values, form_key)
+        if st.session_state.pop(CLICKED, False):
+            st.info(T["map_clicked"])
+        form_col = st.container()
+        with form_col, st.form(form_key):
+            st.subheader(T["form"])
+            new_id = rid
+            if not rid:
+                new_id = st.text_input(FIELD_LABELS["id"], key=f"{form_key}_id").strip()
+            entered = {"id": new_id}
+            columns = [c for c in RECORD_COLUMNS[kind] if c != "id"]
+            done: set[str] = set()
+            for column in columns:
+                if column in done:
+                    continue
+                if column == "lat":
+                    st.caption(T["location"])
+                row = next(
+                    (
+                        r
+                        for r in ROWS
+                        if r[0] == column and all(c in columns and c not in done for c in r)
+                    ),
+                    (column,),
+                )
+                slots = st.columns(len(row)) if len(row) > 1 else [st.container()]
+                for slot, col in zip(slots, row, strict=True):
+                    with slot:
+                        entered[col] = field(col, values.get(col, ""), f"{form_key}_{col}")
+                done.update(row)
+            why = st.text_input(T["why"], key=f"{form_key}_why")
+            submitted = st.form_submit_button(T["save"], type="primary", icon=":material/save:")
+        with form_col:  # what the save says, right below its button
+            if submitted and not new_id:
+                st.error(T["no_id"])
+            elif submitted and not rid and new_id in names:
+                st.error(T["id_taken"].format(id=md(new_id)))
+            elif submitted:
+                save(kind, new_id, values, entered, version, why)
 
-    if current:
-        c1, c2 = st.columns(2)
-        ended = values.get("status") == "ended"
-        if c1.button(T["end"], key=f"{KEY}_end", disabled=ended, help=T["end_help"]):
-            change = {"status": "ended"}
-            if kind != "places":
-                change["until"] = dt.date.today().strftime("%Y-%m")
-            save(kind, rid, values, change, version, T["end_why"])
-        if c2.button(
-            T["restore"], key=f"{KEY}_restore", disabled=not ended, help=T["restore_help"]
-        ):
-            change = {"status": "active"}
-            if kind != "places":
-                change["until"] = ""
-            save(kind, rid, values, change, version, T["restore_why"])
+        if current:
+            c1, c2 = st.columns(2)
+            ended = values.get("status") == "ended"
+            if c1.button(T["end"], key=f"{KEY}_end", disabled=ended, help=T["end_help"]):
+                change = {"status": "ended"}
+                if kind != "places":
+                    change["until"] = dt.date.today().strftime("%Y-%m")
+                save(kind, rid, values, change, version, T["end_why"])
+            if c2.button(
+                T["restore"], key=f"{KEY}_restore", disabled=not ended, help=T["restore_help"]
+            ):
+                change = {"status": "active"}
+                if kind != "places":
+                    change["until"] = ""
+                save(kind, rid, values, change, version, T["restore_why"])
 
+        if rid:
+            st.subheader(T["history"])
+            history = store.history(kind=kind, rid=rid)
+            if history.empty:
+                st.caption(T["no_history"])
+            else:
+                shown = pd.DataFrame(
+                    {
+                        T["col_at"]: history["at"],
+                        T["col_who"]: history["who"],
+                        T["col_why"]: history["why"],
+                        T["col_action"]: history["action"].map(lambda a: T[f"action_{a}"]),
+                        T["col_field"]: history["field"].map(
+                            lambda f: FIELD_LABELS.get(f, f) if isinstance(f, str) else "–"
+                        ),
+                        T["col_old"]: history["old"].where(history["field"].notna(), "–"),
+                        T["col_new"]: history["new"].where(history["field"].notna(), "–"),
+                    }
+                )
+                show_table(shown.iloc[::-1].reset_index(drop=True))
     last = store.last_change_set(editor)
     if last is not None and st.button(
         T["undo"].format(n=last.id, why=md(last.why) or "–"),
@@ -387,27 +418,8 @@ try:
             st.error(md(str(exc)))
         else:
             st.toast(T["undone"].format(n=last.id))
+            st.session_state.pop(SEEN, None)  # the form reads the restored state
             st.rerun()
 
-    if rid:
-        st.subheader(T["history"])
-        history = store.history(kind=kind, rid=rid)
-        if history.empty:
-            st.caption(T["no_history"])
-        else:
-            shown = pd.DataFrame(
-                {
-                    T["col_at"]: history["at"],
-                    T["col_who"]: history["who"],
-                    T["col_why"]: history["why"],
-                    T["col_action"]: history["action"].map(lambda a: T[f"action_{a}"]),
-                    T["col_field"]: history["field"].map(
-                        lambda f: FIELD_LABELS.get(f, f) if isinstance(f, str) else "–"
-                    ),
-                    T["col_old"]: history["old"].where(history["field"].notna(), "–"),
-                    T["col_new"]: history["new"].where(history["field"].notna(), "–"),
-                }
-            )
-            show_table(shown.iloc[::-1].reset_index(drop=True))
 finally:
     store.close()

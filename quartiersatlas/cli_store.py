@@ -163,7 +163,7 @@ def _init(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     from quartiersatlas.dataset import load_dataset
-    from quartiersatlas.inventory import check_records, read_records
+    from quartiersatlas.inventory import check_records, complete_records, read_records
     from quartiersatlas.problems import count_errors
     from quartiersatlas.settings import load_settings
     from quartiersatlas.store import RECORD_COLUMNS, diff_records
@@ -172,8 +172,9 @@ def _import(args: argparse.Namespace) -> int:
         records, problems = read_records(args.file, args.kind)
         ds = load_dataset(load_settings(args.data), check_agenda=False)
         label = Path(args.file).name
-        problems += check_records(args.kind, records, ds.settings, ds.districts, label)
         current = store.records(args.kind)
+        checked = complete_records(current, records, args.kind)  # a partial file: merged
+        problems += check_records(args.kind, checked, ds.settings, ds.districts, label)
         diff = diff_records(current, records, RECORD_COLUMNS[args.kind])
         for p in problems:
             print(p.format(), file=sys.stderr)

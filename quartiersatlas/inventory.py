@@ -39,7 +39,14 @@ from quartiersatlas.texts import STORE_TEXTS as _T
 from quartiersatlas.validate_groups import parse_groups
 from quartiersatlas.validate_places import parse_places
 
-__all__ = ["check_records", "file_of", "init_store", "read_records", "records_from_raw"]
+__all__ = [
+    "check_records",
+    "complete_records",
+    "file_of",
+    "init_store",
+    "read_records",
+    "records_from_raw",
+]
 
 
 def file_of(settings: Settings, kind: str) -> Path:
@@ -65,8 +72,11 @@ def records_from_raw(raw: RawTable, kind: str) -> tuple[pd.DataFrame, list[Probl
             name = canonical_header(str(c), PLACE_SUPPLY_COLUMNS)
             if name is not None and name not in frame.columns:
                 frame = frame.rename(columns={c: name})
+    # only the columns the table has (and id): a column it lacks keeps the stored value
+    # when the records are imported (see complete_records for checking them)
+    present = [c for c in cols if c in frame.columns or c == "id"]
     out = pd.DataFrame(
-        {c: frame[c].fillna("").astype(str).str.strip() if c in frame else "" for c in cols},
+        {c: frame[c].fillna("").astype(str).str.strip() if c in frame else "" for c in present},
         index=frame.index,
     )
     out[ROW] = frame[ROW].to_numpy() if ROW in frame else range(2, len(frame) + 2)
@@ -78,6 +88,22 @@ def records_from_raw(raw: RawTable, kind: str) -> tuple[pd.DataFrame, list[Probl
     for row, rid in zip(out.loc[repeated, ROW], out.loc[repeated, "id"], strict=True):
         problems.append(Problem(raw.file, int(row), "id", _T["repeated_id"].format(id=rid)))
     return out.loc[~no_id & ~repeated].reset_index(drop=True), problems
+
+
+def complete_records(current: pd.DataFrame, records: pd.DataFrame, kind: str) -> pd.DataFrame:
+    """``records`` (maybe only some columns) as they would be stored: for an id the store
+    has, its stored values overlaid with the table's; for a new id the table's values
+    and empty text elsewhere. What :func:`check_records` must see of a partial import."""
+    cols = RECORD_COLUMNS[kind]
+    stored = {str(r["id"]): r for r in current.to_dict("records")}
+    rows = []
+    for rec in records.to_dict("records"):
+        base = stored.get(str(rec["id"]), {})
+        rows.append({c: str(rec[c]) if c in rec else str(base.get(c, "") or "") for c in cols})
+    out = pd.DataFrame(rows, columns=list(cols), index=records.index)
+    if ROW in records:
+        out[ROW] = records[ROW].to_numpy()
+    return out
 
 
 def read_records(path: str | Path, kind: str) -> tuple[pd.DataFrame, list[Problem]]:

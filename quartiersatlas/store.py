@@ -472,6 +472,35 @@ class SQLiteStore:
         ).fetchone()
         return None if row is None or row[0] is None else str(row[0])
 
+    def mappings(self, kind: str) -> dict[str, str]:
+        """The column mapping remembered for imports of ``kind``: a file's header ->
+        the schema column it was taken as (:meth:`remember_mappings`)."""
+        _columns(kind)
+        try:
+            rows = self._db.execute(
+                "SELECT header, target FROM import_mappings WHERE kind = ?", (kind,)
+            ).fetchall()
+        except sqlite3.OperationalError:  # a store from before the wizard: none yet
+            return {}
+        return {str(h): str(t) for h, t in rows}
+
+    def remember_mappings(self, kind: str, mapping: Mapping[str, str]) -> None:
+        """Remember ``mapping`` (header -> schema column) for the next import of
+        ``kind`` (the newest choice per header wins)."""
+        cols = _columns(kind)
+        bad = [t for t in mapping.values() if t not in cols]
+        if bad:
+            raise StoreError(_T["unknown_columns"].format(kind=kind, columns=", ".join(bad)))
+        with _transaction(self._db):
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS import_mappings (kind TEXT NOT NULL, header TEXT "
+                "NOT NULL, target TEXT NOT NULL, PRIMARY KEY (kind, header))"
+            )
+            self._db.executemany(
+                "INSERT OR REPLACE INTO import_mappings VALUES (?, ?, ?)",
+                [(kind, h, t) for h, t in mapping.items()],
+            )
+
     def last_change_set(self, who: str) -> ChangeSet | None:
         """The latest change set of ``who`` that is not undone and undoes nothing."""
         row = self._db.execute(

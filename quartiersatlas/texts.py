@@ -2775,3 +2775,50 @@ TODO_LABELS = {
     "access_unknown": "stufenloser Zugang unbekannt",
 }
 __all__ += ["QUALITY_TEXTS", "RATING_LABELS", "TODO_LABELS"]
+
+# --- The import wizard (ui/import_wizard.py, page "Daten pflegen"; issue 14) ----------
+IMPORT_TEXTS = {
+    "tab_edit": "Eintrag bearbeiten",
+    "tab_import": "Datei einlesen",
+    "intro": "Eine Liste der {kind} als Datei (CSV, auch mit Semikolon und Komma als "
+    "Dezimalzeichen, Excel, GeoJSON oder GeoPackage): Spalten zuordnen, Probleme und "
+    "Vorschau ansehen, dann als eine Änderung übernehmen (zurücknehmbar). Spalten, die "
+    "die Datei nicht hat, behalten ihren gespeicherten Wert.",
+    "file": "Datei",
+    "unreadable": "Die Datei {file} kann nicht gelesen werden:",
+    "step_columns": "1. Spalten",
+    "recognised": "Erkannt: {columns}.",
+    "map_to": "Spalte „{header}“ übernehmen als",
+    "ignore": "nicht übernehmen",
+    "twice": "Mehrere Spalten sind {columns} zugeordnet: bitte nur eine.",
+    "no_ids": "Die Datei hat keine Einträge mit Kennung (id): ordnen Sie die Spalte mit "
+    "der Kennung zu.",
+    "step_problems": "2. Prüfung",
+    "problems": "Hinweise in {file}: {n}, davon Fehler: {errors}.",
+    "no_problems": "Keine Probleme gefunden.",
+    "step_preview": "3. Vorschau",
+    "preview": "{added} neu, {changed} geändert; {missing} Einträge des Bestands fehlen in "
+    "der Datei ({fate}).",
+    "fate_kept": "sie bleiben",
+    "fate_removed": "sie werden entfernt",
+    "remove_missing": "Einträge entfernen, die in der Datei fehlen ({n})",
+    "remove_help": "Nur wenn die Datei die vollständige Liste ist. Entfernte Einträge "
+    "stehen im Verlauf und lassen sich mit „Meine letzte Änderung zurücknehmen“ "
+    "wiederherstellen.",
+    "col_what": "was",
+    "col_id": "Kennung",
+    "col_name": "Name",
+    "col_fields": "Felder",
+    "what_added": "neu",
+    "what_changed": "geändert",
+    "what_removed": "wird entfernt",
+    "what_missing": "fehlt in der Datei (bleibt)",
+    "why": "Grund (steht im Verlauf)",
+    "why_default": "Import aus {file}",
+    "blocked": "{n} Fehler: nichts kann übernommen werden. Bitte die Datei berichtigen "
+    "und neu hochladen.",
+    "apply": "Übernehmen",
+    "done": "Übernommen (Änderung Nr. {n}). Alle Seiten zeigen den neuen Stand.",
+    "nothing": "Nichts zu übernehmen: der Bestand entspricht der Datei.",
+}
+__all__.append("IMPORT_TEXTS")

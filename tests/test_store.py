@@ -556,3 +556,31 @@ def test_a_touched_file_with_the_stored_content_is_not_said(data_dir: Path) -> N
     later = time.time() + 120
     os.utime(data_dir / "places.csv", (later, later))
     assert not [p for p in load_dataset(settings).problems if p.code == "file_newer"]
+
+
+def test_a_partial_file_keeps_the_columns_it_lacks(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An office's list with only some columns changes those; every other stored value
+    stays (before: the missing columns were written as empty text)."""
+    path = tmp_path / "b.gpkg"
+    init_store(path, load_settings(data_dir), WHO)[0].close()
+    with SQLiteStore(path) as store:
+        before = store.records("places").set_index("id")
+    pid = str(before[before["lat"] != ""].index[0])
+    partial = tmp_path / "liste.csv"
+    partial.write_text(f"id;name\n{pid};Nur der Name\n", encoding="utf-8")
+    code, _, err = _cli(
+        ["import", "--store", str(path), "--kind", "places", str(partial), "--who", WHO,
+         "--data", str(data_dir)],
+        capsys,
+    )  # fmt: skip
+    assert code == 0, err
+    with SQLiteStore(path) as store:
+        after = store.records("places").set_index("id")
+        history = store.history(rid=pid)
+    assert after.loc[pid, "name"] == "Nur der Name"
+    for col in ("lat", "lon", "kind", "status", "coord_quality"):
+        assert after.loc[pid, col] == before.loc[pid, col], col
+    assert list(history["field"].dropna()) == ["name"]
+    assert len(after) == len(before)
