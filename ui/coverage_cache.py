@@ -303,18 +303,23 @@ def scenario_analysis(
     network, as :func:`analysis` (which raises ``ValueError`` when it cannot)."""
     before = analysis(key, selection, _ds)
     after_ds, problems = scenario_dataset(_ds, scenario)
-    cells, _, _ = grid_cells(key, _ds)
-    need, _ = need_table(key, _ds)
+    after = _analysis_of(key, after_ds, before.selection, _ds)
+    return after, compare(before, after, grid_cells(key, _ds)[0]), problems
+
+
+def _analysis_of(key: DataKey, other: Dataset, selection: Selection, _ds: Dataset) -> Analysis:
+    """The analysis of ``other`` (``_ds`` with other places, teams or networks: a
+    scenario, the inventory at an earlier time) with ``_ds``'s grid, need table, metric
+    districts and street network."""
     districts, _ = metric_layers(key, _ds)
-    after = analyse(
-        after_ds,
-        before.selection,
-        need=need,
-        cells=cells,
-        metric=(districts, to_metric(after_ds.places, _ds.settings.metric_crs)),
+    return analyse(
+        other,
+        selection,
+        need=need_table(key, _ds)[0],
+        cells=grid_cells(key, _ds)[0],
+        metric=(districts, to_metric(other.places, _ds.settings.metric_crs)),
         network=street_network(_ds)[0] if selection.distance != "straight" else None,
     )
-    return after, compare(before, after, cells), problems
 
 
 @dataclass(frozen=True)
@@ -360,20 +365,10 @@ def inventory_since(key: DataKey, since: str, selection: Selection, _ds: Dataset
         history = store.history(since=since)
     then_ds, _ = with_inventory(_ds, changes_raw_tables(then, path.name))
     after = analysis(key, selection, _ds)
-    cells, _, _ = grid_cells(key, _ds)
-    need, _ = need_table(key, _ds)
-    districts, _ = metric_layers(key, _ds)
-    before = analyse(
-        then_ds,
-        after.selection,
-        need=need,
-        cells=cells,
-        metric=(districts, to_metric(then_ds.places, _ds.settings.metric_crs)),
-        network=street_network(_ds)[0] if selection.distance != "straight" else None,
-    )
+    before = _analysis_of(key, then_ds, after.selection, _ds)
     return InventorySince(
         inventory_changes(then, now, history),
         then_ds,
-        compare(before, after, cells, actual=True),
+        compare(before, after, grid_cells(key, _ds)[0], actual=True),
         created,
     )
