@@ -25,12 +25,15 @@ STORE  ?= bestand.gpkg
 
 run: $(STAMP)
 ifneq ($(strip $(STORE)),)
+	@# init exits 1 when it left rows out (said above): the store is made all the same
 	@test -f "$(DATA)/$(STORE)" || $(BIN)/python -m quartiersatlas store init \
-		--store "$(DATA)/$(STORE)" --data "$(DATA)" --who "make run (Erstbestand)"
+		--store "$(DATA)/$(STORE)" --data "$(DATA)" --who "make run (Erstbestand)" \
+		|| test -f "$(DATA)/$(STORE)"
 	QUARTIERSATLAS_DATA="$(DATA)" QUARTIERSATLAS_STORE="$(STORE)" \
 		$(BIN)/streamlit run dashboard.py --server.port $(PORT)
 else
-	QUARTIERSATLAS_DATA="$(DATA)" $(BIN)/streamlit run dashboard.py --server.port $(PORT)
+	QUARTIERSATLAS_DATA="$(DATA)" QUARTIERSATLAS_STORE= \
+		$(BIN)/streamlit run dashboard.py --server.port $(PORT)
 endif
 
 browser-deps:

@@ -44,7 +44,8 @@ if s.store_path is None:
 
 today = dt.datetime.now(dt.UTC).date()
 if s.agenda_path is not None and s.agenda_path.exists():
-    default_day = dt.datetime.fromtimestamp(s.agenda_path.stat().st_mtime, dt.UTC).date()
+    saved = dt.datetime.fromtimestamp(s.agenda_path.stat().st_mtime, dt.UTC).date()
+    default_day = min(saved, today)  # a clock ahead on the file server: today
     default_words = T["since_agenda"].format(date=f"{default_day:%d.%m.%Y}")
 else:
     default_day = today - dt.timedelta(days=DEFAULT_DAYS)

@@ -6,6 +6,7 @@ the checks of the files (same messages)."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import geopandas as gpd
 import pandas as pd
@@ -126,10 +127,15 @@ def field(column: str, value: str, key: str) -> str:
 
 
 def _point(lat: object, lon: object) -> tuple[float, float] | None:
+    """A position the map can show (``None`` for anything else: text, NaN, out of range;
+    the form's checks say what is wrong with it)."""
     try:
-        return float(str(lat)), float(str(lon))
+        y, x = float(str(lat).replace(",", ".")), float(str(lon).replace(",", "."))
     except ValueError:
         return None
+    if not (math.isfinite(y) and math.isfinite(x) and abs(y) <= 90 and abs(x) <= 180):
+        return None
+    return y, x
 
 
 def location_map(kind: str, rid: str, values: dict[str, str], form_key: str) -> None:
@@ -252,11 +258,16 @@ def conflict_panel(kind: str, rid: str) -> None:
         st.session_state.pop(CONFLICT, None)
         st.session_state.pop(SEEN, None)
         st.rerun()
-    if c["base"] is not None and b2.button(  # never over someone else's new record
-        T["conflict_keep"],
-        key=f"{KEY}_conflict_keep",
-        help=T["conflict_keep_help"],
-        icon=":material/save:",
+    # never over someone else's new record, nor a record removed in between
+    if (
+        c["base"] is not None
+        and c["current"]
+        and b2.button(
+            T["conflict_keep"],
+            key=f"{KEY}_conflict_keep",
+            help=T["conflict_keep_help"],
+            icon=":material/save:",
+        )
     ):
         save(kind, c["id"], theirs, mine, c["current"] or None, c["why"])
 

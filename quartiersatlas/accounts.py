@@ -12,7 +12,7 @@ Rules
     - Passwords: at least :data:`MIN_PASSWORD` characters; only the argon2id hash is
       kept (``argon2-cffi``, its default parameters), never the password.
     - After :data:`MAX_FAILURES` failed logins of a name within :data:`LOCK_S` seconds,
-      that name is locked until :data:`LOCK_S` seconds after the last failure, also for
+      that name is locked until :data:`LOCK_S` seconds after the last of them, also for
       the right password (:class:`Locked`). A success clears the failures. An unknown
       name costs the same hashing time as a known one and fails the same way.
     - Several app processes share the file (SQLite transactions), so the limit holds
@@ -182,8 +182,8 @@ class Accounts:
         Raises
         ------
         Locked
-            When the name has :data:`MAX_FAILURES` failures within :data:`LOCK_S`
-            seconds (nothing is checked then, and nothing counted).
+            Until :data:`LOCK_S` seconds after the last of :data:`MAX_FAILURES` failures
+            within :data:`LOCK_S` seconds (nothing is checked then, nor counted).
         """
         t = time.time() if now is None else now
         self._db.execute("BEGIN IMMEDIATE")
@@ -192,12 +192,13 @@ class Accounts:
                 float(at)
                 for (at,) in self._db.execute(
                     "SELECT at FROM failures WHERE name = ? AND at > ? ORDER BY at",
-                    (name, t - LOCK_S),
+                    (name, t - 2 * LOCK_S),
                 )
             ]
-            if len(recent) >= MAX_FAILURES:
+            until = _locked_until(recent)
+            if until is not None and t < until:
                 self._db.execute("COMMIT")
-                raise Locked(name, recent[-1] + LOCK_S - t)
+                raise Locked(name, until - t)
             row = self._db.execute(
                 "SELECT role, hash FROM users WHERE name = ?", (name,)
             ).fetchone()
@@ -214,6 +215,17 @@ class Accounts:
                 self._db.execute("ROLLBACK")
             raise
         return Account(name, str(row[0])) if ok and row is not None else None
+
+
+def _locked_until(failures: list[float]) -> float | None:
+    """When the lock of these failure times (sorted) ends: :data:`LOCK_S` after the
+    last failure of any run of :data:`MAX_FAILURES` within :data:`LOCK_S` seconds
+    (``None``: no such run)."""
+    until = None
+    for j in range(MAX_FAILURES - 1, len(failures)):
+        if failures[j] - failures[j - MAX_FAILURES + 1] <= LOCK_S:
+            until = failures[j] + LOCK_S
+    return until
 
 
 def _matches(hashed: str, password: str) -> bool:

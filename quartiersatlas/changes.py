@@ -24,12 +24,14 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
 from quartiersatlas.readers import RawTable
+from quartiersatlas.store import ChangeSet
 from quartiersatlas.table_frame import ROW
+from quartiersatlas.texts import STORE_TEXTS
 
 __all__ = [
     "CHANGES",
@@ -42,6 +44,15 @@ __all__ = [
 
 CHANGES = ("added", "ended", "restored", "edited", "removed")
 """What can differ for a record, in the order the list shows them."""
+_INIT_SPAN_S = 600.0
+"""The change sets of ``store init`` come within this time of its first one."""
+_INITIAL = STORE_TEXTS["initial"].split("{", 1)[0]  # "Erstbestand aus "
+
+
+def _seconds(a: str, b: str) -> float:
+    return (dt.datetime.fromisoformat(b) - dt.datetime.fromisoformat(a)).total_seconds()
+
+
 _COLUMNS = [
     *("kind", "id", "name", "change", "fields", "who", "at"),
     *("lat", "lon", "lat_then", "lon_then"),
@@ -53,12 +64,18 @@ def start_of_day(day: dt.date) -> str:
     return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC).isoformat()
 
 
-def baseline_after(created: str) -> str:
-    """The time just after the store's first change sets (at ``created``, UTC ISO,
-    whole seconds: ``store init`` writes one per file within a moment): the state
-    "at the start" of a store that began after the day asked for."""
-    t = dt.datetime.fromisoformat(created) + dt.timedelta(seconds=2)
-    return t.isoformat()
+def baseline_after(sets: Sequence[ChangeSet]) -> str:
+    """The time just after a store's first import (``store init``: one change set per
+    file, by one ``who``, one after the other): the state "at the start" of a store that
+    began after the day asked for. ``sets``: the store's change sets, oldest first."""
+    first = sets[0]
+    last = first
+    for c in sets[1:]:
+        initial = c.why.startswith(_INITIAL) and c.who == first.who and c.undoes is None
+        if not initial or _seconds(first.at, c.at) > _INIT_SPAN_S:
+            break
+        last = c
+    return (dt.datetime.fromisoformat(last.at) + dt.timedelta(seconds=1)).isoformat()
 
 
 def _text(value: object) -> str:

@@ -204,3 +204,17 @@ def test_the_command_line_manages_accounts(
     assert code == 2
     assert "Programmordner" in err
     assert not (REPO / "konten.db").exists()
+
+
+def test_a_lock_lasts_its_full_time_after_the_failure_that_set_it(accounts: Path) -> None:
+    """Five failures within the window lock until LOCK_S after the fifth, even when
+    the first of them leaves the window earlier."""
+    t0 = 1_000_000.0
+    times = [t0, t0 + 1, t0 + 2, t0 + 3, t0 + 600]
+    with Accounts(accounts) as acc:
+        for t in times:
+            assert acc.verify("qm-nord", "falsch-falsch", now=t) is None
+        for t in (t0 + 700, t0 + 905, t0 + 600 + LOCK_S - 1):
+            with pytest.raises(Locked):
+                acc.verify("qm-nord", PASSWORD, now=t)
+        assert acc.verify("qm-nord", PASSWORD, now=t0 + 600 + LOCK_S + 1) is not None

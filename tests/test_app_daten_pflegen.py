@@ -227,3 +227,21 @@ def test_logout_ends_editing(with_store: Path, accounts: Path) -> None:
     _clean(at)
     _no_edit_control(at)
     assert at.text_input(key="qa_login_password")
+
+
+def test_a_location_that_is_no_number_is_refused_not_a_crash(
+    with_store: Path, accounts: Path
+) -> None:
+    at = _login(_open(PAGE, {}))
+    form = "pf_places_neu_0"
+    at.text_input(key=f"{form}_id").input("treff-nan")
+    at.text_input(key=f"{form}_name").input("Treff")
+    at.selectbox(key=f"{form}_kind").set_value("ort_fuer_alle")
+    at.text_input(key=f"{form}_lat").input("nan")
+    at.text_input(key=f"{form}_lon").input("8.2")
+    at.button(key=f"FormSubmitter:{form}-Speichern").click().run()
+    _clean(at)
+    assert "nichts wurde gespeichert" in _texts(at)
+    assert at.text_input(key=f"{form}_name").value == "Treff"  # the input stays
+    with SQLiteStore(with_store / "bestand.gpkg") as store:
+        assert store.record("places", "treff-nan") is None

@@ -54,6 +54,12 @@ def _upload(at: AppTest, data: bytes, name: str, monkeypatch: pytest.MonkeyPatch
     return at.run()
 
 
+def _mapper(at: AppTest):  # type: ignore[no-untyped-def]
+    """The (only) column-mapping choice of the wizard (keyed by the file)."""
+    [box] = [b for b in at.selectbox if str(b.key).startswith("pf_import_map_")]
+    return box
+
+
 def test_an_office_list_is_imported_as_one_change(
     with_store: Path, accounts: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -74,7 +80,7 @@ def test_an_office_list_is_imported_as_one_change(
     at = _upload(at, _xlsx(office), "Liste Amt 50.xlsx", monkeypatch)
     assert not at.exception, [e.value for e in at.exception]
     # an unknown column: offered for mapping, not taken by default
-    mapper = at.selectbox(key="pf_import_map_places_0")
+    mapper = _mapper(at)
     assert mapper.label == "Spalte „Ansprechstelle Amt“ übernehmen als"
     mapper.set_value("contact").run()
     text = _texts(at)
@@ -102,7 +108,7 @@ def test_an_office_list_is_imported_as_one_change(
     assert f"Änderung Nr. {last.id}" in _texts(at)
     # the next file with that header: the mapping is offered again
     at = _upload(at, _xlsx(office), "Liste Amt 50 (2).xlsx", monkeypatch)
-    assert at.selectbox(key="pf_import_map_places_0").value == "contact"
+    assert _mapper(at).value == "contact"  # a new file: its own widget, the remembered choice
     assert "0 neu, 0 geändert" in _texts(at)
     assert at.button(key="pf_import_apply_places").disabled
     # undo: the import as a whole
@@ -135,3 +141,18 @@ def test_a_file_that_is_no_table_is_said(
     at = _upload(at, b"\x89PNG\r\n\x1a\n\x00\x00binary", "liste.xlsx", monkeypatch)
     assert not at.exception, [e.value for e in at.exception]
     assert "kann nicht gelesen werden" in _texts(at)
+
+
+def test_a_mapping_chosen_for_one_file_is_not_carried_to_another(
+    with_store: Path, accounts: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = pd.DataFrame({"id": ["a-1"], "name": ["A"], "Telefon Amt": ["0441 1"]})
+    at = _login(_open(PAGE, {}))
+    at = _upload(at, _xlsx(first), "erste.xlsx", monkeypatch)
+    _mapper(at).set_value("contact").run()
+    second = pd.DataFrame({"id": ["a-1"], "name": ["A"], "Bemerkung Amt": ["intern"]})
+    at = _upload(at, _xlsx(second), "zweite.xlsx", monkeypatch)
+    assert not at.exception
+    box = _mapper(at)
+    assert box.label == "Spalte „Bemerkung Amt“ übernehmen als"
+    assert box.value == ""  # not the first file's "contact"

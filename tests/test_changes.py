@@ -130,7 +130,19 @@ def test_restored_and_removed() -> None:
 
 
 def test_the_baseline_of_a_young_store_follows_its_first_import() -> None:
-    assert baseline_after("2026-12-01T10:00:00+00:00") == "2026-12-01T10:00:02+00:00"
+    from quartiersatlas.store import ChangeSet
+
+    def cs(i: int, at: str, why: str, who: str = "init") -> ChangeSet:
+        return ChangeSet(i, f"2026-12-01T10:{at}+00:00", who, why, ())
+
+    init = [cs(1, "00:00", "Erstbestand aus places.csv"),
+            cs(2, "00:03", "Erstbestand aus stadtteilteams.csv"),  # a slow file: 3 s
+            cs(3, "00:04", "Erstbestand aus networks.csv")]  # fmt: skip
+    after = "2026-12-01T10:00:05+00:00"
+    assert baseline_after(init) == after
+    assert baseline_after([*init, cs(4, "00:04", "Umbenannt", "qm-nord")]) == after
+    assert baseline_after(init[:1]) == "2026-12-01T10:00:01+00:00"
+    assert baseline_after([cs(1, "00:00", "von Hand")]) == "2026-12-01T10:00:01+00:00"
     assert start_of_day(pd.Timestamp("2026-11-12").date()) == "2026-11-12T00:00:00+00:00"
 
 

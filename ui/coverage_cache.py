@@ -359,7 +359,7 @@ def inventory_since(key: DataKey, since: str, selection: Selection, _ds: Dataset
         created = None
         if sets and sets[0].at >= since:  # the store began after it: from its first import
             created = sets[0].at
-            since = baseline_after(created)
+            since = baseline_after(sets)
         then: dict[str, pd.DataFrame] = {k: store.records_at(k, since) for k in KINDS}
         now: dict[str, pd.DataFrame] = {k: store.records(k) for k in KINDS}
         history = store.history(since=since)

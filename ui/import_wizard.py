@@ -86,6 +86,9 @@ def import_wizard(
         return None
     problems = list(raw.problems)
     frame, extra, name = raw.frame, list(raw.extra_columns), str(upload.name)
+    # the choices belong to this file: a keyed widget would carry its value over to
+    # another file's column at the same place
+    file_key = f"{kind}_{getattr(upload, 'file_id', '') or name}"
 
     # ---- 1. columns ------------------------------------------------------------------
     st.markdown(f"**{T['step_columns']}**")
@@ -100,11 +103,11 @@ def import_wizard(
         options = ["", *free]
         start = remembered.get(header, "")
         choice = st.selectbox(
-            T["map_to"].format(header=header),
+            T["map_to"].format(header=md(header)),
             options,
             index=options.index(start) if start in options else 0,
             format_func=lambda c: FIELD_LABELS.get(c, c) if c else T["ignore"],
-            key=f"{KEY}_map_{kind}_{i}",
+            key=f"{KEY}_map_{file_key}_{i}",
         )
         if choice:
             mapping[header] = str(choice)
@@ -141,7 +144,7 @@ def import_wizard(
     )
     remove = st.checkbox(
         T["remove_missing"].format(n=len(diff.removed)),
-        key=f"{KEY}_remove_{kind}",
+        key=f"{KEY}_remove_{file_key}",
         disabled=not diff.removed,
         help=T["remove_help"],
     )
