@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8501
 
-.PHONY: run check lint types test setup browser-deps bench clean
+.PHONY: run check lint types test setup test-deps bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,8 +36,8 @@ else
 		$(BIN)/streamlit run dashboard.py --server.port $(PORT)
 endif
 
-browser-deps:
-	@bash scripts/ensure-chromium.sh
+test-deps:
+	@bash scripts/ensure-test-deps.sh
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -46,7 +46,7 @@ lint: $(STAMP)
 types: $(STAMP)
 	$(BIN)/mypy
 
-test: $(STAMP) browser-deps
+test: $(STAMP) test-deps
 	$(BIN)/python -m pytest
 
 check: lint types test

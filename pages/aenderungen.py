@@ -38,7 +38,7 @@ ctx = init_from_url(PAGE, ds)
 st.title(PAGE_TITLES[PAGE])
 if not presenting():  # the meeting: the changes on the first screen
     st.caption(T["intro"])
-if s.store_path is None:
+if s.store_location is None:
     st.info(T["no_store"])
     stop(PAGE, ctx)
 

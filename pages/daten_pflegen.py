@@ -18,7 +18,7 @@ from quartiersatlas.maps import build_map
 from quartiersatlas.problems import Problem
 from quartiersatlas.safe_text import escape_markdown as md
 from quartiersatlas.schema import ACCESSIBILITY_COLUMNS, NETWORK_TYPES, STATUSES
-from quartiersatlas.store import KINDS, RECORD_COLUMNS, Change, Conflict, SQLiteStore, StoreError
+from quartiersatlas.store import KINDS, RECORD_COLUMNS, Change, Conflict, StoreError, open_store
 from quartiersatlas.texts import (
     ACCESS_VALUE_LABELS,
     COORD_QUALITY_LABELS,
@@ -52,7 +52,7 @@ ds = get_dataset()
 s = ds.settings
 st.title(T["title"])
 st.caption(T["intro"])
-if s.store_path is None:
+if s.store_location is None:
     st.info(T["no_store"])
     st.stop()
 try:
@@ -71,7 +71,7 @@ auth.account_bar(user)
 editor = user.name  # what the history shows as who
 
 try:
-    store = SQLiteStore(s.store_path)
+    store = open_store(s.store_location)
 except StoreError as exc:
     st.error(md(T["store_error"].format(error=exc)))
     st.stop()

@@ -38,8 +38,8 @@ T = DATENPRUEFUNG_TEXTS
 
 st.title(PAGE_TITLES[PAGE])
 st.write(T["intro"].format(folder=markdown_code(s.data_dir)))
-if s.store_path is not None:
-    st.info(T["from_store"].format(store=markdown_code(s.store_path.name)))
+if s.store_location is not None:
+    st.info(T["from_store"].format(store=markdown_code(s.store_name)))
 errors = count_errors(ds.problems)
 warnings = len(ds.problems) - errors
 c1, c2 = st.columns(2)

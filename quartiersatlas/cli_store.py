@@ -4,7 +4,7 @@
 
 ::
 
-    python -m quartiersatlas store init    --store FILE --who WER [--data DIR]
+    python -m quartiersatlas store init    --store FILE|URL --who WER [--data DIR]
     python -m quartiersatlas store import  --store FILE --kind KIND FILE --who WER
                                            [--why TEXT] [--remove-missing] [--dry-run]
     python -m quartiersatlas store export  --store FILE --kind KIND [--output FILE]
@@ -57,7 +57,7 @@ def add_store_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     def step(name: str) -> argparse.ArgumentParser:
         s = steps.add_parser(name, help=STORE_CLI[f"{name}_help"])
         s.add_argument(
-            "--store", required=True, metavar=CLI_METAVARS["file"], help=STORE_CLI["store"]
+            "--store", required=True, metavar=CLI_METAVARS["store"], help=STORE_CLI["store"]
         )
         return s
 
@@ -125,11 +125,11 @@ def run_store(args: argparse.Namespace) -> int:
     return run_guarded(_run, args, f"{PROG} {args.step}")
 
 
-def _open(path: str) -> Any:
-    from quartiersatlas.store import SQLiteStore, StoreError
+def _open(location: str) -> Any:
+    from quartiersatlas.store import StoreError, open_store
 
     try:
-        return SQLiteStore(path)
+        return open_store(location)
     except StoreError as exc:
         raise UsageError(str(exc)) from None
 
@@ -150,6 +150,7 @@ def _init(args: argparse.Namespace) -> int:
     from quartiersatlas.inventory import init_store
     from quartiersatlas.problems import count_errors
     from quartiersatlas.settings import load_settings
+    from quartiersatlas.store import is_url
 
     settings = load_settings(args.data)
     store, problems = init_store(args.store, settings, args.who)
@@ -157,7 +158,11 @@ def _init(args: argparse.Namespace) -> int:
         counts = {k: len(store.records(k)) for k in _KINDS}
     for p in problems:
         print(p.format(), file=sys.stderr)
-    print(STORE_CLI["initialised"].format(path=args.store, **counts))
+    print(
+        STORE_CLI["initialised"].format(
+            path=store.label if is_url(args.store) else args.store, **counts
+        )
+    )
     return EXIT_PROBLEMS if count_errors(problems) else EXIT_OK
 
 

@@ -42,7 +42,7 @@ from quartiersatlas.validate_crs import (
 from quartiersatlas.validate_groups import parse_groups
 
 if TYPE_CHECKING:
-    from quartiersatlas.store import SQLiteStore
+    from quartiersatlas.store import Store
 from quartiersatlas.validate_places import parse_places
 from quartiersatlas.validate_population import parse_population
 from quartiersatlas.vector_files import read_districts
@@ -324,13 +324,14 @@ def _store_tables(settings: Settings) -> tuple[dict[str, RawTable] | None, list[
     """The places, Stadtteilteams and networks of the inventory store (``[store]
     file``) as tables read as text; ``None`` without a store. A store that cannot be
     opened is an error, and the files are read instead (said in the problem)."""
-    if settings.store_path is None:
+    location = settings.store_location
+    if location is None:
         return None, []
-    from quartiersatlas.store import KINDS, SQLiteStore, StoreError  # only with a store
+    from quartiersatlas.store import KINDS, StoreError, open_store  # only with a store
 
-    label = _label(settings.store_path, settings)
+    label = _label(location, settings) if isinstance(location, Path) else settings.store_name
     try:
-        with SQLiteStore(settings.store_path) as store:
+        with open_store(location) as store:
             tables: dict[str, RawTable] = {k: store.raw_table(k, f"{label} [{k}]") for k in KINDS}
             return tables, _newer_files(settings, store)
     except StoreError as exc:
@@ -338,7 +339,7 @@ def _store_tables(settings: Settings) -> tuple[dict[str, RawTable] | None, list[
         return None, [Problem(label, None, None, message, hint=STORE_TEXTS["unusable_hint"])]
 
 
-def _newer_files(settings: Settings, store: SQLiteStore) -> list[Problem]:
+def _newer_files(settings: Settings, store: Store) -> list[Problem]:
     """A warning for each file of the folder that was changed after the store's records
     of its kind last changed and now differs from them (what is new, changed, missing):
     the app reads the store, so the file's change is not shown until it is imported
@@ -364,7 +365,6 @@ def _newer_files(settings: Settings, store: SQLiteStore) -> list[Problem]:
         if diff.empty:
             continue
         when = dt.datetime.fromtimestamp(modified, dt.UTC).strftime("%Y-%m-%d %H:%M")
-        store_name = settings.store_path.name if settings.store_path else ""
         found.append(
             Problem(
                 _label(path, settings),
@@ -372,7 +372,7 @@ def _newer_files(settings: Settings, store: SQLiteStore) -> list[Problem]:
                 None,
                 STORE_TEXTS["file_newer"].format(
                     when=when,
-                    store=store_name,
+                    store=settings.store_name,
                     added=len(diff.added),
                     changed=len(diff.changed),
                     missing=len(diff.removed),

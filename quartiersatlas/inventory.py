@@ -33,7 +33,7 @@ from quartiersatlas.schema import (
     canonical_header,
 )
 from quartiersatlas.settings import Settings
-from quartiersatlas.store import RECORD_COLUMNS, SQLiteStore, StoreError
+from quartiersatlas.store import RECORD_COLUMNS, Store, StoreError, create_store
 from quartiersatlas.table_frame import ROW
 from quartiersatlas.texts import STORE_TEXTS as _T
 from quartiersatlas.validate_groups import parse_groups
@@ -148,13 +148,16 @@ def check_records(
 
 
 def init_store(
-    path: str | Path, settings: Settings, who: str, kinds: Sequence[str] = tuple(RECORD_COLUMNS)
-) -> tuple[SQLiteStore, list[Problem]]:
-    """A new store at ``path`` with the records of the folder's files (one change set
-    per file, ``why`` naming it); a file that does not exist is left out with a
-    notice. Returns the store and the problems of reading (rows that could not be
-    records: no id, a repeated id)."""
-    store = SQLiteStore.create(path)
+    location: str | Path,
+    settings: Settings,
+    who: str,
+    kinds: Sequence[str] = tuple(RECORD_COLUMNS),
+) -> tuple[Store, list[Problem]]:
+    """A new store at ``location`` (a file or a ``postgresql://`` URL) with the
+    records of the folder's files (one change set per file, ``why`` naming it); a file
+    that does not exist is left out with a notice. Returns the store and the problems
+    of reading (rows that could not be records: no id, a repeated id)."""
+    store = create_store(location)
     problems: list[Problem] = []
     try:
         for kind in kinds:

@@ -41,6 +41,7 @@ __all__ = [
     "MAX_RADIUS_M",
     "MAX_SPEED_KMH",
     "STORE_ENV",
+    "STORE_URL_ENV",
     "Kind",
     "Settings",
     "SupplySettings",
@@ -54,6 +55,9 @@ DATA_ENV = "QUARTIERSATLAS_DATA"
 # The inventory store's file in the data folder, over ``[store] file`` (``make run``
 # sets it, so the sample's settings.toml keeps reading the files in the tests).
 STORE_ENV = "QUARTIERSATLAS_STORE"
+# A PostgreSQL store's URL, over ``[store] url`` and the file (a server keeps a password
+# out of settings.toml; libpq's PGPASSWORD or ~/.pgpass work as well).
+STORE_URL_ENV = "QUARTIERSATLAS_STORE_URL"
 SETTINGS_FILE = "settings.toml"
 BASEMAPS = ("none", "osm", "basemap_de", "basemap_de_grau")
 SYMBOLS = ("circle", "square", "triangle", "diamond", "star", "house", "book", "hexagon")
@@ -88,7 +92,7 @@ KNOWN_KEYS: dict[str, tuple[str, ...]] = {
     "join": ("tolerance_m",),
     "coverage": ("default_radius_m", "statuses"),
     "network": ("file", "walk_speed_kmh", "wheelchair_speed_kmh"),
-    "store": ("file",),
+    "store": ("file", "url"),
     "map": ("center_lat", "center_lon", "zoom", "basemap"),
     "sources": ("districts_note", "population_note", "credits", "map_attribution"),
     "accessibility": ("contact", "email", "enforcement"),
@@ -187,6 +191,9 @@ class Settings:
     """The inventory store ([store] file, a GeoPackage; ``python -m quartiersatlas store
     init``): when set, places, Stadtteilteams and networks are read from it instead of
     their files (issue 14)."""
+    store_url: str | None = None
+    """The inventory store in PostgreSQL + PostGIS ([store] url, ``postgresql://...``),
+    instead of a file."""
     walk_speed_kmh: float = 4.8
     """Walking speed for radii in minutes ([network] walk_speed_kmh)."""
     wheelchair_speed_kmh: float = 3.6
@@ -207,6 +214,18 @@ class Settings:
     ``"[map] centre_lat"``; they are not used and listed as warnings by ``check``."""
 
     @property
+    def store_location(self) -> str | Path | None:
+        """The inventory store: its URL or its file, ``None`` without a store."""
+        return self.store_url or self.store_path
+
+    @property
+    def store_name(self) -> str:
+        """How messages name the store (a file's name, a database as ``name@host``)."""
+        from quartiersatlas.store import store_label  # no store without one
+
+        return store_label(self.store_location) if self.store_location is not None else ""
+
+    @property
     def kind_ids(self) -> tuple[str, ...]:
         return tuple(k.id for k in self.kinds)
 
@@ -220,6 +239,26 @@ class Settings:
     def kind_label(self, kind_id: str) -> str:
         k = self.kind(kind_id)
         return k.label if k else kind_id
+
+
+def _store_url(store: _Table, path: Path | None, path_from_env: bool) -> str | None:
+    """The store's URL: ``QUARTIERSATLAS_STORE_URL`` over the file named by
+    ``QUARTIERSATLAS_STORE``, that over ``[store] url``; ``[store]`` names a file or a
+    URL, not both."""
+    from_env = os.environ.get(STORE_URL_ENV, "").strip()
+    if from_env:
+        value, where = from_env, STORE_URL_ENV
+    elif path_from_env:
+        return None
+    else:
+        value, where = store.text("url", "", max_len=2000).strip(), f"{store.where} url"
+        if value and path is not None:
+            raise SettingsError(_T["store_both"].format(where=store.where))
+    if not value:
+        return None
+    if not value.lower().startswith(("postgresql://", "postgres://")):
+        raise SettingsError(_T["store_url"].format(where=where, value=_show(value)))
+    return value
 
 
 def default_data_dir() -> Path:
@@ -598,6 +637,9 @@ def load_settings(data_dir: str | os.PathLike[str] | None = None) -> Settings:
     store_path = (
         data_file_path(folder, store_value, store_where, "file") if store_value.strip() else None
     )
+    store_url = _store_url(store, store_path, store_where == STORE_ENV)
+    if store_url is not None:
+        store_path = None
     others = [*paths.values(), need_path, grid_path, (folder / SETTINGS_FILE).resolve()]
     if agenda_path.suffix.lower() != ".toml" or agenda_path in others:
         raise SettingsError(
@@ -656,6 +698,7 @@ def load_settings(data_dir: str | os.PathLike[str] | None = None) -> Settings:
         grid_path=grid_path,
         network_path=network_path,
         store_path=store_path,
+        store_url=store_url,
         walk_speed_kmh=net.number(
             "walk_speed_kmh",
             4.8,

@@ -1,20 +1,27 @@
 """The inventory store (issue 14): places, Stadtteilteams and networks kept in a
 database, every change with its history.
 
-Backend
-    SQLite in a GeoPackage file (:class:`SQLiteStore`): one table per kind
-    (``places``, ``stadtteilteams``, ``networks``) with the columns of the files'
-    schema, registered as a point layer (``geom``, WGS84, from ``lat``/``lon``), so
-    QGIS and GDAL open the inventory as it is; the history tables are GeoPackage
-    attribute tables. A PostgreSQL + PostGIS store is to implement the same methods
-    (the SQL here is plain SQL; what is SQLite's is marked).
+Backends (one :class:`Store` interface, the same SQL; :func:`open_store` picks by
+the location)
+    - SQLite in a GeoPackage file (:class:`SQLiteStore`, the embedded default): one
+      table per kind (``places``, ``stadtteilteams``, ``networks``) with the columns of
+      the files' schema, registered as a point layer (``geom``, WGS84, from
+      ``lat``/``lon``), so QGIS and GDAL open the inventory as it is; the history
+      tables are GeoPackage attribute tables.
+    - PostgreSQL + PostGIS (:class:`PostgresStore`, a city's server; the location is a
+      ``postgresql://`` URL): the same tables in the connection's current schema,
+      ``geom`` a PostGIS ``geometry(Point, 4326)``, text compared byte-wise (``COLLATE
+      "C"``, as SQLite does) so both order and compare alike. Needs the ``psycopg``
+      package (extra ``postgres``).
+    What differs is in the two small connection classes (placeholders, the write lock,
+    the geometry value, the schema); everything else is written once.
 
 Semantics
     - Records are text in the columns of the files' schema (``RECORD_COLUMNS``), keyed
       by ``id``; ``version`` is 1 when a record is added and grows by 1 with every
       change. Import and export are lossless, and the same checks as for the files run
       on the records (:mod:`quartiersatlas.inventory`).
-    - :meth:`SQLiteStore.apply` writes one change set in one transaction: all of its
+    - :meth:`Store.apply` writes one change set in one transaction: all of its
       changes or none. Each change names the version it was made from; when the record
       has moved on (or, for an added one, exists already), the whole change set is
       refused with :class:`Conflict`, which carries both versions (optimistic
@@ -22,11 +29,13 @@ Semantics
     - Every change leaves rows in ``history`` (per field the old and new value; an
       added or removed record with all its values) under a change set with who, when
       (UTC) and why. Nothing is changed or removed without that trace;
-      :meth:`SQLiteStore.undo` applies the inverse of a change set as a new one.
-    - Durability: write-ahead log, ``synchronous = FULL``; a change set returns only
-      after its commit, so a confirmed change survives a crash or ``kill -9``, and an
-      interrupted one leaves nothing (SQLite's atomic commit). Writers wait for each
-      other (``busy_timeout``), they never interleave inside a change set.
+      :meth:`Store.undo` applies the inverse of a change set as a new one.
+    - Durability: a change set returns only after its commit, so a confirmed change
+      survives a crash or ``kill -9``, and an interrupted one leaves nothing (SQLite:
+      write-ahead log, ``synchronous = FULL``, atomic commit; PostgreSQL: its commit).
+      Writers wait for each other (SQLite's write lock with ``busy_timeout``; on
+      PostgreSQL a transaction-scoped advisory lock), they never interleave inside a
+      change set.
 
 Nothing here reads the files of a data folder: :mod:`quartiersatlas.inventory` turns
 them into records and checks them.
@@ -43,7 +52,7 @@ import struct
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Final, Literal
+from typing import Any, Final, Literal, Protocol
 
 import pandas as pd
 
@@ -59,9 +68,15 @@ __all__ = [
     "ChangeSet",
     "Conflict",
     "Diff",
+    "PostgresStore",
     "SQLiteStore",
+    "Store",
     "StoreError",
+    "create_store",
     "diff_records",
+    "is_url",
+    "open_store",
+    "store_label",
 ]
 
 Kind = Literal["places", "stadtteilteams", "networks"]
@@ -216,56 +231,196 @@ def diff_records(current: pd.DataFrame, table: pd.DataFrame, columns: Sequence[s
     return Diff(added, dict(sorted(changed.items())), removed)
 
 
-class SQLiteStore:
-    """The inventory in a GeoPackage (SQLite) file; see the module for the rules.
+class _Cursor(Protocol):
+    def fetchone(self) -> Any: ...
+    def fetchall(self) -> list[Any]: ...
+    def __iter__(self) -> Iterator[Any]: ...
 
-    Open an existing store with ``SQLiteStore(path)``; make a new one with
-    :meth:`create`. One object holds one connection (use one per thread or process).
-    """
 
-    def __init__(self, path: str | Path, *, timeout_s: float = 30.0) -> None:
-        self.path = Path(path)
-        if not self.path.is_file():
-            raise StoreError(_T["no_store"].format(path=self.path))
-        db = sqlite3.connect(self.path, timeout=timeout_s, isolation_level=None)
-        try:
-            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
-        except sqlite3.DatabaseError as exc:
-            db.close()
-            raise StoreError(_T["not_sqlite"].format(path=self.path, error=exc)) from None
-        db.close()
-        self._db = self._connect(self.path, timeout_s)
-        if not {*KINDS, "history", "change_sets"} <= tables:
-            self._db.close()
-            raise StoreError(_T["not_a_store"].format(path=self.path))
+class _Connection(Protocol):
+    """What a backend gives the store: plain SQL with ``?`` placeholders, one write
+    transaction at a time, the geometry of a point, the names of its tables."""
 
-    @staticmethod
-    def _connect(path: Path, timeout_s: float) -> sqlite3.Connection:
+    geom: str
+    """The SQL of a geometry parameter (the value from :meth:`point`)."""
+
+    def execute(self, sql: str, args: Sequence[object] = ()) -> _Cursor: ...
+    def executemany(self, sql: str, rows: Sequence[Sequence[object]]) -> None: ...
+    def transaction(self) -> contextlib.AbstractContextManager[None]: ...
+    def tables(self) -> set[str]: ...
+    def point(self, lat: str | None, lon: str | None) -> object: ...
+    def close(self) -> None: ...
+
+
+class _SQLite:
+    geom = "?"
+
+    def __init__(self, path: Path, timeout_s: float) -> None:
         db = sqlite3.connect(path, timeout=timeout_s, isolation_level=None)
-        db.execute("PRAGMA journal_mode = WAL")  # SQLite: readers never block the writer
+        db.execute("PRAGMA journal_mode = WAL")  # readers never block the writer
         db.execute("PRAGMA synchronous = FULL")  # a commit is on disk when it returns
         db.execute(f"PRAGMA busy_timeout = {int(timeout_s * 1000)}")
-        return db
+        self._db = db
 
-    @classmethod
-    def create(cls, path: str | Path) -> SQLiteStore:
-        """A new, empty store at ``path`` (refused when the file exists)."""
-        p = Path(path)
-        if p.exists():
-            raise StoreError(_T["exists"].format(path=p))
-        p.parent.mkdir(parents=True, exist_ok=True)
-        db = cls._connect(p, 30.0)
+    def execute(self, sql: str, args: Sequence[object] = ()) -> _Cursor:
+        return self._db.execute(sql, args)
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
+        self._db.executemany(sql, rows)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """``BEGIN IMMEDIATE`` (take the write lock now, so the checks and the writes
+        see the same state) … ``COMMIT``; ``ROLLBACK`` on any error."""
+        self._db.execute("BEGIN IMMEDIATE")
         try:
-            with _transaction(db):
-                _create_schema(db)
-        finally:
-            db.close()
-        return cls(p)
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def tables(self) -> set[str]:
+        return {r[0] for r in self._db.execute("SELECT name FROM sqlite_master")}
+
+    def point(self, lat: str | None, lon: str | None) -> object:
+        return gpkg_point(lat, lon)
 
     def close(self) -> None:
         self._db.close()
 
-    def __enter__(self) -> SQLiteStore:
+
+# The advisory lock every PostgreSQL writer takes for its transaction ("QATL").
+_PG_LOCK: Final = 0x5141544C
+
+
+class _Postgres:
+    geom = "ST_SetSRID(ST_GeomFromWKB(?::bytea), 4326)"
+
+    def __init__(self, url: str, timeout_s: float) -> None:
+        try:
+            import psycopg
+        except ImportError:
+            raise StoreError(_T["no_psycopg"]) from None
+        self._errors: type[Exception] = psycopg.Error
+        self._label = store_label(url)
+        try:
+            self._db = psycopg.connect(url, autocommit=True, connect_timeout=max(1, int(timeout_s)))
+        except psycopg.Error as exc:
+            raise StoreError(
+                _T["no_connection"].format(store=self._label, error=_first_line(exc))
+            ) from None
+        # writers wait for each other's lock at most this long (SQLite: busy_timeout)
+        self._db.execute(f"SET lock_timeout = {int(timeout_s * 1000)}")
+
+    def _sql(self, sql: str) -> str:
+        # the store's SQL has no literal "?" or "%": only placeholders to translate
+        return sql.replace("?", "%s")
+
+    def execute(self, sql: str, args: Sequence[object] = ()) -> _Cursor:
+        try:
+            return self._db.execute(self._sql(sql), tuple(args))
+        except self._errors as exc:
+            raise StoreError(
+                _T["database_error"].format(store=self._label, error=_first_line(exc))
+            ) from None
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
+        try:
+            with self._db.cursor() as cur:
+                cur.executemany(self._sql(sql), [tuple(r) for r in rows])
+        except self._errors as exc:
+            raise StoreError(
+                _T["database_error"].format(store=self._label, error=_first_line(exc))
+            ) from None
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One transaction (rolled back on any error) holding the store's advisory
+        lock, so that writers queue as on SQLite and the checks and the writes see the
+        same state."""
+        try:
+            with self._db.transaction():
+                self._db.execute("SELECT pg_advisory_xact_lock(%s)", (_PG_LOCK,))
+                yield
+        except self._errors as exc:
+            raise StoreError(
+                _T["database_error"].format(store=self._label, error=_first_line(exc))
+            ) from None
+
+    def tables(self) -> set[str]:
+        rows = self.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+        )
+        return {str(r[0]) for r in rows}
+
+    def point(self, lat: str | None, lon: str | None) -> object:
+        blob = gpkg_point(lat, lon)
+        return None if blob is None else blob[8:]  # the WKB after the GeoPackage header
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+def is_url(location: str | Path) -> bool:
+    """Whether ``location`` names a PostgreSQL database (else a GeoPackage file)."""
+    return isinstance(location, str) and location.strip().lower().startswith(
+        ("postgresql://", "postgres://")
+    )
+
+
+def store_label(location: str | Path) -> str:
+    """How messages name the store: a file's name, a database as ``name@host`` (never
+    a user name or password from the URL)."""
+    if not is_url(location):
+        return Path(location).name
+    from urllib.parse import parse_qs, urlsplit
+
+    parts = urlsplit(str(location).strip())
+    query = parse_qs(parts.query)
+    name = parts.path.lstrip("/") or query.get("dbname", [""])[0]
+    host = parts.hostname or query.get("host", [""])[0]
+    return f"{name}@{host}" if name and host else name or host or "PostgreSQL"
+
+
+def open_store(location: str | Path, *, timeout_s: float = 30.0) -> Store:
+    """The store at ``location``: a ``postgresql://`` URL or a GeoPackage file."""
+    if is_url(location):
+        return PostgresStore(str(location), timeout_s=timeout_s)
+    return SQLiteStore(location, timeout_s=timeout_s)
+
+
+def create_store(location: str | Path) -> Store:
+    """A new, empty store at ``location`` (a URL: the tables in an existing database;
+    refused where a store or file exists)."""
+    if is_url(location):
+        return PostgresStore.create(str(location))
+    return SQLiteStore.create(location)
+
+
+class Store:
+    """The inventory; see the module for the rules. Open one with :func:`open_store`
+    (or a backend's class); one object holds one connection (use one per thread or
+    process)."""
+
+    location: str | Path
+    """The file or URL it was opened from (to open another connection to it)."""
+    label: str
+    """How messages name it (:func:`store_label`)."""
+
+    def __init__(self, db: _Connection, location: str | Path) -> None:
+        self._db = db
+        self.location = location
+        self.label = store_label(location)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -301,7 +456,7 @@ class SQLiteStore:
             "ON c.id = h.change_set WHERE h.kind = ? AND h.field IS NULL AND c.at >= ? "
             "ORDER BY h.hid DESC",
             (kind, _utc(when)),
-        )
+        ).fetchall()
         for rid, action, old, version in rows:
             if action == "add":
                 state.pop(str(rid), None)
@@ -320,8 +475,8 @@ class SQLiteStore:
     def raw_table(self, kind: str, label: str) -> RawTable:
         """The records of ``kind`` as a table read as text (as
         :func:`quartiersatlas.readers.read_table` gives a file), for the checks of the
-        files; the row of a record is its feature number (``fid``) in the GeoPackage,
-        ``label`` names the store in problems (e.g. ``bestand.gpkg [places]``)."""
+        files; the row of a record is its feature number (``fid``), ``label`` names the
+        store in problems (e.g. ``bestand.gpkg [places]``)."""
         cols = _columns(kind)
         rows = self._db.execute(
             f"SELECT fid, {', '.join(_quote(c) for c in cols)} FROM {_quote(kind)} ORDER BY fid"
@@ -342,10 +497,11 @@ class SQLiteStore:
         if since:
             sql += " WHERE at >= ?"
             args = (since,)
-        out = []
-        for cid, at, who, why, undoes in self._db.execute(sql + " ORDER BY id", args):
-            out.append(ChangeSet(cid, at, who, why, self._changes_of(cid), undoes))
-        return out
+        rows = self._db.execute(sql + " ORDER BY id", args).fetchall()
+        return [
+            ChangeSet(cid, at, who, why, self._changes_of(cid), undoes)
+            for cid, at, who, why, undoes in rows
+        ]
 
     def _changes_of(self, cid: int) -> tuple[Change, ...]:
         rows = self._db.execute(
@@ -423,12 +579,15 @@ class SQLiteStore:
                 )
         at = _now()
         try:
-            with _transaction(self._db):
-                cur = self._db.execute(
-                    "INSERT INTO change_sets (at, who, why, undoes) VALUES (?, ?, ?, ?)",
+            with self._db.transaction():
+                # numbered without gaps (a sequence would skip refused change sets on
+                # PostgreSQL); the write lock makes max + 1 safe
+                row = self._db.execute(
+                    "INSERT INTO change_sets (id, at, who, why, undoes) SELECT "
+                    "coalesce(max(id), 0) + 1, ?, ?, ?, ? FROM change_sets RETURNING id",
                     (at, who.strip(), why.strip(), undoes),
-                )
-                cid = int(cur.lastrowid or 0)
+                ).fetchone()
+                cid = int(row[0])
                 wrote = [_write(self._db, cid, c) for c in changes]
                 if not any(wrote):
                     raise _NothingChanged
@@ -462,6 +621,12 @@ class SQLiteStore:
                 inverse.append(Change(kind, rid, json.loads(old), int(version)))
         return self.apply(inverse, who, why, undoes=change_set)
 
+    def state(self) -> int:
+        """The number of the last change set (0: none): it grows with every write, so
+        a reader knows whether the inventory changed since it last looked."""
+        row = self._db.execute("SELECT coalesce(max(id), 0) FROM change_sets").fetchone()
+        return int(row[0])
+
     def last_change_at(self, kind: str) -> str | None:
         """When records of ``kind`` last changed (UTC, ISO 8601), ``None``: never."""
         _columns(kind)  # a known kind
@@ -476,12 +641,11 @@ class SQLiteStore:
         """The column mapping remembered for imports of ``kind``: a file's header ->
         the schema column it was taken as (:meth:`remember_mappings`)."""
         _columns(kind)
-        try:
-            rows = self._db.execute(
-                "SELECT header, target FROM import_mappings WHERE kind = ?", (kind,)
-            ).fetchall()
-        except sqlite3.OperationalError:  # a store from before the wizard: none yet
+        if "import_mappings" not in self._db.tables():  # a store from before the wizard
             return {}
+        rows = self._db.execute(
+            "SELECT header, target FROM import_mappings WHERE kind = ?", (kind,)
+        ).fetchall()
         return {str(h): str(t) for h, t in rows}
 
     def remember_mappings(self, kind: str, mapping: Mapping[str, str]) -> None:
@@ -491,13 +655,11 @@ class SQLiteStore:
         bad = [t for t in mapping.values() if t not in cols]
         if bad:
             raise StoreError(_T["unknown_columns"].format(kind=kind, columns=", ".join(bad)))
-        with _transaction(self._db):
-            self._db.execute(
-                "CREATE TABLE IF NOT EXISTS import_mappings (kind TEXT NOT NULL, header TEXT "
-                "NOT NULL, target TEXT NOT NULL, PRIMARY KEY (kind, header))"
-            )
+        with self._db.transaction():
+            self._db.execute(_MAPPINGS_TABLE.replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS"))
             self._db.executemany(
-                "INSERT OR REPLACE INTO import_mappings VALUES (?, ?, ?)",
+                "INSERT INTO import_mappings (kind, header, target) VALUES (?, ?, ?) "
+                "ON CONFLICT (kind, header) DO UPDATE SET target = excluded.target",
                 [(kind, h, t) for h, t in mapping.items()],
             )
 
@@ -537,24 +699,80 @@ class SQLiteStore:
         return diff, self.apply(changes, who, why)
 
 
+_STORE_TABLES: Final = frozenset({*KINDS, "history", "change_sets"})
+
+
+class SQLiteStore(Store):
+    """The inventory in a GeoPackage (SQLite) file. Open an existing store with
+    ``SQLiteStore(path)``; make a new one with :meth:`create`."""
+
+    def __init__(self, path: str | Path, *, timeout_s: float = 30.0) -> None:
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise StoreError(_T["no_store"].format(path=self.path))
+        db = sqlite3.connect(self.path, timeout=timeout_s, isolation_level=None)
+        try:
+            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            raise StoreError(_T["not_sqlite"].format(path=self.path, error=exc)) from None
+        db.close()
+        if not tables >= _STORE_TABLES:
+            raise StoreError(_T["not_a_store"].format(path=self.path))
+        super().__init__(_SQLite(self.path, timeout_s), self.path)
+
+    @classmethod
+    def create(cls, path: str | Path) -> SQLiteStore:
+        """A new, empty store at ``path`` (refused when the file exists)."""
+        p = Path(path)
+        if p.exists():
+            raise StoreError(_T["exists"].format(path=p))
+        p.parent.mkdir(parents=True, exist_ok=True)
+        db = _SQLite(p, 30.0)
+        try:
+            with db.transaction():
+                _create_sqlite_schema(db)
+        finally:
+            db.close()
+        return cls(p)
+
+
+class PostgresStore(Store):
+    """The inventory in a PostgreSQL + PostGIS database (``url``: a libpq connection
+    URL, ``postgresql://[user@]host[:port]/database``; a password best from
+    ``~/.pgpass`` or ``PGPASSWORD``, a schema with ``?options=-csearch_path%3Dname``).
+    Open an existing store with ``PostgresStore(url)``; make its tables with
+    :meth:`create`."""
+
+    def __init__(self, url: str, *, timeout_s: float = 30.0) -> None:
+        self.url = url
+        db = _Postgres(url, timeout_s)
+        if not db.tables() >= _STORE_TABLES:
+            db.close()
+            raise StoreError(_T["not_a_store"].format(path=store_label(url)))
+        super().__init__(db, url)
+
+    @classmethod
+    def create(cls, url: str) -> PostgresStore:
+        """The store's tables in the (existing) database ``url``: refused when it holds
+        a store already; PostGIS is enabled when it is not (which needs the right to
+        create extensions, else the message says what to ask for)."""
+        db = _Postgres(url, 30.0)
+        try:
+            if _STORE_TABLES & db.tables():
+                raise StoreError(_T["exists"].format(path=store_label(url)))
+            with db.transaction():
+                _create_postgres_schema(db, store_label(url))
+        finally:
+            db.close()
+        return cls(url)
+
+
 def _text_values(row: pd.Series, cols: Sequence[str]) -> dict[str, str]:
     return {c: "" if pd.isna(row[c]) else str(row[c]).strip() for c in cols if c in row.index}
 
 
-@contextlib.contextmanager
-def _transaction(db: sqlite3.Connection) -> Iterator[None]:
-    """``BEGIN IMMEDIATE`` (SQLite: take the write lock now, so the checks and the
-    writes see the same state) … ``COMMIT``; ``ROLLBACK`` on any error."""
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
-    db.execute("COMMIT")
-
-
-def _record(db: sqlite3.Connection, kind: str, rid: str) -> tuple[dict[str, str], int] | None:
+def _record(db: _Connection, kind: str, rid: str) -> tuple[dict[str, str], int] | None:
     cols = _columns(kind)
     row = db.execute(
         f"SELECT {', '.join(_quote(c) for c in cols)}, version FROM {_quote(kind)} WHERE id = ?",
@@ -569,7 +787,7 @@ class _NothingChanged(Exception):  # noqa: N818 (internal signal, not an error)
     """A change set whose changes change nothing (rolled back, not recorded)."""
 
 
-def _write(db: sqlite3.Connection, cid: int, c: Change) -> bool:
+def _write(db: _Connection, cid: int, c: Change) -> bool:
     """Write one change (after its version check); ``False`` when it changes nothing."""
     cols = _columns(c.kind)
     now = _record(db, c.kind, c.id)
@@ -593,12 +811,12 @@ def _write(db: sqlite3.Connection, cid: int, c: Change) -> bool:
     values = dict(now[0]) if now is not None else dict.fromkeys(cols, "")
     values.update({k: str(v) for k, v in c.values.items()})
     values["id"] = c.id
-    geom = gpkg_point(values.get("lat"), values.get("lon"))
+    geom = db.point(values.get("lat"), values.get("lon"))
     if now is None:
         names = ", ".join(_quote(k) for k in cols)
         marks = ", ".join("?" for _ in cols)
         db.execute(
-            f"INSERT INTO {table} ({names}, geom, version) VALUES ({marks}, ?, 1)",
+            f"INSERT INTO {table} ({names}, geom, version) VALUES ({marks}, {db.geom}, 1)",
             (*(values[k] for k in cols), geom),
         )
         log("add", None, None, json.dumps(values, ensure_ascii=False), 1)
@@ -608,7 +826,7 @@ def _write(db: sqlite3.Connection, cid: int, c: Change) -> bool:
         return False  # nothing to write, nothing to log (the version stays)
     sets = ", ".join(f"{_quote(k)} = ?" for k in changed)
     db.execute(
-        f"UPDATE {table} SET {sets}, geom = ?, version = ? WHERE id = ?",
+        f"UPDATE {table} SET {sets}, geom = {db.geom}, version = ? WHERE id = ?",
         (*(values[k] for k in changed), geom, current + 1, c.id),
     )
     # the summary row (field NULL) holds the whole record before and after: undo
@@ -624,7 +842,13 @@ def _write(db: sqlite3.Connection, cid: int, c: Change) -> bool:
     return True
 
 
-def _create_schema(db: sqlite3.Connection) -> None:
+_MAPPINGS_TABLE: Final = (
+    "CREATE TABLE import_mappings (kind TEXT NOT NULL, header TEXT NOT NULL, target TEXT "
+    "NOT NULL, PRIMARY KEY (kind, header))"
+)
+
+
+def _create_sqlite_schema(db: _Connection) -> None:
     db.execute(f"PRAGMA application_id = {GPKG_APPLICATION_ID}")
     db.execute(f"PRAGMA user_version = {GPKG_USER_VERSION}")
     db.execute(
@@ -679,9 +903,41 @@ def _create_schema(db: sqlite3.Connection) -> None:
         "NOT NULL)"
     )
     db.execute("CREATE INDEX history_record ON history (kind, record_id)")
-    for name in ("change_sets", "history"):
+    db.execute(_MAPPINGS_TABLE)
+    for name in ("change_sets", "history", "import_mappings"):
         db.execute(
             "INSERT INTO gpkg_contents (table_name, data_type, identifier) "
             "VALUES (?, 'attributes', ?)",
             (name, name),
         )
+
+
+def _create_postgres_schema(db: _Connection, label: str) -> None:
+    """The same tables in PostgreSQL: text compared byte-wise (``COLLATE "C"``, as in
+    SQLite), ``geom`` a PostGIS point in WGS84 with a spatial index (QGIS lists each
+    kind as a point layer)."""
+    if db.execute("SELECT 1 FROM pg_extension WHERE extname = 'postgis'").fetchone() is None:
+        try:
+            db.execute("CREATE EXTENSION postgis")
+        except StoreError as exc:
+            raise StoreError(_T["no_postgis"].format(store=label, error=exc)) from None
+    text = 'TEXT COLLATE "C"'
+    serial = "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"
+    for kind in KINDS:
+        cols = ", ".join(f"{_quote(c)} {text} NOT NULL DEFAULT ''" for c in RECORD_COLUMNS[kind])
+        db.execute(
+            f"CREATE TABLE {_quote(kind)} (fid {serial}, geom geometry(Point, 4326), {cols}, "
+            "version INTEGER NOT NULL DEFAULT 1, UNIQUE (id))"
+        )
+        db.execute(f"CREATE INDEX {_quote(kind + '_geom')} ON {_quote(kind)} USING gist (geom)")
+    db.execute(
+        f"CREATE TABLE change_sets (id BIGINT PRIMARY KEY, at {text} NOT NULL, who {text} "
+        f"NOT NULL, why {text} NOT NULL DEFAULT '', undoes BIGINT REFERENCES change_sets(id))"
+    )
+    db.execute(
+        f"CREATE TABLE history (hid {serial}, change_set BIGINT NOT NULL REFERENCES "
+        f"change_sets(id), kind {text} NOT NULL, record_id {text} NOT NULL, action {text} "
+        f"NOT NULL, field {text}, old {text}, new {text}, version INTEGER NOT NULL)"
+    )
+    db.execute("CREATE INDEX history_record ON history (kind, record_id)")
+    db.execute(_MAPPINGS_TABLE.replace("TEXT", text))

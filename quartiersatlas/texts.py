@@ -1490,6 +1490,10 @@ CORE_ERRORS = {
 # --- Settings (quartiersatlas.settings: SettingsError) and loading a data folder ---------
 
 SETTINGS_ERRORS = {
+    "store_both": "{where}: file und url nennen zwei Bestandsdatenbanken; erwartet: eine "
+    "(file: eine GeoPackage-Datei im Datenordner, url: eine PostgreSQL-Datenbank).",
+    "store_url": "{where}: {value} ist keine PostgreSQL-Adresse; erwartet: "
+    "postgresql://[benutzer@]rechner[:port]/datenbank.",
     # how a value is shown in a message (as it would be written in TOML)
     "table_value": "{{…}} (eine Tabelle)",
     "date_value": "{value} (ein Datum)",
@@ -1584,6 +1588,7 @@ CLI_METAVARS: dict[str, str] = {
     "command": "BEFEHL",
     "crs": "CRS",
     "file": "DATEI",
+    "store": "DATEI|URL",
     "geojson_file": "DATEI.geojson",
     "network_file": "DATEI.npz",
     "osm_file": "DATEI.osm.pbf",
@@ -2456,6 +2461,12 @@ STORE_TEXTS = {
     "not_sqlite": "{path} ist keine SQLite-/GeoPackage-Datei ({error}).",
     "not_a_store": "{path} ist keine Quartiersatlas-Bestandsdatenbank.",
     "exists": "{path} gibt es schon; eine Bestandsdatenbank wird nie überschrieben.",
+    "no_psycopg": "Für eine Bestandsdatenbank in PostgreSQL fehlt das Paket psycopg "
+    "(pip install 'quartiersatlas[postgres]').",
+    "no_connection": "Keine Verbindung zur Bestandsdatenbank {store}: {error}",
+    "database_error": "Die Bestandsdatenbank {store} meldet einen Fehler: {error}",
+    "no_postgis": "In der Datenbank {store} fehlt PostGIS und kann nicht eingerichtet werden "
+    "({error}). Die Datenbankverwaltung richtet es ein mit: CREATE EXTENSION postgis;",
     "no_who": "Eine Änderung braucht die Angabe, wer sie macht.",
     "no_id": "Eintrag ohne Kennung (id): so kann er nicht gespeichert werden.",
     "repeated_id": "Die Kennung „{id}“ steht schon in einer Zeile darüber: dieser Eintrag "
@@ -2472,10 +2483,11 @@ STORE_TEXTS = {
     "undone_already": "Änderung Nr. {n} ist schon zurückgenommen (mit Änderung Nr. {by}).",
     "no_file": "Keine Datei für {kind} im Datenordner: nicht übernommen.",
     "initial": "Erstbestand aus {file}",
-    "unusable": "Die Bestandsdatenbank ([store] file) kann nicht gelesen werden: {error} "
+    "unusable": "Die Bestandsdatenbank ([store] in settings.toml) kann nicht gelesen werden: "
+    "{error} "
     "Orte, Stadtteilteams und Netzwerke werden stattdessen aus ihren Dateien gelesen.",
-    "unusable_hint": "mit python -m quartiersatlas store init --store DATEI --who STELLE "
-    "anlegen, oder [store] file aus settings.toml entfernen",
+    "unusable_hint": "mit python -m quartiersatlas store init --store DATEI|URL --who STELLE "
+    "anlegen, die Verbindung zur Datenbank prüfen, oder [store] aus settings.toml entfernen",
     "file_newer": "Die Datei wurde am {when} (UTC) geändert, nach dem letzten Stand in der "
     "Bestandsdatenbank {store}, und weicht von ihm ab ({added} neu, {changed} geändert, "
     "{missing} fehlen in der Datei). Die App zeigt den Bestand; die Änderung der Datei ist "
@@ -2493,7 +2505,9 @@ STORE_CLI = {
     "export_help": "die Einträge einer Art als CSV ausgeben (Spalten wie in den Dateien)",
     "history_help": "Verlauf: jedes geänderte Feld mit wer, wann und warum",
     "undo_help": "eine Änderung (Nummer aus dem Verlauf) zurücknehmen",
-    "store": "Datei der Bestandsdatenbank (.gpkg)",
+    "store": "die Bestandsdatenbank: eine GeoPackage-Datei (.gpkg) oder eine "
+    "PostgreSQL-Datenbank mit PostGIS (postgresql://rechner/datenbank; bei init muss die "
+    "Datenbank bestehen)",
     "who": "wer die Änderung macht (Stelle oder Konto, keine Privatperson)",
     "why": "warum (steht im Verlauf)",
     "kind": "Art der Einträge: places, stadtteilteams oder networks",
@@ -2568,7 +2582,8 @@ DATEN_PFLEGEN_TEXTS = {
     "no_store": "Die Daten dieses Ordners werden aus Dateien gelesen: Bearbeiten in der App "
     "braucht eine Bestandsdatenbank. Einrichten: `python -m quartiersatlas store init "
     "--store data/bestand.gpkg --who STELLE --data data`, dann in settings.toml "
-    '`[store]` mit `file = "bestand.gpkg"`.',
+    '`[store]` mit `file = "bestand.gpkg"` (oder `url = "postgresql://…"` für eine '
+    "PostgreSQL-Datenbank).",
     "no_accounts": "Bearbeiten braucht Konten: die Umgebungsvariable QUARTIERSATLAS_ACCOUNTS "
     "nennt die Kontendatei (außerhalb des Programmordners); Konten legt "
     "`python -m quartiersatlas store users add --name STELLE --role editor` an.",
@@ -2676,7 +2691,7 @@ AENDERUNGEN_TEXTS = {
     "intro": "Was sich im Bestand an Orten, Stadtteilteams und Netzwerken seit einem Tag "
     "geändert hat: als Liste, auf der Karte und in der Abdeckung damals und heute.",
     "no_store": "Diese Seite braucht die Bestandsdatenbank mit ihrem Verlauf "
-    "(`[store] file` in settings.toml, oder `make run`); die Daten dieses Ordners werden "
+    "(`[store]` in settings.toml, oder `make run`); die Daten dieses Ordners werden "
     "aus Dateien gelesen.",
     "store_error": "Die Bestandsdatenbank kann nicht gelesen werden: {error}",
     "since": "Änderungen seit",

@@ -26,6 +26,7 @@ from shapely.geometry import box
 
 from quartiersatlas.settings import Kind
 from quartiersatlas.text_utils import normalize_key
+from tests.postgres_server import postgres_server  # noqa: F401 (a fixture for every test)
 
 METRIC_CRS = "EPSG:25832"
 X0, Y0 = 446_000.0, 5_888_000.0

@@ -19,7 +19,7 @@ from test_app_links import data_copy as data_copy
 from quartiersatlas.accounts import ACCOUNTS_ENV, MAX_FAILURES, Accounts
 from quartiersatlas.inventory import init_store
 from quartiersatlas.settings import load_settings
-from quartiersatlas.store import Change, SQLiteStore
+from quartiersatlas.store import Change, SQLiteStore, open_store
 
 PAGE = "pages/daten_pflegen.py"
 PASSWORD = "ein-langes-passwort-123"
@@ -58,6 +58,22 @@ def with_store(data_copy: Path) -> Path:
     with (data_copy / "settings.toml").open("a", encoding="utf-8") as fh:
         fh.write('\n[store]\nfile = "bestand.gpkg"\n')
     return data_copy
+
+
+@pytest.fixture(params=["sqlite", "postgis"])
+def any_store(request: pytest.FixtureRequest, data_copy: Path) -> str | Path:
+    """The sample's inventory in a GeoPackage or in PostgreSQL + PostGIS, named in
+    settings.toml (``[store] file`` or ``url``); its location."""
+    if request.param == "sqlite":
+        location: str | Path = data_copy / "bestand.gpkg"
+        line = 'file = "bestand.gpkg"'
+    else:
+        location = request.getfixturevalue("postgres_server").new_database()
+        line = f'url = "{location}"'
+    init_store(location, load_settings(data_copy), "Erstbestand")[0].close()
+    with (data_copy / "settings.toml").open("a", encoding="utf-8") as fh:
+        fh.write(f"\n[store]\n{line}\n")
+    return location
 
 
 def _login(at: AppTest, name: str = "qm-kreyenbrueck", password: str = PASSWORD) -> AppTest:
@@ -100,12 +116,12 @@ def test_login_is_needed_and_wrong_passwords_lock(with_store: Path, accounts: Pa
     _no_edit_control(at)
 
 
-def test_an_editor_keeps_the_inventory(with_store: Path, accounts: Path) -> None:
+def test_an_editor_keeps_the_inventory(any_store: str | Path, accounts: Path) -> None:
     at = _login(_open(PAGE, {}))
     _clean(at)
     assert "qm-kreyenbrueck" in _texts(at)
-    store_path = with_store / "bestand.gpkg"
-    with SQLiteStore(store_path) as store:
+    store_path = any_store
+    with open_store(store_path) as store:
         records = store.records("places")
     pid = str(records[records["lat"] != ""]["id"].iloc[0])
     at.selectbox(key="pf_record_places").set_value(pid).run()
@@ -115,7 +131,7 @@ def test_an_editor_keeps_the_inventory(with_store: Path, accounts: Path) -> None
     at.button(key=f"FormSubmitter:{form}-Speichern").click().run()
     _clean(at)
     assert "Gespeichert (Änderung Nr. 4)" in _texts(at)
-    with SQLiteStore(store_path) as store:
+    with open_store(store_path) as store:
         rec, version = store.record("places", pid)  # type: ignore[misc]
         history = store.history(rid=pid)
     assert rec["name"] == "Treff am Markt (neu)"
@@ -133,7 +149,7 @@ def test_an_editor_keeps_the_inventory(with_store: Path, accounts: Path) -> None
     _clean(at)
     assert "nichts wurde gespeichert" in _texts(at)
     # someone else saves in between: a conflict with both versions, nothing lost
-    with SQLiteStore(store_path) as store:
+    with open_store(store_path) as store:
         store.apply([Change("places", pid, {"notes": "von anderer Stelle"}, 2)], "qm-nord")
     at.text_input(key=f"{form}_lat").input("53.15")
     at.button(key=f"FormSubmitter:{form}-Speichern").click().run()
@@ -144,7 +160,7 @@ def test_an_editor_keeps_the_inventory(with_store: Path, accounts: Path) -> None
     assert rows.loc["Bemerkungen", "gespeichert"] == "von anderer Stelle"
     assert rows.loc["Bemerkungen", "Ihre Fassung"] == "(nicht geändert)"
     assert rows.loc["Breite (lat)", "Ihre Fassung"] == "53.15"
-    with SQLiteStore(store_path) as store:
+    with open_store(store_path) as store:
         assert store.record("places", pid)[1] == 3  # type: ignore[index]
     # undo of one's own last change (the rename): refused, since the record moved on
     assert at.button(key="pf_undo").label.startswith("Meine letzte Änderung")
@@ -155,7 +171,7 @@ def test_an_editor_keeps_the_inventory(with_store: Path, accounts: Path) -> None
     at.button(key="pf_conflict_keep").click().run()
     _clean(at)
     assert "Gespeichert (Änderung Nr. 6)" in _texts(at)
-    with SQLiteStore(store_path) as store:
+    with open_store(store_path) as store:
         rec, version = store.record("places", pid)  # type: ignore[misc]
     assert (rec["lat"], rec["notes"], rec["name"], version) == (
         "53.15",
@@ -167,22 +183,22 @@ def test_an_editor_keeps_the_inventory(with_store: Path, accounts: Path) -> None
     assert at.text_input(key=f"pf_places_{pid}_4_lat").value == "53.15"
 
 
-def test_end_and_restore_a_network_and_add_a_place(with_store: Path, accounts: Path) -> None:
+def test_end_and_restore_a_network_and_add_a_place(any_store: str | Path, accounts: Path) -> None:
     at = _login(_open(PAGE, {}))
     at.radio(key="pf_kind").set_value("networks").run()
-    with SQLiteStore(with_store / "bestand.gpkg") as store:
+    with open_store(any_store) as store:
         networks = store.records("networks")
     nid = str(networks[networks["status"] == "active"]["id"].iloc[0])
     at.selectbox(key="pf_record_networks").set_value(nid).run()
     at.button(key="pf_end").click().run()
     _clean(at)
-    with SQLiteStore(with_store / "bestand.gpkg") as store:
+    with open_store(any_store) as store:
         rec, _ = store.record("networks", nid)  # type: ignore[misc]
     assert rec["status"] == "ended"
     assert rec["until"]
     at.button(key="pf_restore").click().run()
     _clean(at)
-    with SQLiteStore(with_store / "bestand.gpkg") as store:
+    with open_store(any_store) as store:
         rec, version = store.record("networks", nid)  # type: ignore[misc]
     assert (rec["status"], rec["until"], version) == ("active", "", 3)
     # a new place, then undo it
@@ -204,7 +220,7 @@ def test_end_and_restore_a_network_and_add_a_place(with_store: Path, accounts: P
     assert "<b>fett</b>" not in script
     at.button(key="pf_undo").click().run()
     _clean(at)
-    with SQLiteStore(with_store / "bestand.gpkg") as store:
+    with open_store(any_store) as store:
         assert store.record("places", "treff-neu") is None
 
 

@@ -1,6 +1,10 @@
 """The inventory store (quartiersatlas.store, inventory, cli_store; issue 14): a
 GeoPackage that GDAL opens, versions and history, undo, optimistic concurrency, a
-writer killed with SIGKILL, two writers at once, import and export, the CLI."""
+writer killed with SIGKILL, two writers at once, import and export, the CLI.
+
+The tests of the store's behaviour run twice, on SQLite (a GeoPackage file) and on a
+real PostgreSQL + PostGIS server (tests/postgres_server.py): the ``store`` fixture is
+parametrised over both backends."""
 
 from __future__ import annotations
 
@@ -30,11 +34,17 @@ from quartiersatlas.store import (
     RECORD_COLUMNS,
     Change,
     Conflict,
+    PostgresStore,
     SQLiteStore,
+    Store,
     StoreError,
+    create_store,
     gpkg_point,
+    open_store,
+    store_label,
 )
 from tests.conftest import HOSTILE_PAYLOADS
+from tests.postgres_server import Server
 
 ROOT = Path(__file__).resolve().parents[1]
 WHO = "Amt für Teilhabe und Soziales (Test)"
@@ -45,9 +55,18 @@ def _no_data_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(DATA_ENV, raising=False)
 
 
+@pytest.fixture(params=["sqlite", "postgis"])
+def location(request: pytest.FixtureRequest, tmp_path: Path) -> str | Path:
+    """Where a new store goes: a GeoPackage file, or a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        return tmp_path / "bestand.gpkg"
+    server: Server = request.getfixturevalue("postgres_server")
+    return server.new_database()
+
+
 @pytest.fixture
-def store(data_dir: Path, tmp_path: Path):
-    s, problems = init_store(tmp_path / "bestand.gpkg", load_settings(data_dir), WHO)
+def store(data_dir: Path, location: str | Path):
+    s, problems = init_store(location, load_settings(data_dir), WHO)
     assert problems == []
     with s:
         yield s
@@ -61,7 +80,7 @@ def _csv_rows(path: Path) -> list[dict[str, str]]:
 # ------------------------------------------------------------------ the file itself
 
 
-def test_init_holds_every_row_and_gdal_opens_it(data_dir: Path, store: SQLiteStore) -> None:
+def test_init_holds_every_row_and_gdal_opens_it(data_dir: Path, store: Store) -> None:
     places = _csv_rows(data_dir / "places.csv")
     records = store.records("places")
     assert sorted(records["id"]) == sorted(r["id"] for r in places)
@@ -76,26 +95,50 @@ def test_init_holds_every_row_and_gdal_opens_it(data_dir: Path, store: SQLiteSto
         "Erstbestand aus stadtteilteams.csv",
         "Erstbestand aus networks.csv",
     ]
-    # a GeoPackage: GDAL lists the point layers and reads the points where lat/lon are set
-    db = sqlite3.connect(store.path)
-    assert db.execute("PRAGMA application_id").fetchone()[0] == GPKG_APPLICATION_ID
-    db.close()
-    layers = dict(pyogrio.list_layers(store.path))
-    assert layers["places"] == "Point"
-    frame = pyogrio.read_dataframe(store.path, layer="places")
-    assert str(frame.crs) == "EPSG:4326"
     located = [r for r in places if r["lat"].strip() and r["lon"].strip()]
-    assert int(frame.geometry.notna().sum()) == len(located)
-    row = frame.set_index("id").loc[located[0]["id"]]
-    assert row.geometry.y == pytest.approx(float(located[0]["lat"]))
-    assert row.geometry.x == pytest.approx(float(located[0]["lon"]))
+    first = located[0]
+    if isinstance(store, SQLiteStore):
+        # a GeoPackage: GDAL lists the point layers and reads the points where lat/lon are set
+        db = sqlite3.connect(store.path)
+        assert db.execute("PRAGMA application_id").fetchone()[0] == GPKG_APPLICATION_ID
+        db.close()
+        layers = dict(pyogrio.list_layers(store.path))
+        assert layers["places"] == "Point"
+        frame = pyogrio.read_dataframe(store.path, layer="places")
+        assert str(frame.crs) == "EPSG:4326"
+        assert int(frame.geometry.notna().sum()) == len(located)
+        row = frame.set_index("id").loc[first["id"]]
+        x, y = row.geometry.x, row.geometry.y
+    else:
+        # PostGIS: QGIS finds the point layers in geometry_columns (WGS84)
+        columns = store._db.execute(
+            "SELECT f_table_name, type, srid FROM geometry_columns ORDER BY f_table_name"
+        ).fetchall()
+        assert [tuple(c) for c in columns] == [
+            ("networks", "POINT", 4326),
+            ("places", "POINT", 4326),
+            ("stadtteilteams", "POINT", 4326),
+        ]
+        n = store._db.execute("SELECT count(*) FROM places WHERE geom IS NOT NULL").fetchone()
+        assert n[0] == len(located)
+        x, y = store._db.execute(
+            "SELECT ST_X(geom), ST_Y(geom) FROM places WHERE id = ?", (first["id"],)
+        ).fetchone()
+    assert y == pytest.approx(float(first["lat"]))
+    assert x == pytest.approx(float(first["lon"]))
 
 
 def test_a_store_is_never_overwritten_and_other_files_are_refused(
-    store: SQLiteStore, tmp_path: Path
+    store: Store, tmp_path: Path
 ) -> None:
     with pytest.raises(StoreError, match="nie überschrieben"):
-        SQLiteStore.create(store.path)
+        create_store(store.location)
+    if isinstance(store, PostgresStore):
+        store._db.execute("CREATE TABLE andere (x TEXT)")
+        other_db = str(store.location).rsplit("/", 1)[0] + "/postgres"  # no store in it
+        with pytest.raises(StoreError, match="keine Quartiersatlas-Bestandsdatenbank"):
+            PostgresStore(other_db)
+        return
     with pytest.raises(StoreError, match="Keine Bestandsdatenbank"):
         SQLiteStore(tmp_path / "fehlt.gpkg")
     other = tmp_path / "anders.sqlite"
@@ -108,6 +151,20 @@ def test_a_store_is_never_overwritten_and_other_files_are_refused(
         SQLiteStore(text)
 
 
+def test_a_database_that_cannot_be_reached_is_said_without_its_password() -> None:
+    from tests.postgres_server import _free_port
+
+    url = f"postgresql://amt:geheim@127.0.0.1:{_free_port()}/bestand"  # nobody listens
+    with pytest.raises(StoreError) as info:
+        open_store(url, timeout_s=2)
+    assert "Keine Verbindung zur Bestandsdatenbank bestand@127.0.0.1" in str(info.value)
+    assert "geheim" not in str(info.value)
+    assert store_label("postgresql://amt:geheim@db.stadt.example:5433/bestand") == (
+        "bestand@db.stadt.example"
+    )
+    assert store_label(Path("/srv/daten/bestand.gpkg")) == "bestand.gpkg"
+
+
 def test_geometry_only_for_numbers_in_range() -> None:
     assert gpkg_point("53,1", "8.2") is not None
     for lat, lon in (("", "8.2"), ("91", "8"), ("x", "8"), ("nan", "8"), ("53", "inf")):
@@ -117,7 +174,7 @@ def test_geometry_only_for_numbers_in_range() -> None:
 # ------------------------------------------------------------ versions and history
 
 
-def test_changes_leave_a_history_and_undo_restores(store: SQLiteStore) -> None:
+def test_changes_leave_a_history_and_undo_restores(store: Store) -> None:
     before = {k: store.records(k) for k in RECORD_COLUMNS}
     pid = str(before["places"]["id"].iloc[0])
     rec, version = store.record("places", pid)  # type: ignore[misc]
@@ -157,7 +214,7 @@ def test_changes_leave_a_history_and_undo_restores(store: SQLiteStore) -> None:
         store.undo(999, WHO)
 
 
-def test_an_edit_that_changes_nothing_writes_nothing(store: SQLiteStore) -> None:
+def test_an_edit_that_changes_nothing_writes_nothing(store: Store) -> None:
     pid = str(store.records("places")["id"].iloc[0])
     rec, version = store.record("places", pid)  # type: ignore[misc]
     n = len(store.change_sets())
@@ -178,7 +235,7 @@ def test_an_edit_that_changes_nothing_writes_nothing(store: SQLiteStore) -> None
     ],
 )
 def test_bad_changes_are_refused_before_anything_is_written(
-    store: SQLiteStore, changes: list[Change], message: str | None
+    store: Store, changes: list[Change], message: str | None
 ) -> None:
     n = len(store.change_sets())
     if message is None:
@@ -192,7 +249,7 @@ def test_bad_changes_are_refused_before_anything_is_written(
         store.apply([Change("places", "b", {"name": "x"})], "  ")
 
 
-def test_values_are_text_whatever_they_contain(store: SQLiteStore) -> None:
+def test_values_are_text_whatever_they_contain(store: Store) -> None:
     nasty = [*HOSTILE_PAYLOADS, "'; DROP TABLE places; --", 'x" OR "1"="1', "\u202e", "ä\nö"]
     changes = [
         Change("networks", f"n-{i}'\"", {"name": text, "notes": text, "districts": text}, None)
@@ -211,11 +268,11 @@ def test_values_are_text_whatever_they_contain(store: SQLiteStore) -> None:
 
 
 def test_the_second_editor_is_told_and_nothing_of_the_change_set_is_written(
-    store: SQLiteStore,
+    store: Store,
 ) -> None:
     ids = store.records("places")["id"].astype(str).tolist()
     a, b = ids[0], ids[1]
-    other = SQLiteStore(store.path)  # a second editor, its own connection
+    other = open_store(store.location)  # a second editor, its own connection
     try:
         rec_a, v_a = store.record("places", a)  # type: ignore[misc]
         _, v_b = other.record("places", b)  # type: ignore[misc]
@@ -247,14 +304,29 @@ def test_the_second_editor_is_told_and_nothing_of_the_change_set_is_written(
         store.apply([Change("places", "nie-da", {"name": "x"}, 1)], WHO)
 
 
-def test_two_writers_at_once_lose_no_update(store: SQLiteStore) -> None:
+def test_change_sets_are_numbered_without_gaps(store: Store) -> None:
+    """A refused change set leaves no gap in the numbers (a PostgreSQL sequence would),
+    and the state says the last number."""
+    last = store.state()
+    assert last == len(store.change_sets()) == 3
+    with pytest.raises(Conflict):
+        store.apply([Change("places", "nie-da", {"name": "x"}, 1)], WHO)
+    with pytest.raises(Conflict):
+        store.apply([Change("places", "nie-da", {"name": "x"}, 2)], WHO)
+    assert store.state() == last
+    done = store.apply([Change("places", "neu-1", {"name": "Neu"})], WHO)
+    assert (done.id, store.state()) == (last + 1, last + 1)
+    assert [c.id for c in store.change_sets()] == [1, 2, 3, 4]
+
+
+def test_two_writers_at_once_lose_no_update(store: Store) -> None:
     store.apply([Change("networks", "zaehler", {"name": "0"}, None)], WHO)
-    path = store.path
+    location = store.location
     errors: list[BaseException] = []
 
     def writer(name: str, times: int) -> None:
         try:
-            with SQLiteStore(path) as own:
+            with open_store(location) as own:
                 done = 0
                 while done < times:
                     rec, version = own.record("networks", "zaehler")  # type: ignore[misc]
@@ -283,9 +355,9 @@ def test_two_writers_at_once_lose_no_update(store: SQLiteStore) -> None:
 
 _WRITER = """
 import sys
-from quartiersatlas.store import Change, SQLiteStore
+from quartiersatlas.store import Change, open_store
 
-store = SQLiteStore(sys.argv[1])
+store = open_store(sys.argv[1])
 n = 0
 while True:
     store.apply(
@@ -298,14 +370,12 @@ while True:
 """
 
 
-def test_a_writer_killed_mid_series_loses_nothing_confirmed(
-    store: SQLiteStore, tmp_path: Path
-) -> None:
+def test_a_writer_killed_mid_series_loses_nothing_confirmed(store: Store, tmp_path: Path) -> None:
     script = tmp_path / "writer.py"
     script.write_text(_WRITER, encoding="utf-8")
     start = len(store.records("places"))
     proc = subprocess.Popen(
-        [sys.executable, str(script), str(store.path)],
+        [sys.executable, str(script), str(store.location)],
         stdout=subprocess.PIPE,
         text=True,
         cwd=ROOT,
@@ -322,8 +392,9 @@ def test_a_writer_killed_mid_series_loses_nothing_confirmed(
     os.kill(proc.pid, signal.SIGKILL)  # in the middle of the next change sets
     proc.wait()
     assert confirmed >= 40, "the writer did not get going"
-    with SQLiteStore(store.path) as again:
-        assert again._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    with open_store(store.location) as again:
+        if isinstance(again, SQLiteStore):
+            assert again._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         ids = set(again.records("places")["id"])
         for n in range(confirmed + 1):  # every confirmed change set is there, whole
             assert {f"k{n}-{j}" for j in range(3)} <= ids
@@ -339,7 +410,7 @@ def test_a_writer_killed_mid_series_loses_nothing_confirmed(
 
 
 def test_import_says_what_changes_and_round_trips(
-    data_dir: Path, store: SQLiteStore, tmp_path: Path
+    data_dir: Path, store: Store, tmp_path: Path
 ) -> None:
     exported = tmp_path / "export.csv"
     store.records("places").drop(columns="version").to_csv(exported, index=False)
@@ -410,11 +481,14 @@ def _cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str,
     return code, out, err
 
 
-def test_the_command_line(data_dir: Path, tmp_path: Path, capsys) -> None:
-    path = str(tmp_path / "b.gpkg")
+def test_the_command_line(data_dir: Path, tmp_path: Path, location: str | Path, capsys) -> None:
+    path = str(location)
     code, out, _ = _cli(["init", "--store", path, "--who", WHO, "--data", str(data_dir)], capsys)
     assert code == 0
-    assert "angelegt" in out
+    assert (
+        f"Bestandsdatenbank {path if isinstance(location, Path) else store_label(path)} angelegt"
+        in out
+    )
     assert _cli(["init", "--store", path, "--who", WHO, "--data", str(data_dir)], capsys)[0] == 2
     assert _cli(["export", "--store", str(tmp_path / "x.gpkg"), "--kind", "places"], capsys)[0] == 2
     code, out, _ = _cli(["export", "--store", path, "--kind", "places"], capsys)
@@ -470,18 +544,28 @@ def test_the_command_line(data_dir: Path, tmp_path: Path, capsys) -> None:
 # ------------------------------------------------------ the app reads the store
 
 
-def _with_store(data_dir: Path) -> Path:
-    """The data folder with ``[store] file = "bestand.gpkg"``, made from its files."""
-    init_store(data_dir / "bestand.gpkg", load_settings(data_dir), WHO)[0].close()
+def _with_store(data_dir: Path, url: str | None = None) -> Path:
+    """The data folder with ``[store] file = "bestand.gpkg"`` (or ``url``), made from
+    its files."""
+    init_store(url or data_dir / "bestand.gpkg", load_settings(data_dir), WHO)[0].close()
     with (data_dir / "settings.toml").open("a", encoding="utf-8") as fh:
-        fh.write('\n[store]\nfile = "bestand.gpkg"\n')
+        fh.write(f'\n[store]\nurl = "{url}"\n' if url else '\n[store]\nfile = "bestand.gpkg"\n')
     return data_dir
 
 
-def test_the_data_set_is_read_from_the_store_when_configured(data_dir: Path) -> None:
+def _url(location: str | Path) -> str | None:
+    return location if isinstance(location, str) else None
+
+
+def test_the_data_set_is_read_from_the_store_when_configured(
+    data_dir: Path, location: str | Path
+) -> None:
     from_files = load_dataset(load_settings(data_dir))
-    settings = load_settings(_with_store(data_dir))
-    assert settings.store_path == (data_dir / "bestand.gpkg").resolve()
+    settings = load_settings(_with_store(data_dir, _url(location)))
+    if isinstance(location, str):
+        assert (settings.store_url, settings.store_path) == (location, None)
+    else:
+        assert settings.store_path == (data_dir / "bestand.gpkg").resolve()
     ds = load_dataset(settings)
     cols = ["id", "name", "kind", "district_id", "join_status"]
     pd.testing.assert_frame_equal(
@@ -491,7 +575,7 @@ def test_the_data_set_is_read_from_the_store_when_configured(data_dir: Path) -> 
     assert sorted(ds.networks["id"]) == sorted(from_files.networks["id"])
     # a change in the store is what the data set shows; the files stay as they are
     pid = str(ds.places["id"].iloc[0])
-    with SQLiteStore(settings.store_path) as store:
+    with open_store(settings.store_location) as store:  # type: ignore[arg-type]
         _, version = store.record("places", pid)  # type: ignore[misc]
         store.apply([Change("places", pid, {"name": "Im Bestand umbenannt"}, version)], WHO)
         store.apply([Change("places", "ohne-art", {"name": "Ohne Art", "kind": "kino"})], WHO)
@@ -501,7 +585,7 @@ def test_the_data_set_is_read_from_the_store_when_configured(data_dir: Path) -> 
     assert "Im Bestand umbenannt" not in (data_dir / "places.csv").read_text(encoding="utf-8")
     # problems of a record name the store, the kind and the record's feature number
     bad = [p for p in ds.problems if p.column == "kind" and p.severity == "error"]
-    assert [(p.file, p.row) for p in bad] == [("bestand.gpkg [places]", fid)]
+    assert [(p.file, p.row) for p in bad] == [(f"{settings.store_name} [places]", fid)]
 
 
 def test_an_unusable_store_is_said_and_the_files_are_read(data_dir: Path) -> None:
@@ -530,8 +614,32 @@ def test_the_environment_names_the_store_over_the_settings(
         load_settings(data_dir)
 
 
-def test_a_file_changed_after_the_store_is_said(data_dir: Path) -> None:
-    settings = load_settings(_with_store(data_dir))
+def test_a_database_store_is_named_by_url(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quartiersatlas.settings import STORE_ENV, STORE_URL_ENV, SettingsError
+
+    url = "postgresql://quartiersatlas@db.stadt.example/bestand"
+    toml = data_dir / "settings.toml"
+    plain = toml.read_text(encoding="utf-8")
+    toml.write_text(plain + f'\n[store]\nurl = "{url}"\n', encoding="utf-8")
+    settings = load_settings(data_dir)
+    assert (settings.store_url, settings.store_path, settings.store_location) == (url, None, url)
+    assert settings.store_name == "bestand@db.stadt.example"
+    monkeypatch.setenv(STORE_ENV, "bestand.gpkg")  # make run's file wins over the settings
+    assert load_settings(data_dir).store_location == (data_dir / "bestand.gpkg").resolve()
+    monkeypatch.setenv(STORE_URL_ENV, "postgres://amt@server/andere")  # over both
+    assert load_settings(data_dir).store_location == "postgres://amt@server/andere"
+    monkeypatch.delenv(STORE_ENV)
+    monkeypatch.delenv(STORE_URL_ENV)
+    toml.write_text(plain + f'\n[store]\nfile = "b.gpkg"\nurl = "{url}"\n', encoding="utf-8")
+    with pytest.raises(SettingsError, match="file und url nennen zwei"):
+        load_settings(data_dir)
+    toml.write_text(plain + '\n[store]\nurl = "mysql://server/bestand"\n', encoding="utf-8")
+    with pytest.raises(SettingsError, match="keine PostgreSQL-Adresse"):
+        load_settings(data_dir)
+
+
+def test_a_file_changed_after_the_store_is_said(data_dir: Path, location: str | Path) -> None:
+    settings = load_settings(_with_store(data_dir, _url(location)))
     assert not [p for p in load_dataset(settings).problems if p.code == "file_newer"]
     header = (data_dir / "places.csv").read_text("utf-8").splitlines()[0].split(",")
     row = {"id": "neu-in-datei", "name": "Neu in der Datei", "kind": "bibliothek"}
@@ -542,10 +650,11 @@ def test_a_file_changed_after_the_store_is_said(data_dir: Path) -> None:
     found = [p for p in load_dataset(settings).problems if p.code == "file_newer"]
     assert [(p.file, p.severity) for p in found] == [("places.csv", "warning")]
     assert "(1 neu, 0 geändert, 0 fehlen in der Datei)" in found[0].message
+    assert f"Bestandsdatenbank {settings.store_name}," in found[0].message
     assert "noch nicht übernommen" in found[0].message
     assert "--kind places places.csv" in (found[0].hint or "")
     # importing the file brings the store up to date: the notice goes
-    with SQLiteStore(settings.store_path) as store:  # type: ignore[arg-type]
+    with open_store(settings.store_location) as store:  # type: ignore[arg-type]
         records, _ = read_records(data_dir / "places.csv", "places")
         store.import_records("places", records, WHO, "neu eingelesen", remove_missing=False)
     assert not [p for p in load_dataset(settings).problems if p.code == "file_newer"]

@@ -349,12 +349,12 @@ def inventory_since(key: DataKey, since: str, selection: Selection, _ds: Dataset
     ``selection`` then and now (once per data version, time and selection). Needs
     ``[store] file`` (raises :class:`~quartiersatlas.store.StoreError` when the store
     cannot be read)."""
-    from quartiersatlas.store import KINDS, SQLiteStore
+    from quartiersatlas.store import KINDS, open_store
 
-    path = _ds.settings.store_path
-    if path is None:
+    location = _ds.settings.store_location
+    if location is None:
         raise ValueError("inventory_since needs a store")
-    with SQLiteStore(path) as store:
+    with open_store(location) as store:
         sets = store.change_sets()
         created = None
         if sets and sets[0].at >= since:  # the store began after it: from its first import
@@ -363,7 +363,7 @@ def inventory_since(key: DataKey, since: str, selection: Selection, _ds: Dataset
         then: dict[str, pd.DataFrame] = {k: store.records_at(k, since) for k in KINDS}
         now: dict[str, pd.DataFrame] = {k: store.records(k) for k in KINDS}
         history = store.history(since=since)
-    then_ds, _ = with_inventory(_ds, changes_raw_tables(then, path.name))
+    then_ds, _ = with_inventory(_ds, changes_raw_tables(then, _ds.settings.store_name))
     after = analysis(key, selection, _ds)
     before = _analysis_of(key, then_ds, after.selection, _ds)
     return InventorySince(

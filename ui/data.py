@@ -157,10 +157,48 @@ def get_dataset() -> Dataset:
     return ds
 
 
+@st.cache_resource(show_spinner=False, max_entries=8, ttl=DATA_CACHE_TTL)
+def _store_url(data_dir: str, settings_file: tuple[int, int] | None, env: str) -> str | None:
+    """The PostgreSQL store the folder's settings name (``None``: a file or none),
+    read again when settings.toml or the environment changes."""
+    del settings_file, env  # the cache key only
+    try:
+        return load_settings(data_dir).store_url
+    except SettingsError:
+        return None  # said when the data set is loaded
+
+
+def store_state(folder: Path) -> tuple[str, int, int] | None:
+    """The state of a database store (its last change set; -1: it cannot be read), as
+    an entry of the data version: a change saved by any app replica or the CLI is read
+    on the next page run. A file store is in the folder's fingerprint already (and
+    without a store): ``None``."""
+    from quartiersatlas.settings import SETTINGS_FILE, STORE_ENV, STORE_URL_ENV
+    from quartiersatlas.store import StoreError, open_store
+
+    try:
+        info = (folder / SETTINGS_FILE).stat()
+        settings_file: tuple[int, int] | None = (info.st_size, info.st_mtime_ns)
+    except OSError:
+        settings_file = None
+    env = f"{os.environ.get(STORE_ENV, '')}\n{os.environ.get(STORE_URL_ENV, '')}"
+    url = _store_url(str(folder), settings_file, env)
+    if url is None:
+        return None
+    try:
+        with open_store(url, timeout_s=5) as store:
+            return (url, store.state(), 0)
+    except StoreError:
+        return (url, -1, 0)  # the load says why and reads the files
+
+
 def _get_dataset() -> Dataset:
     folder = resolve_data_dir()
     try:
         fingerprint = data_fingerprint(folder)
+        state = store_state(folder)
+        if state is not None:
+            fingerprint = (*fingerprint, state)
         version = version_key(folder, fingerprint)
         ds = _load(data_dir=str(folder), version=version)
         found = _agenda_check(version=version, agenda=_agenda_stat(ds), _ds=ds)

@@ -25,7 +25,7 @@ from quartiersatlas.readers import RawTable, read_table
 from quartiersatlas.safe_text import escape_markdown as md
 from quartiersatlas.schema import GROUP_COLUMNS, PLACE_COLUMNS
 from quartiersatlas.settings import Settings
-from quartiersatlas.store import RECORD_COLUMNS, Conflict, SQLiteStore, diff_records
+from quartiersatlas.store import RECORD_COLUMNS, Conflict, Store, diff_records
 from quartiersatlas.texts import FIELD_LABELS, IMPORT_TEXTS, SEVERITY_LABELS
 from ui.common import german_columns, show_table
 
@@ -68,7 +68,7 @@ def _named(p: Problem, path: Path, name: str) -> Problem:
 
 
 def import_wizard(
-    store: SQLiteStore,
+    store: Store,
     kind: str,
     settings: Settings,
     districts: gpd.GeoDataFrame,
