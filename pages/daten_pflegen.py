@@ -21,6 +21,7 @@ from quartiersatlas.schema import ACCESSIBILITY_COLUMNS, NETWORK_TYPES, STATUSES
 from quartiersatlas.store import KINDS, RECORD_COLUMNS, Change, Conflict, StoreError, open_store
 from quartiersatlas.texts import (
     ACCESS_VALUE_LABELS,
+    ACCOUNT_ADMIN_TEXTS,
     COORD_QUALITY_LABELS,
     DATEN_PFLEGEN_TEXTS,
     FIELD_LABELS,
@@ -30,6 +31,7 @@ from quartiersatlas.texts import (
     STATUS_LABELS,
 )
 from ui import auth
+from ui.account_admin import account_admin
 from ui.common import german_columns, show_table
 from ui.data import get_dataset
 from ui.import_wizard import import_wizard
@@ -69,6 +71,9 @@ if user is None:
     st.stop()
 auth.account_bar(user)
 editor = user.name  # what the history shows as who
+if user.admin:
+    with st.expander(ACCOUNT_ADMIN_TEXTS["title"], icon=":material/manage_accounts:"):
+        account_admin(accounts, user, oidc=auth.oidc_configured())
 
 try:
     store = open_store(s.store_location)

@@ -17,6 +17,11 @@ Rules
       name costs the same hashing time as a known one and fails the same way.
     - Several app processes share the file (SQLite transactions), so the limit holds
       across replicas.
+    - An account without a password (``add(..., password=None)``) logs in only through
+      the city's identity provider (OpenID Connect, :mod:`ui.auth`): its name is the
+      identity the provider reports; the file says who may edit and with which role.
+    - The last ``admin`` cannot be removed or made an editor (nobody could manage the
+      accounts then, except on the command line with a new one).
 """
 
 from __future__ import annotations
@@ -56,6 +61,7 @@ _NAME = re.compile(r"[A-Za-z0-9._@-]{3,64}")
 _HASHER = PasswordHasher()
 _DUMMY_HASH = _HASHER.hash("quartiersatlas: no such account")
 _REPO = Path(__file__).resolve().parents[1]
+_EXTERNAL: Final = ""  # the hash of an account without a password: no password matches it
 
 
 class AccountError(Exception):
@@ -137,20 +143,42 @@ class Accounts:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def add(self, name: str, role: str, password: str) -> None:
-        """A new account (refused when the name exists)."""
+    def add(self, name: str, role: str, password: str | None) -> None:
+        """A new account (refused when the name exists); ``password=None``: it logs in
+        through the identity provider only."""
         _check_name(name)
-        if role not in ROLES:
-            raise AccountError(_T["bad_role"].format(role=role, allowed=", ".join(ROLES)))
-        _check_password(password)
+        _check_role(role)
+        if password is not None:
+            _check_password(password)
+        hashed = _HASHER.hash(password) if password is not None else _EXTERNAL
         created = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
         try:
-            self._db.execute(
-                "INSERT INTO users VALUES (?, ?, ?, ?)",
-                (name, role, _HASHER.hash(password), created),
-            )
+            self._db.execute("INSERT INTO users VALUES (?, ?, ?, ?)", (name, role, hashed, created))
         except sqlite3.IntegrityError:
             raise AccountError(_T["exists"].format(name=name)) from None
+
+    def set_role(self, name: str, role: str) -> None:
+        """Give ``name`` the role ``role`` (refused for the last admin)."""
+        _check_role(role)
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            if self.role(name) is None:
+                raise AccountError(_T["unknown"].format(name=name))
+            if role != "admin":
+                self._keep_an_admin(name)
+            self._db.execute("UPDATE users SET role = ? WHERE name = ?", (role, name))
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def _keep_an_admin(self, name: str) -> None:
+        """Refuse when ``name`` is the only admin (in an open transaction)."""
+        admins = [
+            str(n) for (n,) in self._db.execute("SELECT name FROM users WHERE role = 'admin'")
+        ]
+        if admins == [name]:
+            raise AccountError(_T["last_admin"].format(name=name))
 
     def set_password(self, name: str, password: str) -> None:
         _check_password(password)
@@ -161,9 +189,19 @@ class Accounts:
             raise AccountError(_T["unknown"].format(name=name))
 
     def remove(self, name: str) -> None:
-        cur = self._db.execute("DELETE FROM users WHERE name = ?", (name,))
-        if cur.rowcount == 0:
-            raise AccountError(_T["unknown"].format(name=name))
+        """Remove ``name`` (refused for the last admin); its sessions end at their next
+        step."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            self._keep_an_admin(name)
+            cur = self._db.execute("DELETE FROM users WHERE name = ?", (name,))
+            if cur.rowcount == 0:
+                raise AccountError(_T["unknown"].format(name=name))
+            self._db.execute("DELETE FROM failures WHERE name = ?", (name,))
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
 
     def role(self, name: str) -> str | None:
         """The account's role now (``None``: removed), so a removed account or a
@@ -171,10 +209,11 @@ class Accounts:
         row = self._db.execute("SELECT role FROM users WHERE name = ?", (name,)).fetchone()
         return None if row is None else str(row[0])
 
-    def list(self) -> list[tuple[str, str, str]]:
-        """(name, role, created) of every account, by name."""
-        rows = self._db.execute("SELECT name, role, created FROM users ORDER BY name")
-        return [(str(n), str(r), str(c)) for n, r, c in rows]
+    def list(self) -> list[tuple[str, str, str, bool]]:
+        """(name, role, created, has a password) of every account, by name (no
+        password: it logs in through the identity provider only)."""
+        rows = self._db.execute("SELECT name, role, created, hash FROM users ORDER BY name")
+        return [(str(n), str(r), str(c), h != _EXTERNAL) for n, r, c, h in rows]
 
     def verify(self, name: str, password: str, now: float | None = None) -> Account | None:
         """The account when ``password`` is right, else ``None`` (the failure counts).
@@ -238,6 +277,11 @@ def _matches(hashed: str, password: str) -> bool:
 def _check_name(name: str) -> None:
     if not _NAME.fullmatch(name):
         raise AccountError(_T["bad_name"].format(name=name))
+
+
+def _check_role(role: str) -> None:
+    if role not in ROLES:
+        raise AccountError(_T["bad_role"].format(role=role, allowed=", ".join(ROLES)))
 
 
 def _check_password(password: str) -> None:

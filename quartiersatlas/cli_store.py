@@ -11,9 +11,9 @@
     python -m quartiersatlas store history --store FILE [--since DATE] [--kind KIND]
                                            [--id ID] [--format csv|json] [--output FILE]
     python -m quartiersatlas store undo    --store FILE --change N --who WER [--why TEXT]
-    python -m quartiersatlas store users add|list|password|remove [--accounts FILE]
+    python -m quartiersatlas store users add|list|password|role|remove [--accounts FILE]
                                            [--name NAME] [--role editor|admin]
-                                           [--password-stdin]
+                                           [--password-stdin] [--oidc]
 
 ``KIND`` is ``places``, ``stadtteilteams`` or ``networks``. ``init`` makes a new
 GeoPackage from the data folder's files (never over an existing file). ``import``
@@ -89,7 +89,7 @@ def add_store_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
 
     users = steps.add_parser("users", help=ACCOUNT_TEXTS["users_help"])
     actions = users.add_subparsers(dest="action", metavar=CLI_METAVARS["step"], required=True)
-    for name in ("add", "list", "password", "remove"):
+    for name in ("add", "list", "password", "role", "remove"):
         a = actions.add_parser(name, help=ACCOUNT_TEXTS["users_help"])
         a.add_argument(
             "--accounts", metavar=CLI_METAVARS["file"], help=ACCOUNT_TEXTS["accounts_option"]
@@ -101,13 +101,16 @@ def add_store_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
                 metavar=CLI_METAVARS["name"],
                 help=ACCOUNT_TEXTS["name_option"],
             )
-        if name == "add":
+        if name in ("add", "role"):
             a.add_argument(
                 "--role",
                 choices=("editor", "admin"),
-                default="editor",
+                default="editor" if name == "add" else None,
+                required=name == "role",
                 help=ACCOUNT_TEXTS["role_option"],
             )
+        if name == "add":
+            a.add_argument("--oidc", action="store_true", help=ACCOUNT_TEXTS["oidc_option"])
         if name in ("add", "password"):
             a.add_argument(
                 "--password-stdin", action="store_true", help=ACCOUNT_TEXTS["password_stdin"]
@@ -263,13 +266,17 @@ def _users(args: argparse.Namespace) -> int:
         with Accounts(path) as accounts:
             if args.action == "list":
                 rows = accounts.list()
-                for name, role, created in rows:
-                    print(f"{name}\t{role}\t{created}")
+                for name, role, created, local in rows:
+                    login = ACCOUNT_TEXTS["login_password" if local else "login_oidc"]
+                    print(f"{name}\t{role}\t{created}\t{login}")
                 if not rows:
                     print(ACCOUNT_TEXTS["no_users"])
             elif args.action == "add":
-                accounts.add(args.name, args.role, _password(args))
+                accounts.add(args.name, args.role, None if args.oidc else _password(args))
                 print(ACCOUNT_TEXTS["added"].format(name=args.name, role=args.role))
+            elif args.action == "role":
+                accounts.set_role(args.name, args.role)
+                print(ACCOUNT_TEXTS["role_set"].format(name=args.name, role=args.role))
             elif args.action == "password":
                 accounts.set_password(args.name, _password(args))
                 print(ACCOUNT_TEXTS["password_set"].format(name=args.name))

@@ -2544,7 +2544,8 @@ ACCOUNT_TEXTS = {
     "short_password": "Das Passwort ist zu kurz: mindestens {n} Zeichen.",
     "no_accounts": "Keine Kontendatei: die Umgebungsvariable QUARTIERSATLAS_ACCOUNTS nennt "
     "sie (außerhalb des Programmordners), oder --accounts DATEI.",
-    "users_help": "Konten der Bearbeitenden: anlegen, auflisten, Passwort setzen, entfernen",
+    "users_help": "Konten der Bearbeitenden: anlegen, auflisten, Passwort setzen, Rolle "
+    "ändern, entfernen",
     "accounts_option": "Kontendatei (Standard: Umgebungsvariable QUARTIERSATLAS_ACCOUNTS)",
     "name_option": "Kontoname (eine Stelle oder Rolle, z. B. qm-kreyenbrueck)",
     "role_option": "Rolle: editor (bearbeitet den Bestand) oder admin (verwaltet auch Konten)",
@@ -2556,6 +2557,13 @@ ACCOUNT_TEXTS = {
     "password_set": "Passwort von „{name}“ gesetzt.",
     "removed": "Konto „{name}“ entfernt.",
     "no_users": "Noch kein Konto.",
+    "last_admin": "„{name}“ ist das einzige Verwaltungskonto (admin): es bleibt, damit "
+    "jemand die Konten verwalten kann. Erst ein anderes Konto zur Verwaltung machen.",
+    "login_password": "Passwort",
+    "oidc_option": "ohne Passwort: meldet sich nur über die Anmeldung der Stadt (OpenID "
+    "Connect) an; der Name ist die dort gemeldete Kennung (E-Mail-Adresse der Stelle)",
+    "role_set": "Konto „{name}“ hat jetzt die Rolle {role}.",
+    "login_oidc": "Anmeldung der Stadt (OpenID Connect)",
 }
 __all__.append("ACCOUNT_TEXTS")
 
@@ -2573,7 +2581,55 @@ AUTH_TEXTS = {
     "removed": "Ihr Konto gibt es nicht mehr; Sie wurden abgemeldet.",
     "role_editor": "Bearbeitung",
     "role_admin": "Verwaltung",
+    "oidc_login": "Mit dem Konto der Stadt anmelden",
+    "oidc_or_local": "Nach der Anmeldung öffnet sich die Startseite; von dort zurück zu "
+    "„Daten pflegen“. Oder mit einem Konto dieser App anmelden:",
+    "oidc_no_account": "Die Anmeldung der Stadt meldet „{name}“, aber dafür gibt es hier "
+    "kein Konto zum Bearbeiten. Die Verwaltung des Quartiersatlas legt es an (Konto ohne "
+    "Passwort mit genau diesem Namen).",
 }
+# Account management for admins (ui/account_admin.py; issue 14).
+ACCOUNT_ADMIN_TEXTS = {
+    "title": "Konten verwalten",
+    "list_caption": "{n} Konten. Kontonamen sind Stellen oder Rollen, keine Personennamen.",
+    "col_name": "Konto",
+    "col_role": "Rolle",
+    "col_login": "Anmeldung",
+    "col_created": "angelegt (UTC)",
+    "role_editor": "Bearbeitung",
+    "role_admin": "Verwaltung",
+    "login_password": "Passwort",
+    "login_oidc": "Anmeldung der Stadt",
+    "add_title": "Konto anlegen",
+    "name": "Kontoname",
+    "name_help": "3 bis 64 Zeichen aus Buchstaben, Ziffern und . _ @ - (eine Stelle oder "
+    "Rolle, z. B. qm-kreyenbrueck). Für die Anmeldung der Stadt: die dort gemeldete "
+    "Kennung (E-Mail-Adresse der Stelle).",
+    "role": "Rolle",
+    "password": "Erstes Passwort",
+    "password_help": "mindestens {n} Zeichen; der Person auf sicherem Weg mitteilen.",
+    "password_help_oidc": "mindestens {n} Zeichen; leer lassen für ein Konto, das sich nur "
+    "über die Anmeldung der Stadt anmeldet.",
+    "password_needed": "Ein Passwort mit mindestens {n} Zeichen ist nötig (eine Anmeldung "
+    "der Stadt ist nicht eingerichtet).",
+    "add": "Konto anlegen",
+    "added": "Konto „{name}“ ({role}) angelegt.",
+    "change_title": "Konto ändern",
+    "account": "Konto",
+    "set_role": "Rolle setzen",
+    "role_set": "Konto „{name}“ hat jetzt die Rolle {role}.",
+    "new_password": "Neues Passwort",
+    "set_password": "Passwort setzen",
+    "password_set": "Neues Passwort für „{name}“ gesetzt.",
+    "own_account": "Das eigene Konto kann hier nicht entfernt werden (ein anderes "
+    "Verwaltungskonto kann es).",
+    "remove_sure": "Ja, das Konto „{name}“ entfernen (laufende Anmeldungen enden beim "
+    "nächsten Schritt; der Verlauf behält den Namen).",
+    "remove": "Konto entfernen",
+    "removed": "Konto „{name}“ entfernt.",
+}
+__all__.append("ACCOUNT_ADMIN_TEXTS")
+
 DATEN_PFLEGEN_TEXTS = {
     "title": "Daten pflegen",
     "intro": "Orte, Stadtteilteams und Netzwerke im Bestand ändern, anlegen, beenden und "

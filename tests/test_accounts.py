@@ -195,6 +195,20 @@ def test_the_command_line_manages_accounts(
     with Accounts(path) as acc:
         assert acc.verify("qm-nord", PASSWORD) is None
         assert acc.verify("qm-nord", new) is not None
+    code, out, _ = _users(["add", "--name", "qm-sued@stadt.example", "--oidc"], capsys)
+    assert code == 0
+    code, out, _ = _users(["list"], capsys)
+    assert out.splitlines()[1].split("\t")[::3] == [
+        "qm-sued@stadt.example",
+        "Anmeldung der Stadt (OpenID Connect)",
+    ]
+    code, out, _ = _users(["role", "--name", "qm-nord", "--role", "admin"], capsys)
+    assert (code, out.strip()) == (0, "Konto „qm-nord“ hat jetzt die Rolle admin.")
+    code, _, _ = _users(["role", "--name", "qm-nord", "--role", "editor"], capsys)
+    assert code == 0
+    code, _, err = _users(["remove", "--name", "sozialplanung"], capsys)
+    assert code == 2
+    assert "einzige Verwaltungskonto" in err
     code, _, _ = _users(["remove", "--name", "qm-nord"], capsys)
     assert code == 0
     code, _, err = _users(["remove", "--name", "qm-nord"], capsys)
@@ -218,3 +232,33 @@ def test_a_lock_lasts_its_full_time_after_the_failure_that_set_it(accounts: Path
             with pytest.raises(Locked):
                 acc.verify("qm-nord", PASSWORD, now=t)
         assert acc.verify("qm-nord", PASSWORD, now=t0 + 600 + LOCK_S + 1) is not None
+
+
+def test_roles_change_and_the_last_admin_stays(tmp_path: Path) -> None:
+    with Accounts(tmp_path / "konten.db") as acc:
+        acc.add("verwaltung", "admin", PASSWORD)
+        acc.add("qm-ost", "editor", PASSWORD)
+        with pytest.raises(AccountError, match="einzige Verwaltungskonto"):
+            acc.set_role("verwaltung", "editor")
+        with pytest.raises(AccountError, match="einzige Verwaltungskonto"):
+            acc.remove("verwaltung")
+        acc.set_role("qm-ost", "admin")  # now there are two: either may go
+        acc.set_role("verwaltung", "editor")
+        assert (acc.role("verwaltung"), acc.role("qm-ost")) == ("editor", "admin")
+        acc.remove("verwaltung")
+        assert acc.role("verwaltung") is None
+        with pytest.raises(AccountError, match="Unbekannte Rolle"):
+            acc.set_role("qm-ost", "chef")
+        with pytest.raises(AccountError, match="Kein Konto"):
+            acc.set_role("niemand", "editor")
+
+
+def test_an_account_of_the_identity_provider_has_no_password(accounts: Path) -> None:
+    with Accounts(accounts) as acc:
+        acc.add("qm-west@stadt.example", "editor", None)
+        for tried in ("", " ", PASSWORD, "$argon2id$"):
+            assert acc.verify("qm-west@stadt.example", tried) is None
+        assert ("qm-west@stadt.example", "editor", False) in [
+            (n, r, local) for n, r, _, local in acc.list()
+        ]
+        assert acc.role("qm-west@stadt.example") == "editor"

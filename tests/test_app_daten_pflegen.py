@@ -261,3 +261,85 @@ def test_a_location_that_is_no_number_is_refused_not_a_crash(
     assert at.text_input(key=f"{form}_name").value == "Treff"  # the input stays
     with SQLiteStore(with_store / "bestand.gpkg") as store:
         assert store.record("places", "treff-nan") is None
+
+
+# ------------------------------------------------------------ account management
+
+
+def _account_texts(at: AppTest) -> str:
+    return _texts(at) + "\n" + "\n".join(str(c.value) for c in at.checkbox)
+
+
+def test_only_an_admin_manages_accounts(with_store: Path, accounts: Path) -> None:
+    at = _login(_open(PAGE, {}))  # an editor: no account management
+    _clean(at)
+    assert not [e for e in at.expander if e.label == "Konten verwalten"]
+    assert not [t for t in at.text_input if str(t.key).startswith("pf_acc")]
+    with Accounts(accounts) as acc:
+        acc.add("sozialplanung", "admin", PASSWORD)
+    at = _login(_open(PAGE, {}), "sozialplanung")
+    _clean(at)
+    table = next(d.value for d in at.dataframe if "Anmeldung" in d.value.columns)
+    assert table[["Konto", "Rolle", "Anmeldung"]].values.tolist() == [
+        ["qm-kreyenbrueck", "Bearbeitung", "Passwort"],
+        ["sozialplanung", "Verwaltung", "Passwort"],
+    ]
+    # a new account: a password is needed without the city's login, rules as on the CLI
+    at.text_input(key="pf_acc_add_name").input("qm-nord")
+    at.button(key="FormSubmitter:pf_acc_add-Konto anlegen").click().run()
+    _clean(at)
+    assert "Ein Passwort mit mindestens 12 Zeichen ist nötig" in _texts(at)
+    at.text_input(key="pf_acc_add_name").input("Erika Mustermann")
+    at.text_input(key="pf_acc_add_password").input(PASSWORD)
+    at.button(key="FormSubmitter:pf_acc_add-Konto anlegen").click().run()
+    assert "taugt nicht als Kontoname" in _texts(at)
+    at.text_input(key="pf_acc_add_name").input("qm-nord")
+    at.text_input(key="pf_acc_add_password").input(PASSWORD)
+    at.button(key="FormSubmitter:pf_acc_add-Konto anlegen").click().run()
+    _clean(at)
+    assert "Konto „qm-nord“ (Bearbeitung) angelegt." in _texts(at)
+    with Accounts(accounts) as acc:
+        assert acc.verify("qm-nord", PASSWORD) is not None
+        assert acc.role("qm-nord") == "editor"
+    # make it an admin, set its password, remove it
+    at.selectbox(key="pf_acc_chosen").set_value("qm-nord").run()
+    at.radio(key="pf_acc_role_qm-nord").set_value("admin").run()
+    at.button(key="pf_acc_set_role").click().run()
+    _clean(at)
+    assert "hat jetzt die Rolle Verwaltung" in _texts(at)
+    new = "ein-neues-passwort-789"
+    at.text_input(key="pf_acc_pw_value").input(new)
+    at.button(key="FormSubmitter:pf_acc_pw_qm-nord-Passwort setzen").click().run()
+    _clean(at)
+    with Accounts(accounts) as acc:
+        assert acc.role("qm-nord") == "admin"
+        assert acc.verify("qm-nord", new) is not None
+    assert at.button(key="pf_acc_remove").disabled  # not without the tick
+    at.checkbox(key="pf_acc_sure_qm-nord").check().run()
+    at.button(key="pf_acc_remove").click().run()
+    _clean(at)
+    assert "Konto „qm-nord“ entfernt." in _texts(at)
+    with Accounts(accounts) as acc:
+        assert acc.role("qm-nord") is None
+    # one's own account: no remove button; the only admin cannot become an editor
+    at.selectbox(key="pf_acc_chosen").set_value("sozialplanung").run()
+    assert not [b for b in at.button if b.key == "pf_acc_remove"]
+    at.radio(key="pf_acc_role_sozialplanung").set_value("editor").run()
+    at.button(key="pf_acc_set_role").click().run()
+    _clean(at)
+    assert "einzige Verwaltungskonto" in _texts(at)
+    with Accounts(accounts) as acc:
+        assert acc.role("sozialplanung") == "admin"
+
+
+def test_account_names_from_users_are_text(with_store: Path, accounts: Path) -> None:
+    with Accounts(accounts) as acc:
+        acc.add("sozialplanung", "admin", PASSWORD)
+    at = _login(_open(PAGE, {}), "sozialplanung")
+    payload = "**fett**_x_[a](b)"
+    at.text_input(key="pf_acc_add_name").input(payload)
+    at.text_input(key="pf_acc_add_password").input(PASSWORD)
+    at.button(key="FormSubmitter:pf_acc_add-Konto anlegen").click().run()
+    _clean(at)
+    errors = [e.value for e in at.error]
+    assert any("\\*\\*fett\\*\\*" in e for e in errors), errors  # escaped, shown as typed

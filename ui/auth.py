@@ -1,9 +1,18 @@
-"""Login for editing (issue 14): local accounts (:mod:`quartiersatlas.accounts`), the
-account in the session, logged out after :data:`TIMEOUT_S` seconds without a run."""
+"""Login for editing (issue 14): the city's identity provider through Streamlit's
+``st.login`` (OpenID Connect) when ``[auth]`` is configured in Streamlit's secrets, and
+local accounts with passwords (:mod:`quartiersatlas.accounts`); the account in the
+session, logged out after :data:`TIMEOUT_S` seconds without a run.
+
+With the identity provider, the provider says who someone is (the ``email`` claim, else
+``preferred_username``) and the accounts file says whether and as what they may edit:
+an account of that name (made without a password, ``store users add --oidc`` or by an
+admin on the page). Someone the provider knows but the file does not is told so and
+can log out; nothing else."""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 import streamlit as st
@@ -17,16 +26,62 @@ SEEN = "qa_account_seen"
 TIMEOUT_S = 30 * 60
 
 
+def oidc_provider() -> str | None:
+    """The provider for ``st.login`` when the city's login is configured (``[auth]`` in
+    Streamlit's secrets with ``client_id``: ``"default"``; else the first
+    ``[auth.NAME]`` with one), ``None`` otherwise."""
+    try:
+        if not st.secrets.load_if_toml_exists():
+            return None
+        section = st.secrets.get("auth")
+    except Exception:  # secrets that cannot be read: Streamlit logs why at start-up
+        return None
+    if not isinstance(section, Mapping):
+        return None
+    if section.get("client_id"):
+        return "default"
+    for name, value in section.items():
+        if isinstance(value, Mapping) and value.get("client_id"):
+            return str(name)
+    return None
+
+
+def oidc_configured() -> bool:
+    return oidc_provider() is not None
+
+
+def _oidc_identity() -> str | None:
+    """Who the identity provider says is logged in (``None``: nobody)."""
+    if not oidc_configured() or not st.user.is_logged_in:
+        return None
+    for claim in ("email", "preferred_username"):
+        value = st.user.get(claim)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
 def logout() -> None:
+    """End the login; with the city's login the browser is sent to Streamlit's logout
+    (its cookie goes, a new session follows), and this run stops."""
     st.session_state.pop(USER, None)
     st.session_state.pop(SEEN, None)
+    if _oidc_identity() is not None:
+        st.logout()
+        st.stop()  # a rerun now would drop the redirect
 
 
 def current_user(path: Path, now: float | None = None) -> Account | None:
     """The logged-in account of this session, or ``None``: also after the timeout
     (which is said) and when the account was removed from the file at ``path`` since
-    the login (its role is read anew on every run)."""
+    the login (its role is read anew on every run). With the city's login, the
+    identity it reports is the account's name."""
     account = st.session_state.get(USER)
+    identity = _oidc_identity()
+    if not isinstance(account, Account) and identity is not None:
+        account = Account(identity, "")  # the role is read below
+        st.session_state[USER] = account
+        st.session_state[SEEN] = time.time() if now is None else now
     if not isinstance(account, Account):
         return None
     t = time.time() if now is None else now
@@ -37,7 +92,10 @@ def current_user(path: Path, now: float | None = None) -> Account | None:
     with Accounts(path) as accounts:
         role = accounts.role(account.name)
     if role is None:
-        logout()
+        st.session_state.pop(USER, None)
+        st.session_state.pop(SEEN, None)
+        if identity is not None and identity == account.name:
+            return None  # login_form says that this identity has no account
         st.info(T["removed"])
         return None
     st.session_state[SEEN] = t
@@ -45,10 +103,22 @@ def current_user(path: Path, now: float | None = None) -> Account | None:
 
 
 def login_form(path: Path) -> None:
-    """Name and password; the account goes into the session when they are right (the
-    password field is emptied on every submit)."""
+    """The city's login (when configured), then name and password of a local account;
+    the account goes into the session when they are right (the password field is
+    emptied on every submit)."""
     st.subheader(T["title"])
     st.caption(T["intro"])
+    provider = oidc_provider()
+    identity = _oidc_identity()
+    if identity is not None:  # the provider knows them, the accounts file does not
+        st.warning(md(T["oidc_no_account"].format(name=identity)))
+        if st.button(T["logout"], key="qa_oidc_logout", icon=":material/logout:"):
+            logout()
+        return
+    if provider is not None:
+        if st.button(T["oidc_login"], key="qa_oidc_login", type="primary"):
+            st.login(provider)
+        st.caption(T["oidc_or_local"])
     with st.form("qa_login", clear_on_submit=True):
         name = st.text_input(T["name"], key="qa_login_name", autocomplete="username")
         password = st.text_input(

@@ -36,7 +36,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -89,7 +89,7 @@ SEL_RUNNING = (
 # --------------------------------------------------------------------------- server
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
@@ -161,12 +161,14 @@ StartApp = Callable[..., AppServer]
 
 @pytest.fixture(scope="session")
 def start_app() -> Iterator[StartApp]:
-    """Factory: ``start_app(data_dir=None, env=None, app_dir=None) -> AppServer``.
+    """Factory: ``start_app(data_dir=None, env=None, app_dir=None, port=None,
+    options=()) -> AppServer``.
 
     ``data_dir`` sets ``QUARTIERSATLAS_DATA`` (default: the shipped ``data/``);
     ``env`` adds or overrides environment variables of the server process;
     ``app_dir`` is the folder holding ``dashboard.py`` (default: this repository), e.g.
-    a read-only copy of the app.
+    a read-only copy of the app; ``port`` a port chosen before (default: a free one);
+    ``options`` more ``streamlit run`` options (e.g. ``--secrets.files``).
     """
     servers: list[AppServer] = []
 
@@ -174,8 +176,10 @@ def start_app() -> Iterator[StartApp]:
         data_dir: str | os.PathLike[str] | None = None,
         env: Mapping[str, str] | None = None,
         app_dir: str | os.PathLike[str] | None = None,
+        port: int | None = None,
+        options: Sequence[str] = (),
     ) -> AppServer:
-        port = _free_port()
+        port = port or free_port()
         folder = Path(data_dir).resolve() if data_dir is not None else SHIPPED_DATA
         proc_env = {**os.environ, "QUARTIERSATLAS_DATA": str(folder), **(env or {})}
         log = tempfile.TemporaryFile(prefix="quartiersatlas-streamlit-")  # noqa: SIM115
@@ -196,6 +200,7 @@ def start_app() -> Iterator[StartApp]:
             # Other people edit the source while tests run: no "source changed" prompts.
             "--server.fileWatcherType",
             "none",
+            *options,
         ]
         process = subprocess.Popen(
             cmd,
