@@ -406,7 +406,9 @@ if located.empty:
 
 def district_ratings() -> dict[str, str]:
     """The data situation of each district, in words (as on the page Datenprüfung)."""
-    q = district_quality(ds.districts, ds.places, today=dt.date.today())
+    q = district_quality(
+        ds.districts, ds.places, today=dt.date.today(), stale_months=ds.settings.stale_months
+    )
     return dict(zip(q["district_id"], q["rating"].map(RATING_LABELS), strict=True))
 
 

@@ -9,7 +9,7 @@ import streamlit as st
 
 from quartiersatlas.linkparams import PROBLEM_FILTERS
 from quartiersatlas.problems import count_errors
-from quartiersatlas.quality import STALE_MONTHS, TODO_PROBLEMS, district_quality, to_dos
+from quartiersatlas.quality import TODO_PROBLEMS, district_quality, to_dos
 from quartiersatlas.safe_text import escape_markdown as md
 from quartiersatlas.safe_text import markdown_code
 from quartiersatlas.texts import (
@@ -81,9 +81,9 @@ else:
 # ---- data quality per district and the to-dos (issue 14) --------------------------------
 Q = QUALITY_TEXTS
 today = dt.date.today()
-quality = district_quality(ds.districts, ds.places, today=today, stale_months=STALE_MONTHS)
+quality = district_quality(ds.districts, ds.places, today=today, stale_months=s.stale_months)
 st.subheader(Q["title"])
-st.caption(Q["intro"].format(months=STALE_MONTHS))
+st.caption(Q["intro"].format(months=s.stale_months))
 rated = quality[quality["rating"] != "none"]
 counts = rated["rating"].value_counts()
 st.markdown(
@@ -116,7 +116,7 @@ quality_table = quality_table.iloc[
 show_table(quality_table)
 
 names = dict(zip(ds.districts["id"].astype(str), ds.districts["name"].astype(str), strict=True))
-todo = to_dos(ds.places, today=today, stale_months=STALE_MONTHS, district_names=names)
+todo = to_dos(ds.places, today=today, stale_months=s.stale_months, district_names=names)
 st.subheader(Q["todo_title"])
 if todo.empty:
     st.success(Q["todo_none"])

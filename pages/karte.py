@@ -19,7 +19,7 @@ from quartiersatlas.maplayers import TravelBands
 from quartiersatlas.maps import BASEMAPS, build_map
 from quartiersatlas.mapwords import map_summary
 from quartiersatlas.provenance import synthetic_population_note
-from quartiersatlas.quality import STALE_MONTHS, district_quality
+from quartiersatlas.quality import district_quality
 from quartiersatlas.safe_text import escape_markdown as md
 from quartiersatlas.schema import ACCESSIBILITY_COLUMNS, TARGET_GROUPS
 from quartiersatlas.selection_words import radius_words
@@ -236,7 +236,9 @@ def indicator_view() -> pd.DataFrame:
     values = a.indicators()
     for col in COVERAGE_INDICATORS:
         values[col] = values[col] * 100.0
-    quality = district_quality(ds.districts, ds.places, today=dt.date.today())
+    quality = district_quality(
+        ds.districts, ds.places, today=dt.date.today(), stale_months=ds.settings.stale_months
+    )
     weak = dict(zip(quality["district_id"], quality["weak_share"] * 100.0, strict=True))
     values["data_quality"] = values["district_id"].astype(str).map(weak).astype(float)
     return values
@@ -271,7 +273,7 @@ if indicator != "none":
     if indicator == "residents_covered_share" and not (a.table["residents_basis"] == "grid").any():
         notes.append(T["note_evenly"])  # no population grid: residents spread evenly
     if indicator == "data_quality":
-        notes.append(T["note_quality"].format(months=STALE_MONTHS))
+        notes.append(T["note_quality"].format(months=ds.settings.stale_months))
     note = "; ".join(notes)
     choropleth = Choropleth(
         district_values(indicators, indicator),

@@ -93,6 +93,7 @@ KNOWN_KEYS: dict[str, tuple[str, ...]] = {
     "coverage": ("default_radius_m", "statuses"),
     "network": ("file", "walk_speed_kmh", "wheelchair_speed_kmh"),
     "store": ("file", "url"),
+    "quality": ("stale_months",),
     "map": ("center_lat", "center_lon", "zoom", "basemap"),
     "sources": ("districts_note", "population_note", "credits", "map_attribution"),
     "accessibility": ("contact", "email", "enforcement"),
@@ -192,6 +193,9 @@ class Settings:
     init``): when set, places, Stadtteilteams and networks are read from it instead of
     their files (issue 14)."""
     store_url: str | None = None
+    stale_months: int = 12
+    """An entry whose source date is older than this many months counts as not
+    confirmed ([quality] stale_months; data quality per district, Datenprüfung)."""
     """The inventory store in PostgreSQL + PostGIS ([store] url, ``postgresql://...``),
     instead of a file."""
     walk_speed_kmh: float = 4.8
@@ -699,6 +703,7 @@ def load_settings(data_dir: str | os.PathLike[str] | None = None) -> Settings:
         network_path=network_path,
         store_path=store_path,
         store_url=store_url,
+        stale_months=tables["quality"].integer("stale_months", 12, 1, 120),
         walk_speed_kmh=net.number(
             "walk_speed_kmh",
             4.8,
