@@ -31,6 +31,7 @@ from quartiersatlas.linkparams import (
     param,
 )
 from quartiersatlas.maps import build_map
+from quartiersatlas.mapwords import uncovered_summary
 from quartiersatlas.need import indicator_columns
 from quartiersatlas.overview import city_overview
 from quartiersatlas.pdf import overview_pdf
@@ -50,6 +51,7 @@ from quartiersatlas.texts import (
     GAP_CRITERION_LABELS,
     GAP_RANK_TEXTS,
     LINK_LABELS,
+    MAP_WORDS_TEXTS,
     NETWORK_TEXTS,
     PAGE_TITLES,
     QUALITY_TEXTS,
@@ -792,6 +794,13 @@ else:
         height=760 if presenting() else 560,
         cache_key=(key, selection, presenting()),
     )
+    if not presenting():  # the map in words (screen readers; the gist in a sentence)
+        st.subheader(MAP_WORDS_TEXTS["title"])
+        unc_words = shared(
+            ("ab_uncovered_words", *VIEW),
+            lambda: uncovered_summary(analysis(key, selection, ds), holes),
+        )
+        st.markdown("\n".join(f"- {md(line)}" for line in unc_words))  # names from data
     unc_extra = {"residents_uncovered": group_uncovered}
 
     def uncovered_view() -> pd.DataFrame:

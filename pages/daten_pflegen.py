@@ -33,7 +33,7 @@ from quartiersatlas.texts import (
 from ui import auth
 from ui.account_admin import account_admin
 from ui.common import german_columns, show_table
-from ui.data import get_dataset
+from ui.data import get_dataset, store_changed
 from ui.import_wizard import import_wizard
 from ui.mapview import show_map
 
@@ -229,8 +229,12 @@ def save(
             "theirs": dict(exc.theirs or {}),
         }
         st.rerun()  # the panel above the form shows both versions; the inputs stay
+    except StoreError as exc:  # the database refused (a lock, a lost connection, ...)
+        st.error(md(str(exc)))
+        return
     st.session_state.pop(CONFLICT, None)
     st.session_state.pop(SEEN, None)  # the form reads the new state
+    store_changed()  # every page's next run reads the new state
     st.session_state[FLASH] = (change.id, found)
     st.session_state[NEXT] = (kind, rid)
     st.rerun()  # the form shows the saved state and its new version
@@ -314,6 +318,7 @@ try:
     with import_tab:
         imported = import_wizard(store, kind, s, ds.districts, editor, T[f"kind_{kind}"])
         if imported is not None:
+            store_changed()  # every page's next run reads the new state
             st.session_state[FLASH] = (imported, [])
             st.session_state.pop(SEEN, None)
             st.rerun()  # every part of the page shows the new state
@@ -433,9 +438,12 @@ try:
         except (Conflict, StoreError) as exc:
             st.error(md(str(exc)))
         else:
+            store_changed()  # every page's next run reads the new state
             st.toast(T["undone"].format(n=last.id))
             st.session_state.pop(SEEN, None)  # the form reads the restored state
             st.rerun()
 
+except StoreError as exc:  # the database failed while the page read it
+    st.error(md(T["store_error"].format(error=exc)))
 finally:
     store.close()

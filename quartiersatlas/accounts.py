@@ -209,6 +209,18 @@ class Accounts:
         row = self._db.execute("SELECT role FROM users WHERE name = ?", (name,)).fetchone()
         return None if row is None else str(row[0])
 
+    def external_account(self, identity: str) -> Account | None:
+        """The account without a password named ``identity`` (as the identity provider
+        reports it; letter case does not matter, as in e-mail addresses), ``None``
+        when there is none. A password account never matches: the provider's identity
+        cannot take it over."""
+        row = self._db.execute(
+            "SELECT name, role FROM users WHERE lower(name) = lower(?) AND hash = ? "
+            "ORDER BY name LIMIT 1",
+            (identity.strip(), _EXTERNAL),
+        ).fetchone()
+        return None if row is None else Account(str(row[0]), str(row[1]))
+
     def list(self) -> list[tuple[str, str, str, bool]]:
         """(name, role, created, has a password) of every account, by name (no
         password: it logs in through the identity provider only)."""

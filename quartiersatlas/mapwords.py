@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
+
 from quartiersatlas.analysis import Analysis
 from quartiersatlas.formatting import count_text, format_number, format_percent
 from quartiersatlas.selection_words import radius_words
 from quartiersatlas.texts import MAP_WORDS_TEXTS, TARGET_GROUP_RESIDENTS
 
-__all__ = ["map_summary"]
+__all__ = ["map_summary", "uncovered_summary"]
 
 T = MAP_WORDS_TEXTS
 NAMES_LISTED = 12  # districts named in full; more are cut with "und N weitere"
@@ -111,4 +113,50 @@ def map_summary(a: Analysis, district: str | None = None) -> list[str]:
                 )
             )
             out.append(T["district"].format(name=str(row["district"]), figures="; ".join(parts)))
+    return out
+
+
+LARGEST = 3  # white spots named by size
+
+
+def uncovered_summary(a: Analysis, holes: pd.DataFrame) -> list[str]:
+    """Sentences (German, plain text) on the map of white spots: the parts of the
+    districts farther than the radius from every counted place (``holes``: the
+    analysis' ``uncovered`` table, one row per district with ``district``,
+    ``uncovered_area_km2``, ``uncovered_share``, ``residents_uncovered``)."""
+    radius = radius_words(a.radius_m, a.selection.distance)
+    rows = holes[pd.to_numeric(holes["uncovered_area_km2"], errors="coerce").fillna(0) > 0]
+    if rows.empty:
+        return [T["no_uncovered"].format(radius=radius)]
+    area = float(pd.to_numeric(rows["uncovered_area_km2"]).sum())
+    out = [
+        T["uncovered"].format(
+            n=format_number(len(rows)),
+            total=count_text(
+                len(a.indicators()), T["districts_dative_one"], T["districts_dative_many"]
+            ),
+            radius=radius,
+            area=format_number(area, 1),
+        )
+    ]
+    residents = pd.to_numeric(rows["residents_uncovered"], errors="coerce")
+    if residents.notna().any():
+        out.append(
+            T["uncovered_residents"].format(
+                residents=format_number(float(residents.sum())),
+                group=TARGET_GROUP_RESIDENTS[a.selection.group],
+            )
+        )
+    largest = rows.assign(_area=pd.to_numeric(rows["uncovered_area_km2"])).nlargest(
+        LARGEST, "_area"
+    )
+    items = [
+        T["uncovered_item"].format(
+            name=str(r["district"]),
+            area=format_number(float(r["_area"]), 1),
+            pct=format_percent(float(r["uncovered_share"])),
+        )
+        for _, r in largest.iterrows()
+    ]
+    out.append(T["uncovered_largest"].format(items="; ".join(items)))
     return out

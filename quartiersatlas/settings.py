@@ -260,8 +260,17 @@ def _store_url(store: _Table, path: Path | None, path_from_env: bool) -> str | N
             raise SettingsError(_T["store_both"].format(where=store.where))
     if not value:
         return None
-    if not value.lower().startswith(("postgresql://", "postgres://")):
-        raise SettingsError(_T["store_url"].format(where=where, value=_show(value)))
+    from urllib.parse import urlsplit
+
+    from quartiersatlas.store import redact
+
+    try:
+        urlsplit(value).port  # noqa: B018 (a port that is no number raises ValueError)
+        well_formed = value.lower().startswith(("postgresql://", "postgres://"))
+    except ValueError:
+        well_formed = False
+    if not well_formed:  # said without a password it may hold
+        raise SettingsError(_T["store_url"].format(where=where, value=_show(redact(value))))
     return value
 
 

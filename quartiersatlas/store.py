@@ -47,6 +47,7 @@ import contextlib
 import datetime as dt
 import json
 import math
+import re
 import sqlite3
 import struct
 from collections.abc import Iterator, Mapping, Sequence
@@ -256,29 +257,44 @@ class _SQLite:
     geom = "?"
 
     def __init__(self, path: Path, timeout_s: float) -> None:
-        db = sqlite3.connect(path, timeout=timeout_s, isolation_level=None)
-        db.execute("PRAGMA journal_mode = WAL")  # readers never block the writer
-        db.execute("PRAGMA synchronous = FULL")  # a commit is on disk when it returns
-        db.execute(f"PRAGMA busy_timeout = {int(timeout_s * 1000)}")
+        self._label = path.name
+        try:
+            db = sqlite3.connect(path, timeout=timeout_s, isolation_level=None)
+            db.execute("PRAGMA journal_mode = WAL")  # readers never block the writer
+            db.execute("PRAGMA synchronous = FULL")  # a commit is on disk when it returns
+            db.execute(f"PRAGMA busy_timeout = {int(timeout_s * 1000)}")
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
         self._db = db
 
+    def _error(self, exc: sqlite3.Error) -> StoreError:
+        # the same kind of message as PostgreSQL's (a locked file, a full disk, ...)
+        return StoreError(_T["database_error"].format(store=self._label, error=exc))
+
     def execute(self, sql: str, args: Sequence[object] = ()) -> _Cursor:
-        return self._db.execute(sql, args)
+        try:
+            return self._db.execute(sql, args)
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
 
     def executemany(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
-        self._db.executemany(sql, rows)
+        try:
+            self._db.executemany(sql, rows)
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
         """``BEGIN IMMEDIATE`` (take the write lock now, so the checks and the writes
         see the same state) … ``COMMIT``; ``ROLLBACK`` on any error."""
-        self._db.execute("BEGIN IMMEDIATE")
+        self.execute("BEGIN IMMEDIATE")
         try:
             yield
         except BaseException:
-            self._db.execute("ROLLBACK")
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
             raise
-        self._db.execute("COMMIT")
+        self.execute("COMMIT")
 
     def tables(self) -> set[str]:
         return {r[0] for r in self._db.execute("SELECT name FROM sqlite_master")}
@@ -304,14 +320,21 @@ class _Postgres:
             raise StoreError(_T["no_psycopg"]) from None
         self._errors: type[Exception] = psycopg.Error
         self._label = store_label(url)
+        self._url = url.strip()
         try:
-            self._db = psycopg.connect(url, autocommit=True, connect_timeout=max(1, int(timeout_s)))
+            self._db = psycopg.connect(
+                self._url, autocommit=True, connect_timeout=max(1, int(timeout_s))
+            )
         except psycopg.Error as exc:
             raise StoreError(
-                _T["no_connection"].format(store=self._label, error=_first_line(exc))
+                _T["no_connection"].format(store=self._label, error=self._first_line(exc))
             ) from None
         # writers wait for each other's lock at most this long (SQLite: busy_timeout)
         self._db.execute(f"SET lock_timeout = {int(timeout_s * 1000)}")
+
+    def _first_line(self, exc: BaseException) -> str:
+        """The first line of a driver's message, never with the URL's password."""
+        return redact(_first_line(exc), self._url)
 
     def _sql(self, sql: str) -> str:
         # the store's SQL has no literal "?" or "%": only placeholders to translate
@@ -322,7 +345,7 @@ class _Postgres:
             return self._db.execute(self._sql(sql), tuple(args))
         except self._errors as exc:
             raise StoreError(
-                _T["database_error"].format(store=self._label, error=_first_line(exc))
+                _T["database_error"].format(store=self._label, error=self._first_line(exc))
             ) from None
 
     def executemany(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
@@ -331,7 +354,7 @@ class _Postgres:
                 cur.executemany(self._sql(sql), [tuple(r) for r in rows])
         except self._errors as exc:
             raise StoreError(
-                _T["database_error"].format(store=self._label, error=_first_line(exc))
+                _T["database_error"].format(store=self._label, error=self._first_line(exc))
             ) from None
 
     @contextlib.contextmanager
@@ -345,7 +368,7 @@ class _Postgres:
                 yield
         except self._errors as exc:
             raise StoreError(
-                _T["database_error"].format(store=self._label, error=_first_line(exc))
+                _T["database_error"].format(store=self._label, error=self._first_line(exc))
             ) from None
 
     def tables(self) -> set[str]:
@@ -366,6 +389,23 @@ def _first_line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
+_URL_PASSWORD = re.compile(r"(://[^:/@\s]*:)[^@\s]*@")
+
+
+def redact(text: str, url: str = "") -> str:
+    """``text`` without a password: the one of ``url`` and any in a URL it contains."""
+    from urllib.parse import unquote, urlsplit
+
+    try:
+        password = urlsplit(url).password if url else None
+    except ValueError:
+        password = None
+    if password:
+        for secret in {password, unquote(password)}:
+            text = text.replace(secret, "***")
+    return _URL_PASSWORD.sub(r"\1***@", text)
+
+
 def is_url(location: str | Path) -> bool:
     """Whether ``location`` names a PostgreSQL database (else a GeoPackage file)."""
     return isinstance(location, str) and location.strip().lower().startswith(
@@ -380,7 +420,11 @@ def store_label(location: str | Path) -> str:
         return Path(location).name
     from urllib.parse import parse_qs, urlsplit
 
-    parts = urlsplit(str(location).strip())
+    try:
+        parts = urlsplit(str(location).strip())
+        parts.port  # noqa: B018 (raises ValueError for a port that is no number)
+    except ValueError:
+        return "PostgreSQL"
     query = parse_qs(parts.query)
     name = parts.path.lstrip("/") or query.get("dbname", [""])[0]
     host = parts.hostname or query.get("host", [""])[0]
@@ -582,12 +626,12 @@ class Store:
             with self._db.transaction():
                 # numbered without gaps (a sequence would skip refused change sets on
                 # PostgreSQL); the write lock makes max + 1 safe
-                row = self._db.execute(
-                    "INSERT INTO change_sets (id, at, who, why, undoes) SELECT "
-                    "coalesce(max(id), 0) + 1, ?, ?, ?, ? FROM change_sets RETURNING id",
-                    (at, who.strip(), why.strip(), undoes),
-                ).fetchone()
-                cid = int(row[0])
+                row = self._db.execute("SELECT coalesce(max(id), 0) + 1 FROM change_sets")
+                cid = int(row.fetchone()[0])
+                self._db.execute(
+                    "INSERT INTO change_sets (id, at, who, why, undoes) VALUES (?, ?, ?, ?, ?)",
+                    (cid, at, who.strip(), why.strip(), undoes),
+                )
                 wrote = [_write(self._db, cid, c) for c in changes]
                 if not any(wrote):
                     raise _NothingChanged
@@ -672,7 +716,16 @@ class Store:
         ).fetchone()
         if row is None:
             return None
-        return next(c for c in self.change_sets() if c.id == row[0])
+        return self.change_set(int(row[0]))
+
+    def change_set(self, cid: int) -> ChangeSet | None:
+        """Change set ``cid`` with its changes, ``None`` when there is none."""
+        row = self._db.execute(
+            "SELECT id, at, who, why, undoes FROM change_sets WHERE id = ?", (cid,)
+        ).fetchone()
+        if row is None:
+            return None
+        return ChangeSet(int(row[0]), row[1], row[2], row[3], self._changes_of(cid), row[4])
 
     def import_records(
         self, kind: str, table: pd.DataFrame, who: str, why: str = "", *, remove_missing: bool
@@ -740,7 +793,8 @@ class SQLiteStore(Store):
 class PostgresStore(Store):
     """The inventory in a PostgreSQL + PostGIS database (``url``: a libpq connection
     URL, ``postgresql://[user@]host[:port]/database``; a password best from
-    ``~/.pgpass`` or ``PGPASSWORD``, a schema with ``?options=-csearch_path%3Dname``).
+    ``~/.pgpass`` or ``PGPASSWORD``; a schema with
+    ``?options=-csearch_path%3Dname,public``, so PostGIS stays on the path).
     Open an existing store with ``PostgresStore(url)``; make its tables with
     :meth:`create`."""
 

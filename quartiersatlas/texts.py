@@ -1862,6 +1862,15 @@ MAP_WORDS_TEXTS = {
     "district_groups": "aktive Stadtteilteams {teams}, aktive Netzwerke {networks}",
     "frame_title": "Interaktive Karte der Stadtteile. Dieselben Zahlen stehen in Worten und "
     "als Tabellen unter der Karte.",
+    "no_uncovered": "Keine weißen Flecken: jeder Punkt der Stadtteile liegt im Umkreis von "
+    "{radius} eines gezählten Ortes.",
+    "uncovered": "Weiße Flecken (weiter als {radius} von jedem gezählten Ort) gibt es in "
+    "{n} von {total}, zusammen {area} km².",
+    "districts_dative_one": "Stadtteil",  # "in 1 von 1 Stadtteil"
+    "districts_dative_many": "Stadtteilen",  # "in 3 von 31 Stadtteilen"
+    "uncovered_residents": "Dort wohnen geschätzt {residents} {group}.",
+    "uncovered_item": "{name} ({area} km², {pct} der Fläche)",
+    "uncovered_largest": "Die größten: {items}.",
 }
 
 APP_TEXTS = {
@@ -2584,6 +2593,11 @@ AUTH_TEXTS = {
     "oidc_login": "Mit dem Konto der Stadt anmelden",
     "oidc_or_local": "Nach der Anmeldung öffnet sich die Startseite; von dort zurück zu "
     "„Daten pflegen“. Oder mit einem Konto dieser App anmelden:",
+    "oidc_unverified": "Die Anmeldung der Stadt meldet keine bestätigte E-Mail-Adresse; "
+    "ohne sie kann hier kein Konto zugeordnet werden. Bitte abmelden und die Verwaltung "
+    "des Quartiersatlas fragen.",
+    "oidc_error": "Die Anmeldung der Stadt ist nicht richtig eingerichtet ([auth] in den "
+    "Streamlit-Geheimnissen): {error}",
     "oidc_no_account": "Die Anmeldung der Stadt meldet „{name}“, aber dafür gibt es hier "
     "kein Konto zum Bearbeiten. Die Verwaltung des Quartiersatlas legt es an (Konto ohne "
     "Passwort mit genau diesem Namen).",

@@ -262,3 +262,16 @@ def test_an_account_of_the_identity_provider_has_no_password(accounts: Path) -> 
             (n, r, local) for n, r, _, local in acc.list()
         ]
         assert acc.role("qm-west@stadt.example") == "editor"
+
+
+def test_the_identity_provider_enters_only_accounts_without_a_password(tmp_path: Path) -> None:
+    with Accounts(tmp_path / "konten.db") as acc:
+        acc.add("qm-west@stadt.example", "editor", None)
+        acc.add("verwaltung@stadt.example", "admin", PASSWORD)  # a password account
+        assert acc.external_account("QM-West@Stadt.example") == Account(
+            "qm-west@stadt.example", "editor"
+        )
+        assert acc.external_account(" qm-west@stadt.example ") is not None
+        assert acc.external_account("verwaltung@stadt.example") is None  # no takeover
+        assert acc.external_account("niemand@stadt.example") is None
+        assert acc.external_account("") is None

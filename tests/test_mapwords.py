@@ -9,7 +9,7 @@ import pytest
 from quartiersatlas.analysis import Analysis, Selection, analyse
 from quartiersatlas.dataset import Dataset, load_dataset
 from quartiersatlas.formatting import format_number, format_percent
-from quartiersatlas.mapwords import NAMES_LISTED, map_summary
+from quartiersatlas.mapwords import NAMES_LISTED, map_summary, uncovered_summary
 from quartiersatlas.settings import load_settings
 
 SHIPPED = Path(__file__).resolve().parents[1] / "data"
@@ -72,3 +72,29 @@ def test_singular_plural_and_no_places(ds: Dataset) -> None:
     for line in map_summary(b):
         assert " 1 Orte" not in line
         assert "(1 Stadtteile)" not in line
+
+
+def test_the_white_spots_in_words(ds: Dataset) -> None:
+    a = analyse(ds, Selection(group="65_plus"))
+    holes = a.uncovered
+    lines = uncovered_summary(a, holes)
+    spots = holes[holes["uncovered_area_km2"] > 0]
+    area = format_number(float(spots["uncovered_area_km2"].sum()), 1)
+    assert lines[0] == (
+        f"Weiße Flecken (weiter als 500 m von jedem gezählten Ort) gibt es in {len(spots)} "
+        f"von {len(a.indicators())} Stadtteilen, zusammen {area} km²."
+    )
+    residents = format_number(float(spots["residents_uncovered"].sum()))
+    assert lines[1] == f"Dort wohnen geschätzt {residents} Einwohner ab 65."
+    big = spots.sort_values("uncovered_area_km2", ascending=False).iloc[0]
+    assert lines[2].startswith(
+        f"Die größten: {big['district']} "
+        f"({format_number(float(big['uncovered_area_km2']), 1)} km², "
+        f"{format_percent(float(big['uncovered_share']))} der Fläche); "
+    )
+    assert lines[2].count(";") == 2  # three named
+    none = holes.assign(uncovered_area_km2=0.0)
+    assert uncovered_summary(a, none) == [
+        "Keine weißen Flecken: jeder Punkt der Stadtteile liegt im Umkreis von 500 m eines "
+        "gezählten Ortes."
+    ]

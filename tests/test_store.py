@@ -693,3 +693,75 @@ def test_a_partial_file_keeps_the_columns_it_lacks(
         assert after.loc[pid, col] == before.loc[pid, col], col
     assert list(history["field"].dropna()) == ["name"]
     assert len(after) == len(before)
+
+
+# ------------------------------------------------------------ errors are messages
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://amt:p%zzgeheim@127.0.0.1:1/bestand",  # a raw % in the password
+        " postgresql://amt:geheim@127.0.0.1:1/bestand",  # a leading space
+        "postgresql://amt:geheim@127.0.0.1:1/bestand?sslmode=kaputt",  # a bad option
+    ],
+)
+def test_no_password_in_a_connection_message(url: str) -> None:
+    with pytest.raises(StoreError) as info:
+        open_store(url, timeout_s=1)
+    assert "geheim" not in str(info.value)
+    assert "Bestandsdatenbank" in str(info.value)
+
+
+def test_a_bad_store_url_in_the_settings_is_said_without_its_password(data_dir: Path) -> None:
+    from quartiersatlas.settings import SettingsError
+
+    toml = data_dir / "settings.toml"
+    plain = toml.read_text(encoding="utf-8")
+    for url in ("postgresql+psycopg://admin:TopSecret@db/qa", "postgresql://[::1/db"):
+        toml.write_text(plain + f'\n[store]\nurl = "{url}"\n', encoding="utf-8")
+        with pytest.raises(SettingsError, match="keine PostgreSQL-Adresse") as info:
+            load_settings(data_dir)
+        assert "TopSecret" not in str(info.value)
+    assert store_label("postgresql://[::1/db") == "PostgreSQL"
+    assert store_label("postgresql://db:notaport/x") == "PostgreSQL"
+
+
+def test_a_locked_file_store_is_a_message_not_a_driver_error(store: Store) -> None:
+    if not isinstance(store, SQLiteStore):
+        pytest.skip("PostgreSQL's lock timeout is the same StoreError (see the next test)")
+    other = sqlite3.connect(store.path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # another program holds the file
+    try:
+        with SQLiteStore(store.path, timeout_s=0.2) as waiting, pytest.raises(StoreError):
+            waiting.apply([Change("places", "neu", {"name": "x"})], WHO)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert store.record("places", "neu") is None
+
+
+def test_a_held_lock_on_postgres_is_a_message(store: Store) -> None:
+    if not isinstance(store, PostgresStore):
+        pytest.skip("SQLite: see the test before")
+    import psycopg
+
+    holder = psycopg.connect(str(store.location), autocommit=True)
+    try:
+        with holder.transaction():
+            holder.execute("SELECT pg_advisory_xact_lock(%s)", (0x5141544C,))
+            with (
+                PostgresStore(str(store.location), timeout_s=0.5) as waiting,
+                pytest.raises(StoreError, match="Bestandsdatenbank"),
+            ):
+                waiting.apply([Change("places", "neu", {"name": "x"})], WHO)
+    finally:
+        holder.close()
+    assert store.record("places", "neu") is None
+
+
+def test_one_change_set_by_its_number(store: Store) -> None:
+    done = store.apply([Change("places", "neu", {"name": "x"})], "qm-nord", "Test")
+    assert store.change_set(done.id) == next(c for c in store.change_sets() if c.id == done.id)
+    assert store.last_change_set("qm-nord") == store.change_set(done.id)
+    assert store.change_set(999) is None

@@ -3,11 +3,12 @@
 local accounts with passwords (:mod:`quartiersatlas.accounts`); the account in the
 session, logged out after :data:`TIMEOUT_S` seconds without a run.
 
-With the identity provider, the provider says who someone is (the ``email`` claim, else
-``preferred_username``) and the accounts file says whether and as what they may edit:
-an account of that name (made without a password, ``store users add --oidc`` or by an
-admin on the page). Someone the provider knows but the file does not is told so and
-can log out; nothing else."""
+With the identity provider, the provider says who someone is (the ``email`` claim, only
+when the provider marks it verified, ``email_verified``) and the accounts file says
+whether and as what they may edit: an account of that name made without a password
+(``store users add --oidc`` or by an admin on the page; letter case does not matter). A
+password account is never entered this way. Someone the provider knows but the file
+does not is told so and can log out; nothing else."""
 
 from __future__ import annotations
 
@@ -26,6 +27,11 @@ SEEN = "qa_account_seen"
 TIMEOUT_S = 30 * 60
 
 
+# What st.login needs in Streamlit's secrets: shared, then per provider.
+_AUTH_SHARED = ("redirect_uri", "cookie_secret")
+_AUTH_PROVIDER = ("client_id", "client_secret", "server_metadata_url")
+
+
 def oidc_provider() -> str | None:
     """The provider for ``st.login`` when the city's login is configured (``[auth]`` in
     Streamlit's secrets with ``client_id``: ``"default"``; else the first
@@ -36,12 +42,16 @@ def oidc_provider() -> str | None:
         section = st.secrets.get("auth")
     except Exception:  # secrets that cannot be read: Streamlit logs why at start-up
         return None
-    if not isinstance(section, Mapping):
+    if not isinstance(section, Mapping) or not all(section.get(k) for k in _AUTH_SHARED):
         return None
-    if section.get("client_id"):
+    if all(section.get(k) for k in _AUTH_PROVIDER):
         return "default"
     for name, value in section.items():
-        if isinstance(value, Mapping) and value.get("client_id"):
+        if (
+            isinstance(value, Mapping)
+            and "_" not in str(name)  # st.login refuses such names
+            and all(value.get(k) for k in _AUTH_PROVIDER)
+        ):
             return str(name)
     return None
 
@@ -54,11 +64,10 @@ def _oidc_identity() -> str | None:
     """Who the identity provider says is logged in (``None``: nobody)."""
     if not oidc_configured() or not st.user.is_logged_in:
         return None
-    for claim in ("email", "preferred_username"):
-        value = st.user.get(claim)
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    return None
+    email = st.user.get("email")
+    if st.user.get("email_verified") is not True or not isinstance(email, str):
+        return None  # an address the provider did not verify names nobody
+    return email.strip() or None
 
 
 def logout() -> None:
@@ -77,14 +86,17 @@ def current_user(path: Path, now: float | None = None) -> Account | None:
     the login (its role is read anew on every run). With the city's login, the
     identity it reports is the account's name."""
     account = st.session_state.get(USER)
-    identity = _oidc_identity()
-    if not isinstance(account, Account) and identity is not None:
-        account = Account(identity, "")  # the role is read below
-        st.session_state[USER] = account
-        st.session_state[SEEN] = time.time() if now is None else now
+    t = time.time() if now is None else now
+    identity = None if isinstance(account, Account) else _oidc_identity()
+    if identity is not None:  # logged in with the city's login: an account without password
+        with Accounts(path) as accounts:
+            external = accounts.external_account(identity)
+        if external is None:
+            return None  # login_form says that this identity has no account
+        st.session_state[USER] = account = external
+        st.session_state[SEEN] = t
     if not isinstance(account, Account):
         return None
-    t = time.time() if now is None else now
     if t - float(st.session_state.get(SEEN, 0.0)) > TIMEOUT_S:
         logout()
         st.info(T["timed_out"].format(minutes=TIMEOUT_S // 60))
@@ -92,10 +104,7 @@ def current_user(path: Path, now: float | None = None) -> Account | None:
     with Accounts(path) as accounts:
         role = accounts.role(account.name)
     if role is None:
-        st.session_state.pop(USER, None)
-        st.session_state.pop(SEEN, None)
-        if identity is not None and identity == account.name:
-            return None  # login_form says that this identity has no account
+        logout()
         st.info(T["removed"])
         return None
     st.session_state[SEEN] = t
@@ -110,14 +119,21 @@ def login_form(path: Path) -> None:
     st.caption(T["intro"])
     provider = oidc_provider()
     identity = _oidc_identity()
-    if identity is not None:  # the provider knows them, the accounts file does not
-        st.warning(md(T["oidc_no_account"].format(name=identity)))
+    if provider is not None and st.user.is_logged_in:  # the provider knows them, we do not
+        if identity is None:
+            st.warning(T["oidc_unverified"])
+        else:
+            st.warning(md(T["oidc_no_account"].format(name=identity)))
         if st.button(T["logout"], key="qa_oidc_logout", icon=":material/logout:"):
             logout()
+            st.logout()  # also when no identity was taken from it
         return
     if provider is not None:
         if st.button(T["oidc_login"], key="qa_oidc_login", type="primary"):
-            st.login(provider)
+            try:
+                st.login(provider)
+            except Exception as exc:  # a setting st.login refuses: said, no traceback
+                st.error(md(T["oidc_error"].format(error=exc)))
         st.caption(T["oidc_or_local"])
     with st.form("qa_login", clear_on_submit=True):
         name = st.text_input(T["name"], key="qa_login_name", autocomplete="username")

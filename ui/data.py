@@ -168,13 +168,35 @@ def _store_url(data_dir: str, settings_file: tuple[int, int] | None, env: str) -
         return None  # said when the data set is loaded
 
 
+# A database store's state is asked at most this often per process (each page run would
+# otherwise open a connection); this process's own writes clear it (store_changed), so
+# only a write by another replica or the CLI shows up to this much later.
+STATE_TTL = timedelta(seconds=2)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8, ttl=STATE_TTL)
+def _db_state(url: str) -> int:
+    from quartiersatlas.store import StoreError, open_store
+
+    try:
+        with open_store(url, timeout_s=2) as store:
+            return store.state()
+    except StoreError:
+        return -1  # the load says why and reads the files
+
+
+def store_changed() -> None:
+    """After this process wrote to the inventory store: the next page run of every
+    session reads the new state (a file store's change is in the fingerprint anyway)."""
+    _db_state.clear()
+
+
 def store_state(folder: Path) -> tuple[str, int, int] | None:
     """The state of a database store (its last change set; -1: it cannot be read), as
     an entry of the data version: a change saved by any app replica or the CLI is read
-    on the next page run. A file store is in the folder's fingerprint already (and
+    on a later page run. A file store is in the folder's fingerprint already (and
     without a store): ``None``."""
     from quartiersatlas.settings import SETTINGS_FILE, STORE_ENV, STORE_URL_ENV
-    from quartiersatlas.store import StoreError, open_store
 
     try:
         info = (folder / SETTINGS_FILE).stat()
@@ -185,11 +207,7 @@ def store_state(folder: Path) -> tuple[str, int, int] | None:
     url = _store_url(str(folder), settings_file, env)
     if url is None:
         return None
-    try:
-        with open_store(url, timeout_s=5) as store:
-            return (url, store.state(), 0)
-    except StoreError:
-        return (url, -1, 0)  # the load says why and reads the files
+    return (url, _db_state(url), 0)
 
 
 def _get_dataset() -> Dataset:

@@ -25,7 +25,7 @@ from quartiersatlas.readers import RawTable, read_table
 from quartiersatlas.safe_text import escape_markdown as md
 from quartiersatlas.schema import GROUP_COLUMNS, PLACE_COLUMNS
 from quartiersatlas.settings import Settings
-from quartiersatlas.store import RECORD_COLUMNS, Conflict, Store, diff_records
+from quartiersatlas.store import RECORD_COLUMNS, Conflict, Store, StoreError, diff_records
 from quartiersatlas.texts import FIELD_LABELS, IMPORT_TEXTS, SEVERITY_LABELS
 from ui.common import german_columns, show_table
 
@@ -196,8 +196,8 @@ def import_wizard(
             why.strip() or T["why_default"].format(file=name),
             remove_missing=remove,
         )
-    except Conflict as exc:
+        store.remember_mappings(kind, mapping)
+    except (Conflict, StoreError) as exc:
         st.error(md(str(exc)))
         return None
-    store.remember_mappings(kind, mapping)
     return change.id if change is not None else 0

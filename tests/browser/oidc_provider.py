@@ -28,6 +28,7 @@ class Provider:
     url: str
     email: str
     logins: list[str] = field(default_factory=list)  # the identities signed in
+    verified: bool = True  # what the ID token says in email_verified
     _server: ThreadingHTTPServer | None = None
 
     def stop(self) -> None:
@@ -109,7 +110,7 @@ def start_provider(email: str) -> Provider:
                 "iat": now,
                 "exp": now + 300,
                 "email": provider.email,
-                "email_verified": True,
+                "email_verified": provider.verified,
             }
             if grant["nonce"]:
                 claims["nonce"] = grant["nonce"]
