@@ -218,18 +218,31 @@ def diff_records(current: pd.DataFrame, table: pd.DataFrame, columns: Sequence[s
     ``current`` (the store's records). Columns missing from ``table`` are not
     compared (they keep their value)."""
     cols = [c for c in columns if c in table.columns and c != "id"]
-    now = {str(r["id"]): r for _, r in current.iterrows()}
-    new = {str(r["id"]).strip(): r for _, r in table.iterrows() if str(r["id"]).strip()}
+    now = _text_rows(current, ["id", *cols])
+    new = _text_rows(table, ["id", *cols])
     added = tuple(i for i in new if i not in now)
     removed = tuple(i for i in now if i not in new)
     changed: dict[str, tuple[str, ...]] = {}
     for i in new.keys() & now.keys():
-        differ = tuple(
-            c for c in cols if str(new[i][c] or "").strip() != str(now[i][c] or "").strip()
-        )
+        differ = tuple(c for c in cols if new[i][c] != now[i][c])
         if differ:
             changed[i] = differ
     return Diff(added, dict(sorted(changed.items())), removed)
+
+
+def _text_rows(table: pd.DataFrame, columns: Sequence[str]) -> dict[str, dict[str, str]]:
+    """id -> the row's values as trimmed text (missing: empty) in ``columns`` that
+    ``table`` has; rows without an id are left out, a repeated id keeps its last row.
+    Whole columns at a time: no pandas lookup per cell."""
+    cols = [c for c in dict.fromkeys(columns) if c in table.columns]
+    data = table[cols].astype(object)
+    data = data.where(data.notna(), "")
+    out: dict[str, dict[str, str]] = {}
+    for record in data.to_dict("records"):
+        values = {str(c): str(v).strip() for c, v in record.items()}
+        if values["id"]:
+            out[values["id"]] = values
+    return out
 
 
 class _Cursor(Protocol):
@@ -491,26 +504,28 @@ class Store:
         Made from the records now and the history, undoing the later change sets'
         changes, newest first (the history's summary rows hold whole records)."""
         cols = _columns(kind)
-        state = {
-            str(r["id"]): ({c: str(r[c]) for c in cols}, int(r["version"]))
-            for _, r in self.records(kind).iterrows()
-        }
+        current = self.records(kind)
         rows = self._db.execute(
             "SELECT h.record_id, h.action, h.old, h.version FROM history h JOIN change_sets c "
             "ON c.id = h.change_set WHERE h.kind = ? AND h.field IS NULL AND c.at >= ? "
             "ORDER BY h.hid DESC",
             (kind, _utc(when)),
         ).fetchall()
+        # newest first: what is left per record is its state before the first later change
+        before: dict[str, tuple[dict[str, str], int] | None] = {}
         for rid, action, old, version in rows:
             if action == "add":
-                state.pop(str(rid), None)
+                before[str(rid)] = None  # it did not exist yet
             else:  # edit or remove: the record as it was before
-                before = json.loads(old)
-                state[str(rid)] = ({c: str(before.get(c, "")) for c in cols}, int(version) - 1)
-        frame = pd.DataFrame(
-            [{**values, "version": version} for values, version in state.values()],
-            columns=[*cols, "version"],
-        )
+                values = json.loads(old)
+                before[str(rid)] = (
+                    {**{c: str(values.get(c, "")) for c in cols}, "id": str(rid)},
+                    int(version) - 1,
+                )
+        frame = current[~current["id"].astype(str).isin(before.keys())]
+        patch = [{**v, "version": n} for v, n in (b for b in before.values() if b is not None)]
+        if patch:
+            frame = pd.concat([frame, pd.DataFrame(patch, columns=[*cols, "version"])])
         for c in cols:
             frame[c] = frame[c].astype(object)
         frame["version"] = frame["version"].astype("int64")
@@ -632,8 +647,7 @@ class Store:
                     "INSERT INTO change_sets (id, at, who, why, undoes) VALUES (?, ?, ?, ?, ?)",
                     (cid, at, who.strip(), why.strip(), undoes),
                 )
-                wrote = [_write(self._db, cid, c) for c in changes]
-                if not any(wrote):
+                if not _write_all(self._db, cid, changes):
                     raise _NothingChanged
         except _NothingChanged:  # rolled back: no empty change set in the history
             return ChangeSet(0, at, who.strip(), why.strip(), (), undoes)
@@ -737,14 +751,12 @@ class Store:
         cols = _columns(kind)
         current = self.records(kind)
         diff = diff_records(current, table, cols)
-        by_id = {str(r["id"]).strip(): r for _, r in table.iterrows()}
+        by_id = _text_rows(table, cols)  # only the table's columns: the others keep theirs
         versions = dict(zip(current["id"].astype(str), current["version"], strict=True))
         # each change names the version it was computed from: a write in between makes
         # apply() refuse the whole import (Conflict), never half of it
-        changes = [Change(kind, i, _text_values(by_id[i], cols), None) for i in diff.added]
-        changes += [
-            Change(kind, i, _text_values(by_id[i], cols), int(versions[i])) for i in diff.changed
-        ]
+        changes = [Change(kind, i, by_id[i], None) for i in diff.added]
+        changes += [Change(kind, i, by_id[i], int(versions[i])) for i in diff.changed]
         if remove_missing:
             changes += [Change(kind, i, None, int(versions[i])) for i in diff.removed]
         if not changes:
@@ -822,10 +834,6 @@ class PostgresStore(Store):
         return cls(url)
 
 
-def _text_values(row: pd.Series, cols: Sequence[str]) -> dict[str, str]:
-    return {c: "" if pd.isna(row[c]) else str(row[c]).strip() for c in cols if c in row.index}
-
-
 def _record(db: _Connection, kind: str, rid: str) -> tuple[dict[str, str], int] | None:
     cols = _columns(kind)
     row = db.execute(
@@ -841,59 +849,95 @@ class _NothingChanged(Exception):  # noqa: N818 (internal signal, not an error)
     """A change set whose changes change nothing (rolled back, not recorded)."""
 
 
-def _write(db: _Connection, cid: int, c: Change) -> bool:
-    """Write one change (after its version check); ``False`` when it changes nothing."""
-    cols = _columns(c.kind)
-    now = _record(db, c.kind, c.id)
-    current = now[1] if now is not None else 0
-    if (c.base is None and now is not None) or (c.base is not None and c.base != current):
-        raise Conflict(c.kind, c.id, c.base, current, c.values, now[0] if now else None)
-    table = _quote(c.kind)
+def _current(
+    db: _Connection, changes: Sequence[Change]
+) -> dict[tuple[str, str], tuple[dict[str, str], int]]:
+    """The stored records the changes touch, with their versions: one query per kind
+    and batch of ids (not one per change: an import of thousands stays fast)."""
+    found: dict[tuple[str, str], tuple[dict[str, str], int]] = {}
+    by_kind: dict[str, list[str]] = {}
+    for c in changes:
+        by_kind.setdefault(c.kind, []).append(c.id)
+    for kind, ids in by_kind.items():
+        cols = _columns(kind)
+        names = ", ".join(_quote(c) for c in cols)
+        for i in range(0, len(ids), _BATCH):
+            batch = ids[i : i + _BATCH]
+            marks = ", ".join("?" for _ in batch)
+            rows = db.execute(
+                f"SELECT {names}, version FROM {_quote(kind)} WHERE id IN ({marks})", batch
+            ).fetchall()
+            for row in rows:
+                values = dict(zip(cols, (str(v) for v in row[:-1]), strict=True))
+                found[(kind, values["id"])] = (values, int(row[-1]))
+    return found
 
-    def log(action: str, fld: str | None, old: str | None, new: str | None, v: int) -> None:
+
+_BATCH: Final = 500  # ids per query (SQLite allows 32,766 parameters, PostgreSQL 65,535)
+
+
+def _write_all(db: _Connection, cid: int, changes: Sequence[Change]) -> bool:
+    """Write the changes of change set ``cid`` (after every version check: one stale
+    change refuses all); ``False`` when they change nothing. New records and the
+    history go in as batches."""
+    current = _current(db, changes)
+    for c in changes:  # all checks first: nothing is written when one fails
+        now = current.get((c.kind, c.id))
+        version = now[1] if now is not None else 0
+        if (c.base is None and now is not None) or (c.base is not None and c.base != version):
+            raise Conflict(c.kind, c.id, c.base, version, c.values, now[0] if now else None)
+    inserts: dict[str, list[tuple[object, ...]]] = {}
+    history: list[tuple[object, ...]] = []
+
+    def log(
+        c: Change, action: str, fld: str | None, old: str | None, new: str | None, v: int
+    ) -> None:
+        history.append((cid, c.kind, c.id, action, fld, old, new, v))
+
+    for c in changes:
+        cols = _columns(c.kind)
+        now = current.get((c.kind, c.id))
+        version = now[1] if now is not None else 0
+        if c.values is None:  # remove
+            assert now is not None
+            db.execute(f"DELETE FROM {_quote(c.kind)} WHERE id = ?", (c.id,))
+            log(c, "remove", None, json.dumps(now[0], ensure_ascii=False), None, version + 1)
+            continue
+        values = dict(now[0]) if now is not None else dict.fromkeys(cols, "")
+        values.update({k: str(v) for k, v in c.values.items()})
+        values["id"] = c.id
+        geom = db.point(values.get("lat"), values.get("lon"))
+        if now is None:
+            inserts.setdefault(c.kind, []).append((*(values[k] for k in cols), geom))
+            log(c, "add", None, None, json.dumps(values, ensure_ascii=False), 1)
+            continue
+        changed = [k for k in cols if values[k] != now[0][k]]
+        if not changed:
+            continue  # nothing to write, nothing to log (the version stays)
+        sets = ", ".join(f"{_quote(k)} = ?" for k in changed)
         db.execute(
+            f"UPDATE {_quote(c.kind)} SET {sets}, geom = {db.geom}, version = ? WHERE id = ?",
+            (*(values[k] for k in changed), geom, version + 1, c.id),
+        )
+        # the summary row (field NULL) holds the whole record before and after: undo
+        before = json.dumps(now[0], ensure_ascii=False)
+        log(c, "edit", None, before, json.dumps(values, ensure_ascii=False), version + 1)
+        for k in changed:
+            log(c, "edit", k, now[0][k], values[k], version + 1)
+    for kind, rows in inserts.items():
+        cols = _columns(kind)
+        db.executemany(
+            f"INSERT INTO {_quote(kind)} ({', '.join(_quote(k) for k in cols)}, geom, version) "
+            f"VALUES ({', '.join('?' for _ in cols)}, {db.geom}, 1)",
+            rows,
+        )
+    if history:
+        db.executemany(
             "INSERT INTO history (change_set, kind, record_id, action, field, old, new, "
             "version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (cid, c.kind, c.id, action, fld, old, new, v),
+            history,
         )
-
-    if c.values is None:  # remove
-        assert now is not None
-        db.execute(f"DELETE FROM {table} WHERE id = ?", (c.id,))
-        log("remove", None, json.dumps(now[0], ensure_ascii=False), None, current + 1)
-        return True
-    values = dict(now[0]) if now is not None else dict.fromkeys(cols, "")
-    values.update({k: str(v) for k, v in c.values.items()})
-    values["id"] = c.id
-    geom = db.point(values.get("lat"), values.get("lon"))
-    if now is None:
-        names = ", ".join(_quote(k) for k in cols)
-        marks = ", ".join("?" for _ in cols)
-        db.execute(
-            f"INSERT INTO {table} ({names}, geom, version) VALUES ({marks}, {db.geom}, 1)",
-            (*(values[k] for k in cols), geom),
-        )
-        log("add", None, None, json.dumps(values, ensure_ascii=False), 1)
-        return True
-    changed = [k for k in cols if values[k] != now[0][k]]
-    if not changed:
-        return False  # nothing to write, nothing to log (the version stays)
-    sets = ", ".join(f"{_quote(k)} = ?" for k in changed)
-    db.execute(
-        f"UPDATE {table} SET {sets}, geom = {db.geom}, version = ? WHERE id = ?",
-        (*(values[k] for k in changed), geom, current + 1, c.id),
-    )
-    # the summary row (field NULL) holds the whole record before and after: undo
-    log(
-        "edit",
-        None,
-        json.dumps(now[0], ensure_ascii=False),
-        json.dumps(values, ensure_ascii=False),
-        current + 1,
-    )
-    for k in changed:
-        log("edit", k, now[0][k], values[k], current + 1)
-    return True
+    return bool(history)
 
 
 _MAPPINGS_TABLE: Final = (

@@ -11,6 +11,7 @@ Each test gets its own database, copied from a template with PostGIS enabled.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import shutil
@@ -64,21 +65,19 @@ def _as_server_user(cmd: list[str]) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *cmd] if os.geteuid() == 0 else cmd
 
 
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[Server]:
+@contextlib.contextmanager
+def temporary_server() -> Iterator[Server | None]:
+    """A PostgreSQL server with PostGIS in a temporary folder on a free port, stopped and
+    removed at the end; ``None`` when the packages (or psycopg) are missing. Used by the
+    test fixture and by ``benchmarks/store.py``."""
     bindir = _bin_dir()
-    why = (
-        "PostgreSQL with PostGIS is not installed (Debian: apt-get install postgresql "
-        "postgresql-postgis); the store tests ran on SQLite only"
-    )
     try:
         import psycopg
     except ImportError:
-        bindir, why = None, "the psycopg package is missing (pip install -e '.[dev]')"
+        bindir = None
     if bindir is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI needs the PostgreSQL store tests: {why}")
-        pytest.skip(why)
+        yield None
+        return
     folder = Path(tempfile.mkdtemp(prefix="qa-postgres-"))
     data = folder / "data"
     if os.geteuid() == 0:
@@ -104,24 +103,15 @@ def postgres_server() -> Iterator[Server]:
         f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={folder} "
         "-c fsync=off -c full_page_writes=off"  # the server is not what is tested for crashes
     )
-    subprocess.run(
-        _as_server_user(
-            [
-                str(bindir / "pg_ctl"),
-                "-D",
-                str(data),
-                "-o",
-                options,
-                "-w",
-                "-l",
-                str(folder / "log"),
-                "start",
-            ]
-        ),
-        check=True,
-        capture_output=True,
-    )
     try:
+        subprocess.run(
+            _as_server_user(
+                [str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-w", "-l",
+                 str(folder / "log"), "start"]
+            ),
+            check=True,
+            capture_output=True,
+        )  # fmt: skip
         server = Server(port, itertools.count(1))
         url = server.url("postgres")
         for _ in range(50):
@@ -140,3 +130,17 @@ def postgres_server() -> Iterator[Server]:
             capture_output=True,
         )
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[Server]:
+    with temporary_server() as server:
+        if server is None:
+            why = (
+                "PostgreSQL with PostGIS (Debian: apt-get install postgresql postgresql-postgis) "
+                "or the psycopg package is not installed; the store tests ran on SQLite only"
+            )
+            if os.environ.get("CI") == "true":
+                pytest.fail(f"CI needs the PostgreSQL store tests: {why}")
+            pytest.skip(why)
+        yield server
