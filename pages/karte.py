@@ -93,6 +93,7 @@ MAP_HEIGHT = 550
 MEETING_MAP_HEIGHT = 760
 ZOOM_SNAP = 0.25
 PANEL = "karte_panel"
+PANEL_ANCHOR = "stadtteil-auswahl"  # where the skip link above the map leads
 SEARCH_MARGIN_M = 1000.0  # room around the matches of the name search: their neighbourhood
 COMPACT_CSS = f"""<style>
 [data-testid="stMainBlockContainer"] {{ padding-top: 4rem !important;
@@ -408,7 +409,10 @@ def district_summary(district: str, beside_map: bool) -> None:
     (figures one below the other, with the button that clears the selection) or, in the
     meeting mode, below the map in one row."""
     name = names[district]
-    st.header(T["district_title"].format(name=md(name)))
+    # beside the map, the skip link above the map lands here
+    st.header(
+        T["district_title"].format(name=md(name)), anchor=PANEL_ANCHOR if beside_map else None
+    )
     row = indicators[indicators["district_id"] == district].iloc[0]
     res = row["residents"]
     per = row["places_per_1000"]
@@ -452,12 +456,15 @@ if presenting():
     if selected is not None:
         district_summary(selected, beside_map=False)
 else:
+    # the map holds a tab stop per district: a keyboard user can skip to the panel
+    st.markdown(f"[{T['skip_to_panel']}](#{PANEL_ANCHOR})")
     map_column, panel_column = st.columns([3.4, 1], gap="small")
     with map_column:
         out = show_map(karte_map, KEY, height=MAP_HEIGHT, cache_key=map_key)
     with panel_column, st.container(key=PANEL):
         search_feedback()
         if selected is None:
+            st.subheader(T["panel_title"], anchor=PANEL_ANCHOR)
             district_selector()
             st.caption(T["select_hint"])
         else:

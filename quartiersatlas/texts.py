@@ -788,6 +788,8 @@ KARTE_TEXTS = {
     "hier, seine Orte, Stadtteilteams und Netzwerke unter der Karte.",
     "no_match": "Kein Ort entspricht den Filtern. Filter in der Seitenleiste lockern.",
     "no_match_short": "Kein Ort entspricht den Filtern.",
+    "skip_to_panel": "Zur Stadtteilauswahl neben der Karte springen",
+    "panel_title": "Stadtteil",
     "select": "Stadtteil auswählen (auch ohne Karte)",
     "select_none": "– keiner –",
     "district_title": "Stadtteil {name}",
@@ -1776,14 +1778,18 @@ STATEMENT_POINTS = {
         "Jeder Ort auf der Karte hat einen Namen (Name und Art); Farbe ist nie das einzige "
         "Merkmal: Arten haben eigene Formen, Teams und Netzwerke eigene Linien und Buchstaben.",
         "Einen Stadtteil wählen Sie auf der Karte auch mit der Tastatur (Tab, dann Enter oder "
-        "Leertaste) oder über die Auswahlliste neben der Karte.",
+        "Leertaste) oder über die Auswahlliste neben der Karte; der Link „Zur "
+        "Stadtteilauswahl neben der Karte springen“ über der Karte führt ohne den Weg durch "
+        "die Karte dorthin.",
+        "Die Karte der Seite „Karte“ und die Karte der weißen Flecken auf „Abdeckung & "
+        "Lücken“ stehen auch in Worten darunter („Die Karte in Worten“).",
         "Der Präsentationsmodus lässt sich mit den Pfeiltasten bedienen und zeigt große Schrift.",
     ],
     "limits": [
-        "Die Auswahlliste neben der Karte erreicht man mit der Tastatur erst nach der Karte "
-        "und ihren Orten.",
-        "Nur die Karte der Seite „Karte“ wird schon in Worten beschrieben; die Tabellen "
-        "haben keine eigene Beschriftung für Screenreader (nur die Überschrift darüber).",
+        "Die Karten der Seiten „Stadtteil“, „Planung“ und „Änderungen“ werden noch nicht in "
+        "Worten beschrieben (ihre Zahlen stehen in den Tabellen und Listen daneben); die "
+        "Tabellen haben keine eigene Beschriftung für Screenreader (nur die Überschrift "
+        "darüber).",
         "Die Tabellen zum Sortieren sind gezeichnet (nicht aus Text); Screenreader lesen "
         "sie nur eingeschränkt. Die Tabellen stehen als CSV- und Excel-Datei zum Download.",
         "Die Oberfläche gibt es noch nicht auf Englisch und nicht in Leichter Sprache.",

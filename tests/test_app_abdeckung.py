@@ -164,6 +164,14 @@ def test_uncovered_layer_is_sent_to_the_map() -> None:
     assert "L.tileLayer" not in args["script"]
     table_headers = [list(df.value.columns) for df in at.dataframe]
     assert any("Fläche ohne Angebot im Umkreis (km²)" in cols for cols in table_headers)
+    # the white spots in words, below their map, from the same table as the grid
+    [unc] = [d.value for d in at.dataframe if "Fläche ohne Angebot im Umkreis (km²)" in d.value]
+    spots = unc[unc["Fläche ohne Angebot im Umkreis (km²)"] > 0]
+    assert "Die Karte in Worten" in [h.value for h in at.subheader]
+    words = re.sub(r"\\(.)", r"\1", _texts(at))  # as read: without Markdown escapes
+    assert f"gibt es in {len(spots)} von {len(unc)} Stadtteilen, zusammen" in words
+    biggest = spots.sort_values("Fläche ohne Angebot im Umkreis (km²)").iloc[-1]["Stadtteil"]
+    assert f"Die größten: {biggest} (" in words
 
 
 def test_empty_selection_says_so_in_words() -> None:

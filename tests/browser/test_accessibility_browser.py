@@ -279,3 +279,29 @@ def test_a_district_is_chosen_on_the_map_by_keyboard(
     _district_button(page, "Kreyenbrück").focus()
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="Stadtteil Kreyenbrück")).to_be_visible(timeout=20_000)
+
+
+def test_a_skip_link_leads_past_the_map_to_the_district_choice(
+    laptop: tuple[Page, list[str]], app_server: str
+) -> None:
+    """The map has a tab stop per district; the link above it leads to the panel, where
+    the district is chosen in two Tab presses, without passing through the map."""
+    page, _ = laptop
+    _open(page, app_server + "/karte")
+    skip = page.get_by_role("link", name="Zur Stadtteilauswahl neben der Karte springen")
+    skip.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/karte#stadtteil-auswahl")
+    for _ in range(2):  # the heading's own anchor, then the choice
+        page.keyboard.press("Tab")
+    active = page.locator(":focus")
+    label = str(active.get_attribute("aria-label"))
+    assert "Stadtteil auswählen (auch ohne Karte)" in label, label  # the choice's box
+    page.keyboard.type("Kreyen")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Stadtteil Kreyenbrück")).to_be_visible(timeout=20_000)
+    wait_for_app(page)
+    # with a district chosen the link leads to its figures beside the map
+    skip = page.get_by_role("link", name="Zur Stadtteilauswahl neben der Karte springen")
+    expect(skip).to_have_attribute("href", "#stadtteil-auswahl")
+    assert page.locator("#stadtteil-auswahl").inner_text().startswith("Stadtteil Kreyenbrück")
