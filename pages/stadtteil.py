@@ -11,6 +11,7 @@ from quartiersatlas.analysis import Selection
 from quartiersatlas.export import figures_sheet
 from quartiersatlas.gislayers import report_layers
 from quartiersatlas.maps import build_map
+from quartiersatlas.mapwords import district_words
 from quartiersatlas.pdf import profile_pdf
 from quartiersatlas.safe_text import escape_markdown as md
 from quartiersatlas.safe_text import markdown_code
@@ -20,6 +21,7 @@ from quartiersatlas.texts import (
     COVERAGE_NOTES,
     DOWNLOAD_TEXTS,
     KARTE_TEXTS,
+    MAP_WORDS_TEXTS,
     NETWORK_TEXTS,
     REPORT_COLUMNS,
     REPORT_FIGURE_LABELS,
@@ -201,6 +203,10 @@ st.caption(
         name=md(name), radius=radius_words(float(radius), selection.distance, say_straight=True)
     )
 )
+if not presenting():  # the map in words (screen readers; the gist in a sentence)
+    st.subheader(MAP_WORDS_TEXTS["title"])
+    words = [*district_words(a, selected), prof.uncovered_text]
+    st.markdown("\n".join(f"- {md(line)}" for line in words))  # names from data: escaped
 
 # ---- rank, gaps ------------------------------------------------------------------------
 st.header(REPORT_TITLES["ranking"])

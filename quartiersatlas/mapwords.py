@@ -18,7 +18,7 @@ from quartiersatlas.formatting import count_text, format_number, format_percent
 from quartiersatlas.selection_words import radius_words
 from quartiersatlas.texts import MAP_WORDS_TEXTS, TARGET_GROUP_RESIDENTS
 
-__all__ = ["map_summary", "uncovered_summary"]
+__all__ = ["district_words", "map_summary", "uncovered_summary"]
 
 T = MAP_WORDS_TEXTS
 NAMES_LISTED = 12  # districts named in full; more are cut with "und N weitere"
@@ -92,28 +92,36 @@ def map_summary(a: Analysis, district: str | None = None) -> list[str]:
         )
     )
     if district is not None:
-        hit = ind[ind["district_id"].astype(str) == str(district)]
-        if not hit.empty:
-            row = hit.iloc[0]
-            parts = [count_text(int(row["places"]), T["place"], T["places_word"])]
-            d_share = _number(row["residents_covered_share"])
-            if d_share is not None:
-                parts.append(
-                    T["district_residents"].format(
-                        pct=format_percent(d_share), group=group, radius=radius
-                    )
-                )
-            d_area = _number(row["area_covered_share"])
-            if d_area is not None:
-                parts.append(T["district_area"].format(pct=format_percent(d_area)))
-            parts.append(
-                T["district_groups"].format(
-                    teams=format_number(int(_number(row["teams"]) or 0)),
-                    networks=format_number(int(_number(row["active_networks"]) or 0)),
-                )
-            )
-            out.append(T["district"].format(name=str(row["district"]), figures="; ".join(parts)))
+        out += district_words(a, district)
     return out
+
+
+def district_words(a: Analysis, district: str) -> list[str]:
+    """The sentence on one district of the map of ``a`` (its places, the residents and
+    the area within the radius, its teams and networks); none for an unknown id."""
+    ind = a.indicators()
+    hit = ind[ind["district_id"].astype(str) == str(district)]
+    if hit.empty:
+        return []
+    row = hit.iloc[0]
+    radius = radius_words(a.radius_m, a.selection.distance)
+    group = TARGET_GROUP_RESIDENTS[a.selection.group]
+    parts = [count_text(int(row["places"]), T["place"], T["places_word"])]
+    d_share = _number(row["residents_covered_share"])
+    if d_share is not None:
+        parts.append(
+            T["district_residents"].format(pct=format_percent(d_share), group=group, radius=radius)
+        )
+    d_area = _number(row["area_covered_share"])
+    if d_area is not None:
+        parts.append(T["district_area"].format(pct=format_percent(d_area)))
+    parts.append(
+        T["district_groups"].format(
+            teams=format_number(int(_number(row["teams"]) or 0)),
+            networks=format_number(int(_number(row["active_networks"]) or 0)),
+        )
+    )
+    return [T["district"].format(name=str(row["district"]), figures="; ".join(parts))]
 
 
 LARGEST = 3  # white spots named by size

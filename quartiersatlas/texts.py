@@ -1781,13 +1781,13 @@ STATEMENT_POINTS = {
         "Leertaste) oder über die Auswahlliste neben der Karte; der Link „Zur "
         "Stadtteilauswahl neben der Karte springen“ über der Karte führt ohne den Weg durch "
         "die Karte dorthin.",
-        "Die Karte der Seite „Karte“ und die Karte der weißen Flecken auf „Abdeckung & "
-        "Lücken“ stehen auch in Worten darunter („Die Karte in Worten“).",
+        "Die Karten der Seiten „Karte“ und „Stadtteil“ und die Karte der weißen Flecken auf "
+        "„Abdeckung & Lücken“ stehen auch in Worten darunter („Die Karte in Worten“).",
         "Der Präsentationsmodus lässt sich mit den Pfeiltasten bedienen und zeigt große Schrift.",
     ],
     "limits": [
-        "Die Karten der Seiten „Stadtteil“, „Planung“ und „Änderungen“ werden noch nicht in "
-        "Worten beschrieben (ihre Zahlen stehen in den Tabellen und Listen daneben); die "
+        "Die Karten der Seiten „Planung“ und „Änderungen“ werden noch nicht in Worten "
+        "beschrieben (ihre Zahlen stehen in den Tabellen und Listen daneben); die "
         "Tabellen haben keine eigene Beschriftung für Screenreader (nur die Überschrift "
         "darüber).",
         "Die Tabellen zum Sortieren sind gezeichnet (nicht aus Text); Screenreader lesen "

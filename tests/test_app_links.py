@@ -293,6 +293,11 @@ def test_profile_of_kreyenbrueck() -> None:
     labels = [d.proto.label for d in at.get("download_button")]
     assert labels[:2] == ["Steckbrief (PDF)", "Tabellen (Excel)"]
     assert "Ebenen (GeoPackage)" in labels
+    # the map in words: the district's sentence (its places counted as in the metric)
+    assert "Die Karte in Worten" in [h.value for h in at.subheader]
+    words = _shown("\n".join(m.value for m in at.markdown))
+    assert "- Kreyenbrück: 2 Orte; " in words
+    assert "aktive Stadtteilteams 1" in words
 
 
 def test_profile_selection_radius_and_kinds_from_link() -> None:

@@ -9,7 +9,12 @@ import pytest
 from quartiersatlas.analysis import Analysis, Selection, analyse
 from quartiersatlas.dataset import Dataset, load_dataset
 from quartiersatlas.formatting import format_number, format_percent
-from quartiersatlas.mapwords import NAMES_LISTED, map_summary, uncovered_summary
+from quartiersatlas.mapwords import (
+    NAMES_LISTED,
+    district_words,
+    map_summary,
+    uncovered_summary,
+)
 from quartiersatlas.settings import load_settings
 
 SHIPPED = Path(__file__).resolve().parents[1] / "data"
@@ -98,3 +103,12 @@ def test_the_white_spots_in_words(ds: Dataset) -> None:
         "Keine weißen Flecken: jeder Punkt der Stadtteile liegt im Umkreis von 500 m eines "
         "gezählten Ortes."
     ]
+
+
+def test_the_words_of_one_district_are_those_of_the_whole_map(ds: Dataset) -> None:
+    a = analyse(ds, Selection(group="65_plus"))
+    [line] = district_words(a, "kreyenbrueck")
+    assert line in map_summary(a, "kreyenbrueck")
+    row = a.indicators().set_index("district_id").loc["kreyenbrueck"]
+    assert f"aktive Netzwerke {int(row['active_networks'])}" in line
+    assert district_words(a, "no-such-district") == []
