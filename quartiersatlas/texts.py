@@ -1784,6 +1784,8 @@ STATEMENT_POINTS = {
         "Die Karten der Seiten „Karte“ und „Stadtteil“ und die Karte der weißen Flecken auf "
         "„Abdeckung & Lücken“ stehen auch in Worten darunter („Die Karte in Worten“).",
         "Der Präsentationsmodus lässt sich mit den Pfeiltasten bedienen und zeigt große Schrift.",
+        "Bei 200 % Vergrößerung bleibt die Seitenleiste zunächst geschlossen; sie lässt sich "
+        "mit der Tastatur öffnen und schließen.",
     ],
     "limits": [
         "Die Karten der Seiten „Planung“ und „Änderungen“ werden noch nicht in Worten "
@@ -1792,7 +1794,9 @@ STATEMENT_POINTS = {
         "darüber).",
         "Die Tabellen zum Sortieren sind gezeichnet (nicht aus Text); Screenreader lesen "
         "sie nur eingeschränkt. Die Tabellen stehen als CSV- und Excel-Datei zum Download.",
-        "Die Oberfläche gibt es noch nicht auf Englisch und nicht in Leichter Sprache.",
+        "Die Oberfläche gibt es noch nicht auf Englisch und nicht in Leichter Sprache. "
+        "Einige Bedienelemente der Grundlage Streamlit (Seitenleiste öffnen und schließen, "
+        "„Zum Inhalt springen“) sind für Screenreader englisch benannt.",
         "Die PDF-Berichte sind nicht für Screenreader ausgezeichnet (kein PDF/UA).",
         "Die Seitensprache setzt das Dashboard erst nach dem Laden (die Grundlage Streamlit "
         "meldet zunächst Englisch).",

@@ -38,6 +38,13 @@ label[data-testid="stWidgetLabel"][disabled], label[data-testid="stWidgetLabel"]
    that a keyboard cannot reach */
 [data-testid="stTable"] [data-testid="stMarkdownContainer"],
 [data-testid="stTable"] [data-testid="stMarkdownContainer"] p { overflow-wrap: anywhere; }
+/* the sidebar's close button is always shown, so a keyboard reaches it (Streamlit shows
+   it only under the mouse); at 200 % zoom the open sidebar covers the page */
+[data-testid="stSidebarCollapseButton"] { visibility: visible !important; }
+/* a closed sidebar is out of sight: out of the tab order and the screen reader's way too
+   (Streamlit only moves it off screen, where Tab still walked through its links) */
+[data-testid="stSidebar"][data-collapsed="true"],
+[data-testid="stSidebar"][data-collapsed="true"] * { visibility: hidden !important; }
 /* the containers that only hold a script take no room (nor a gap) */
 .st-key-qa_lang, [data-testid="stLayoutWrapper"]:has(> .st-key-qa_lang),
 [data-testid="stLayoutWrapper"]:has(> .st-key-qa_keys) { display: none !important; }
@@ -60,6 +67,23 @@ document.documentElement.lang = 'de';
   if (!window.qaFrameNamer) {{
     window.qaFrameNamer = new MutationObserver(name);
     window.qaFrameNamer.observe(document.body, {{childList: true, subtree: true}});
+  }}
+  // A sidebar opened with the keyboard takes the focus (its close button first): the
+  // button that opened it is gone, and the focus would fall back to the page's start.
+  if (!window.qaSidebarFocus) {{
+    window.qaSidebarFocus = new MutationObserver(function(records) {{
+      records.forEach(function(r) {{
+        var bar = r.target;
+        var lost = !document.activeElement || document.activeElement === document.body;
+        if (bar.getAttribute('data-testid') === 'stSidebar' &&
+            bar.getAttribute('data-collapsed') === 'false' && lost) {{
+          var close = bar.querySelector('[data-testid="stSidebarCollapseButton"] button');
+          if (close) {{ close.focus(); }}
+        }}
+      }});
+    }});
+    window.qaSidebarFocus.observe(document.body,
+      {{attributes: true, attributeFilter: ['data-collapsed'], subtree: true}});
   }}
 }})();
 </script>"""

@@ -279,8 +279,10 @@ def _meeting_requested() -> bool:
 
 def sidebar_state() -> Literal["collapsed", "expanded"]:
     """``initial_sidebar_state`` for ``st.set_page_config``: a meeting link starts with
-    the sidebar closed, so it is never seen, not even before the stylesheet applies."""
-    return "collapsed" if _meeting_requested() else "expanded"
+    the sidebar closed, so it is never seen, not even before the stylesheet applies;
+    otherwise Streamlit's ``auto``: open on a laptop, closed on a narrow window or at
+    200 % zoom (640 CSS pixels of a 1280-pixel screen), where it would cover the page."""
+    return "collapsed" if _meeting_requested() else "auto"
 
 
 def early_style() -> None:

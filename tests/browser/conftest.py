@@ -344,11 +344,17 @@ def assert_only_local(requests: list[str], allowed_hosts: tuple[str, ...] = LOCA
         )
 
 
-def viewport_page(browser: Browser, width: int, height: int) -> Iterator[tuple[Page, list[str]]]:
-    """A page of ``width`` x ``height`` (German locale, Berlin time) and the list of every
-    URL it requests (for :func:`assert_only_local`); closed after the test."""
+def viewport_page(
+    browser: Browser, width: int, height: int, scale: float = 1
+) -> Iterator[tuple[Page, list[str]]]:
+    """A page of ``width`` x ``height`` CSS pixels (German locale, Berlin time; ``scale``
+    device pixels per CSS pixel: 2 is a 200 % zoom) and the list of every URL it
+    requests (for :func:`assert_only_local`); closed after the test."""
     context = browser.new_context(
-        viewport={"width": width, "height": height}, locale="de-DE", timezone_id="Europe/Berlin"
+        viewport={"width": width, "height": height},
+        device_scale_factor=scale,
+        locale="de-DE",
+        timezone_id="Europe/Berlin",
     )
     requests: list[str] = []
     context.on("request", lambda request: requests.append(request.url))
