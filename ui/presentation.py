@@ -277,7 +277,7 @@ def _meeting_requested() -> bool:
     return st.query_params.get(KEY) == "1"
 
 
-def sidebar_state() -> Literal["collapsed", "expanded"]:
+def sidebar_state() -> Literal["collapsed", "auto"]:
     """``initial_sidebar_state`` for ``st.set_page_config``: a meeting link starts with
     the sidebar closed, so it is never seen, not even before the stylesheet applies;
     otherwise Streamlit's ``auto``: open on a laptop, closed on a narrow window or at
