@@ -15,7 +15,6 @@ import contextlib
 import itertools
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
@@ -24,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests.ports import free_port
 
 TEMPLATE = "qa_template"
 
@@ -35,12 +36,6 @@ def _bin_dir() -> Path | None:
             if (ext / "postgis.control").is_file():
                 return version
     return None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @dataclass
@@ -98,7 +93,7 @@ def temporary_server() -> Iterator[Server | None]:
         check=True,
         capture_output=True,
     )
-    port = _free_port()
+    port = free_port()
     options = (
         f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={folder} "
         "-c fsync=off -c full_page_writes=off"  # the server is not what is tested for crashes

@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import time
 import urllib.request
@@ -18,14 +17,9 @@ from pathlib import Path
 import pytest
 
 from quartiersatlas.store import Change, SQLiteStore
+from tests.ports import free_port
 
 REPO = Path(__file__).resolve().parents[1]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture
@@ -35,7 +29,7 @@ def start(tmp_path: Path) -> Iterator[object]:
     def _start(data: Path) -> str:
         if shutil.which("make") is None:
             pytest.skip("make is not installed (apt-get install make)")
-        port = _free_port()
+        port = free_port()
         env = {k: v for k, v in os.environ.items() if not k.startswith("QUARTIERSATLAS_")}
         proc = subprocess.Popen(
             ["make", "--no-print-directory", "run", f"DATA={data}", f"PORT={port}"],

@@ -152,9 +152,9 @@ def test_a_store_is_never_overwritten_and_other_files_are_refused(
 
 
 def test_a_database_that_cannot_be_reached_is_said_without_its_password() -> None:
-    from tests.postgres_server import _free_port
+    from tests.ports import free_port
 
-    url = f"postgresql://amt:geheim@127.0.0.1:{_free_port()}/bestand"  # nobody listens
+    url = f"postgresql://amt:geheim@127.0.0.1:{free_port()}/bestand"  # nobody listens
     with pytest.raises(StoreError) as info:
         open_store(url, timeout_s=2)
     assert "Keine Verbindung zur Bestandsdatenbank bestand@127.0.0.1" in str(info.value)

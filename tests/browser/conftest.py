@@ -28,8 +28,8 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -43,6 +43,8 @@ from typing import IO, TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
+
+from tests.ports import free_port
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -87,12 +89,6 @@ SEL_RUNNING = (
 
 
 # --------------------------------------------------------------------------- server
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @dataclass
@@ -157,6 +153,20 @@ def _wait_healthy(server: AppServer, timeout_s: float) -> None:
 
 
 StartApp = Callable[..., AppServer]
+
+
+def data_with_store(base: Path) -> Path:
+    """A copy of the shipped data folder in ``base`` whose inventory is a GeoPackage
+    store made from its files (``[store] file = "bestand.gpkg"``); its path."""
+    from quartiersatlas.inventory import init_store
+    from quartiersatlas.settings import load_settings
+
+    data = base / "data"
+    shutil.copytree(SHIPPED_DATA, data)
+    init_store(data / "bestand.gpkg", load_settings(data), "Erstbestand")[0].close()
+    with (data / "settings.toml").open("a", encoding="utf-8") as fh:
+        fh.write('\n[store]\nfile = "bestand.gpkg"\n')
+    return data
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,6 @@ login form or the editor (1366x768); screenshots of both in ``test-artifacts/``.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,16 +13,14 @@ import pytest
 from playwright.sync_api import Dialog, Page, expect
 
 from quartiersatlas.accounts import ACCOUNTS_ENV, Accounts
-from quartiersatlas.inventory import init_store
-from quartiersatlas.settings import load_settings
 from quartiersatlas.store import Change, SQLiteStore
 
 from .conftest import (
     MAP_IFRAME,
-    SHIPPED_DATA,
     AppServer,
     StartApp,
     assert_only_local,
+    data_with_store,
     save_screenshot,
     wait_for_app,
 )
@@ -39,11 +36,7 @@ def editing_server(
     start_app: StartApp, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[AppServer, Path]]:
     base = tmp_path_factory.mktemp("pflegen")
-    data = base / "data"
-    shutil.copytree(SHIPPED_DATA, data)
-    init_store(data / "bestand.gpkg", load_settings(data), "Erstbestand")[0].close()
-    with (data / "settings.toml").open("a", encoding="utf-8") as fh:
-        fh.write('\n[store]\nfile = "bestand.gpkg"\n')
+    data = data_with_store(base)
     accounts = base / "konten" / "konten.db"
     with Accounts(accounts) as acc:
         acc.add("qm-kreyenbrueck", "editor", PASSWORD)

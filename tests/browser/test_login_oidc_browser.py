@@ -7,7 +7,6 @@ the provider and edits, and the history names the identity; logging out ends it.
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,16 +14,14 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from quartiersatlas.accounts import ACCOUNTS_ENV, Accounts
-from quartiersatlas.inventory import init_store
-from quartiersatlas.settings import load_settings
 from quartiersatlas.store import SQLiteStore
+from tests.ports import free_port
 
 from .conftest import (
-    SHIPPED_DATA,
     AppServer,
     StartApp,
     assert_only_local,
-    free_port,
+    data_with_store,
     save_screenshot,
     wait_for_app,
 )
@@ -43,11 +40,7 @@ def oidc_app(
     start_app: StartApp, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[AppServer, Provider, Path, Path]]:
     base = tmp_path_factory.mktemp("oidc")
-    data = base / "data"
-    shutil.copytree(SHIPPED_DATA, data)
-    init_store(data / "bestand.gpkg", load_settings(data), "Erstbestand")[0].close()
-    with (data / "settings.toml").open("a", encoding="utf-8") as fh:
-        fh.write('\n[store]\nfile = "bestand.gpkg"\n')
+    data = data_with_store(base)
     accounts = base / "konten" / "konten.db"
     with Accounts(accounts) as acc:
         acc.add("sozialplanung", "admin", "ein-langes-passwort-123")
