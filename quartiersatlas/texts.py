@@ -1788,8 +1788,9 @@ STATEMENT_POINTS = {
         "mit der Tastatur öffnen und schließen.",
     ],
     "limits": [
-        "Die Karten der Seiten „Planung“ und „Änderungen“ werden noch nicht in Worten "
-        "beschrieben (ihre Zahlen stehen in den Tabellen und Listen daneben); die "
+        "Die Karten der Seiten „Planung“ und „Änderungen“ haben keinen eigenen Abschnitt "
+        "„Die Karte in Worten“; was sie zeigen, steht in den Sätzen über der Karte "
+        "(Planung: vorher und nachher) und in der Liste der Änderungen; die "
         "Tabellen haben keine eigene Beschriftung für Screenreader (nur die Überschrift "
         "darüber).",
         "Die Tabellen zum Sortieren sind gezeichnet (nicht aus Text); Screenreader lesen "
