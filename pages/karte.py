@@ -456,8 +456,10 @@ if presenting():
     if selected is not None:
         district_summary(selected, beside_map=False)
 else:
-    # the map holds a tab stop per district: a keyboard user can skip to the panel
-    st.markdown(f"[{T['skip_to_panel']}](#{PANEL_ANCHOR})")
+    # the map holds a tab stop per district: a keyboard user can skip to the panel (the
+    # link shows when it has the focus, ui/common.py)
+    with st.container(key="qa_skip_map"):
+        st.markdown(f"[{T['skip_to_panel']}](#{PANEL_ANCHOR})")
     map_column, panel_column = st.columns([3.4, 1], gap="small")
     with map_column:
         out = show_map(karte_map, KEY, height=MAP_HEIGHT, cache_key=map_key)

@@ -45,6 +45,11 @@ label[data-testid="stWidgetLabel"][disabled], label[data-testid="stWidgetLabel"]
    (Streamlit only moves it off screen, where Tab still walked through its links) */
 [data-testid="stSidebar"][data-collapsed="true"],
 [data-testid="stSidebar"][data-collapsed="true"] * { visibility: hidden !important; }
+/* a skip link takes no room until the keyboard reaches it (the first screen keeps the
+   map whole); focused, it shows where it is */
+[data-testid="stLayoutWrapper"]:has(> .st-key-qa_skip_map):not(:focus-within) {
+  position: absolute !important; width: 1px !important; height: 1px !important;
+  overflow: hidden !important; clip-path: inset(50%) !important; white-space: nowrap; }
 /* the containers that only hold a script take no room (nor a gap) */
 .st-key-qa_lang, [data-testid="stLayoutWrapper"]:has(> .st-key-qa_lang),
 [data-testid="stLayoutWrapper"]:has(> .st-key-qa_keys) { display: none !important; }

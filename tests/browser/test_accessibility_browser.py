@@ -289,7 +289,16 @@ def test_a_skip_link_leads_past_the_map_to_the_district_choice(
     page, _ = laptop
     _open(page, app_server + "/karte")
     skip = page.get_by_role("link", name="Zur Stadtteilauswahl neben der Karte springen")
+    holder = page.locator('[data-testid="stLayoutWrapper"]:has(> .st-key-qa_skip_map)')
+    hidden = holder.bounding_box()
+    assert hidden is not None
+    assert hidden["height"] <= 1  # no room on the first screen until it has the focus
     skip.focus()
+    shown = holder.bounding_box()
+    assert shown is not None
+    assert shown["height"] > 10, shown  # focused: visible where it is
+    expect(skip).to_be_in_viewport()
+    save_screenshot(page, "karte-sprunglink", full_page=False)
     page.keyboard.press("Enter")
     page.wait_for_url("**/karte#stadtteil-auswahl")
     for _ in range(2):  # the heading's own anchor, then the choice
