@@ -336,6 +336,16 @@ def wait_for_app(page: Page, timeout_ms: int = APP_IDLE_TIMEOUT_MS) -> None:
         page.wait_for_timeout(100)
 
 
+def wait_for_app_style(page: Page) -> None:
+    """Wait for the app's own stylesheet (``ui/common.py``): it comes with the page's
+    first run, which can end after Streamlit reports the app idle."""
+    page.wait_for_function(
+        "Array.from(document.querySelectorAll('style'))"
+        ".some(s => s.textContent.includes('stSidebarCollapseButton'))",
+        timeout=15_000,
+    )
+
+
 def assert_only_local(requests: list[str], allowed_hosts: tuple[str, ...] = LOCAL_HOSTS) -> None:
     """Fail, listing them, if any URL went to a host other than ``allowed_hosts``."""
     offending = []

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import MAP_IFRAME, save_screenshot, wait_for_app
+from .conftest import MAP_IFRAME, save_screenshot, wait_for_app, wait_for_app_style
 
 if TYPE_CHECKING:
     from playwright.sync_api import Frame, Page
@@ -289,6 +289,7 @@ def test_a_skip_link_leads_past_the_map_to_the_district_choice(
     page, _ = laptop
     _open(page, app_server + "/karte")
     skip = page.get_by_role("link", name="Zur Stadtteilauswahl neben der Karte springen")
+    wait_for_app_style(page)
     holder = page.locator('[data-testid="stLayoutWrapper"]:has(> .st-key-qa_skip_map)')
     hidden = holder.bounding_box()
     assert hidden is not None

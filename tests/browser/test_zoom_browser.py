@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from .conftest import save_screenshot, viewport_page, wait_for_app
+from .conftest import save_screenshot, viewport_page, wait_for_app, wait_for_app_style
 
 PAGES = {
     "": "Quartiersatlas Oldenburg (Oldb)",
@@ -31,16 +31,25 @@ def _sidebar_open(page: Page) -> bool:
     return box is not None and box["x"] >= 0 and box["width"] > 0
 
 
-def _tab_to(page: Page, test_id: str, limit: int = 40) -> None:
-    """Tab until the element with ``test_id`` (or a button inside it) has the focus."""
+def _tab_to(page: Page, test_id: str, limit: int = 40) -> list[str]:
+    """Tab until the element with ``test_id`` (or a button inside it) has the focus;
+    the elements passed on the way (test id or tag, and whether in the sidebar)."""
+    passed: list[str] = []
     for _ in range(limit):
         page.keyboard.press("Tab")
-        inside = page.evaluate(
-            "id => !!document.activeElement.closest(`[data-testid='${id}']`)", test_id
+        where = page.evaluate(
+            """id => {
+                const e = document.activeElement;
+                if (e.closest(`[data-testid='${id}']`)) return null;
+                const name = e.getAttribute('data-testid') || e.tagName;
+                return (e.closest('[data-testid=stSidebar]') ? 'sidebar:' : '') + name;
+            }""",
+            test_id,
         )
-        if inside:
-            return
-    raise AssertionError(f"Tab never reached {test_id}")
+        if where is None:
+            return passed
+        passed.append(where)
+    raise AssertionError(f"Tab never reached {test_id}: {passed}")
 
 
 @pytest.mark.parametrize("path", list(PAGES))
@@ -72,8 +81,11 @@ def test_the_sidebar_opens_and_closes_by_keyboard(
     page, _ = zoomed
     page.goto(f"{app_server}/karte")
     wait_for_app(page)
-    # closed, it is out of the tab order: the second stop is the button that opens it
-    _tab_to(page, "stExpandSidebarButton", limit=2)
+    # closed, it is out of the tab order: Tab reaches the button that opens it without
+    # passing through the hidden sidebar
+    wait_for_app_style(page)
+    passed = _tab_to(page, "stExpandSidebarButton", limit=10)
+    assert not [p for p in passed if p.startswith("sidebar:")], passed
     page.keyboard.press("Enter")
     expect(page.get_by_role("link", name="Übersicht")).to_be_visible()
     page.wait_for_timeout(500)  # the slide-in
