@@ -7,9 +7,11 @@ import streamlit as st
 # Any import from ui puts Streamlit in st.navigation mode on a server's first request,
 # also when that request is a deep link that runs a page file first (ui/router.py).
 from quartiersatlas.texts import APP_TEXTS, PAGE_TITLES
-from ui.common import app_style
+from ui.common import app_style, language_switch, use_session_language
 from ui.data import crash_message
 from ui.presentation import early_style, sidebar_state
+
+use_session_language()  # before any text is looked up: the link's or the session's
 
 st.set_page_config(
     page_title="Quartiersatlas",
@@ -54,6 +56,7 @@ page = st.navigation(PAGES)
 # each page its own title in the browser tab and for screen readers
 st.set_page_config(page_title=APP_TEXTS["page_title"].format(page=page.title))
 with st.sidebar:
+    language_switch()
     st.caption(APP_TEXTS["tagline"])
 try:
     page.run()

@@ -309,7 +309,7 @@ def uncovered_map(holes: gpd.GeoDataFrame) -> folium.Map:
         zoom=s.map_zoom,
         uncovered=holes,
         uncovered_label=C["uncovered_label"].format(radius=radius_text),
-        attribution=s.map_attribution,
+        attribution=s.source_text("map_attribution"),
         basemap=s.basemap,
         presentation=presenting(),
     )
@@ -633,7 +633,7 @@ if a.supply is not None:
         else SUPPLY_TEXTS["supply_caption"].format(
             per=format_number(per_place),
             group=group_words,
-            note=md(s.supply.note if s.supply is not None else ""),
+            note=md(s.source_text("supply_note")),
         )
     )
     st.caption(SUPPLY_TEXTS["capacity_caption"])

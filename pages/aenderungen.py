@@ -13,7 +13,7 @@ import streamlit as st
 
 from quartiersatlas.analysis import Selection
 from quartiersatlas.changes import change_counts, start_of_day
-from quartiersatlas.formatting import format_number
+from quartiersatlas.formatting import format_date, format_number
 from quartiersatlas.maps import build_map
 from quartiersatlas.safe_text import escape_markdown as md
 from quartiersatlas.selection_words import radius_words
@@ -46,7 +46,7 @@ today = dt.datetime.now(dt.UTC).date()
 if s.agenda_path is not None and s.agenda_path.exists():
     saved = dt.datetime.fromtimestamp(s.agenda_path.stat().st_mtime, dt.UTC).date()
     default_day = min(saved, today)  # a clock ahead on the file server: today
-    default_words = T["since_agenda"].format(date=f"{default_day:%d.%m.%Y}")
+    default_words = T["since_agenda"].format(date=format_date(default_day))
 else:
     default_day = today - dt.timedelta(days=DEFAULT_DAYS)
     default_words = T["since_days"].format(days=DEFAULT_DAYS)
@@ -60,7 +60,7 @@ if asked:
         st.warning(T["bad_date"].format(value=md(asked)))
         st.session_state[SINCE] = ""
     if day > today:
-        st.warning(T["future"].format(date=f"{day:%d.%m.%Y}"))
+        st.warning(T["future"].format(date=format_date(day)))
         day = today
 if not presenting():
     chosen = st.date_input(
@@ -74,7 +74,7 @@ if not presenting():
         st.session_state[SINCE] = "" if chosen == default_day else chosen.isoformat()
         st.rerun()
     st.caption(default_words)
-day_text = f"{day:%d.%m.%Y}"
+day_text = format_date(day)
 
 selection = Selection()
 try:
@@ -85,8 +85,8 @@ except StoreError as exc:
 changes = since.changes
 if since.created is not None:
     began = dt.datetime.fromisoformat(since.created)
-    st.info(T["created"].format(date=f"{began:%d.%m.%Y %H:%M}"))
-    day_text = f"{began:%d.%m.%Y}"
+    st.info(T["created"].format(date=f"{format_date(began)} {began:%H:%M}"))
+    day_text = format_date(began)
 
 # ---- in one sentence ---------------------------------------------------------------------
 counts = change_counts(changes)
@@ -149,7 +149,7 @@ if not changes.empty:
         zoom=s.map_zoom,
         teams=ds.teams,
         networks=ds.networks,
-        attribution=s.map_attribution,
+        attribution=s.source_text("map_attribution"),
         basemap=s.basemap,
         presentation=presenting(),
         highlight=ring,

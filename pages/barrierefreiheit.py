@@ -8,7 +8,7 @@ import re
 import streamlit as st
 
 from quartiersatlas.safe_text import escape_markdown as md
-from quartiersatlas.texts import APP_TEXTS, STATEMENT_DATE, STATEMENT_POINTS, STATEMENT_TEXTS
+from quartiersatlas.texts import APP_TEXTS, STATEMENT_POINTS, STATEMENT_TEXTS
 from ui.data import settings_or_error
 
 T = STATEMENT_TEXTS
@@ -56,4 +56,4 @@ if enforcement:
 else:
     st.caption(T["no_enforcement"])
 
-st.caption(T["date"].format(date=STATEMENT_DATE) + " " + md(APP_TEXTS["tagline"]))
+st.caption(T["date"].format(date=T["checked_on"]) + " " + md(APP_TEXTS["tagline"]))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Mapping
 
 import geopandas as gpd
 import pandas as pd
@@ -81,7 +82,7 @@ except StoreError as exc:
     st.error(md(T["store_error"].format(error=exc)))
     st.stop()
 
-CHOICES: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
+CHOICES: dict[str, tuple[tuple[str, ...], Mapping[str, str]]] = {
     "kind": (tuple(k.id for k in s.kinds), {k.id: k.label for k in s.kinds}),
     "status": (STATUSES, STATUS_LABELS),
     "type": (NETWORK_TYPES, NETWORK_TYPE_LABELS),
@@ -162,7 +163,7 @@ def location_map(kind: str, rid: str, values: dict[str, str], form_key: str) -> 
         # the view stays where the stored location is, also after a click moved the ring
         center=stored or point or s.map_center,
         zoom=15 if stored or point else s.map_zoom,
-        attribution=s.map_attribution,
+        attribution=s.source_text("map_attribution"),
         basemap=s.basemap,
         cluster=False,
         fit_bounds=not (stored or point),

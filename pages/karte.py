@@ -26,6 +26,7 @@ from quartiersatlas.selection_words import radius_words
 from quartiersatlas.texts import (
     ACCESS_LABELS,
     ACCESS_VALUE_LABELS,
+    BASEMAP_LABELS,
     COLUMN_LABELS,
     COMMON_TEXTS,
     COORD_QUALITY_LABELS,
@@ -84,7 +85,7 @@ INDICATORS = {
 }
 assert tuple(INDICATORS) == KARTE_INDICATORS  # the link parameters list the same
 COVERAGE_INDICATORS = ("area_covered_share", "residents_covered_share")
-BASEMAP_LABELS = {"none": T["basemap_none"]} | {k: v["label"] for k, v in BASEMAPS.items()}
+BASEMAP_CHOICES = {"none": T["basemap_none"]} | {k: BASEMAP_LABELS[k] for k in BASEMAPS}
 
 # The first screen (1366x768, sidebar open) holds the title, the data note, the caption,
 # the whole map and, beside it, the selected district's figures: title and caption share
@@ -181,9 +182,9 @@ with st.sidebar:
     )
     basemap = st.selectbox(
         LINK_LABELS["basemap"],
-        options=list(BASEMAP_LABELS),
-        index=list(BASEMAP_LABELS).index(param(PAGE, "basemap").default(ctx)),
-        format_func=lambda v: BASEMAP_LABELS[v],
+        options=list(BASEMAP_CHOICES),
+        index=list(BASEMAP_CHOICES).index(param(PAGE, "basemap").default(ctx)),
+        format_func=lambda v: BASEMAP_CHOICES[v],
         key="f_basemap",
         help=T["basemap_help"],
     )
@@ -313,7 +314,7 @@ map_args: dict[str, Any] = {
     "networks": networks,
     "selected_district": selected,
     "status_lines": data_status_lines(ds),
-    "attribution": s.map_attribution,
+    "attribution": s.source_text("map_attribution"),
     "basemap": basemap,
     "highlight": matches if search else None,
     "bounds": match_bounds,
@@ -417,9 +418,9 @@ def district_summary(district: str, beside_map: bool) -> None:
     res = row["residents"]
     per = row["places_per_1000"]
     figures = [
-        (residents_label(ds), C["no_data"] if pd.isna(res) else f"{int(res):,}".replace(",", ".")),
+        (residents_label(ds), C["no_data"] if pd.isna(res) else format_number(int(res))),
         (T["places_filtered"], str(int(row["places"]))),
-        (C["places_per_1000"], "–" if pd.isna(per) else f"{per:.2f}".replace(".", ",")),
+        (C["places_per_1000"], "–" if pd.isna(per) else format_number(per, 2)),
         (T["teams_networks"], f"{int(row['teams'])} / {int(row['active_networks'])}"),
     ]
     helps = [None, None, None, T["teams_networks_help"]]

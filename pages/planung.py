@@ -368,7 +368,7 @@ def scenario_map() -> folium.Map:
         zoom=s.map_zoom,
         uncovered=after.uncovered,
         uncovered_label=T["uncovered_after"].format(radius=radius_text),
-        attribution=s.map_attribution,
+        attribution=s.source_text("map_attribution"),
         basemap=s.basemap,
         presentation=presenting(),
         highlight=changed,

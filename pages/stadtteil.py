@@ -102,7 +102,7 @@ if selected is None and not presenting():
         metric_crs=s.metric_crs,
         center=s.map_center,
         zoom=s.map_zoom,
-        attribution=s.map_attribution,
+        attribution=s.source_text("map_attribution"),
         basemap=s.basemap,
         # room below the city for the credits, which wrap in this narrow map
         bounds=(x0, y0 - PICK_CREDITS_ROOM * (y1 - y0), x1, y1),
@@ -154,7 +154,7 @@ def district_map() -> folium.Map:
         uncovered=prof.uncovered,
         uncovered_label=T["uncovered_label"].format(name=name, radius=radius_text),
         selected_district=selected,
-        attribution=s.map_attribution,
+        attribution=s.source_text("map_attribution"),
         basemap=s.basemap,
         bounds=(x0, y0, x1, y1),
         presentation=presenting(),

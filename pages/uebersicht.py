@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from quartiersatlas.classify import Choropleth
-from quartiersatlas.formatting import count_text
+from quartiersatlas.formatting import count_text, format_number
 from quartiersatlas.maps import build_map
 from quartiersatlas.provenance import data_sources
 from quartiersatlas.safe_text import escape_markdown as md
@@ -55,7 +55,7 @@ cols[2].metric(C["teams"], f"{len(ds.teams)}")
 cols[3].metric(C["networks"], f"{len(ds.networks)}")
 cols[4].metric(
     residents_label(ds),
-    f"{int(residents):,}".replace(",", ".") if residents is not None else C["no_data"],
+    format_number(int(residents)) if residents is not None else C["no_data"],
     help=T["residents_help"].format(file=md(s.population_path.name)),
 )
 if ds.error_count:
@@ -84,7 +84,7 @@ overview_map = build_map(
         unit_singular=KARTE_TEXTS["place"],
     ),
     teams=ds.teams[ds.teams["status"].eq("active")],
-    attribution=s.map_attribution,
+    attribution=s.source_text("map_attribution"),
     basemap=s.basemap,
     presentation=presenting(),
 )

@@ -46,7 +46,14 @@ CHANGES = ("added", "ended", "restored", "edited", "removed")
 """What can differ for a record, in the order the list shows them."""
 _INIT_SPAN_S = 600.0
 """The change sets of ``store init`` come within this time of its first one."""
-_INITIAL = STORE_TEXTS["initial"].split("{", 1)[0]  # "Erstbestand aus "
+
+
+def _initial_prefixes() -> tuple[str, ...]:
+    """How ``store init`` begins its change sets' notes ("Erstbestand aus "), in every
+    language it may have run in."""
+    notes = [STORE_TEXTS.german()["initial"]]
+    notes += [STORE_TEXTS.in_language(lang).get("initial", "") for lang in ("en", "ls")]
+    return tuple({n.split("{", 1)[0] for n in notes if n})
 
 
 def _seconds(a: str, b: str) -> float:
@@ -71,7 +78,7 @@ def baseline_after(sets: Sequence[ChangeSet]) -> str:
     first = sets[0]
     last = first
     for c in sets[1:]:
-        initial = c.why.startswith(_INITIAL) and c.who == first.who and c.undoes is None
+        initial = c.why.startswith(_initial_prefixes()) and c.who == first.who and c.undoes is None
         if not initial or _seconds(first.at, c.at) > _INIT_SPAN_S:
             break
         last = c

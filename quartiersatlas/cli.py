@@ -8,6 +8,7 @@ unusable settings).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -22,6 +23,13 @@ from quartiersatlas.cli_common import (
     optional_settings,
     run_guarded,
     write_json_records,
+)
+from quartiersatlas.language import (
+    DEFAULT_LANGUAGE,
+    LANGUAGE_ENV,
+    LANGUAGES,
+    parse_language,
+    use_language,
 )
 from quartiersatlas.problems import Problem, count_errors
 from quartiersatlas.texts import CLI_METAVARS, CLI_TEXTS
@@ -57,6 +65,10 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         prog="python -m quartiersatlas",
         description=CLI_TEXTS["description"],
         epilog=CLI_TEXTS["epilog"],
+    )
+    # read by main() before any parser is built (help texts are in that language)
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, metavar="|".join(LANGUAGES), help=CLI_TEXTS["lang_help"]
     )
     sub = parser.add_subparsers(
         dest="command", metavar=CLI_METAVARS["command"], parser_class=_Parser
@@ -209,6 +221,28 @@ def _write_table(table: pd.DataFrame, fmt: str, out: TextIO) -> None:
         table.to_csv(out, index=False, lineterminator="\n")
 
 
+def _take_language(argv: list[str]) -> tuple[list[str], str | None]:
+    """``argv`` without ``--lang X`` / ``--lang=X`` (anywhere), and the language it names
+    (else ``$QUARTIERSATLAS_LANG``, else German); ``None`` for an unknown one."""
+    value: str | None = os.environ.get(LANGUAGE_ENV) or DEFAULT_LANGUAGE
+    rest: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            rest += argv[i:]
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            value, i = argv[i + 1], i + 2
+            continue
+        if arg.startswith("--lang="):
+            value, i = arg.split("=", 1)[1], i + 1
+            continue
+        rest.append(arg)
+        i += 1
+    return rest, parse_language(value)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code.
 
@@ -216,6 +250,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     through ``SystemExit``, as argparse does.
     """
     argv = list(sys.argv[1:] if argv is None else argv)
+    argv, language = _take_language(argv)
+    if language is None:
+        print(CLI_TEXTS["lang_unknown"].format(known=", ".join(LANGUAGES)), file=sys.stderr)
+        return EXIT_USAGE
+    with use_language(language):  # the caller's language again afterwards
+        return _run(argv)
+
+
+def _run(argv: list[str]) -> int:
     first = argv[0] if argv else None
     # Only the sub-command that runs is built (an unknown one builds all for the message).
     known = first in ("check", "join", *_LATE_COMMANDS)

@@ -72,15 +72,16 @@ class UsageError(Exception):
 
 
 FILE_OPTIONS: dict[str, tuple[str, str]] = {
-    "districts": ("districts_path", CLI_TEXTS["file_districts"]),
-    "places": ("places_path", CLI_TEXTS["file_places"]),
-    "population": ("population_path", CLI_TEXTS["file_population"]),
-    "grid": ("grid_path", CLI_TEXTS["file_grid"]),
-    "teams": ("teams_path", CLI_TEXTS["file_teams"]),
-    "networks": ("networks_path", CLI_TEXTS["file_networks"]),
-    "need": ("need_path", CLI_TEXTS["file_need"]),
+    "districts": ("districts_path", "file_districts"),
+    "places": ("places_path", "file_places"),
+    "population": ("population_path", "file_population"),
+    "grid": ("grid_path", "file_grid"),
+    "teams": ("teams_path", "file_teams"),
+    "networks": ("networks_path", "file_networks"),
+    "need": ("need_path", "file_need"),
 }
-"""Input files of the commands: option name -> (attribute of :class:`Settings`, help)."""
+"""Input files of the commands: option name -> (attribute of :class:`Settings`, key of
+its help in ``CLI_TEXTS``)."""
 
 
 def add_output_arguments(p: argparse.ArgumentParser, default: str = "json") -> None:
@@ -136,7 +137,8 @@ def metres_argument(text: str, *, positive: bool = False, message: str = "") -> 
 def add_file_arguments(p: argparse.ArgumentParser, keys: Sequence[str]) -> None:
     """``--districts``, ``--places``, ...: each overrides the file of ``--data``."""
     for key in keys:
-        _attr, text = FILE_OPTIONS[key]
+        _attr, help_key = FILE_OPTIONS[key]
+        text = CLI_TEXTS[help_key]
         p.add_argument(
             f"--{key}",
             metavar=CLI_METAVARS["file"],

@@ -250,12 +250,8 @@ REQUIRED_FILES = ("districts", "places", "population")
 """Files a data folder must have; the others (teams, networks, need, grid) are optional:
 a missing one is a warning, and everything else works without it."""
 
-_WITHOUT = {
-    "teams": _T["without_teams"],
-    "networks": _T["without_networks"],
-    "need": _T["without_need"],
-    "grid": _T["without_grid"],
-}
+_WITHOUT = {k: f"without_{k}" for k in ("teams", "networks", "need", "grid")}
+"""Optional file -> the key of what works without it in ``DATASET_PROBLEMS``."""
 
 
 def optional_file_notice(
@@ -266,7 +262,7 @@ def optional_file_notice(
         file or Path(path).name,
         None,
         None,
-        _T["optional_missing"].format(without=_WITHOUT.get(key, _T["without_file"])),
+        _T["optional_missing"].format(without=_T[_WITHOUT.get(key, "without_file")]),
         value=str(path),
         hint=_T["optional_missing_hint"].format(key=key),
         severity="warning",

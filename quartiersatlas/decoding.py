@@ -39,7 +39,6 @@ from quartiersatlas.problems import Problem
 from quartiersatlas.texts import READER_PROBLEMS
 
 __all__ = [
-    "SAVE_AS_UTF8",
     "SUSPICIOUS",
     "SUSPICIOUS_CP1252",
     "Decoded",
@@ -47,12 +46,16 @@ __all__ = [
     "decode_bytes",
     "decode_text",
     "refuse_binary",
+    "save_as_utf8",
     "shorten",
 ]
 
 _T = READER_PROBLEMS
-SAVE_AS_UTF8 = _T["save_as"]
-"""How to save a file as UTF-8 (part of several hints)."""
+
+
+def save_as_utf8() -> str:
+    """How to save a file as UTF-8 (part of several hints), in the reader's language."""
+    return _T["save_as"]
 
 
 def shorten(text: str, limit: int = 200) -> str:
@@ -122,23 +125,13 @@ _ENCODING_NAMES = {
     "utf-16-be": "UTF-16",
 }
 _NOT_TEXT = (
-    (
-        b"PK\x03\x04",
-        _T["xlsx_or_zip"],
-        _T["xlsx_or_zip_hint"].format(save_as=SAVE_AS_UTF8),
-    ),
-    (
-        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
-        _T["old_excel"],
-        _T["old_excel_hint"].format(save_as=SAVE_AS_UTF8),
-    ),
-    (b"%PDF", _T["pdf"], _T["pdf_hint"]),
-    (
-        b"SQLite format 3\x00",
-        _T["database"],
-        _T["database_hint"],
-    ),
+    (b"PK\x03\x04", "xlsx_or_zip"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old_excel"),
+    (b"%PDF", "pdf"),
+    (b"SQLite format 3\x00", "database"),
 )
+"""Magic bytes of files that are not text, and the key of what they are in
+``READER_PROBLEMS`` (``<key>_hint``: what to do)."""
 
 
 @dataclass(frozen=True)
@@ -169,7 +162,7 @@ def decode_bytes(data: bytes, label: str) -> Decoded:
 
     Undecodable bytes come back as marks (U+DC00 + byte), reported per cell later.
     """
-    for magic, what, hint in _NOT_TEXT:
+    for magic, key in _NOT_TEXT:
         if data.startswith(magic):
             raise DataError(
                 [
@@ -177,8 +170,8 @@ def decode_bytes(data: bytes, label: str) -> Decoded:
                         label,
                         None,
                         None,
-                        _T["not_text"].format(what=what),
-                        hint=hint,
+                        _T["not_text"].format(what=_T[key]),
+                        hint=_T[f"{key}_hint"].format(save_as=save_as_utf8()),
                         code="format",
                     )
                 ]
@@ -224,7 +217,7 @@ def decode_text(data: bytes, label: str) -> tuple[str, str, list[Problem]]:
                         None,
                         _T["undecodable"].format(bytes=_hex(line), encoding=encoding),
                         value=shorten(_MARKS.sub("\ufffd", line)),
-                        hint=_T["save_utf8_hint"].format(save_as=SAVE_AS_UTF8),
+                        hint=_T["save_utf8_hint"].format(save_as=save_as_utf8()),
                         severity="warning",
                         code="encoding",
                     )
@@ -244,7 +237,7 @@ def refuse_binary(text: str, label: str) -> None:
                     None,
                     None,
                     _T["binary"].format(n=controls),
-                    hint=_T["binary_hint"].format(save_as=SAVE_AS_UTF8),
+                    hint=_T["binary_hint"].format(save_as=save_as_utf8()),
                     code="format",
                 )
             ]
@@ -278,13 +271,13 @@ def clean_cell(
                 column,
                 _T["bom"],
                 value=shorten(value),
-                hint=_T["bom_hint"].format(save_as=SAVE_AS_UTF8),
+                hint=_T["bom_hint"].format(save_as=save_as_utf8()),
                 severity="warning",
                 code="bom",
             )
         )
     if _MARKS.search(value):
-        hint = _T["undecodable_hint"].format(save_as=SAVE_AS_UTF8)
+        hint = _T["undecodable_hint"].format(save_as=save_as_utf8())
         if encoding == "utf-8-sig":
             guess = value.encode("utf-8", "surrogateescape").decode("cp1252", "replace")
             hint += _T["undecodable_guess"].format(guess=shorten(guess))
@@ -331,7 +324,7 @@ def clean_cell(
                     column,
                     _T["lookalike"].format(text=match.group(), meant=meant),
                     value=shorten(value),
-                    hint=_T["lookalike_hint"].format(save_as=SAVE_AS_UTF8),
+                    hint=_T["lookalike_hint"].format(save_as=save_as_utf8()),
                     severity="warning",
                     code="encoding",
                 )

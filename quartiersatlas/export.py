@@ -60,6 +60,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from quartiersatlas.assets import VendorAsset, vendor_css, vendor_js
+from quartiersatlas.formatting import format_date
 from quartiersatlas.maprender import render_map_html
 from quartiersatlas.text_utils import slugify
 from quartiersatlas.texts import EXPORT_TEXTS, REPORT_FIGURE_LABELS
@@ -553,7 +554,7 @@ def _export_head(title: str, lines: Sequence[str], day: dt.date) -> str:
     if title:
         parts.append(f"<h1>{html_lib.escape(title)}</h1>")
     parts.append(
-        f"<p>{html_lib.escape(EXPORT_TEXTS['map_date'].format(date=day.strftime('%d.%m.%Y')))}</p>"
+        f"<p>{html_lib.escape(EXPORT_TEXTS['map_date'].format(date=format_date(day)))}</p>"
     )
     parts.extend(f"<p>{html_lib.escape(str(line))}</p>" for line in lines if str(line).strip())
     parts.append("</header>")

@@ -1,7 +1,10 @@
-"""German number, percent, distance and count formatting, in one place.
+"""Number, percent, distance, count and date formatting, in one place.
 
 Every figure the dashboard, the PDFs and the command line show in words goes through
-these functions, so that the same value reads the same everywhere:
+these functions, so that the same value reads the same everywhere. They follow the
+language of the current context (:mod:`quartiersatlas.language`): German and Leichte
+Sprache write ``1.234,5`` and ``38 %``, English ``1,234.5`` and ``38%``. The examples
+below are German:
 
 - numbers with German separators (``1.234,5``);
 - shares as percent that never contradict the criterion they explain: a share that
@@ -13,14 +16,20 @@ these functions, so that the same value reads the same everywhere:
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+
+from quartiersatlas.language import current_language
+from quartiersatlas.texts import COMMON_TEXTS
 
 __all__ = [
     "count_text",
+    "format_date",
     "format_metres",
     "format_number",
     "format_percent",
     "format_threshold",
+    "percent_text",
 ]
 
 
@@ -31,7 +40,14 @@ def format_number(value: float, decimals: int = 0) -> str:
     '1.234,5'
     """
     text = f"{value:,.{decimals}f}"
+    if current_language() == "en":
+        return text
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def percent_text(number: str) -> str:
+    """A formatted number with the percent sign (``38 %``; English ``38%``)."""
+    return f"{number}%" if current_language() == "en" else f"{number} %"
 
 
 def format_percent(share: float, decimals: int = 0) -> str:
@@ -48,10 +64,10 @@ def format_percent(share: float, decimals: int = 0) -> str:
     step = 10.0**-decimals
     shown = round(pct, decimals)
     if pct > 0.0 and shown <= 0.0:
-        return f"< {format_number(step, decimals)} %"
+        return f"< {percent_text(format_number(step, decimals))}"
     if pct < 100.0 and shown >= 100.0:
-        return f"> {format_number(100.0 - step, decimals)} %"
-    return f"{format_number(pct, decimals)} %"
+        return f"> {percent_text(format_number(100.0 - step, decimals))}"
+    return percent_text(format_number(pct, decimals))
 
 
 def format_threshold(value: float) -> str:
@@ -82,3 +98,15 @@ def count_text(n: int, singular: str, plural: str) -> str:
     ('1 Ort', '3 Orte')
     """
     return f"{format_number(n)} {singular if n == 1 else plural}"
+
+
+def format_date(day: dt.date) -> str:
+    """A day as people write it: ``05.12.2026`` (German), ``5 December 2026`` (English).
+
+    >>> format_date(dt.date(2026, 12, 5))
+    '05.12.2026'
+    """
+    if current_language() == "en":
+        month = COMMON_TEXTS["month_names"].split()[day.month - 1]
+        return f"{day.day} {month} {day.year}"
+    return f"{day:%d.%m.%Y}"

@@ -40,7 +40,13 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from quartiersatlas.formatting import format_metres, format_number, format_percent, format_threshold
+from quartiersatlas.formatting import (
+    format_metres,
+    format_number,
+    format_percent,
+    format_threshold,
+    percent_text,
+)
 from quartiersatlas.schema import CRITERIA
 from quartiersatlas.texts import (
     GAP_RANK_TEXTS,
@@ -104,9 +110,12 @@ def single_criterion(criteria: GapCriteria, name: str) -> GapCriteria:
     )
 
 
-def order_text(criteria: GapCriteria, group_words: str = TARGET_GROUP_RESIDENTS["all"]) -> str:
-    """The ranking's order in one German sentence: every sort key, the tie rule, and
-    that values are compared as the table shows them (see module docstring)."""
+def order_text(criteria: GapCriteria, group_words: str | None = None) -> str:
+    """The ranking's order in one sentence: every sort key, the tie rule, and that
+    values are compared as the table shows them (see module docstring). ``group_words``:
+    the target group (default: all residents)."""
+    if group_words is None:
+        group_words = TARGET_GROUP_RESIDENTS["all"]
     share = (
         GAP_RANK_TEXTS["share_residents"].format(group=group_words)
         if criteria.coverage_measure == "residents"
@@ -139,7 +148,11 @@ def _need_value(column: str, value: float) -> str:
 
 def _need_threshold(column: str, value: float) -> str:
     """A need threshold as entered (with ``%`` for percent indicators)."""
-    return format_threshold(value) + (" %" if column.endswith("_pct") else "")
+    return (
+        percent_text(format_threshold(value))
+        if column.endswith("_pct")
+        else format_threshold(value)
+    )
 
 
 def evaluate_gaps(
@@ -147,7 +160,7 @@ def evaluate_gaps(
     criteria: GapCriteria,
     *,
     radius_m: float,
-    provision: str = PROVISION_PHRASES["all_kinds"],
+    provision: str | None = None,
 ) -> pd.DataFrame:
     """Add the gap criteria, score and reasons to a coverage table.
 
@@ -160,7 +173,7 @@ def evaluate_gaps(
     radius_m
         The radius the table was computed with (for the reasons).
     provision
-        What is missing, in words (see :func:`provision_phrase`).
+        What is missing, in words (see :func:`provision_phrase`; default: any place).
 
     Returns
     -------
@@ -173,6 +186,8 @@ def evaluate_gaps(
         districts share the first rank of their group; see module docstring) and
         ``gap_rank_text`` (German, "1." or "2.–19." for a shared rank).
     """
+    if provision is None:
+        provision = PROVISION_PHRASES["all_kinds"]
     out = table.copy()
     active = criteria.active()
     n = len(out)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from quartiersatlas.classify import CLASSIFICATION_SCHEMES
+from quartiersatlas.language import DEFAULT_LANGUAGE, LANGUAGES
 from quartiersatlas.linkcontext import LinkContext
 from quartiersatlas.schema import (
     ACCESSIBILITY_COLUMNS,
@@ -31,7 +32,7 @@ from quartiersatlas.schema import (
     TARGET_GROUPS,
 )
 from quartiersatlas.settings import BASEMAPS
-from quartiersatlas.texts import LINK_ERRORS, LINK_LABELS, SUPPLY_TEXTS
+from quartiersatlas.texts import LINK_ERRORS, LINK_LABELS
 
 __all__ = [
     "ABDECKUNG_BARS",
@@ -113,15 +114,17 @@ ParamKind = Literal[
 class Param:
     """One parameter of a page's link.
 
-    ``key`` is the session key it sets (the widget key); ``options`` the allowed values
-    of a choice; ``low``/``high``/``step`` the range of a number. ``shared`` parameters
-    (the selected district) belong to the session, not to one page: switching pages
-    keeps them. ``to_session``/``from_session`` map a value that spans several widgets.
+    ``key`` is the session key it sets (the widget key); ``label_key`` its name in
+    ``LINK_LABELS`` (read as :attr:`label` when shown, in the reader's language);
+    ``options`` the allowed values of a choice; ``low``/``high``/``step`` the range of a
+    number. ``shared`` parameters (the selected district) belong to the session, not to
+    one page: switching pages keeps them. ``to_session``/``from_session`` map a value
+    that spans several widgets.
     """
 
     name: str
     key: str
-    label: str
+    label_key: str
     kind: ParamKind
     default: Callable[[LinkContext], Any]
     options: Callable[[LinkContext], Sequence[Any]] | None = None
@@ -131,6 +134,11 @@ class Param:
     shared: bool = False
     to_session: Callable[[Any, LinkContext], dict[str, Any]] | None = None
     from_session: Callable[[Mapping[str, Any], LinkContext], Any] | None = None
+
+    @property
+    def label(self) -> str:
+        """The parameter's name for people, in the current language."""
+        return LINK_LABELS[self.label_key]
 
 
 def _const(value: Any) -> Callable[[LinkContext], Any]:
@@ -188,18 +196,17 @@ def _criteria_from_session(session: Mapping[str, Any], ctx: LinkContext) -> Any:
     ]
 
 
-_L = LINK_LABELS
 GLOBAL_PARAMS: tuple[Param, ...] = (
-    Param("praesentation", "praesentation", _L["praesentation"], "bool", _const(False)),
-    Param("folie", "folie", _L["folie"], "slide", _const(None), low=1),
+    Param("praesentation", "praesentation", "praesentation", "bool", _const(False)),
+    Param("folie", "folie", "folie", "slide", _const(None), low=1),
+    # the reader's language (dashboard.py applies it before any page runs)
+    Param("lang", "qa_language", "lang", "choice", _const(DEFAULT_LANGUAGE), _const(LANGUAGES)),
 )
 
 
 def _kinds_param(key: str) -> Param:
     """The kinds of places (every kind by default), for the widget ``key``."""
-    return Param(
-        "kinds", key, _L["kinds"], "choices", lambda c: list(c.kind_ids), lambda c: c.kind_ids
-    )
+    return Param("kinds", key, "kinds", "choices", lambda c: list(c.kind_ids), lambda c: c.kind_ids)
 
 
 def _statuses_param(key: str) -> Param:
@@ -207,7 +214,7 @@ def _statuses_param(key: str) -> Param:
     return Param(
         "status",
         key,
-        _L["status"],
+        "status",
         "choices",
         lambda c: list(c.default_statuses),
         _const(STATUSES),
@@ -217,11 +224,11 @@ def _statuses_param(key: str) -> Param:
 def _distance_param(key: str) -> Param:
     """How the radius is measured (``straight``; ``walk`` and ``wheelchair`` only with a
     street network), for the widget ``key``."""
-    return Param("dist", key, _L["dist"], "choice", _const("straight"), lambda c: c.distance_modes)
+    return Param("dist", key, "dist", "choice", _const("straight"), lambda c: c.distance_modes)
 
 
 _DISTRICT = Param(
-    "district", "selected_district", _L["district"], "district", _const(None), shared=True
+    "district", "selected_district", "district", "district", _const(None), shared=True
 )
 
 PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
@@ -230,22 +237,20 @@ PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
         _DISTRICT,
         _kinds_param("f_kinds"),
         _statuses_param("f_status"),
-        Param(
-            "access", "f_access", _L["access"], "choices", _const([]), _const(ACCESSIBILITY_COLUMNS)
-        ),
+        Param("access", "f_access", "access", "choices", _const([]), _const(ACCESSIBILITY_COLUMNS)),
         Param(
             "groups",
             "f_groups",
-            _L["groups"],
+            "groups",
             "choices",
             _const([]),
             _const(tuple(g for g in TARGET_GROUPS if g != "alle")),
         ),
-        Param("q", "f_text", _L["q"], "text", _const("")),
+        Param("q", "f_text", "q", "text", _const("")),
         Param(
             "indicator",
             "f_indicator",
-            _L["indicator"],
+            "indicator",
             "choice",
             _const(KARTE_INDICATORS[0]),
             _const(KARTE_INDICATORS),
@@ -253,21 +258,19 @@ PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
         Param(
             "scheme",
             "f_scheme",
-            _L["scheme"],
+            "scheme",
             "choice",
             _const(next(iter(CLASSIFICATION_SCHEMES))),
             _const(tuple(CLASSIFICATION_SCHEMES)),
         ),
-        Param("k", "f_k", _L["k"], "int", _const(5), low=3, high=7, step=1),
-        Param("gaps", "f_gaps", _L["gaps"], "bool", _const(False)),
-        Param("radius", "f_radius", _L["radius"], "choice", _radius_default, _const(RADII)),
+        Param("k", "f_k", "k", "int", _const(5), low=3, high=7, step=1),
+        Param("gaps", "f_gaps", "gaps", "bool", _const(False)),
+        Param("radius", "f_radius", "radius", "choice", _radius_default, _const(RADII)),
         _distance_param("f_dist"),
-        Param("teams", "f_teams", _L["teams"], "bool", _const(True)),
-        Param("networks", "f_networks", _L["networks"], "bool", _const(True)),
-        Param(
-            "basemap", "f_basemap", _L["basemap"], "choice", lambda c: c.basemap, _const(BASEMAPS)
-        ),
-        Param("view", "karte_view", _L["view"], "view", _const(None)),
+        Param("teams", "f_teams", "teams", "bool", _const(True)),
+        Param("networks", "f_networks", "networks", "bool", _const(True)),
+        Param("basemap", "f_basemap", "basemap", "choice", lambda c: c.basemap, _const(BASEMAPS)),
+        Param("view", "karte_view", "view", "view", _const(None)),
     ),
     "abdeckung": (
         _kinds_param("ab_kinds"),
@@ -275,7 +278,7 @@ PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
         Param(
             "radius",
             "ab_radius_choice",
-            _L["radius"],
+            "radius",
             "metres",
             lambda c: int(c.default_radius_m),
             low=0,
@@ -287,7 +290,7 @@ PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
         Param(
             "group",
             "ab_group",
-            _L["group"],
+            "group",
             "choice",
             _const("all"),
             _const(tuple(TARGET_GROUP_COLUMNS)),
@@ -295,7 +298,7 @@ PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
         Param(
             "require",
             "ab_require",
-            _L["require"],
+            "require",
             "choices",
             _const([]),
             _const(ACCESSIBILITY_COLUMNS),
@@ -303,7 +306,7 @@ PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
         Param(
             "open",
             "ab_open",
-            SUPPLY_TEXTS["open_label"],
+            "open",
             "choices",
             _const([]),
             _const(OPEN_WHEN),
@@ -311,57 +314,57 @@ PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
         Param(
             "crit",
             "ab_c_team",
-            _L["crit"],
+            "crit",
             "choices",
             _const(list(GAP_CRITERIA_DEFAULT)),
             _criteria_options,
             to_session=_criteria_to_session,
             from_session=_criteria_from_session,
         ),
-        Param("cov", "ab_cov_pct", _L["cov"], "int", _const(50), low=0, high=100, step=5),
+        Param("cov", "ab_cov_pct", "cov", "int", _const(50), low=0, high=100, step=5),
         Param(
             "cov_by",
             "ab_cov_measure",
-            _L["cov_by"],
+            "cov_by",
             "choice",
             _const("area"),
             _const(("area", "residents")),
         ),
-        Param("per", "ab_per", _L["per"], "float", _const(0.5), low=0.0, high=100.0, step=0.1),
+        Param("per", "ab_per", "per", "float", _const(0.5), low=0.0, high=100.0, step=0.1),
         Param(
             "need",
             "ab_need_col",
-            _L["need"],
+            "need",
             "choice",
             lambda c: c.need_columns[0] if c.need_columns else None,
             lambda c: c.need_columns,
         ),
-        Param("need_above", "ab_need_thr", _L["need_above"], "float", lambda c: c.need_threshold),
-        Param("only", "ab_only", _L["only"], "bool", _const(False)),
+        Param("need_above", "ab_need_thr", "need_above", "float", lambda c: c.need_threshold),
+        Param("only", "ab_only", "only", "bool", _const(False)),
         Param(
             "bars",
             "ab_bar_measure",
-            _L["bars"],
+            "bars",
             "choice",
             _const(ABDECKUNG_BARS[0]),
             _const(ABDECKUNG_BARS),
         ),
-        Param("view", "abdeckung_map_view", _L["view"], "view", _const(None)),
+        Param("view", "abdeckung_map_view", "view", "view", _const(None)),
     ),
     "stadtteil": (
         _DISTRICT,
-        Param("radius", "st_radius", _L["radius"], "choice", _radius_default, _const(RADII)),
+        Param("radius", "st_radius", "radius", "choice", _radius_default, _const(RADII)),
         _distance_param("st_dist"),
         _kinds_param("st_kinds"),
     ),
     "planung": (
-        Param("szenario", "pl_scenario", _L["szenario"], "text", _const("")),
-        Param("radius", "pl_radius", _L["radius"], "choice", _radius_default, _const(RADII)),
+        Param("szenario", "pl_scenario", "szenario", "text", _const("")),
+        Param("radius", "pl_radius", "radius", "choice", _radius_default, _const(RADII)),
         _distance_param("pl_dist"),
         Param(
             "group",
             "pl_group",
-            _L["group"],
+            "group",
             "choice",
             _const("all"),
             _const(tuple(TARGET_GROUP_COLUMNS)),
@@ -369,10 +372,10 @@ PAGE_PARAMS: dict[str, tuple[Param, ...]] = {
         _kinds_param("pl_kinds"),
     ),
     "datenpruefung": (
-        Param("show", "dp_filter", _L["show"], "choice", _const("all"), _const(PROBLEM_FILTERS)),
+        Param("show", "dp_filter", "show", "choice", _const("all"), _const(PROBLEM_FILTERS)),
     ),
     "praesentation": (),
-    "aenderungen": (Param("seit", "ae_since", _L["seit"], "text", _const("")),),
+    "aenderungen": (Param("seit", "ae_since", "seit", "text", _const("")),),
 }
 """The parameters of each page (the global ones, :data:`GLOBAL_PARAMS`, come on top)."""
 

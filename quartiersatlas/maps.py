@@ -87,19 +87,15 @@ MIN_ZOOM = 8
 
 BASEMAPS: dict[str, dict[str, str]] = {
     "osm": {
-        "label": BASEMAP_LABELS["osm"],
         "url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-        "attribution": '&copy; <a href="https://www.openstreetmap.org/copyright">'
-        + T["osm_contributors"],
+        "attribution": '&copy; <a href="https://www.openstreetmap.org/copyright">{contributors}',
     },
     "basemap_de": {
-        "label": BASEMAP_LABELS["basemap_de"],
         "url": "https://sgx.geodatenzentrum.de/wmts_basemapde/tile/1.0.0/"
         "de_basemapde_web_raster_farbe/default/GLOBAL_WEBMERCATOR/{z}/{y}/{x}.png",
         "attribution": "&copy; GeoBasis-DE / BKG ({year})",
     },
     "basemap_de_grau": {
-        "label": BASEMAP_LABELS["basemap_de_grau"],
         "url": "https://sgx.geodatenzentrum.de/wmts_basemapde/tile/1.0.0/"
         "de_basemapde_web_raster_grau/default/GLOBAL_WEBMERCATOR/{z}/{y}/{x}.png",
         "attribution": "&copy; GeoBasis-DE / BKG ({year})",
@@ -223,7 +219,7 @@ def build_map(
     networks: gpd.GeoDataFrame | None = None,
     selected_district: str | None = None,
     uncovered: gpd.GeoDataFrame | None = None,
-    uncovered_label: str = T["uncovered"],
+    uncovered_label: str | None = None,
     status_lines: Sequence[str] = (),
     attribution: str = "",
     basemap: str = "none",
@@ -323,8 +319,10 @@ def build_map(
         spec = BASEMAPS[basemap]
         folium.TileLayer(
             tiles=spec["url"],
-            attr=spec["attribution"].format(year=date.today().year),
-            name=T["basemap"].format(label=spec["label"]),
+            attr=spec["attribution"].format(
+                year=date.today().year, contributors=T["osm_contributors"]
+            ),
+            name=T["basemap"].format(label=BASEMAP_LABELS[basemap]),
             overlay=False,
             control=True,
             max_zoom=19,
@@ -345,6 +343,8 @@ def build_map(
     has_matches = highlight is not None and bool(
         (highlight.geometry.notna() & ~highlight.geometry.is_empty).any()
     )
+    if uncovered_label is None:
+        uncovered_label = T["uncovered"]
     legend = legend_html(
         kinds,
         sorted({str(r) for r in located["kind"]}) if not located.empty else [],

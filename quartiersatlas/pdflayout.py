@@ -27,7 +27,7 @@ from fpdf.util import Padding
 from matplotlib.figure import Figure
 
 from quartiersatlas.dataset import Dataset
-from quartiersatlas.formatting import format_number
+from quartiersatlas.formatting import format_date, format_number
 from quartiersatlas.staticmap import FONT_FAMILY, MapStyle, map_svg
 from quartiersatlas.texts import (
     ACCESS_VALUE_LABELS,
@@ -57,6 +57,7 @@ __all__ = [
     "paragraph",
     "pdf_bytes",
     "status_box",
+    "table_decimals",
     "title_block",
 ]
 
@@ -68,14 +69,19 @@ _STATUS_BORDER = (191, 144, 0)
 _HEAD_FILL = (232, 232, 232)
 
 TABLE_DECIMALS: dict[str, int] = {
-    REPORT_COLUMNS["places_per_1000"]: 2,
-    REPORT_COLUMNS["area_covered_share"]: 0,
-    REPORT_COLUMNS["residents_covered_share"]: 0,
-    REPORT_COLUMNS["uncovered_area_km2"]: 2,
-    REPORT_COLUMNS["residents_uncovered"]: 0,
+    "places_per_1000": 2,
+    "area_covered_share": 0,
+    "residents_covered_share": 0,
+    "uncovered_area_km2": 2,
+    "residents_uncovered": 0,
 }
-"""Decimals to show per German column header of the report tables (default: 1 for
-floats, 0 for whole numbers). Need indicators are shown with 1 decimal."""
+"""Decimals to show per column of the report tables, by its key in ``REPORT_COLUMNS``
+(default: 1 for floats, 0 for whole numbers). Need indicators are shown with 1 decimal."""
+
+
+def table_decimals() -> dict[str, int]:
+    """:data:`TABLE_DECIMALS` by column header in the current language."""
+    return {REPORT_COLUMNS[k]: v for k, v in TABLE_DECIMALS.items()}
 
 
 def font_files() -> dict[str, Path]:
@@ -100,7 +106,7 @@ def font_files() -> dict[str, Path]:
 
 def german_date(d: date) -> str:
     """A date as Germans write it: ``04.12.2026``."""
-    return d.strftime("%d.%m.%Y")
+    return format_date(d)
 
 
 class ReportPDF(FPDF):
@@ -326,7 +332,7 @@ def add_table(
     widths: Sequence[float] | None = None,
     numeric_right: bool = True,
     size: float = 7.5,
-    decimals: Mapping[str, int] = TABLE_DECIMALS,
+    decimals: Mapping[str, int] | None = None,
     keep_together: bool = False,
 ) -> None:
     """A table that continues on the next page with its header repeated.
@@ -336,6 +342,8 @@ def add_table(
     """
     if frame.empty:
         return
+    if decimals is None:
+        decimals = table_decimals()
     cols = [str(c) for c in frame.columns]
     aligns = []
     for c in frame.columns:

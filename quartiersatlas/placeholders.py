@@ -297,7 +297,7 @@ def quoted_figures(texts: Sequence[str], figures: Mapping[str, Figure]) -> dict[
         literal |= _literal_numbers(fill(text, None).text)
     out: dict[str, str] = {}
     for name, fig in figures.items():
-        core = fig.text.removesuffix(" %").removesuffix(" m")
+        core = fig.text.removesuffix("%").rstrip().removesuffix(" m")
         if name in used or (
             name != "stadtteil" and _NUMBER.fullmatch(core) is not None and core in literal
         ):

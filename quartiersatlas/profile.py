@@ -162,7 +162,7 @@ def _places_frame(rows: pd.DataFrame, ds: Dataset, a: Analysis) -> pd.DataFrame:
             c["status"]: [label(STATUS_LABELS, v) for v in rows["status"]],
             c["address"]: rows["address"].fillna("").astype(str).to_numpy(),
             c["location"]: location,
-            c["counts"]: ["ja" if v else "nein" for v in counts],
+            c["counts"]: [ACCESS_VALUE_LABELS["yes" if v else "no"] for v in counts],
         }
     )
     for attr in ACCESSIBILITY_COLUMNS:

@@ -54,14 +54,14 @@ def status_lines(ds: Dataset, need: pd.DataFrame | None = None) -> list[str]:
     """
     s = ds.settings
     lines = []
-    if s.districts_note:
-        lines.append(s.districts_note)
+    if s.source_text("districts_note"):
+        lines.append(s.source_text("districts_note"))
     if ds.districts_schematic:
         lines.append(DATA_STATUS_NOTES["schematic_districts"])
     if ds.population_status == "synthetic":
         lines.append(synthetic_population_note(ds))
-    elif s.population_note:
-        lines.append(s.population_note)  # says where the figures come from
+    elif s.source_text("population_note"):
+        lines.append(s.source_text("population_note"))  # says where the figures come from
     elif ds.population_status == "estimated":
         lines.append(DATA_STATUS_NOTES["estimated_population"])
     if ds.approximate_places:
@@ -128,7 +128,9 @@ def data_sources(
     else:
         lines.append(REPORT_SOURCES["districts"].format(file=dfile))
     if s.districts_source:
-        lines[-1] += REPORT_SOURCES["districts_origin"].format(source=s.districts_source)
+        lines[-1] += REPORT_SOURCES["districts_origin"].format(
+            source=s.source_text("districts_source")
+        )
     total = format_number(float(s.population_total), 0)
     total_source = s.population_total_source or REPORT_CRITERIA["official_total"]
     pfile = _file_label(ds, s.population_path)
@@ -178,7 +180,7 @@ def data_sources(
             )
         )
     lines.append(REPORT_SOURCES["basemap"].format(crs=s.metric_crs))
-    lines += [REPORT_SOURCES["credit"].format(credit=c) for c in s.credits]
+    lines += [REPORT_SOURCES["credit"].format(credit=c) for c in s.source_text("credits")]
     return lines
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from quartiersatlas.analysis import Analysis
 from quartiersatlas.dataset import Dataset
-from quartiersatlas.formatting import format_metres, format_threshold
+from quartiersatlas.formatting import format_metres, format_threshold, percent_text
 from quartiersatlas.gaps import GapCriteria, need_label
 from quartiersatlas.texts import (
     ACCESS_LABELS,
@@ -21,8 +21,11 @@ from quartiersatlas.texts import (
 __all__ = ["criteria_text", "radius_words", "selection_text"]
 
 
-def criteria_text(criteria: GapCriteria, group_words: str = TARGET_GROUP_RESIDENTS["all"]) -> str:
-    """The switched-on gap criteria in German words, comma-separated."""
+def criteria_text(criteria: GapCriteria, group_words: str | None = None) -> str:
+    """The switched-on gap criteria in words, comma-separated (``group_words``: the
+    target group, default all residents)."""
+    if group_words is None:
+        group_words = TARGET_GROUP_RESIDENTS["all"]
     t = REPORT_CRITERIA
     words = []
     for c in criteria.active():
@@ -32,7 +35,8 @@ def criteria_text(criteria: GapCriteria, group_words: str = TARGET_GROUP_RESIDEN
             measure = t["coverage_area"] if criteria.coverage_measure == "area" else group_words
             words.append(
                 t["coverage"].format(
-                    measure=measure, pct=format_threshold(criteria.coverage_below * 100) + " %"
+                    measure=measure,
+                    pct=percent_text(format_threshold(criteria.coverage_below * 100)),
                 )
             )
         elif c == "per_1000" and criteria.per_1000_below is not None:
@@ -72,7 +76,7 @@ def selection_text(ds: Dataset, analysis: Analysis) -> str:
         kinds = REPORT_TITLES["all_kinds"].format(n=len(s.kinds))
     else:
         plural = {k.id: k.label_plural for k in s.kinds}
-        kinds = ", ".join(plural.get(k, k) for k in analysis.kinds) or "keine"
+        kinds = ", ".join(plural.get(k, k) for k in analysis.kinds) or REPORT_TITLES["no_kinds"]
     text = REPORT_TITLES["selection_text"].format(
         kinds=kinds,
         statuses=", ".join(label(STATUS_LABELS, st) for st in analysis.statuses),

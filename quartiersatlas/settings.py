@@ -27,6 +27,7 @@ from pyproj import CRS
 from pyproj.exceptions import CRSError
 
 from quartiersatlas._errors import SettingsError
+from quartiersatlas.language import current_language
 from quartiersatlas.schema import STATUSES, TARGET_GROUP_COLUMNS
 from quartiersatlas.texts import NETWORK_TEXTS, SUPPLY_TEXTS
 from quartiersatlas.texts import SETTINGS_ERRORS as _T
@@ -75,6 +76,9 @@ _MAX_TEXT = 200
 _SHOW = 60
 _SHOW_PATH = 300
 
+_SOURCE_TEXTS = ("districts_note", "population_note", "credits", "map_attribution")
+"""The ``[sources]`` texts a folder may give in other languages (``<key>_en``)."""
+
 KNOWN_KEYS: dict[str, tuple[str, ...]] = {
     "city": ("name", "metric_crs", "population_total", "population_total_source"),
     "files": (
@@ -87,7 +91,7 @@ KNOWN_KEYS: dict[str, tuple[str, ...]] = {
         "agenda",
         "grid",
     ),
-    "districts": ("name_field", "id_field", "source"),
+    "districts": ("name_field", "id_field", "source", "source_en", "source_ls"),
     "places": ("xy_crs",),
     "join": ("tolerance_m",),
     "coverage": ("default_radius_m", "statuses"),
@@ -95,23 +99,56 @@ KNOWN_KEYS: dict[str, tuple[str, ...]] = {
     "store": ("file", "url"),
     "quality": ("stale_months",),
     "map": ("center_lat", "center_lon", "zoom", "basemap"),
-    "sources": ("districts_note", "population_note", "credits", "map_attribution"),
+    "sources": (
+        *("districts_note", "population_note", "credits", "map_attribution"),
+        *(f"{k}_{lang}" for lang in ("en", "ls") for k in _SOURCE_TEXTS),
+    ),
     "accessibility": ("contact", "email", "enforcement"),
-    "supply": ("places_per_residents", "kinds", "use_capacity", "note", "groups"),
-    "kinds": ("id", "label", "label_plural", "color", "symbol"),
+    "supply": (
+        *("places_per_residents", "kinds", "use_capacity", "note", "groups"),
+        *("note_en", "note_ls"),
+    ),
+    "kinds": (
+        *("id", "label", "label_plural", "color", "symbol"),
+        *(f"{k}_{lang}" for lang in ("en", "ls") for k in ("label", "label_plural")),
+    ),
 }
 """Every table and key settings.toml may hold (``kinds`` is an array of tables)."""
 
 
 @dataclass(frozen=True)
 class Kind:
-    """A kind of place (Ort für Alle, Bibliothek, ...)."""
+    """A kind of place (Ort für Alle, Bibliothek, ...).
+
+    ``own_label``/``own_plural`` are the names the data folder gives (``label``,
+    ``label_plural``); ``translations`` those it gives for other languages
+    (``label_en``, ``label_plural_en``, ``label_ls``, ...). :attr:`label` and
+    :attr:`label_plural` answer in the reader's language, else in the folder's own."""
 
     id: str
-    label: str
-    label_plural: str
+    own_label: str
+    own_plural: str
     color: str
     symbol: str
+    translations: tuple[tuple[str, str, str], ...] = ()
+    """``(language, label, plural)`` for other languages."""
+
+    def _names(self) -> tuple[str, str]:
+        language = current_language()
+        for lang, label, plural in self.translations:
+            if lang == language:
+                return label, plural
+        return self.own_label, self.own_plural
+
+    @property
+    def label(self) -> str:
+        """The kind's name in the reader's language."""
+        return self._names()[0]
+
+    @property
+    def label_plural(self) -> str:
+        """The kind's plural name in the reader's language."""
+        return self._names()[1]
 
 
 @dataclass(frozen=True)
@@ -182,6 +219,9 @@ class Settings:
     app's credits, the PDF reports and the map."""
     map_attribution: str = ""
     """The credits in short, shown on every map (``[sources] map_attribution``)."""
+    source_translations: tuple[tuple[str, str, str | tuple[str, ...]], ...] = ()
+    """``(language, key, text)``: the ``[sources]`` texts the folder gives for other
+    languages (``districts_note_en``, ``credits_en``, ...); see :meth:`source_text`."""
     default_statuses: tuple[str, ...] = ("active",)
     """Statuses of places that count on every page unless the user chooses others
     (``[coverage] statuses``)."""
@@ -243,6 +283,35 @@ class Settings:
     def kind_label(self, kind_id: str) -> str:
         k = self.kind(kind_id)
         return k.label if k else kind_id
+
+    def source_text(self, key: str) -> Any:
+        """A ``[sources]`` text (``districts_note``, ``population_note``, ``credits``,
+        ``map_attribution``), ``districts_source`` (``[districts] source``) or
+        ``supply_note`` (``[supply] note``) in the reader's language when the folder
+        gives one (``<key>_en``), else as the folder writes it."""
+        language = current_language()
+        for lang, k, text in self.source_translations:
+            if lang == language and k == key:
+                return text
+        if key == "supply_note":
+            return self.supply.note if self.supply is not None else ""
+        return getattr(self, key)
+
+
+def _source_translations(
+    table: _Table,
+) -> tuple[tuple[str, str, str | tuple[str, ...]], ...]:
+    """The ``[sources]`` texts for other languages (``districts_note_en``, ...)."""
+    out: list[tuple[str, str, str | tuple[str, ...]]] = []
+    for lang in ("en", "ls"):
+        for key in _SOURCE_TEXTS:
+            name = f"{key}_{lang}"
+            value: str | tuple[str, ...] = (
+                table.texts(name) if key == "credits" else table.text(name, "", max_len=1000)
+            )
+            if value:
+                out.append((lang, key, value))
+    return tuple(out)
 
 
 def _store_url(store: _Table, path: Path | None, path_from_env: bool) -> str | None:
@@ -544,7 +613,13 @@ def _kinds(raw: object, w: str) -> tuple[tuple[Kind, ...], list[str]]:
                     where=where, key="symbol", value=_quote(symbol), allowed=", ".join(SYMBOLS)
                 )
             )
-        kinds.append(Kind(kid, label, label_plural, color, symbol))
+        translations = []
+        for lang in ("en", "ls"):
+            other = t.text(f"label_{lang}", "")
+            if other:
+                plural = t.text(f"label_plural_{lang}", other, nonempty=True)
+                translations.append((lang, other, plural))
+        kinds.append(Kind(kid, label, label_plural, color, symbol, tuple(translations)))
         unknown += [_T["kind_key"].format(n=i, key=k) for k in item if k not in KNOWN_KEYS["kinds"]]
     return tuple(kinds), unknown
 
@@ -693,6 +768,17 @@ def load_settings(data_dir: str | os.PathLike[str] | None = None) -> Settings:
         population_note=tables["sources"].text("population_note", "", max_len=1000),
         credits=tables["sources"].texts("credits"),
         map_attribution=tables["sources"].text("map_attribution", "", max_len=1000),
+        source_translations=_source_translations(tables["sources"])
+        + tuple(
+            (lang, "districts_source", text)
+            for lang in ("en", "ls")
+            if (text := tables["districts"].text(f"source_{lang}", "", max_len=1000))
+        )
+        + tuple(
+            (lang, "supply_note", text)
+            for lang in ("en", "ls")
+            if (text := tables["supply"].text(f"note_{lang}", "", max_len=500))
+        ),
         accessibility_contact=tables["accessibility"].text("contact", "", max_len=500),
         accessibility_email=tables["accessibility"].text("email", "", max_len=200),
         accessibility_enforcement=tables["accessibility"].text("enforcement", "", max_len=1000),

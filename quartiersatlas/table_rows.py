@@ -33,7 +33,7 @@ import pyarrow.csv as pa_csv
 
 from quartiersatlas._errors import DataError
 from quartiersatlas.bulk import gc_paused
-from quartiersatlas.decoding import SAVE_AS_UTF8, SUSPICIOUS, decode_bytes, refuse_binary
+from quartiersatlas.decoding import SUSPICIOUS, decode_bytes, refuse_binary, save_as_utf8
 from quartiersatlas.problems import Problem
 from quartiersatlas.texts import READER_PROBLEMS
 
@@ -305,7 +305,7 @@ def read_csv_rows(path: Path) -> tuple[Rows, RowSource]:
                         None,
                         _T["csv_unreadable"],
                         value=_T["csv_unreadable_value"].format(line=reader.line_num, error=exc),
-                        hint=_T["csv_unreadable_hint"].format(save_as=SAVE_AS_UTF8),
+                        hint=_T["csv_unreadable_hint"].format(save_as=save_as_utf8()),
                         code="read",
                     )
                 ]

@@ -13,6 +13,7 @@ import shapely
 from pyproj import CRS, Proj, Transformer
 from pyproj.exceptions import CRSError, ProjError
 
+from quartiersatlas.formatting import format_number
 from quartiersatlas.problems import Problem
 from quartiersatlas.texts import DATA_PROBLEMS, VALIDATE_PROBLEMS
 
@@ -78,7 +79,7 @@ def _city_centre(districts: gpd.GeoDataFrame) -> tuple[float, float]:
 
 
 def _decimal(value: float, digits: int = 2) -> str:
-    return f"{value:.{digits}f}".replace(".", ",")
+    return format_number(value, digits)
 
 
 def metric_crs_problems(

@@ -56,7 +56,7 @@ from quartiersatlas.maps import (
 )
 from quartiersatlas.schema import ACCESSIBILITY_COLUMNS, STATUSES
 from quartiersatlas.settings import load_settings
-from quartiersatlas.texts import DATA_STATUS_NOTES
+from quartiersatlas.texts import BASEMAP_LABELS, DATA_STATUS_NOTES
 from tests.conftest import METRIC_CRS, TEST_KINDS, X0, Y0, lonlat, tiny_districts
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -763,7 +763,7 @@ def test_basemap_adds_its_tiles_and_attribution(basemap: str) -> None:
         assert 'href="https://www.openstreetmap.org/copyright"' in attributions[0]
     else:
         assert re.fullmatch(r"&copy; GeoBasis-DE / BKG \(\d{4}\)", attributions[0])
-    assert f'"Hintergrund: {spec["label"]}" : tile_layer_' in html
+    assert f'"Hintergrund: {BASEMAP_LABELS[basemap]}" : tile_layer_' in html
     # only the tile host (and the attribution link) are third-party URLs
     host = re.match(r"https://[^/]+", spec["url"])
     assert host is not None

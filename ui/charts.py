@@ -17,6 +17,7 @@ from typing import Any, Literal
 import altair as alt
 import streamlit as st
 
+from quartiersatlas.language import current_language
 from ui.viewcache import HASH_FUNCS
 
 CHART_CACHE_ENTRIES = 64  # a few charts per view, a handful of views per meeting
@@ -42,4 +43,5 @@ def show_chart(
     width: Literal["stretch", "content"] | int = "stretch",
 ) -> None:
     """Draw the chart ``make`` builds; ``cache_key`` must name everything it shows."""
-    st.vega_lite_chart(chart_spec(cache_key=cache_key, _make=make), width=width)
+    spec = chart_spec(cache_key=(current_language(), cache_key), _make=make)
+    st.vega_lite_chart(spec, width=width)

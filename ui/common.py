@@ -5,19 +5,31 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import pandas as pd
 import pyarrow as pa
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from quartiersatlas.dataset import Dataset
 from quartiersatlas.formatting import format_number
+from quartiersatlas.language import (
+    DEFAULT_LANGUAGE,
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    current_language,
+    html_lang,
+    parse_language,
+    set_language,
+)
 from quartiersatlas.provenance import status_lines
 from quartiersatlas.safe_text import escape_markdown
 from quartiersatlas.texts import (
     ACCESS_VALUE_LABELS,
+    APP_TEXTS,
     COLUMN_LABELS,
     COMMON_TEXTS,
     MAP_WORDS_TEXTS,
@@ -56,49 +68,121 @@ label[data-testid="stWidgetLabel"][disabled], label[data-testid="stWidgetLabel"]
 </style>"""
 
 
-# Streamlit's page says lang="en"; the app speaks German (screen readers pick their
-# voice and pronunciation by it). Set in the page itself: Streamlit has no setting. The
-# map's frame is named for screen readers (streamlit-folium titles it with its own
-# module name); frames come and go with reruns, so an observer names new ones.
-LANG_JS = f"""<script>
-document.documentElement.lang = 'de';
-(function() {{
-  var title = {json.dumps(MAP_WORDS_TEXTS["frame_title"])};
-  function name() {{
-    document.querySelectorAll('iframe[title="streamlit_folium.st_folium"]').forEach(
-      function(f) {{ f.setAttribute('title', title); }});
-  }}
+# Streamlit's page says lang="en"; the app speaks the reader's language (screen readers
+# pick their voice and pronunciation by it). Set in the page itself: Streamlit has no
+# setting. The map's frame is named for screen readers (streamlit-folium titles it with
+# its own module name); frames come and go with reruns, so an observer names new ones.
+# The language and the frame's name are set on every run (a switch changes them); the
+# observers are installed once.
+LANG_JS = """<script>
+document.documentElement.lang = __LANG__;
+window.qaFrameTitle = __FRAME_TITLE__;
+(function() {
+  function name() {
+    document.querySelectorAll('iframe[title="streamlit_folium.st_folium"], iframe[data-qa-map]')
+      .forEach(function(f) {
+        f.setAttribute('data-qa-map', '1');
+        f.setAttribute('title', window.qaFrameTitle);
+      });
+  }
   name();
-  if (!window.qaFrameNamer) {{
+  if (!window.qaFrameNamer) {
     window.qaFrameNamer = new MutationObserver(name);
-    window.qaFrameNamer.observe(document.body, {{childList: true, subtree: true}});
-  }}
+    window.qaFrameNamer.observe(document.body, {childList: true, subtree: true});
+  }
   // A sidebar opened with the keyboard takes the focus (its close button first): the
   // button that opened it is gone, and the focus would fall back to the page's start.
-  if (!window.qaSidebarFocus) {{
-    window.qaSidebarFocus = new MutationObserver(function(records) {{
-      records.forEach(function(r) {{
+  if (!window.qaSidebarFocus) {
+    window.qaSidebarFocus = new MutationObserver(function(records) {
+      records.forEach(function(r) {
         var bar = r.target;
         var lost = !document.activeElement || document.activeElement === document.body;
         if (bar.getAttribute('data-testid') === 'stSidebar' &&
-            bar.getAttribute('data-collapsed') === 'false' && lost) {{
+            bar.getAttribute('data-collapsed') === 'false' && lost) {
           var close = bar.querySelector('[data-testid="stSidebarCollapseButton"] button');
-          if (close) {{ close.focus(); }}
-        }}
-      }});
-    }});
+          if (close) { close.focus(); }
+        }
+      });
+    });
     window.qaSidebarFocus.observe(document.body,
-      {{attributes: true, attributeFilter: ['data-collapsed'], subtree: true}});
-  }}
-}})();
+      {attributes: true, attributeFilter: ['data-collapsed'], subtree: true});
+  }
+})();
 </script>"""
+
+
+LANGUAGE_KEY = "qa_language"
+"""Session key of the reader's language (the link parameter ``lang`` sets it too)."""
+_SWITCH_KEY = "qa_language_switch"
+
+
+_run_language = threading.local()
+
+
+def session_language() -> str | None:
+    """The language of the session whose script runs in this thread, or ``None``.
+
+    Asked once per script run (the text catalogue asks on every lookup of a run that did
+    not start in ``dashboard.py``); a run is known by its context's cursor table, which
+    Streamlit makes anew for every run."""
+    ctx = get_script_run_ctx(suppress_warning=True)
+    if ctx is None:
+        return None
+    marker = getattr(ctx, "cursors", None)
+    memo = getattr(_run_language, "memo", None)
+    if marker is not None and memo is not None and memo[0] is marker:
+        return memo[1]
+    try:
+        language = parse_language(st.session_state.get(LANGUAGE_KEY))
+    except Exception:  # no session state in this context
+        language = None
+    _run_language.memo = (marker, language)
+    return language
+
+
+def use_session_language() -> str:
+    """Set the language of this script run: the link's ``lang`` when it names one (a
+    link opened, or the switch just used), else the session's, else German. Call first
+    in ``dashboard.py``, before any text is looked up."""
+    chosen = parse_language(st.query_params.get("lang"))
+    if chosen is None:
+        chosen = parse_language(st.session_state.get(LANGUAGE_KEY)) or DEFAULT_LANGUAGE
+    st.session_state[LANGUAGE_KEY] = chosen
+    set_language(chosen)
+    return chosen
+
+
+def _switched() -> None:
+    chosen = parse_language(st.session_state.get(_SWITCH_KEY)) or DEFAULT_LANGUAGE
+    st.session_state[LANGUAGE_KEY] = chosen
+    if chosen == DEFAULT_LANGUAGE:
+        st.query_params.pop("lang", None)
+    else:
+        st.query_params["lang"] = chosen
+
+
+def language_switch() -> None:
+    """Deutsch / English / Leichte Sprache, each named in its own language (in the
+    sidebar; the choice goes into the link)."""
+    st.session_state[_SWITCH_KEY] = current_language()
+    st.selectbox(
+        APP_TEXTS["language"],
+        options=LANGUAGES,
+        format_func=LANGUAGE_NAMES.__getitem__,
+        key=_SWITCH_KEY,
+        on_change=_switched,
+        help=APP_TEXTS["language_help"],
+    )
 
 
 def app_style() -> None:
     """The app's own stylesheet and the page language, on every page (``dashboard.py``)."""
     st.html(APP_CSS)
+    script = LANG_JS.replace("__LANG__", json.dumps(html_lang())).replace(
+        "__FRAME_TITLE__", json.dumps(MAP_WORDS_TEXTS["frame_title"])
+    )
     with st.container(key="qa_lang"):
-        st.html(LANG_JS, unsafe_allow_javascript=True)
+        st.html(script, unsafe_allow_javascript=True)
 
 
 def data_status_lines(ds: Dataset) -> list[str]:
@@ -125,8 +209,8 @@ def data_status_note(ds: Dataset) -> None:
         st.info(COMMON_TEXTS["data_status"] + text, icon=":material/info:")
 
 
-def german_columns(frame: pd.DataFrame, extra: dict[str, str] | None = None) -> pd.DataFrame:
-    """The frame with German column headers."""
+def german_columns(frame: pd.DataFrame, extra: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """The frame with column headers in the reader's language."""
     labels = {**COLUMN_LABELS, **(extra or {})}
     return frame.rename(columns={c: labels.get(c, c) for c in frame.columns})
 

@@ -39,13 +39,14 @@ from quartiersatlas.coverage import to_metric
 from quartiersatlas.dataset import Dataset, with_inventory
 from quartiersatlas.gaps import rank_gaps, top_by_criterion
 from quartiersatlas.grid import configured_cells
+from quartiersatlas.language import current_language
 from quartiersatlas.need import read_need
 from quartiersatlas.problems import Problem
 from quartiersatlas.profile import DistrictProfile, district_profile
 from quartiersatlas.scenario import Comparison, Scenario, compare, scenario_dataset
-from quartiersatlas.texts import LOADING_TEXTS, NETWORK_TEXTS
+from quartiersatlas.texts import NETWORK_TEXTS
 from ui.data import DATA_CACHE_TTL, DataKey, data_fingerprint, dataset_version, version_key
-from ui.viewcache import HASH_FUNCS, keyword_args
+from ui.viewcache import HASH_FUNCS, keyword_args, loading
 
 if TYPE_CHECKING:  # the network modules (scipy.sparse) load only when a network is set
     from quartiersatlas.network import Network
@@ -76,8 +77,9 @@ def metric_layers(key: DataKey, _ds: Dataset) -> tuple[gpd.GeoDataFrame, gpd.Geo
     return to_metric(_ds.districts, crs), to_metric(_ds.places, crs)
 
 
+@loading("grid")
 @keyword_args
-@st.cache_resource(max_entries=DATA_ENTRIES, ttl=DATA_CACHE_TTL, show_spinner=LOADING_TEXTS["grid"])
+@st.cache_resource(max_entries=DATA_ENTRIES, ttl=DATA_CACHE_TTL, show_spinner=False)
 def grid_cells(key: DataKey, _ds: Dataset) -> tuple[pd.DataFrame | None, list[Problem], str]:
     """The population grid configured in settings.toml (``[files] grid``), as cells in
     the metric CRS with their district; ``None`` when no grid is configured or it
@@ -102,13 +104,15 @@ def need_table(key: DataKey, _ds: Dataset) -> tuple[pd.DataFrame | None, list[Pr
         return None, exc.problems
 
 
+@loading("network")
 @keyword_args
-@st.cache_resource(
-    max_entries=DATA_ENTRIES, ttl=DATA_CACHE_TTL, show_spinner=LOADING_TEXTS["network"]
-)
-def _street_network(path: str, size: int, mtime: int) -> tuple[Network | None, list[Problem]]:
-    """The prepared street network at ``path`` (once per size and modification time)."""
-    del size, mtime  # cache key only
+@st.cache_resource(max_entries=DATA_ENTRIES, ttl=DATA_CACHE_TTL, show_spinner=False)
+def _street_network(
+    path: str, size: int, mtime: int, language: str
+) -> tuple[Network | None, list[Problem]]:
+    """The prepared street network at ``path`` (once per size and modification time;
+    its problems in the reader's ``language``)."""
+    del size, mtime, language  # cache key only
     from quartiersatlas.network_io import read_network
 
     try:
@@ -128,7 +132,7 @@ def street_network(ds: Dataset) -> tuple[Network | None, list[Problem]]:
         size, mtime = stat.st_size, stat.st_mtime_ns
     except OSError:
         size, mtime = -1, -1  # read_network says what is missing
-    return _street_network(str(path), size, mtime)
+    return _street_network(str(path), size, mtime, current_language())
 
 
 @keyword_args
@@ -161,12 +165,13 @@ def distance_modes(ds: Dataset) -> tuple[str, ...]:
     return ("straight", "walk", "wheelchair")
 
 
+@loading("coverage")
 @keyword_args
 @st.cache_resource(
     max_entries=ANALYSIS_ENTRIES,
     ttl=ANALYSIS_TTL,
     hash_funcs=HASH_FUNCS,
-    show_spinner=LOADING_TEXTS["coverage"],
+    show_spinner=False,
 )
 def analysis(key: DataKey, selection: Selection, _ds: Dataset) -> Analysis:
     """:func:`quartiersatlas.analysis.analyse` of this selection, with the need file, the
@@ -205,12 +210,13 @@ def analysis_or_straight(
         return analysis(key, straight, ds), straight, reason
 
 
+@loading("bands")
 @keyword_args
 @st.cache_resource(
     max_entries=ANALYSIS_ENTRIES,
     ttl=ANALYSIS_TTL,
     hash_funcs=HASH_FUNCS,
-    show_spinner=LOADING_TEXTS["bands"],
+    show_spinner=False,
 )
 def travel_bands(key: DataKey, selection: Selection, _ds: Dataset) -> gpd.GeoDataFrame | None:
     """The travel-time bands (:mod:`quartiersatlas.network_bands`) of the places the Karte
@@ -243,12 +249,13 @@ def travel_bands(key: DataKey, selection: Selection, _ds: Dataset) -> gpd.GeoDat
     return band_layer(cells, band, BAND_MINUTES, crs)
 
 
+@loading("uncovered")
 @keyword_args
 @st.cache_resource(
     max_entries=ANALYSIS_ENTRIES,
     ttl=ANALYSIS_TTL,
     hash_funcs=HASH_FUNCS,
-    show_spinner=LOADING_TEXTS["uncovered"],
+    show_spinner=False,
 )
 def uncovered(key: DataKey, selection: Selection, shown: bool, _ds: Dataset) -> gpd.GeoDataFrame:
     """The uncovered parts of every district (metric CRS): by the counting places, or
@@ -286,12 +293,13 @@ def sensitivity(key: DataKey, selection: Selection, n: int, _ds: Dataset) -> pd.
     return top_by_criterion(a.evaluated, selection.criteria, n=n)
 
 
+@loading("coverage")
 @keyword_args
 @st.cache_resource(
     max_entries=ANALYSIS_ENTRIES,
     ttl=ANALYSIS_TTL,
     hash_funcs={**HASH_FUNCS, Scenario: repr},
-    show_spinner=LOADING_TEXTS["coverage"],
+    show_spinner=False,
 )
 def scenario_analysis(
     key: DataKey, scenario: Scenario, selection: Selection, _ds: Dataset
@@ -337,12 +345,13 @@ class InventorySince:
     inventory."""
 
 
+@loading("coverage")
 @keyword_args
 @st.cache_resource(
     max_entries=ANALYSIS_ENTRIES,
     ttl=ANALYSIS_TTL,
     hash_funcs=HASH_FUNCS,
-    show_spinner=LOADING_TEXTS["coverage"],
+    show_spinner=False,
 )
 def inventory_since(key: DataKey, since: str, selection: Selection, _ds: Dataset) -> InventorySince:
     """The inventory's changes since ``since`` (UTC, ISO) and the coverage of

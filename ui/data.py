@@ -29,10 +29,12 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from quartiersatlas._errors import DataError, SettingsError
 from quartiersatlas.dataset import Dataset, agenda_problems, load_dataset
+from quartiersatlas.language import current_language
 from quartiersatlas.problems import Problem
 from quartiersatlas.safe_text import escape_markdown, markdown_code
 from quartiersatlas.settings import Settings, load_settings, resolve_data_dir
-from quartiersatlas.texts import ERROR_PAGE_TEXTS, LOADING_TEXTS
+from quartiersatlas.texts import ERROR_PAGE_TEXTS
+from ui.viewcache import loading
 
 _CAUSE_CHARS = 600  # an exception's text is cut here (a data value may be very long)
 DATA_CACHE_ENTRIES = 4  # versions of a data folder kept in memory
@@ -47,9 +49,11 @@ about 1 ms per lookup, and a page looks up some twenty times per run)."""
 
 
 def version_key(folder: Path, fingerprint: tuple[tuple[str, int, int], ...]) -> DataKey:
-    """The :data:`DataKey` of a folder with this fingerprint (:func:`data_fingerprint`)."""
+    """The :data:`DataKey` of a folder with this fingerprint (:func:`data_fingerprint`),
+    in the reader's language: what is loaded and derived from it holds texts (problems,
+    headers, notes), so each language has its own."""
     digest = hashlib.blake2b(repr(fingerprint).encode(), digest_size=16).hexdigest()
-    return f"{folder}#{digest}"
+    return f"{folder}#{digest}@{current_language()}"
 
 
 def data_fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
@@ -75,9 +79,8 @@ def data_fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple(sorted(items))
 
 
-@st.cache_resource(
-    show_spinner=LOADING_TEXTS["data"], max_entries=DATA_CACHE_ENTRIES, ttl=DATA_CACHE_TTL
-)
+@loading("data")
+@st.cache_resource(show_spinner=False, max_entries=DATA_CACHE_ENTRIES, ttl=DATA_CACHE_TTL)
 def _load(data_dir: str, version: DataKey) -> Dataset:
     del version  # part of the cache key only
     return load_dataset(load_settings(data_dir), check_agenda=False)

@@ -29,6 +29,7 @@ from streamlit_folium import (
 )
 
 from quartiersatlas.assets import DEFAULT_ASSET_BASE, asset_folder_url, vendor_dirs
+from quartiersatlas.language import current_language
 from ui.viewcache import HASH_FUNCS
 
 COMPONENT_ROUTE = "/component"  # Streamlit serves a declared component's folder here
@@ -210,7 +211,7 @@ def show_map(
         rendered = render_map(m() if callable(m) else m, key)
     else:
         build = m if callable(m) else (lambda: m)
-        rendered = _rendered(cache_key=cache_key, key=key, _build=build)
+        rendered = _rendered(cache_key=(current_language(), cache_key), key=key, _build=build)
     start = (list(rendered.location) if rendered.location else None, rendered.zoom)
     # The component's latest report (st_folium keeps it under ``key``, set before this
     # run): the view handed back must be the current one. A view one run old would

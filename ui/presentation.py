@@ -40,6 +40,7 @@ from streamlit.delta_generator import DeltaGenerator
 from quartiersatlas.agenda import Agenda, AgendaView, read_agenda
 from quartiersatlas.dataset import Dataset
 from quartiersatlas.formatting import format_number
+from quartiersatlas.language import DEFAULT_LANGUAGE, current_language
 from quartiersatlas.leaflet import Script, script_json
 from quartiersatlas.linkcontext import LinkContext
 from quartiersatlas.linkstate import parse_params, selection_of
@@ -255,11 +256,14 @@ def _toggled() -> None:
 
 
 def go_to(agenda: Agenda, number: int, page_files: dict[str, str]) -> None:
-    """Switch to view ``number`` (1-based) of the agenda, in meeting mode."""
+    """Switch to view ``number`` (1-based) of the agenda, in meeting mode (in the
+    reader's language)."""
     view = agenda.views[number - 1]
+    language = current_language()
+    own = {} if language == DEFAULT_LANGUAGE else {"lang": language}
     st.switch_page(
         page_files[view.page],
-        query_params={**view.params, KEY: "1", SLIDE: str(number)},
+        query_params={**view.params, KEY: "1", SLIDE: str(number), **own},
     )
 
 

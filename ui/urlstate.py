@@ -48,6 +48,7 @@ PAGE_LINKS = "_qa_page_links"  # page id -> params: each page's state when last 
 RECENT = "_qa_recent_pages"  # page ids, most recent last (for the agenda)
 CURRENT = "_qa_page"  # the page of this run
 _GLOBAL = {p.name for p in GLOBAL_PARAMS}
+LANGUAGE_PARAM = "lang"  # the reader's language (dashboard.py applies it first)
 
 
 @keyword_args
@@ -89,6 +90,8 @@ def _apply(
     for p in page_params(page):
         if restore and (p.shared or p.name in _GLOBAL):
             continue
+        if p.name == LANGUAGE_PARAM and p.name not in params:
+            continue  # a link without a language (an agenda step, a page's own link) keeps it
         values = session_values({p.name: state[p.name]}, ctx, page)
         if p.kind == "view":
             set_view(p.key.removesuffix("_view"), state[p.name])

@@ -29,6 +29,8 @@ from typing import Any, TypeVar, cast
 import streamlit as st
 
 from quartiersatlas.analysis import Selection
+from quartiersatlas.language import current_language
+from quartiersatlas.texts import LOADING_TEXTS
 
 VIEW_ENTRIES = 512  # tables of some 30 selections × 8 tables, Arrow forms alike
 VIEW_TTL = timedelta(hours=1)  # a duration, not text: Streamlit parses a text on every call
@@ -91,5 +93,25 @@ def _shared(key: str, _make: Callable[[], Any]) -> Any:
 
 
 def shared(key: tuple[Any, ...], make: Callable[[], T]) -> T:
-    """``make()``, once per ``key`` for all sessions of the process (read the value only)."""
-    return cast(T, _shared(key=key_text(key), _make=make))
+    """``make()``, once per ``key`` and language for all sessions of the process (read the
+    value only; what it makes may hold texts in the reader's language)."""
+    return cast(T, _shared(key=key_text((current_language(), *key)), _make=make))
+
+
+def loading(text_key: str) -> Callable[[F], F]:
+    """Show ``LOADING_TEXTS[text_key]`` (in the reader's language) while ``cached`` runs
+    longer than Streamlit's spinner delay (half a second: a cache hit shows nothing).
+
+    For cached functions: Streamlit's own ``show_spinner`` text is fixed when the
+    function is decorated, in one language for every session."""
+
+    def decorate(cached: F) -> F:
+        @functools.wraps(cached)
+        def call(*args: Any, **kwargs: Any) -> Any:
+            with st.spinner(LOADING_TEXTS[text_key]):
+                return cached(*args, **kwargs)
+
+        call.clear = cached.clear  # type: ignore[attr-defined]
+        return cast(F, call)
+
+    return decorate

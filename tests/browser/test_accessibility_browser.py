@@ -26,7 +26,13 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import MAP_IFRAME, save_screenshot, wait_for_app, wait_for_app_style
+from .conftest import (
+    MAP_IFRAME,
+    assert_only_local,
+    save_screenshot,
+    wait_for_app,
+    wait_for_app_style,
+)
 
 if TYPE_CHECKING:
     from playwright.sync_api import Frame, Page
@@ -315,3 +321,78 @@ def test_a_skip_link_leads_past_the_map_to_the_district_choice(
     skip = page.get_by_role("link", name="Zur Stadtteilauswahl neben der Karte springen")
     expect(skip).to_have_attribute("href", "#stadtteil-auswahl")
     assert page.locator("#stadtteil-auswahl").inner_text().startswith("Stadtteil Kreyenbrück")
+
+
+# --- English and Leichte Sprache -----------------------------------------------------
+
+LANGUAGE_VIEWS = {
+    "en-uebersicht": "/?lang=en",
+    "en-karte-stadtteil": "/karte?lang=en&district=kreyenbrueck",
+    "en-abdeckung": "/abdeckung?lang=en",
+    "en-stadtteil": "/stadtteil?lang=en&district=kreyenbrueck",
+    "ls-uebersicht": "/?lang=ls",
+    "ls-stadtteil": "/stadtteil?lang=ls&district=kreyenbrueck",
+}
+LANGUAGE_MEETING_VIEWS = {
+    "ls-meeting-folie-2": "/?praesentation=1&folie=2&lang=ls",
+    "en-meeting-stadtteil": "/stadtteil?district=kreyenbrueck&praesentation=1&lang=en",
+}
+
+
+def test_english_and_leichte_sprache_have_no_serious_accessibility_finding(
+    laptop: tuple[Page, list[str]],
+    projector: tuple[Page, list[str]],
+    app_server: str,
+    axe_source: str,
+) -> None:
+    _audit_views(laptop[0], app_server, LANGUAGE_VIEWS, axe_source)
+    _audit_views(projector[0], app_server, LANGUAGE_MEETING_VIEWS, axe_source)
+    for name, path in LANGUAGE_VIEWS.items():  # the first screens, to look at
+        _open(laptop[0], app_server + path)
+        save_screenshot(laptop[0], f"lang-{name}", full_page=False)
+    for name, path in LANGUAGE_MEETING_VIEWS.items():
+        _open(projector[0], app_server + path)
+        save_screenshot(projector[0], f"lang-{name}", full_page=False)
+
+
+def test_the_page_speaks_the_chosen_language(
+    laptop: tuple[Page, list[str]], app_server: str
+) -> None:
+    from quartiersatlas.language import use_language
+    from quartiersatlas.texts import MAP_WORDS_TEXTS
+
+    page, requests = laptop
+    _open(page, app_server + "/karte?lang=en&district=kreyenbrueck")
+    assert page.title() == "Map – Quartiersatlas"
+    assert page.evaluate("document.documentElement.lang") == "en"
+    with use_language("en"):
+        frame_title = MAP_WORDS_TEXTS["frame_title"]
+        words_title = MAP_WORDS_TEXTS["title"]
+    expect(page.locator(MAP_IFRAME).first).to_have_attribute("title", frame_title)
+    expect(page.get_by_role("heading", name=words_title)).to_be_visible()
+    # the districts on the map are named in English for screen readers
+    frame = page.frame_locator(MAP_IFRAME).first
+    expect(
+        frame.locator('path[role="button"][aria-label="Select district Eversten"]')
+    ).to_have_count(1)
+    # the switch in the sidebar: Leichte Sprache, chosen by keyboard
+    switch = page.get_by_role("combobox", name="Language · Sprache")
+    switch.focus()
+    page.keyboard.press("Enter")
+    page.get_by_role("option", name="Leichte Sprache").click()
+    wait_for_app(page)
+    expect(page).to_have_url(re_lang("ls"))
+    assert page.evaluate("document.documentElement.lang") == "de"  # Leichte Sprache is German
+    # and back to German: the parameter leaves the link
+    page.get_by_role("combobox", name="Sprache · Language").click()
+    page.get_by_role("option", name="Deutsch").click()
+    wait_for_app(page)
+    assert "lang=" not in page.url
+    assert page.title() == "Karte – Quartiersatlas"
+    assert_only_local(requests)
+
+
+def re_lang(code: str) -> Any:
+    import re
+
+    return re.compile(rf"[?&]lang={code}(&|$)")
