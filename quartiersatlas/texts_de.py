@@ -1701,15 +1701,14 @@ STATEMENT_POINTS = {
         "Die Karten der Seiten „Karte“ und „Stadtteil“ und die Karte der weißen Flecken auf "
         "„Abdeckung & Lücken“ stehen auch in Worten darunter („Die Karte in Worten“).",
         "Der Präsentationsmodus lässt sich mit den Pfeiltasten bedienen und zeigt große Schrift.",
+        "Jede Tabelle ist für Screenreader nach der Überschrift darüber benannt.",
         "Bei 200 % Vergrößerung bleibt die Seitenleiste zunächst geschlossen; sie lässt sich "
         "mit der Tastatur öffnen und schließen.",
     ],
     "limits": [
         "Die Karten der Seiten „Planung“ und „Änderungen“ haben keinen eigenen Abschnitt "
         "„Die Karte in Worten“; was sie zeigen, steht in den Sätzen über der Karte "
-        "(Planung: vorher und nachher) und in der Liste der Änderungen; die "
-        "Tabellen haben keine eigene Beschriftung für Screenreader (nur die Überschrift "
-        "darüber).",
+        "(Planung: vorher und nachher) und in der Liste der Änderungen.",
         "Die Tabellen zum Sortieren sind gezeichnet (nicht aus Text); Screenreader lesen "
         "sie nur eingeschränkt. Die Tabellen stehen als CSV- und Excel-Datei zum Download.",
         "Leichte Sprache gibt es für die Übersicht, die Seite „Stadtteil“ und die "

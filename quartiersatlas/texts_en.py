@@ -760,12 +760,12 @@ ABDECKUNG_TEXTS = {
     "need_thr_help": "Default: the median of the districts.",
     "only_all": "show only districts to which all criteria apply",
     "no_status": "No status selected: choose in the sidebar which places should count.",
-    "group_covered": "{group} within reach",
+    "group_covered": "Within reach: {group}",
     "group_covered_help": "about {covered} of {total}",
     "all_gaps": "Districts with all gap criteria",
     "n_of": "{n} of {total}",
     "no_criterion": "no criterion",
-    "located": "counted places with a location",
+    "located": "Counted places with a location",
     "overview_pdf": "City overview (PDF)",
     "overview_pdf_help": "Indicators, gap ranking and district table for this selection "
     "(A4), for meeting papers",
@@ -1713,6 +1713,7 @@ STATEMENT_POINTS = {
             "& gaps’ are also written out in words below them (‘The map in words’)."
         ),
         "The presentation mode can be operated with the arrow keys and shows large text.",
+        "Every table is named for screen readers after the heading above it.",
         (
             "At 200 % magnification the sidebar starts closed; it can be opened and closed with "
             "the keyboard."
@@ -1722,9 +1723,7 @@ STATEMENT_POINTS = {
         (
             "The maps on the ‘Planning’ and ‘Changes’ pages have no section of their own called "
             "‘The map in words’; what they show is in the sentences above the map "
-            "(Planning: before and after) and in the list of changes; the "
-            "tables have no label of their own for screen readers (only the heading "
-            "above them)."
+            "(Planning: before and after) and in the list of changes."
         ),
         (
             "The sortable tables are drawn (not made of text); screen readers can read them only "

@@ -453,3 +453,14 @@ def test_unknown_language_in_link_falls_back_to_german() -> None:
     at.run()
     assert not at.exception
     assert at.metric[0].label == "Stadtteile"
+
+
+def test_page_script_holds_no_markup() -> None:
+    """Streamlit sanitises st.html: a tag-like text inside the script (even in a
+    comment) drops the whole script, and with it the page language and the names of
+    maps and tables."""
+    from ui.common import LANG_JS
+
+    body = LANG_JS.removeprefix("<script>").removesuffix("</script>")
+    assert "<" not in body
+    assert ">" not in body.replace("=>", "")

@@ -71,19 +71,35 @@ label[data-testid="stWidgetLabel"][disabled], label[data-testid="stWidgetLabel"]
 # Streamlit's page says lang="en"; the app speaks the reader's language (screen readers
 # pick their voice and pronunciation by it). Set in the page itself: Streamlit has no
 # setting. The map's frame is named for screen readers (streamlit-folium titles it with
-# its own module name); frames come and go with reruns, so an observer names new ones.
+# its own module name), and every table after the heading above it (st.dataframe has no
+# caption); frames and tables come and go with reruns, so an observer names new ones.
 # The language and the frame's name are set on every run (a switch changes them); the
 # observers are installed once.
 LANG_JS = """<script>
 document.documentElement.lang = __LANG__;
 window.qaFrameTitle = __FRAME_TITLE__;
 (function() {
+  // Each table is named for screen readers after the heading above it (its caption):
+  // the grid of st.dataframe keeps an accessible table (role grid) beside its canvas.
+  function nameTables() {
+    var heading = '';
+    document.querySelectorAll('h1, h2, h3, h4, h5, h6, ' +
+        '[data-testid="stDataFrame"] table[role="grid"], [data-testid="stTable"] table')
+      .forEach(function(el) {
+        if (/^H[1-6]$/.test(el.tagName)) {
+          heading = (el.textContent || '').trim();
+        } else if (heading && el.getAttribute('aria-label') !== heading) {
+          el.setAttribute('aria-label', heading);
+        }
+      });
+  }
   function name() {
     document.querySelectorAll('iframe[title="streamlit_folium.st_folium"], iframe[data-qa-map]')
       .forEach(function(f) {
         f.setAttribute('data-qa-map', '1');
         f.setAttribute('title', window.qaFrameTitle);
       });
+    nameTables();
   }
   name();
   if (!window.qaFrameNamer) {

@@ -378,8 +378,8 @@ def test_the_page_speaks_the_chosen_language(
     # the switch in the sidebar: Leichte Sprache, chosen by keyboard
     switch = page.get_by_role("combobox", name="Language · Sprache")
     switch.focus()
+    page.keyboard.type("Leichte")
     page.keyboard.press("Enter")
-    page.get_by_role("option", name="Leichte Sprache").click()
     wait_for_app(page)
     expect(page).to_have_url(re_lang("ls"))
     assert page.evaluate("document.documentElement.lang") == "de"  # Leichte Sprache is German
@@ -396,3 +396,69 @@ def re_lang(code: str) -> Any:
     import re
 
     return re.compile(rf"[?&]lang={code}(&|$)")
+
+
+def test_every_table_is_named_after_its_heading(
+    laptop: tuple[Page, list[str]], projector: tuple[Page, list[str]], app_server: str
+) -> None:
+    """st.dataframe has no caption: each table's accessible grid is named after the
+    heading above it (ui/common.py), on the laptop and as the static tables of the
+    meeting mode."""
+    names_of = """() => Array.from(document.querySelectorAll(
+        '[data-testid="stDataFrame"] table[role="grid"], [data-testid="stTable"] table'))
+        .map(t => t.getAttribute('aria-label'))"""
+    for page, path, expected in (
+        (laptop[0], "/stadtteil?district=kreyenbrueck", "Kennzahlen im Vergleich"),
+        (laptop[0], "/abdeckung?lang=en", "Gap ranking"),
+        (
+            projector[0],
+            "/stadtteil?district=kreyenbrueck&praesentation=1",
+            "Kennzahlen im Vergleich",
+        ),
+    ):
+        _open(page, app_server + path)
+        page.wait_for_timeout(500)
+        names = page.evaluate(names_of)
+        assert names, path
+        assert all(names), (path, names)  # every table has a name
+        assert any(str(n).startswith(expected) for n in names), (path, names)
+
+
+def _tab_to(page: Page, test: str, limit: int = 200) -> bool:
+    """Press Tab until ``test`` (a JS predicate of the focused element) holds."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(() => {{ const e = document.activeElement; return {test}; }})()"):
+            return True
+    return False
+
+
+def test_keyboard_walk_chooses_a_district_and_downloads_its_steckbrief(
+    laptop: tuple[Page, list[str]], app_server: str
+) -> None:
+    """The issue's keyboard walk: from the page's start, by keyboard only, choose
+    Kreyenbrück and download its Steckbrief."""
+    page, requests = laptop
+    _open(page, app_server + "/stadtteil")
+    page.locator("body").focus()
+    # Tab to the district choice (a combobox named "Stadtteil"), type, Enter
+    assert _tab_to(
+        page,
+        "e.getAttribute('role') === 'combobox' && "
+        "(e.getAttribute('aria-label') || '').startsWith('Stadtteil')",
+    )
+    page.keyboard.type("Kreyen")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Stadtteil Kreyenbrück")).to_be_visible(timeout=20_000)
+    wait_for_app(page)
+    # on to "Steckbrief (PDF)", and Enter downloads it
+    assert _tab_to(
+        page, "e.tagName === 'BUTTON' && e.textContent.includes('Steckbrief (PDF)')", limit=400
+    )
+    with page.expect_download(timeout=60_000) as info:
+        page.keyboard.press("Enter")
+    path = info.value.path()
+    data = Path(path).read_bytes()
+    assert data.startswith(b"%PDF")
+    assert "steckbrief-kreyenbrueck" in info.value.suggested_filename
+    assert_only_local(requests)
