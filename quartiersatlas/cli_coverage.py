@@ -232,7 +232,7 @@ def _kind_filter(
     if settings is not None:
         lookup: dict[str, str] = {}
         for k in settings.kinds:
-            for text in (k.id, k.label, k.label_plural):
+            for text in k.all_names():
                 lookup[normalize_key(text)] = k.id
         unknown = [r for r in requested if normalize_key(r) not in lookup]
         if unknown:

@@ -92,7 +92,7 @@ def _kinds(ds: Dataset, requested: list[str]) -> list[str] | None:
         return None
     lookup: dict[str, str] = {}
     for k in ds.settings.kinds:
-        for text in (k.id, k.label, k.label_plural):
+        for text in k.all_names():
             lookup[normalize_key(text)] = k.id
     unknown = [r for r in requested if normalize_key(r) not in lookup]
     if unknown:

@@ -106,7 +106,8 @@ def district_words(a: Analysis, district: str) -> list[str]:
     row = hit.iloc[0]
     radius = radius_words(a.radius_m, a.selection.distance)
     group = TARGET_GROUP_RESIDENTS[a.selection.group]
-    parts = [count_text(int(row["places"]), T["place"], T["places_word"])]
+    places = count_text(int(row["places"]), T["place"], T["places_word"])
+    parts = [T["district_places"].format(places=places)]
     d_share = _number(row["residents_covered_share"])
     if d_share is not None:
         parts.append(
@@ -121,7 +122,7 @@ def district_words(a: Analysis, district: str) -> list[str]:
             networks=format_number(int(_number(row["active_networks"]) or 0)),
         )
     )
-    return [T["district"].format(name=str(row["district"]), figures="; ".join(parts))]
+    return [T["district"].format(name=str(row["district"]), figures=T["figures_join"].join(parts))]
 
 
 LARGEST = 3  # white spots named by size

@@ -28,6 +28,7 @@ from matplotlib.figure import Figure
 
 from quartiersatlas.dataset import Dataset
 from quartiersatlas.formatting import format_date, format_number
+from quartiersatlas.language import current_language
 from quartiersatlas.staticmap import FONT_FAMILY, MapStyle, map_svg
 from quartiersatlas.texts import (
     ACCESS_VALUE_LABELS,
@@ -274,7 +275,8 @@ def header_text(text: str) -> str:
     """A header that may break after a hyphen (zero-width space) or inside the long
     compounds of :data:`_HYPHENATION` (soft hyphen) in narrow columns."""
     out = str(text).replace("-", "-\u200b")
-    for word, hyphenated in _HYPHENATION.items():
+    words = _HYPHENATION.in_language(current_language()) or _HYPHENATION.german()
+    for word, hyphenated in words.items():  # each language has its own long words
         out = out.replace(word, hyphenated)
     return out
 

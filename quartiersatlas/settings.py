@@ -140,6 +140,12 @@ class Kind:
                 return label, plural
         return self.own_label, self.own_plural
 
+    def all_names(self) -> tuple[str, ...]:
+        """Every name a data file or a command may use for the kind, in any language
+        (reading never depends on the reader's language)."""
+        extra = tuple(n for _lang, label, plural in self.translations for n in (label, plural))
+        return (self.id, self.own_label, self.own_plural, *extra)
+
     @property
     def label(self) -> str:
         """The kind's name in the reader's language."""

@@ -1788,6 +1788,8 @@ MAP_WORDS_TEXTS = {
     "district_residents": "{pct} der {group} im Umkreis von {radius}",
     "district_area": "{pct} der Fläche im Umkreis",
     "district_groups": "aktive Stadtteilteams {teams}, aktive Netzwerke {networks}",
+    "district_places": "{places}",  # "2 Orte"
+    "figures_join": "; ",  # between the figures of one district
     "frame_title": "Interaktive Karte der Stadtteile. Dieselben Zahlen stehen in Worten und "
     "als Tabellen unter der Karte.",
     "no_uncovered": "Keine weißen Flecken: jeder Punkt der Stadtteile liegt im Umkreis von "

@@ -1826,6 +1826,8 @@ MAP_WORDS_TEXTS = {
     "district_residents": "{pct} of {group} within {radius}",
     "district_area": "{pct} of the area within reach",
     "district_groups": "active district teams {teams}, active networks {networks}",
+    "district_places": "{places}",  # "2 places"
+    "figures_join": "; ",  # between the figures of one district
     "frame_title": "Interactive map of the districts. The same figures are given in words and "
     "as tables below the map.",
     "no_uncovered": "No white spots: every point in the districts lies within {radius} of "

@@ -524,9 +524,12 @@ MAP_WORDS_TEXTS = {
     "Das sind {covered} von {total}.",
     "groups": "Es gibt {total} Stadt·teile. In {teams} davon gibt es ein aktives "
     "Stadt·teil·team. In {networks} davon gibt es ein aktives Netzwerk.",
-    "district_residents": "{group} in der Nähe (bis {radius}): {pct}",
-    "district_area": "Fläche in der Nähe: {pct}",
-    "district_groups": "aktive Stadt·teil·teams: {teams}, aktive Netzwerke: {networks}",
+    "district": "Das sind die Zahlen für {name}. {figures}.",
+    "district_residents": "{group}: {pct} wohnen in der Nähe von einem Ort (bis {radius})",
+    "district_area": "{pct} von der Fläche sind in der Nähe von einem Ort",
+    "district_groups": "Aktive Stadt·teil·teams: {teams}. Aktive Netzwerke: {networks}",
+    "district_places": "Dort gibt es {places}",
+    "figures_join": ". ",  # one statement per sentence
     "frame_title": "Karte von den Stadt·teilen zum Anklicken. Die gleichen Zahlen stehen auch "
     "als Text und als Tabellen unter der Karte.",
     "no_uncovered": "Es gibt keine weißen Flecken. Das heißt: Von jedem Punkt in den "

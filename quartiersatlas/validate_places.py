@@ -122,7 +122,7 @@ def parse_places(
     if require_kind or "kind" in frame.columns:
         lookup: dict[str, str] = {}
         for k in kinds:
-            for text in (k.id, k.label, k.label_plural):
+            for text in k.all_names():
                 lookup[value_key(text)] = k.id
         kind, _ = map_distinct(kind_col, lambda v: lookup.get(value_key(v), "") if v else "")
         for i in np.flatnonzero(kind.eq("").to_numpy()).tolist():

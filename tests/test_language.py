@@ -464,3 +464,35 @@ def test_page_script_holds_no_markup() -> None:
     body = LANG_JS.removeprefix("<script>").removesuffix("</script>")
     assert "<" not in body
     assert ">" not in body.replace("=>", "")
+
+
+def test_reading_does_not_depend_on_the_language() -> None:
+    """A kind may be written by any of its names in a data file or a command, in every
+    reader's language; the data set is the same."""
+    from quartiersatlas.dataset import load_dataset
+    from quartiersatlas.settings import load_settings
+
+    kind = load_settings(DATA).kinds[0]
+    assert {"ort_fuer_alle", "Ort für Alle", "Orte für Alle", "Place for All"} <= set(
+        kind.all_names()
+    )
+    with use_language("en"):
+        english = load_dataset(load_settings(DATA))
+    german = load_dataset(load_settings(DATA))
+    assert len(english.places) == len(german.places) == 32
+    assert list(english.places["kind"]) == list(german.places["kind"])
+
+
+def test_downloads_are_made_in_the_readers_language() -> None:
+    """Streamlit makes a download on click in a worker thread without a language: the
+    maker runs in the language of the page that offered it."""
+    from ui.downloads import _in_language
+
+    with use_language("en"):
+        make = _in_language(lambda: texts.PAGE_TITLES["karte"], current_language())
+    made: list[str] = []
+    worker = threading.Thread(target=lambda: made.append(make()))
+    worker.start()
+    worker.join()
+    assert made == ["Map"]
+    assert _in_language(b"bytes", "en") == b"bytes"

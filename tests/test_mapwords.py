@@ -112,3 +112,25 @@ def test_the_words_of_one_district_are_those_of_the_whole_map(ds: Dataset) -> No
     row = a.indicators().set_index("district_id").loc["kreyenbrueck"]
     assert f"aktive Netzwerke {int(row['active_networks'])}" in line
     assert district_words(a, "no-such-district") == []
+
+
+def test_the_words_in_every_language(ds: Dataset) -> None:
+    """English and Leichte Sprache say the same figures; Leichte Sprache one short
+    statement per sentence (no ";" lists)."""
+    import re
+
+    from quartiersatlas.language import use_language
+
+    a = analyse(ds, Selection())
+    german = district_words(a, "kreyenbrueck")[0]
+    with use_language("en"):
+        english = district_words(a, "kreyenbrueck")[0]
+    with use_language("ls"):
+        easy = district_words(a, "kreyenbrueck")[0]
+    numbers = re.compile(r"\d+")
+    assert numbers.findall(german) == numbers.findall(english) == numbers.findall(easy)
+    assert english.startswith("Kreyenbrück: 2 places")
+    assert ";" not in easy
+    sentences = [s for s in re.split(r"(?<=[.])\s+", easy) if s]
+    assert len(sentences) >= 5
+    assert max(len(s.split()) for s in sentences) <= 14, sentences

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 import geopandas as gpd
 import pandas as pd
@@ -28,6 +28,7 @@ from quartiersatlas.export import (
     to_german_csv,
     to_xlsx,
 )
+from quartiersatlas.language import current_language, use_language
 from quartiersatlas.provenance import sources_table, status_lines
 from quartiersatlas.text_utils import slugify
 from quartiersatlas.texts import DOWNLOAD_TEXTS, PROFILE_TEXTS
@@ -116,6 +117,19 @@ def pdf(label: str, what: str, make: Callable[[], bytes], help: str | None = Non
     return Download(label, file_name(what, "pdf"), PDF_MEDIA_TYPE, make, help)
 
 
+def _in_language(data: Any, language: str) -> Any:
+    """``data`` as given; a function (made on click) runs in ``language``: Streamlit
+    calls it later in a worker thread that has no language of its own."""
+    if not callable(data):
+        return data
+
+    def make() -> Any:
+        with use_language(language):
+            return data()
+
+    return make
+
+
 def download_row(items: Sequence[Download], key: str, per_row: int = 4) -> None:
     """The buttons side by side (none in the meeting mode)."""
     if presenting() or not items:
@@ -126,7 +140,7 @@ def download_row(items: Sequence[Download], key: str, per_row: int = 4) -> None:
         for i, (col, item) in enumerate(zip(cols, chunk, strict=False)):
             col.download_button(
                 item.label,
-                data=item.data,
+                data=_in_language(item.data, current_language()),
                 file_name=item.file_name,
                 mime=item.mime,
                 key=f"dl_{key}_{start + i}",

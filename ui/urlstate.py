@@ -90,8 +90,8 @@ def _apply(
     for p in page_params(page):
         if restore and (p.shared or p.name in _GLOBAL):
             continue
-        if p.name == LANGUAGE_PARAM and p.name not in params:
-            continue  # a link without a language (an agenda step, a page's own link) keeps it
+        if p.name == LANGUAGE_PARAM:
+            continue  # dashboard.py applied it (any case); a link without one keeps it
         values = session_values({p.name: state[p.name]}, ctx, page)
         if p.kind == "view":
             set_view(p.key.removesuffix("_view"), state[p.name])

@@ -455,7 +455,8 @@ def test_keyboard_walk_chooses_a_district_and_downloads_its_steckbrief(
     assert _tab_to(
         page, "e.tagName === 'BUTTON' && e.textContent.includes('Steckbrief (PDF)')", limit=400
     )
-    with page.expect_download(timeout=60_000) as info:
+    wait_for_app(page)  # the page has settled: the button is the one that stays
+    with page.expect_download(timeout=90_000) as info:
         page.keyboard.press("Enter")
     path = info.value.path()
     data = Path(path).read_bytes()
