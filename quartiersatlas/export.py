@@ -63,7 +63,7 @@ from quartiersatlas.assets import VendorAsset, vendor_css, vendor_js
 from quartiersatlas.formatting import format_date
 from quartiersatlas.maprender import render_map_html
 from quartiersatlas.text_utils import slugify
-from quartiersatlas.texts import EXPORT_TEXTS, REPORT_FIGURE_LABELS
+from quartiersatlas.texts import ACCESS_VALUE_LABELS, EXPORT_TEXTS, REPORT_FIGURE_LABELS
 
 if TYPE_CHECKING:  # keyfigures pulls in the analysis; export stays light at import
     from quartiersatlas.keyfigures import KeyFigure
@@ -91,7 +91,6 @@ GPKG_MEDIA_TYPE = "application/geopackage+sqlite3"
 HTML_MEDIA_TYPE = "text/html; charset=utf-8"
 
 BOM = "\ufeff"
-YES, NO = "ja", "nein"
 _NUMBER = re.compile(r"^-\s*\d[\d.,]*(?:[eE][-+]?\d+)?$")
 _FORMULA_START = ("=", "+", "@", "\t", "\r")
 _XLSX_MAX_CELL = 32_767
@@ -138,7 +137,7 @@ def _csv_cell(value: object, decimals: int | None = CSV_DECIMALS) -> object:
     if _missing(value):
         return ""
     if isinstance(value, bool | np.bool_):
-        return YES if value else NO
+        return ACCESS_VALUE_LABELS["yes" if value else "no"]
     if isinstance(value, dt.date | pd.Timestamp):
         return _iso(value)
     if isinstance(value, float | np.floating):
@@ -197,9 +196,9 @@ def to_german_csv(
     for col in out.columns:
         series = out[col]
         if pd.api.types.is_bool_dtype(series.dtype):
-            out[col] = series.map(lambda v: "" if _missing(v) else (YES if v else NO)).astype(
-                object
-            )
+            out[col] = series.map(
+                lambda v: "" if _missing(v) else ACCESS_VALUE_LABELS["yes" if v else "no"]
+            ).astype(object)
         elif pd.api.types.is_datetime64_any_dtype(series.dtype):
             out[col] = series.map(lambda v: "" if _missing(v) else _iso(v)).astype(object)
         elif pd.api.types.is_float_dtype(series.dtype):

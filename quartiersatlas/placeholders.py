@@ -316,6 +316,13 @@ class FigureChange:
     placeholder: bool  # filled in live (True) or written as a literal number (False)
 
 
+def _same_figure(text: str) -> str:
+    """A figure's text without what only the language changes: spaces and the kind of
+    separator ("9 %" = "9%", "174.942" = "174,942", "12,5" = "12.5"), so that figures
+    saved in one language are not "changed" when read in another."""
+    return re.sub(r"[.,]", "#", re.sub(r"\s+", "", text))
+
+
 def changed_figures(
     saved: Mapping[str, str], figures: Mapping[str, Figure], texts: Sequence[str]
 ) -> list[FigureChange]:
@@ -331,7 +338,7 @@ def changed_figures(
             continue
         fig = figures.get(name)
         now = fig.text if fig is not None else PLACEHOLDER_TEXTS["missing"]
-        if now != old:
+        if _same_figure(now) != _same_figure(str(old)):
             label = PLACEHOLDER_LABELS[name]
             changes.append(FigureChange(name, label, str(old), now, name in used))
     return changes

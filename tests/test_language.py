@@ -496,3 +496,20 @@ def test_downloads_are_made_in_the_readers_language() -> None:
     worker.join()
     assert made == ["Map"]
     assert _in_language(b"bytes", "en") == b"bytes"
+
+
+def test_agenda_figures_saved_in_german_are_unchanged_in_english() -> None:
+    from quartiersatlas.placeholders import Figure, changed_figures
+
+    saved = {"stadtteile": "31", "anteil_flaeche_im_umkreis": "9 %", "einwohner": "174.942"}
+    figures = {
+        name: Figure(name, name, text)
+        for name, text in (
+            ("stadtteile", "31"),
+            ("anteil_flaeche_im_umkreis", "9%"),
+            ("einwohner", "174,942"),
+        )
+    }
+    assert changed_figures(saved, figures, []) == []
+    figures["einwohner"] = Figure("einwohner", "einwohner", "175,000")
+    assert [c.name for c in changed_figures(saved, figures, [])] == ["einwohner"]
