@@ -42,6 +42,7 @@ from pyproj import Transformer
 from quartiersatlas._errors import DataError
 from quartiersatlas.bulk import object_full
 from quartiersatlas.decoding import decode_text
+from quartiersatlas.formatting import thousands_text
 from quartiersatlas.problems import Problem
 from quartiersatlas.settings import MAX_POPULATION
 from quartiersatlas.table_rows import sniff_delimiter
@@ -205,7 +206,7 @@ def parse_census_grid(
                 c_x or c_id,
                 _T["outside"],
                 value=f"x={x[i]:g}, y={y[i]:g}",
-                hint=_T["outside_hint"].format(x0=x0, x1=x1, y0=y0, y1=y1).replace(",", "."),
+                hint=thousands_text(_T["outside_hint"].format(x0=x0, x1=x1, y0=y0, y1=y1)),
                 code="cell_location",
             )
         )
@@ -255,7 +256,7 @@ def parse_census_grid(
                 file,
                 int(rows[i]),
                 c_res,
-                _T["too_big"].format(max=MAX_POPULATION).replace(",", "."),
+                thousands_text(_T["too_big"].format(max=MAX_POPULATION)),
                 value=str(raw.iloc[i]).strip(),
                 hint=DATA_PROBLEMS["check_number_hint"] + _T["cell_unknown"],
                 code="count",

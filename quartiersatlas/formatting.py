@@ -30,6 +30,7 @@ __all__ = [
     "format_percent",
     "format_threshold",
     "percent_text",
+    "thousands_text",
 ]
 
 
@@ -110,3 +111,10 @@ def format_date(day: dt.date) -> str:
         month = COMMON_TEXTS["month_names"].split()[day.month - 1]
         return f"{day.day} {month} {day.year}"
     return f"{day:%d.%m.%Y}"
+
+
+def thousands_text(text: str) -> str:
+    """A message whose numbers were filled with Python's ``{n:,}`` separators, with the
+    language's: German and Leichte Sprache ``10.000`` (every comma of the message becomes
+    a point: its templates have no other comma), English as it is (``10,000``)."""
+    return text if current_language() == "en" else text.replace(",", ".")

@@ -25,6 +25,7 @@ import pandas as pd
 import shapely
 
 from quartiersatlas.bulk import object_full
+from quartiersatlas.formatting import thousands_text
 from quartiersatlas.problems import Problem
 from quartiersatlas.text_utils import normalize_key
 from quartiersatlas.texts import JOIN_PROBLEMS
@@ -181,7 +182,7 @@ def join_problems(
                     file,
                     row,
                     "lat",
-                    JOIN_PROBLEMS["outside"].format(distance=dist).replace(",", "."),
+                    thousands_text(JOIN_PROBLEMS["outside"].format(distance=dist)),
                     value=f"{places['lat'].iloc[i]}, {places['lon'].iloc[i]}"
                     if "lat" in places.columns
                     else None,

@@ -27,6 +27,7 @@ from pyproj import CRS
 from pyproj.exceptions import CRSError
 
 from quartiersatlas._errors import SettingsError
+from quartiersatlas.formatting import thousands_text
 from quartiersatlas.language import current_language
 from quartiersatlas.schema import STATUSES, TARGET_GROUP_COLUMNS
 from quartiersatlas.texts import NETWORK_TEXTS, SUPPLY_TEXTS
@@ -464,7 +465,7 @@ class _Table:
         value = self._value(key, False)
         if value is None:
             return default
-        expected = _T["integer_range"].format(low=low, high=high, unit=unit).replace(",", ".")
+        expected = thousands_text(_T["integer_range"].format(low=low, high=high, unit=unit))
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             raise self._fail(key, expected, value)
         return value

@@ -8,6 +8,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from quartiersatlas.formatting import thousands_text
 from quartiersatlas.problems import Problem
 from quartiersatlas.readers import RawTable
 from quartiersatlas.schema import DATA_STATUSES, POPULATION_COLUMNS
@@ -81,7 +82,7 @@ def parse_population(
                 name,
                 _T["not_count"]
                 if bad[i]
-                else _T["count_too_big"].format(max=MAX_POPULATION).replace(",", "."),
+                else thousands_text(_T["count_too_big"].format(max=MAX_POPULATION)),
                 value=text.iloc[i],
                 hint=_T["count_hint"],
                 code="count",
@@ -166,9 +167,9 @@ def parse_population(
             col.add(
                 None,
                 "residents",
-                _T["total"]
-                .format(total=total, allowed=allowed, expected=expected_total)
-                .replace(",", "."),
+                thousands_text(
+                    _T["total"].format(total=total, allowed=allowed, expected=expected_total)
+                ),
                 hint=_T["total_hint"],
                 severity="warning",
                 code="total",

@@ -513,3 +513,15 @@ def test_agenda_figures_saved_in_german_are_unchanged_in_english() -> None:
     assert changed_figures(saved, figures, []) == []
     figures["einwohner"] = Figure("einwohner", "einwohner", "175,000")
     assert [c.name for c in changed_figures(saved, figures, [])] == ["einwohner"]
+
+
+def test_messages_with_large_numbers_use_the_languages_separators() -> None:
+    from quartiersatlas.formatting import thousands_text
+    from quartiersatlas.texts import SETTINGS_ERRORS
+
+    def text() -> str:
+        return thousands_text(SETTINGS_ERRORS["integer_range"].format(low=1, high=10_000, unit=""))
+
+    assert "10.000" in text()
+    with use_language("en"):
+        assert "10,000" in text()
