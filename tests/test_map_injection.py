@@ -292,3 +292,37 @@ def test_scenario_rings_and_hypothetical_names_hold_no_code_from_data() -> None:
     assert "ring-label-0 " in joined  # the legend says what the rings mean, as text
     assert sum(n.startswith("Hypothetisch: name-") for n in names) == 2
     assert joined.count("Hypothetischer Ort (Szenario) – nicht im Bestand") == 2
+
+
+def test_kind_names_of_another_language_hold_no_code_from_data() -> None:
+    """settings.toml may name a kind per language (label_en, ...): in English those
+    names reach the legend, tooltips and layer names as text, like the German ones."""
+    from quartiersatlas.language import use_language
+
+    kinds = tuple(
+        Kind(k.id, k.own_label, k.own_plural, k.color, k.symbol,
+             (("en", _hostile("kind-en"), _hostile("kind-en-plural")),))
+        for k in _kinds()
+    )  # fmt: skip
+    with use_language("en"):
+        assert kinds[0].label.startswith("kind-en-0 ")
+        m = build_map(
+            _districts(),
+            _places(),
+            kinds,
+            metric_crs=METRIC_CRS,
+            center=(53.143, 8.21),
+            zoom=13,
+            standalone=True,
+        )
+        html = map_script(m)
+    _assert_not_evaluated(html)
+    # the strings Leaflet inserts as HTML: the legend and the markers' symbols/tooltips
+    inserted = list(_controls(html).values())
+    for symbols, records in _marker_layers(html):
+        inserted += list(symbols.values())
+        inserted += [str(r.get(k, "")) for r in records for k in ("t", "p")]
+    joined = "\n".join(inserted)
+    assert "kind-en-0 " in joined  # the English name is shown
+    assert HTML_PAYLOAD not in joined
+    assert "&lt;img src=x onerror=alert(1)&gt;" in joined
