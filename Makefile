@@ -46,11 +46,12 @@ lint: $(STAMP)
 types: $(STAMP)
 	$(BIN)/mypy
 
-# The core, CLI and AppTest tests on two workers (pytest-xdist, the machine's 2 cores),
-# then the real-browser tests in one process (on two workers one failed in CI under load).
+# Two workers (pytest-xdist, the machine's 2 cores): the core, CLI and AppTest tests,
+# then the real-browser tests a file per worker at a time (--dist loadfile: a module's
+# own server and the accessibility suite's one visit per page run once, not per worker).
 test: $(STAMP) test-deps
 	$(BIN)/python -m pytest -n 2 --ignore=tests/browser
-	$(BIN)/python -m pytest tests/browser
+	$(BIN)/python -m pytest -n 2 --dist loadfile tests/browser
 
 check: lint types test
 

@@ -257,8 +257,12 @@ def browser() -> Iterator[Browser]:
             pytest.fail(f"CI=true and the browser tests cannot run: {message}", pytrace=False)
         pytest.skip("Debian chromium not installed (apt-get install chromium)")
 
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # Playwright's assertions wait 5 s by default, its actions APP_IDLE_TIMEOUT_MS. With
+    # the browser tests on two workers (two Chromiums, two servers on two cores) a page
+    # can take longer than 5 s to show what a test expects: one patience for both.
+    expect.set_options(timeout=APP_IDLE_TIMEOUT_MS)
     with sync_playwright() as pw:
         launched = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
         try:
@@ -342,7 +346,7 @@ def wait_for_app_style(page: Page) -> None:
     page.wait_for_function(
         "Array.from(document.querySelectorAll('style'))"
         ".some(s => s.textContent.includes('stSidebarCollapseButton'))",
-        timeout=15_000,
+        timeout=APP_IDLE_TIMEOUT_MS,
     )
 
 

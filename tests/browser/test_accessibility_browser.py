@@ -8,7 +8,9 @@ repository. It checks the WCAG 2.0/2.1 A and AA rules in the page and in every f
 meeting mode and its slides at a projector's 1280x720. Serious and critical findings
 fail the test (with the rule, the element and axe's explanation).
 
-Also checked here: each page has its own title, and the page language is German.
+Also checked here: each page has its own title, and the page language is German; the
+map frame is named; charts are described. Each page is opened once for all of these
+(the module-scoped ``laptop_seen`` / ``projector_seen``); the tests read that visit.
 
 Without npm (``apt-get install npm``) the test is skipped locally and fails under
 ``CI=true``, as the other browser tests do without Chromium.
@@ -20,6 +22,8 @@ import json
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,12 +34,13 @@ from .conftest import (
     MAP_IFRAME,
     assert_only_local,
     save_screenshot,
+    viewport_page,
     wait_for_app,
     wait_for_app_style,
 )
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Frame, Page
+    from playwright.sync_api import Browser, Frame, Page
 
 AXE_VERSION = "4.14.1"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -66,18 +71,18 @@ MEETING_VIEWS = {
     "meeting-folie-2": "/?praesentation=1&folie=2",
     "meeting-folie-3": "/?praesentation=1&folie=3",
 }
-PAGE_TITLES = {
-    "/": "Übersicht – Quartiersatlas",
-    "/karte": "Karte – Quartiersatlas",
-    "/abdeckung": "Abdeckung & Lücken – Quartiersatlas",
-    "/stadtteil?district=kreyenbrueck": "Stadtteil – Quartiersatlas",
-    "/planung": "Planung – Quartiersatlas",
-    "/praesentation": "Präsentation – Quartiersatlas",
-    "/datenpruefung": "Datenprüfung – Quartiersatlas",
-    "/daten_pflegen": "Daten pflegen – Quartiersatlas",
-    "/aenderungen": "Änderungen – Quartiersatlas",
-    "/hilfe": "Hilfe – Quartiersatlas",
-    "/barrierefreiheit": "Barrierefreiheit – Quartiersatlas",
+PAGE_TITLES = {  # view of LAPTOP_VIEWS -> its window title
+    "uebersicht": "Übersicht – Quartiersatlas",
+    "karte": "Karte – Quartiersatlas",
+    "abdeckung": "Abdeckung & Lücken – Quartiersatlas",
+    "stadtteil": "Stadtteil – Quartiersatlas",
+    "planung": "Planung – Quartiersatlas",
+    "praesentation": "Präsentation – Quartiersatlas",
+    "datenpruefung": "Datenprüfung – Quartiersatlas",
+    "daten-pflegen": "Daten pflegen – Quartiersatlas",
+    "aenderungen": "Änderungen – Quartiersatlas",
+    "hilfe": "Hilfe – Quartiersatlas",
+    "barrierefreiheit": "Barrierefreiheit – Quartiersatlas",
 }
 
 RUN_AXE = """async (tags) => {
@@ -162,79 +167,121 @@ def _open(page: Page, url: str) -> None:
     wait_for_app(page)
 
 
-def _audit_views(page: Page, base: str, views: dict[str, str], axe: str) -> None:
-    """Audit every view; a screenshot of each view with findings (and of the new pages)."""
-    problems: dict[str, list[str]] = {}
+@dataclass(frozen=True)
+class Seen:
+    """What one view showed: axe's serious findings, and what the other checks read."""
+
+    findings: list[str]
+    title: str
+    lang: str
+    frame_titles: list[str | None]
+    chart_labels: list[str]
+    headings: list[str]
+    markdown: list[str]
+
+
+CHART_LABELS = """() => Array.from(document.querySelectorAll(
+    '[data-testid="stVegaLiteChart"]')).map(c => c.getAttribute('aria-label') || '')"""
+HEADINGS = """() => Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'))
+    .map(h => h.textContent.trim())"""
+MARKDOWN = """() => Array.from(document.querySelectorAll(
+    '[data-testid="stMarkdownContainer"]')).map(m => m.innerText)"""
+SHOWN = ("hilfe", "barrierefreiheit")  # the pages of issue 15: always a screenshot
+
+
+def _look_at(
+    page: Page, base: str, views: dict[str, str], axe: str, *, shots: str | None = None
+) -> dict[str, Seen]:
+    """Open each view once, read what every check of this module needs, and audit it.
+
+    A screenshot is saved of each view with findings, of the views in ``SHOWN``, and of
+    every view when ``shots`` (the name prefix) is given.
+    """
+    seen: dict[str, Seen] = {}
     for name, path in views.items():
         _open(page, base + path)
-        found = _findings(page, axe)
-        if found:
-            problems[name] = found
+        frames = page.locator(MAP_IFRAME)
+        seen[name] = Seen(
+            findings=[],
+            title=page.title(),
+            lang=str(page.evaluate("document.documentElement.lang")),
+            frame_titles=[frames.nth(i).get_attribute("title") for i in range(frames.count())],
+            chart_labels=[str(x) for x in page.evaluate(CHART_LABELS)],
+            headings=[str(x) for x in page.evaluate(HEADINGS)],
+            markdown=[str(x) for x in page.evaluate(MARKDOWN)],
+        )
+        seen[name].findings.extend(_findings(page, axe))
+        if seen[name].findings:
             save_screenshot(page, f"a11y-{name}", full_page=False)
-        elif name in ("hilfe", "barrierefreiheit"):
-            save_screenshot(page, name, full_page=False)  # the pages of this issue, seen
+        elif shots is not None or name in SHOWN:
+            save_screenshot(page, f"{shots or ''}{name}", full_page=False)
+    return seen
+
+
+def _assert_no_findings(seen: dict[str, Seen]) -> None:
+    problems = {name: s.findings for name, s in seen.items() if s.findings}
     assert not problems, "\n".join(f"{k}:\n" + "\n".join(v) for k, v in problems.items())
 
 
-def test_every_page_has_no_serious_accessibility_finding(
-    laptop: tuple[Page, list[str]], app_server: str, axe_source: str
-) -> None:
-    _audit_views(laptop[0], app_server, LAPTOP_VIEWS, axe_source)
+@pytest.fixture(scope="module")
+def laptop_seen(browser: Browser, app_server: str, axe_source: str) -> Iterator[dict[str, Seen]]:
+    """Every page at a council laptop's 1366x768, each opened once for all checks."""
+    for page, _ in viewport_page(browser, 1366, 768):
+        yield _look_at(page, app_server, LAPTOP_VIEWS, axe_source)
+
+
+@pytest.fixture(scope="module")
+def projector_seen(browser: Browser, app_server: str, axe_source: str) -> Iterator[dict[str, Seen]]:
+    """The meeting mode and its slides at a projector's 1280x720, each opened once."""
+    for page, _ in viewport_page(browser, 1280, 720):
+        yield _look_at(page, app_server, MEETING_VIEWS, axe_source)
+
+
+def test_every_page_has_no_serious_accessibility_finding(laptop_seen: dict[str, Seen]) -> None:
+    _assert_no_findings(laptop_seen)
 
 
 def test_meeting_mode_and_slides_have_no_serious_accessibility_finding(
-    projector: tuple[Page, list[str]], app_server: str, axe_source: str
+    projector_seen: dict[str, Seen],
 ) -> None:
-    _audit_views(projector[0], app_server, MEETING_VIEWS, axe_source)
+    _assert_no_findings(projector_seen)
 
 
-def test_each_page_has_its_own_title_and_speaks_german(
-    laptop: tuple[Page, list[str]], app_server: str
-) -> None:
-    page, _ = laptop
-    for path, title in PAGE_TITLES.items():
-        _open(page, app_server + path)
-        assert page.title() == title, path
-        assert page.evaluate("document.documentElement.lang") == "de", path
+def test_each_page_has_its_own_title_and_speaks_german(laptop_seen: dict[str, Seen]) -> None:
+    titles = {name: laptop_seen[name].title for name in PAGE_TITLES}
+    assert titles == PAGE_TITLES
+    assert len(set(titles.values())) == len(titles)  # no two pages share a title
+    assert {name: s.lang for name, s in laptop_seen.items()} == dict.fromkeys(laptop_seen, "de")
 
 
 def test_the_map_frame_is_named_and_the_map_is_told_in_words(
-    laptop: tuple[Page, list[str]], app_server: str
+    laptop_seen: dict[str, Seen],
 ) -> None:
     from quartiersatlas.texts import MAP_WORDS_TEXTS
 
-    page, _ = laptop
-    for path in ("/karte", "/karte?district=kreyenbrueck", "/abdeckung", "/"):
-        _open(page, app_server + path)
-        frames = page.locator(MAP_IFRAME)
-        assert frames.count() >= 1, path
-        for i in range(frames.count()):
-            expect(frames.nth(i)).to_have_attribute("title", MAP_WORDS_TEXTS["frame_title"])
+    for name in ("karte", "karte-stadtteil", "abdeckung", "uebersicht"):
+        frames = laptop_seen[name].frame_titles
+        assert frames, name
+        assert frames == [MAP_WORDS_TEXTS["frame_title"]] * len(frames), name
     # the Karte says in words what its map shows, the chosen district included
-    _open(page, app_server + "/karte?district=kreyenbrueck")
-    words = page.get_by_role("heading", name=MAP_WORDS_TEXTS["title"])
-    expect(words).to_be_visible()
-    summary = page.get_by_test_id("stMarkdownContainer").filter(has_text="Gezählte Orte mit")
-    expect(summary).to_contain_text("von 31 Stadtteilen")
-    expect(summary).to_contain_text("Kreyenbrück: 2 Orte")
+    karte = laptop_seen["karte-stadtteil"]
+    assert MAP_WORDS_TEXTS["title"] in karte.headings, karte.headings
+    summary = next((m for m in karte.markdown if "Gezählte Orte mit" in m), "")
+    assert "von 31 Stadtteilen" in summary, karte.markdown
+    assert "Kreyenbrück: 2 Orte" in summary, summary
 
 
-def test_charts_are_described_for_screen_readers(
-    laptop: tuple[Page, list[str]], app_server: str
-) -> None:
-    page, _ = laptop
+def test_charts_are_described_for_screen_readers(laptop_seen: dict[str, Seen]) -> None:
     expected = {
-        "/": ["Balkendiagramm: Zahl der Orte je Art"],
-        "/abdeckung": ["Balkendiagramm: ", "Streudiagramm: "],
+        "uebersicht": ["Balkendiagramm: Zahl der Orte je Art"],
+        "abdeckung": ["Balkendiagramm: ", "Streudiagramm: "],
     }
-    for path, starts in expected.items():
-        _open(page, app_server + path)
-        charts = page.get_by_test_id("stVegaLiteChart")
-        labels = [str(charts.nth(i).get_attribute("aria-label")) for i in range(charts.count())]
-        assert len(labels) == len(starts), (path, labels)
+    for name, starts in expected.items():
+        labels = laptop_seen[name].chart_labels
+        assert len(labels) == len(starts), (name, labels)
         for label, start in zip(labels, starts, strict=True):
-            assert label.startswith(start), (path, label)  # not Vega's "Vega visualization"
-            assert label.endswith("in der Tabelle daneben."), (path, label)
+            assert label.startswith(start), (name, label)  # not Vega's "Vega visualization"
+            assert label.endswith("in der Tabelle daneben."), (name, label)
 
 
 def _district_button(page: Page, name: str) -> Any:
@@ -272,11 +319,11 @@ def test_a_district_is_chosen_on_the_map_by_keyboard(
     # Enter chooses a district, as a click does; Space too
     _district_button(page, "Kreyenbrück").focus()
     page.keyboard.press("Enter")
-    expect(page.get_by_role("heading", name="Stadtteil Kreyenbrück")).to_be_visible(timeout=20_000)
+    expect(page.get_by_role("heading", name="Stadtteil Kreyenbrück")).to_be_visible()
     wait_for_app(page)
     _district_button(page, "Eversten").focus()
     page.keyboard.press("Space")
-    expect(page.get_by_role("heading", name="Stadtteil Eversten")).to_be_visible(timeout=20_000)
+    expect(page.get_by_role("heading", name="Stadtteil Eversten")).to_be_visible()
     wait_for_app(page)
     save_screenshot(page, "karte-tastatur-eversten", full_page=False)
 
@@ -284,7 +331,7 @@ def test_a_district_is_chosen_on_the_map_by_keyboard(
     _open(page, app_server + "/stadtteil")
     _district_button(page, "Kreyenbrück").focus()
     page.keyboard.press("Enter")
-    expect(page.get_by_role("heading", name="Stadtteil Kreyenbrück")).to_be_visible(timeout=20_000)
+    expect(page.get_by_role("heading", name="Stadtteil Kreyenbrück")).to_be_visible()
 
 
 def test_a_skip_link_leads_past_the_map_to_the_district_choice(
@@ -315,7 +362,7 @@ def test_a_skip_link_leads_past_the_map_to_the_district_choice(
     assert "Stadtteil auswählen (auch ohne Karte)" in label, label  # the choice's box
     page.keyboard.type("Kreyen")
     page.keyboard.press("Enter")
-    expect(page.get_by_role("heading", name="Stadtteil Kreyenbrück")).to_be_visible(timeout=20_000)
+    expect(page.get_by_role("heading", name="Stadtteil Kreyenbrück")).to_be_visible()
     wait_for_app(page)
     # with a district chosen the link leads to its figures beside the map
     skip = page.get_by_role("link", name="Zur Stadtteilauswahl neben der Karte springen")
@@ -345,14 +392,13 @@ def test_english_and_leichte_sprache_have_no_serious_accessibility_finding(
     app_server: str,
     axe_source: str,
 ) -> None:
-    _audit_views(laptop[0], app_server, LANGUAGE_VIEWS, axe_source)
-    _audit_views(projector[0], app_server, LANGUAGE_MEETING_VIEWS, axe_source)
-    for name, path in LANGUAGE_VIEWS.items():  # the first screens, to look at
-        _open(laptop[0], app_server + path)
-        save_screenshot(laptop[0], f"lang-{name}", full_page=False)
-    for name, path in LANGUAGE_MEETING_VIEWS.items():
-        _open(projector[0], app_server + path)
-        save_screenshot(projector[0], f"lang-{name}", full_page=False)
+    """Audited, and each first screen saved to look at (``lang-*.png``)."""
+    seen = _look_at(laptop[0], app_server, LANGUAGE_VIEWS, axe_source, shots="lang-")
+    seen |= _look_at(projector[0], app_server, LANGUAGE_MEETING_VIEWS, axe_source, shots="lang-")
+    _assert_no_findings(seen)
+    assert {name: s.lang for name, s in seen.items()} == {
+        name: "en" if name.startswith("en-") else "de" for name in seen
+    }
 
 
 def test_the_page_speaks_the_chosen_language(
@@ -449,7 +495,7 @@ def test_keyboard_walk_chooses_a_district_and_downloads_its_steckbrief(
     )
     page.keyboard.type("Kreyen")
     page.keyboard.press("Enter")
-    expect(page.get_by_role("heading", name="Stadtteil Kreyenbrück")).to_be_visible(timeout=20_000)
+    expect(page.get_by_role("heading", name="Stadtteil Kreyenbrück")).to_be_visible()
     wait_for_app(page)
     # on to "Steckbrief (PDF)", and Enter downloads it
     assert _tab_to(

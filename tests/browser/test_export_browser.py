@@ -106,11 +106,10 @@ def test_standalone_map_renders_offline(
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto(export_file.as_uri())
-    page.wait_for_function("() => typeof L !== 'undefined'", timeout=15_000)
+    page.wait_for_function("() => typeof L !== 'undefined'")
     n = len(oldenburg.districts)
     page.wait_for_function(
-        f"() => {{ const c = ({JS_COUNTS})(); return c && c.district === {n}; }}",
-        timeout=15_000,
+        f"() => {{ const c = ({JS_COUNTS})(); return c && c.district === {n}; }}"
     )
     counts = page.evaluate(JS_COUNTS)
     assert counts["district"] == 31

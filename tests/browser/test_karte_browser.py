@@ -254,7 +254,7 @@ def test_click_on_kreyenbrueck_selects_it_and_view_is_kept(
     pg.mouse.click(box["x"] + x, box["y"] + y)
 
     heading = pg.get_by_role("heading", name="Stadtteil Kreyenbrück")
-    expect(heading).to_be_visible(timeout=20_000)
+    expect(heading).to_be_visible()
     wait_for_app(pg)
     _assert_no_error(pg)
     places = pg.get_by_test_id("stDataFrame").first

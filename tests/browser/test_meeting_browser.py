@@ -271,7 +271,7 @@ def test_agenda_steps_with_keyboard_and_buttons(big: Session, app_server: str) -
     save_screenshot(pg, "praesentation-folie-1", full_page=False)
 
     pg.keyboard.press("ArrowRight")
-    expect(pg.locator(".qa-slide-title")).to_have_text(titles[1], timeout=20_000)
+    expect(pg.locator(".qa-slide-title")).to_have_text(titles[1])
     expect(pg).to_have_url(re.compile(rf"/{agenda.views[1].page}\?.*folie=2"))
     _settle(pg)
     expect(pg.locator(".qa-slide-count")).to_have_text(f"Folie 2 von {total}")
@@ -279,12 +279,12 @@ def test_agenda_steps_with_keyboard_and_buttons(big: Session, app_server: str) -
     save_screenshot(pg, "praesentation-folie-2", full_page=False)
 
     pg.get_by_role("button", name=re.compile("Weiter")).click()
-    expect(pg.locator(".qa-slide-title")).to_have_text(titles[2], timeout=20_000)
+    expect(pg.locator(".qa-slide-title")).to_have_text(titles[2])
     expect(pg).to_have_url(re.compile(rf"/{agenda.views[2].page}\?.*folie=3"))
     _settle(pg)
 
     pg.keyboard.press("ArrowLeft")
-    expect(pg.locator(".qa-slide-title")).to_have_text(titles[1], timeout=20_000)
+    expect(pg.locator(".qa-slide-title")).to_have_text(titles[1])
     expect(pg).to_have_url(re.compile(r"folie=2"))
     _settle(pg)
     assert _slide_title(pg) == titles[1]
@@ -464,7 +464,7 @@ def test_arrow_keys_step_the_agenda_after_a_click_into_the_map(
     _settle(pg)
     assert pg.evaluate("() => document.activeElement.tagName") == "IFRAME"  # focus in map
     pg.keyboard.press("ArrowRight")
-    expect(pg.locator(".qa-slide-title")).to_have_text(titles[n], timeout=20_000)
+    expect(pg.locator(".qa-slide-title")).to_have_text(titles[n])
     expect(pg).to_have_url(re.compile(rf"folie={n + 1}"))
     _settle(pg)
     if agenda.views[n].page in ("karte", "abdeckung", "stadtteil"):
@@ -472,7 +472,7 @@ def test_arrow_keys_step_the_agenda_after_a_click_into_the_map(
         frame.locator(".leaflet-container").click(position={"x": 40, "y": 300})
         _settle(pg)
     pg.keyboard.press("PageUp")  # a presenter's remote
-    expect(pg.locator(".qa-slide-title")).to_have_text(titles[n - 1], timeout=20_000)
+    expect(pg.locator(".qa-slide-title")).to_have_text(titles[n - 1])
     expect(pg).to_have_url(re.compile(rf"folie={n}(&|$)"))
     assert_only_local(projector.requests)
 
