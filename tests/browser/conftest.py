@@ -79,6 +79,8 @@ IGNORED_SCHEMES = ("data", "blob", "about", "chrome-extension")
 #  - data-testid="stAppViewContainer" (main layout), data-testid="stMain" (scrolling part)
 #  - data-testid="stStatusWidget" holding data-testid="stStatusWidgetRunningIcon"
 #    (aria-label "Running...") while a script runs
+#  - an element whose code is still loading (React.lazy) is drawn as
+#    data-testid="stSkeleton" (the Suspense fallback in stElementContainer)
 SEL_APP = '[data-testid="stApp"]'
 SEL_VIEW = '[data-testid="stAppViewContainer"]'
 SEL_MAIN = '[data-testid="stMain"]'
@@ -86,6 +88,7 @@ SEL_RUNNING = (
     '[data-testid="stStatusWidgetRunningIcon"], '
     '[data-testid="stStatusWidget"] [aria-label="Running..."]'
 )
+SEL_SKELETON = '[data-testid="stSkeleton"]'
 
 
 # --------------------------------------------------------------------------- server
@@ -305,27 +308,40 @@ def wait_for_app(page: Page, timeout_ms: int = APP_IDLE_TIMEOUT_MS) -> None:
     """Wait until Streamlit has finished running the script.
 
     Done means: the app view is there, ``stApp`` reports the script state ``notRunning``
-    (or ``compilationError``) over a connected session, and no "Running..." indicator is
-    shown, continuously for 500 ms.
+    (or ``compilationError``) over a connected session, no "Running..." indicator is
+    shown, no element is still a skeleton while its code loads, and the page's DOM has
+    not changed, continuously for 500 ms. (Tables and charts are drawn after the script
+    has finished, later still on a loaded machine: a test that reads them right after
+    the script state alone can see a half-drawn page.)
     """
     deadline = time.monotonic() + timeout_ms / 1000
     page.wait_for_selector(SEL_VIEW, state="attached", timeout=timeout_ms)
     idle_since: float | None = None
     state = "unknown"
+    changes = -1
     while True:
-        state = page.evaluate(
-            """([app, running]) => {
+        state, seen = page.evaluate(
+            """([app, running, skeleton]) => {
+                if (!window.qaTestChanges) {  // counts every change of the DOM
+                    window.qaTestChanges = {n: 0};
+                    new MutationObserver(() => { window.qaTestChanges.n += 1; }).observe(
+                        document.documentElement,
+                        {childList: true, subtree: true, attributes: true, characterData: true});
+                }
+                const n = window.qaTestChanges.n;
                 const el = document.querySelector(app);
-                if (!el) return "no-app";
+                if (!el) return ["no-app", n];
                 const script = el.getAttribute("data-test-script-state");
                 const conn = el.getAttribute("data-test-connection-state");
-                if (document.querySelector(running)) return "running-indicator";
-                return `${script}/${conn}`;
+                if (document.querySelector(running)) return ["running-indicator", n];
+                if (document.querySelector(skeleton)) return ["element-loading", n];
+                return [`${script}/${conn}`, n];
             }""",
-            [SEL_APP, SEL_RUNNING],
+            [SEL_APP, SEL_RUNNING, SEL_SKELETON],
         )
         now = time.monotonic()
-        if state in ("notRunning/CONNECTED", "compilationError/CONNECTED"):
+        changed, changes = seen != changes, seen
+        if state in ("notRunning/CONNECTED", "compilationError/CONNECTED") and not changed:
             if idle_since is None:
                 idle_since = now
             elif (now - idle_since) * 1000 >= APP_IDLE_STABLE_MS:
@@ -335,7 +351,7 @@ def wait_for_app(page: Page, timeout_ms: int = APP_IDLE_TIMEOUT_MS) -> None:
         if now > deadline:
             raise AssertionError(
                 f"Streamlit app did not finish running within {timeout_ms / 1000:.0f} s "
-                f"(last state: {state})"
+                f"(last state: {state}{', the page still changing' if changed else ''})"
             )
         page.wait_for_timeout(100)
 

@@ -22,6 +22,7 @@ import json
 import os
 import shutil
 import subprocess
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .conftest import (
+    APP_IDLE_TIMEOUT_MS,
     MAP_IFRAME,
     assert_only_local,
     save_screenshot,
@@ -463,8 +465,15 @@ def test_every_table_is_named_after_its_heading(
         ),
     ):
         _open(page, app_server + path)
-        page.wait_for_timeout(500)
-        names = page.evaluate(names_of)
+        deadline = time.monotonic() + APP_IDLE_TIMEOUT_MS / 1000
+        while True:  # the grids are drawn, and named, after the script has finished
+            names = page.evaluate(names_of)
+            named = bool(names) and all(names)
+            if named and any(str(n).startswith(expected) for n in names):
+                break
+            if time.monotonic() > deadline:
+                break
+            page.wait_for_timeout(200)
         assert names, path
         assert all(names), (path, names)  # every table has a name
         assert any(str(n).startswith(expected) for n in names), (path, names)
