@@ -8,13 +8,14 @@ centre: within ``inscribed - half diagonal`` of a place the tile is covered, bey
 1,000 districts; numpy's sort and gather answer them on a uniform grid in as much time.
 
 Cell ``(i, j)`` holds the points with ``i * cell <= x < (i + 1) * cell`` (same for y):
-the origin is the CRS's, so a grid of tile size lines up with the tiles. A query at
-distance ``d`` looks at the cells around the query point's cell that a disc of radius
-``d`` can reach from where the queries lie in their cells (from a cell's middle, with
-``d`` = 1.25 cells, the 3 x 3 around it; a small slack keeps a point on a cell's edge),
-and compares squared distances. Queries are
-answered in batches, sized from the mean number of points per occupied cell, so that
-the candidate pairs held at once do not grow with the number of queries.
+the origin is the CRS's, so a grid of tile size lines up with the tiles (the caller
+chooses the cell: ``coverage.py`` takes a tile, or more where the places are sparse). A
+query at distance ``d`` looks at the cells around the query point's cell that a disc of
+radius ``d`` can reach from where the queries lie in their cells (from a cell's middle,
+with ``d`` = 1.25 cells, the 3 x 3 around it; a small slack keeps a point on a cell's
+edge), and compares squared distances. Queries are answered in batches, sized from the
+mean number of points per occupied cell, so that the candidate pairs held at once do
+not grow with the number of queries.
 """
 
 from __future__ import annotations
