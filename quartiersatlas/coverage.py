@@ -30,7 +30,7 @@ Where few places reach a district, its uncovered part is the district minus thei
 catchments ("local": vectorised over districts, one catchment per district and round).
 Where many do, the district's bounding box is cut into square tiles of side ``R/2`` on
 a grid anchored at the origin of the CRS, and each tile is classified by the places in
-the cells around it (``pointgrid.py``: the places binned in cells of the tile size):
+the cells around it (``pointgrid.py``: the places binned in cells of at least a tile):
 
 * *full* when ``d + h <= a`` (``d``: distance from the tile centre to the nearest place,
   ``h``: half the tile diagonal, ``a``: the catchment polygon's inscribed radius
